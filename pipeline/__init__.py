@@ -1,0 +1,1 @@
+"""fakta: source-grounded facts from Indonesian news, into SQLite."""

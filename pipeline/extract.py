@@ -1,0 +1,100 @@
+"""The engine: one article in, its clean text and source-grounded facts out.
+
+`Engine` is built once per process (spaCy pipeline plus every extractor's
+compiled rules, all read-only afterwards); `Engine.extract` is then a pure
+function of the article, so a distributed runner can map it over a cluster.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+import extractors
+from extractors.common import Context, Hit
+
+from .cleaning import clean_text
+from .models import FACT_MODELS, Article, FactBase
+from .nlp import build_nlp
+from .sentences import sentence_at
+
+PIPELINE_VERSION = "0.1"
+
+# What makes two facts of one kind the same fact within one article.
+IDENTITY = {
+    "official": ("name",),
+    "region": ("code",),
+    "office_area": ("name",),
+    "worker_count": ("value", "unit"),
+    "amount": ("value_idr",),
+    "regulation": ("type", "number", "year"),
+    "date": ("value", "role"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """An article after cleaning and extraction, ready to store."""
+
+    article: Article
+    article_id: str
+    clean_text: str
+    content_hash: str
+    facts: list[FactBase]
+
+
+def article_id(key: str) -> str:
+    """Stable id from the article's identity (path, path#line, or URL)."""
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+class Engine:
+    def __init__(self) -> None:
+        self.nlp = build_nlp()
+        self.extractors = extractors.build_all(self.nlp)
+        self.version = f"{PIPELINE_VERSION}+{extractors.rules_version()}"
+
+    def extract(self, article: Article) -> Extracted:
+        text = clean_text(article.text)
+        aid = article_id(article.key)
+        doc = self.nlp(text)
+        context = Context(published=article.published, title=article.title, outlet=article.outlet)
+        found: dict[str, list[Hit]] = {}
+        for extractor in self.extractors:
+            for hit in extractor(doc, context, found):
+                found.setdefault(hit.kind, []).append(hit)
+        facts = [
+            self._fact(article, aid, doc, hit)
+            for hits in found.values()
+            for hit in _first_of_each(hits)
+        ]
+        facts.sort(key=lambda f: (f.start, f.kind))
+        return Extracted(article, aid, text, content_hash(text), facts)
+
+    @staticmethod
+    def _fact(article: Article, aid: str, doc, hit: Hit) -> FactBase:
+        model = FACT_MODELS[hit.kind]
+        return model(
+            source=article.source,
+            article_id=aid,
+            text=doc.text[hit.start:hit.end],
+            start=hit.start,
+            end=hit.end,
+            sentence=sentence_at(doc, hit.start, hit.end),
+            rule=hit.rule,
+            confidence=hit.confidence,
+            **hit.fields,
+        )
+
+
+def _first_of_each(hits: list[Hit]) -> list[Hit]:
+    """One hit per identity (the earliest mention, or the surest one at the same place)."""
+    best: dict[tuple, Hit] = {}
+    for hit in sorted(hits, key=lambda h: (h.start, -h.confidence)):
+        key = tuple(hit.fields.get(f) for f in IDENTITY[hit.kind])
+        if key not in best:
+            best[key] = hit
+    return list(best.values())

@@ -1,0 +1,31 @@
+"""Shared fixtures: one engine per test session, helpers to extract from a string."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract import Engine
+from pipeline.models import Article
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+CORPUS = ROOT / "corpus"
+
+
+@pytest.fixture(scope="session")
+def engine() -> Engine:
+    return Engine()
+
+
+@pytest.fixture(scope="session")
+def extract(engine):
+    """extract(text, kind=None) -> facts of the whole pipeline on that text."""
+
+    def run(text: str, kind: str | None = None, published: str | None = None):
+        article = Article(source="<test>", key=f"test:{hash(text)}", text=text, published=published)
+        facts = engine.extract(article).facts
+        return [f for f in facts if kind is None or f.kind == kind]
+
+    return run
