@@ -58,7 +58,10 @@ class Engine:
         self.version = f"{PIPELINE_VERSION}+{extractors.rules_version()}"
 
     def extract(self, article: Article) -> Extracted:
-        text = clean_text(article.text)
+        return self.extract_clean(article, clean_text(article.text))
+
+    def extract_clean(self, article: Article, text: str) -> Extracted:
+        """Extract from text that clean_text() already produced for this article."""
         aid = article_id(article.key)
         doc = self.nlp(text)
         context = Context(published=article.published, title=article.title, outlet=article.outlet)

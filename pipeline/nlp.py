@@ -52,5 +52,6 @@ def build_nlp() -> Language:
     """A fresh blank `id` pipeline with the lean tokenizer (no trained components)."""
     nlp = spacy.blank("id")
     nlp.tokenizer = make_tokenizer(nlp)
+    nlp.max_length = 200_000_000  # only a tokenizer runs: no parser/NER memory to guard
     return nlp
 

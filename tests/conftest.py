@@ -1,17 +1,10 @@
 """Shared fixtures: one engine per test session, helpers to extract from a string."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from pipeline.extract import Engine
 from pipeline.models import Article
-
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-SEEDS = SHARED / "seeds"
-CORPUS = ROOT / "corpus"
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,88 @@
+"""Throughput of `fakta run`: text files -> SQLite, pinned to one core.
+
+Builds N articles (default 3,000) from the bundled corpus, varying every number
+and the paragraph order so that no two files are the same text, writes them as
+.txt files to a temporary directory, then times pipeline.runner.run on them
+into a fresh database. Prints articles/s and facts/s with the machine it ran on.
+
+    python benchmarks/throughput.py [--articles 3000] [--keep DIR]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pipeline.loading import iter_articles  # noqa: E402
+from pipeline.runner import run  # noqa: E402
+
+DIGIT = re.compile(r"\d")
+
+
+def corpus_texts() -> list[str]:
+    return [a.text for a in iter_articles([str(ROOT / "corpus")]) if hasattr(a, "text")]
+
+
+def vary(text: str, rng: random.Random) -> str:
+    """Same shape, different text: shuffle body paragraphs, redraw digits (not the first of a number)."""
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    head, body = paragraphs[:1], paragraphs[1:]
+    rng.shuffle(body)
+    out = "\n\n".join(head + body)
+    return re.sub(r"(?<=\d)\d", lambda m: str(rng.randrange(10)), out)
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=3000)
+    ap.add_argument("--keep", help="write the articles and database here instead of a temp dir")
+    args = ap.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+
+    texts = corpus_texts()
+    rng = random.Random(20261121)
+    work = Path(args.keep or tempfile.mkdtemp(prefix="fakta-bench-"))
+    src = work / "articles"
+    src.mkdir(parents=True, exist_ok=True)
+    chars = 0
+    for i in range(args.articles):
+        text = vary(texts[i % len(texts)], rng)
+        chars += len(text)
+        (src / f"{i:06d}.txt").write_text(text, encoding="utf-8")
+    db = work / "bench.db"
+    if db.exists():
+        db.unlink()
+
+    began = time.perf_counter()
+    summary = run([str(src)], db, progress=False)
+    seconds = time.perf_counter() - began
+    facts = sum(summary.facts.values())
+    print(f"machine: {cpu_model()}, 1 core pinned, Python {platform.python_version()}, {platform.system()}")
+    print(f"corpus: {args.articles} articles varied from the {len(texts)} bundled corpus articles, mean {chars // args.articles} chars")
+    print(f"run: {seconds:.2f} s (engine build included), {summary.stored} articles stored, {len(summary.failures)} failures")
+    print(f"throughput: {summary.stored / seconds:.0f} articles/s, {facts / seconds:.0f} facts/s ({facts} facts)")
+    print(f"database: {db} ({db.stat().st_size / 1e6:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,112 @@
+"""The `fakta` command: run, extract, schema."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from pydantic import TypeAdapter
+
+from . import __version__
+from .models import Article, Fact
+
+DEFAULT_DB = Path("outputs") / "facts.db"
+
+
+def bundled_corpus() -> str:
+    """The sample corpus: ./corpus if present, else the one beside this package."""
+    here = Path("corpus")
+    return str(here if here.is_dir() else Path(__file__).resolve().parent.parent / "corpus")
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from .runner import RunError, run
+
+    paths = args.paths or [bundled_corpus()]
+    try:
+        summary = run(paths, args.db, batch_size=args.batch_size, force=args.force, progress=not args.quiet)
+    except RunError as exc:
+        print(f"fakta: {exc}", file=sys.stderr)
+        return 2
+    kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(summary.facts.items())) or "none"
+    rate = summary.read / summary.seconds if summary.seconds else 0.0
+    lines = [
+        f"articles read: {summary.read} (extracted {summary.stored}, unchanged {summary.unchanged})",
+        f"facts: {sum(summary.facts.values())} ({kinds})",
+        f"failures: {len(summary.failures)}",
+        f"seconds: {summary.seconds:.2f} ({rate:.0f} articles/s)",
+        f"database: {summary.db_path}",
+    ]
+    print("\n".join(lines))
+    return 1 if summary.failures else 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .extract import Engine
+    from .loading import iter_articles
+    from .runner import articles_only
+
+    failures: list[str] = []
+    engine = Engine()
+    fmt = args.format or ("text" if sys.stdout.isatty() else "jsonl")
+    for article in articles_only(iter_articles(args.paths, stdin=sys.stdin), failures, None):
+        try:
+            extracted = engine.extract(article)
+        except Exception as exc:  # report and go on with the next article
+            failures.append(article.source)
+            print(f"fakta: {article.source}: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+            continue
+        for fact in extracted.facts:
+            if fmt == "jsonl":
+                sys.stdout.write(fact.model_dump_json() + "\n")
+            else:
+                print(_fact_line(fact))
+    return 1 if failures else 0
+
+
+def _fact_line(fact) -> str:
+    fields = fact.model_dump(mode="json", exclude={"source", "article_id", "kind", "text", "start", "end", "sentence", "rule", "confidence"})
+    detail = ", ".join(f"{k}={v}" for k, v in fields.items() if v is not None)
+    return f"{fact.source}:{fact.start}-{fact.end}\t{fact.kind}\t{fact.text!r}\t{detail}\t[{fact.rule}]"
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    schema = {"fact": TypeAdapter(Fact).json_schema(), "article": Article.model_json_schema()}
+    print(json.dumps(schema, indent=2, ensure_ascii=False))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="fakta", description="Source-grounded facts from Indonesian news into SQLite.")
+    p.add_argument("--version", action="version", version=f"fakta {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="extract articles into the database (default: the bundled corpus)")
+    run.add_argument("paths", nargs="*", metavar="PATH", help=".txt/.html/.jsonl files, directories, or - for stdin")
+    run.add_argument("--db", default=str(DEFAULT_DB), help=f"SQLite database (default: {DEFAULT_DB})")
+    run.add_argument("--batch-size", type=int, default=256, help="articles per transaction (default: 256)")
+    run.add_argument("--force", action="store_true", help="re-extract articles even if unchanged")
+    run.add_argument("--quiet", action="store_true", help="no progress bar")
+    run.set_defaults(func=cmd_run)
+
+    ext = sub.add_parser("extract", help="print the facts of articles, without storing them")
+    ext.add_argument("paths", nargs="+", metavar="PATH", help=".txt/.html/.jsonl files, directories, or - for stdin")
+    ext.add_argument("--format", choices=["jsonl", "text"], help="jsonl (one fact per line) or text; default: text in a terminal, else jsonl")
+    ext.set_defaults(func=cmd_extract)
+
+    schema = sub.add_parser("schema", help="print the JSON Schema of the fact and article records")
+    schema.set_defaults(func=cmd_schema)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("fakta: interrupted; everything committed so far is kept", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,128 @@
+"""Score extracted facts against gold annotations (format: ../shared/seeds/GOLD.md).
+
+Per article, on sets: officials by name, regions by Kemendagri code, office
+areas by name, worker counts and amounts by value, regulations by (type,
+number, year), dates by (value, precision) where the gold lists dates.
+Entries marked ambiguous or ignore, other_counts and bylines are neither
+rewarded nor penalised.
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .models import FactBase
+
+KINDS = ("official", "region", "office_area", "worker_count", "amount", "regulation", "date")
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    misses: list[tuple[str, object]] = field(default_factory=list)  # (article id, key)
+    spurious: list[tuple[str, object, str]] = field(default_factory=list)  # (article id, key, sentence)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _norm(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def fact_key(fact: FactBase):
+    """The key a predicted fact is scored on."""
+    match fact.kind:
+        case "official" | "office_area":
+            return _norm(fact.name)
+        case "region":
+            return fact.code
+        case "worker_count":
+            return fact.value
+        case "amount":
+            return fact.value_idr
+        case "regulation":
+            return (fact.type, fact.number, fact.year)
+        case "date":
+            return (fact.value.isoformat(), fact.precision)
+
+
+def gold_keys(gold: dict, region_code: Callable[[str], str | None]) -> tuple[dict, dict]:
+    """(keys to find, keys to ignore) per kind for one gold file."""
+    want: dict[str, set] = defaultdict(set)
+    skip: dict[str, set] = defaultdict(set)
+
+    def add(kind, key, entry=None):
+        ignored = isinstance(entry, dict) and (entry.get("ambiguous") or entry.get("ignore"))
+        (skip if ignored else want)[kind].add(key)
+
+    for e in gold.get("officials", []):
+        add("official", _norm(e["name"]), e)
+    for name in gold.get("bylines", []):
+        skip["official"].add(_norm(name))
+    for name in gold.get("regions", []):
+        add("region", region_code(name) or f"?{name}")
+    for name in gold.get("regions_ignore", []):
+        skip["region"].add(region_code(name) or f"?{name}")
+    for name in gold.get("office_areas", []):
+        add("office_area", _norm(name))
+    for e in gold.get("worker_counts", []):
+        add("worker_count", e["value"], e)
+    for e in gold.get("other_counts", []):
+        skip["worker_count"].add(e["value"] if isinstance(e, dict) else e)
+    for e in gold.get("amounts", []):
+        add("amount", e["value_idr"], e)
+    for e in gold.get("regulations", []):
+        add("regulation", (e["type"], e["number"], e["year"]), e)
+    if "dates" in gold:
+        for e in gold["dates"]:
+            add("date", (e["value"], e["precision"]), e)
+    return want, skip
+
+
+def score_article(
+    article_id: str,
+    gold: dict,
+    facts: Iterable[FactBase],
+    scores: dict[str, Score],
+    region_code: Callable[[str], str | None],
+) -> None:
+    """Add one article's comparison to `scores` (kind -> Score)."""
+    want, skip = gold_keys(gold, region_code)
+    got: dict[str, dict] = defaultdict(dict)
+    for fact in facts:
+        got[fact.kind].setdefault(fact_key(fact), fact.sentence)
+    for kind in KINDS:
+        if kind == "date" and "dates" not in gold:
+            continue
+        score = scores.setdefault(kind, Score())
+        predicted = got.get(kind, {})
+        for key in want[kind]:
+            if key in predicted:
+                score.tp += 1
+            else:
+                score.fn += 1
+                score.misses.append((article_id, key))
+        for key, sentence in predicted.items():
+            if key not in want[kind] and key not in skip[kind]:
+                score.fp += 1
+                score.spurious.append((article_id, key, sentence))
+
+
+def load_gold(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))

@@ -1,0 +1,190 @@
+"""SQLite storage through sqlite-utils: articles, one table per fact kind, a `facts` view.
+
+Writes are batched: each batch of articles (their rows, old facts deleted, new
+facts inserted) is one transaction, and the database runs in WAL mode, so a run
+killed halfway leaves every committed article whole and the next run carries on.
+"""
+from __future__ import annotations
+
+import json
+import types
+import typing
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Iterable
+
+import sqlite_utils
+
+from .extract import Extracted
+from .models import FACT_MODELS, FactBase
+
+TABLES = {
+    "official": "officials",
+    "region": "regions",
+    "office_area": "office_areas",
+    "worker_count": "worker_counts",
+    "amount": "amounts",
+    "regulation": "regulations",
+    "date": "dates",
+}
+
+ARTICLE_COLUMNS = {
+    "id": str,
+    "source": str,
+    "key": str,
+    "url": str,
+    "title": str,
+    "outlet": str,
+    "published": str,
+    "text": str,
+    "content_hash": str,
+    "extractor_version": str,
+    "processed_at": str,
+}
+
+COMMON_FACT_COLUMNS = ("article_id", "source", "text", "start", "end", "sentence", "rule", "confidence")
+
+# A one-line summary and a numeric value for every kind, for the `facts` view.
+SUMMARY_SQL = {
+    "official": ("name || ' — ' || position", "NULL"),
+    "region": ("name || ' (' || code || ')'", "NULL"),
+    "office_area": ("name", "NULL"),
+    "worker_count": ("value || ' ' || unit", "value"),
+    "amount": ("'Rp ' || value_idr", "value_idr"),
+    "regulation": ("type || ' ' || coalesce(number, '') || coalesce('/' || year, '')", "year"),
+    "date": ("value || ' (' || role || ')'", "NULL"),
+}
+
+INDEXES = {
+    "officials": [["name"], ["region"]],
+    "regions": [["code"], ["level"]],
+    "office_areas": [["name"]],
+    "worker_counts": [["value"]],
+    "amounts": [["value_idr"]],
+    "regulations": [["type", "number", "year"], ["year"]],
+    "dates": [["value"], ["role"]],
+}
+
+
+def _column_type(annotation) -> type:
+    """SQLite column type for a pydantic field annotation."""
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
+        annotation = args[0]
+    if annotation in (int, float, str):
+        return annotation
+    if annotation is date:
+        return str
+    if typing.get_origin(annotation) is typing.Literal:
+        return type(typing.get_args(annotation)[0])
+    return str  # lists and anything else: JSON text
+
+
+def kind_columns(kind: str) -> dict[str, type]:
+    fields = FACT_MODELS[kind].model_fields
+    columns: dict[str, type] = {"id": int}
+    for name in COMMON_FACT_COLUMNS:
+        columns[name] = _column_type(fields[name].annotation)
+    for name, field in fields.items():
+        if name not in columns and name not in ("kind", "source"):
+            columns[name] = _column_type(field.annotation)
+    return columns
+
+
+def open_db(path: str | Path) -> sqlite_utils.Database:
+    """Open (creating if needed) a fakta database with the current schema."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite_utils.Database(path)
+    db.enable_wal()
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA synchronous = NORMAL")
+    ensure_schema(db)
+    return db
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    if "articles" not in db.table_names():
+        with db.atomic():
+            articles = db["articles"]
+            articles.create(ARTICLE_COLUMNS, pk="id", not_null={"source", "text", "content_hash"})
+            articles.enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61")
+            articles.create_index(["published"])
+            articles.create_index(["outlet"])
+            for kind, table_name in TABLES.items():
+                table = db[table_name]
+                table.create(kind_columns(kind), pk="id", foreign_keys=[("article_id", "articles", "id")])
+                table.create_index(["article_id"])
+                for columns in INDEXES[table_name]:
+                    table.create_index(columns)
+    if "facts" not in db.view_names():
+        db.create_view("facts", facts_view_sql())
+
+
+def facts_view_sql() -> str:
+    parts = []
+    for kind, table in TABLES.items():
+        summary, value = SUMMARY_SQL[kind]
+        parts.append(
+            f"SELECT '{kind}' AS kind, id AS fact_id, article_id, source, text, start, end, "
+            f"sentence, rule, confidence, {summary} AS summary, {value} AS value FROM {table}"
+        )
+    return "\nUNION ALL\n".join(parts)
+
+
+def _row(fact: FactBase) -> dict:
+    row = fact.model_dump(mode="json", exclude={"kind"})
+    for key, value in row.items():
+        if isinstance(value, (list, dict)):
+            row[key] = json.dumps(value, ensure_ascii=False)
+    return row
+
+
+def stored_versions(db: sqlite_utils.Database, ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """article id -> (content_hash, extractor_version) for those ids already stored."""
+    ids = list(ids)
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    rows = db.execute(
+        f"SELECT id, content_hash, extractor_version FROM articles WHERE id IN ({marks})", ids
+    ).fetchall()
+    return {r[0]: (r[1], r[2]) for r in rows}
+
+
+def write_batch(db: sqlite_utils.Database, batch: list[Extracted], version: str) -> None:
+    """Store a batch of extracted articles in one transaction, replacing their old facts."""
+    if not batch:
+        return
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    ids = [e.article_id for e in batch]
+    marks = ",".join("?" * len(ids))
+    rows_by_table: dict[str, list[dict]] = {t: [] for t in TABLES.values()}
+    for extracted in batch:
+        for fact in extracted.facts:
+            rows_by_table[TABLES[fact.kind]].append(_row(fact))
+    with db.atomic():
+        for table in TABLES.values():
+            db.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", ids)
+        db["articles"].upsert_all((_article_row(e, version, now) for e in batch), pk="id")
+        for table, rows in rows_by_table.items():
+            if rows:
+                db[table].insert_all(rows, batch_size=1000)
+
+
+def _article_row(extracted: Extracted, version: str, now: str) -> dict:
+    article = extracted.article
+    return {
+        "id": extracted.article_id,
+        "source": article.source,
+        "key": article.key,
+        "url": article.url,
+        "title": article.title,
+        "outlet": article.outlet,
+        "published": article.published,
+        "text": extracted.clean_text,
+        "content_hash": extracted.content_hash,
+        "extractor_version": version,
+        "processed_at": now,
+    }
+

@@ -1,0 +1,75 @@
+"""Engine invariants: exact offsets, purity, one fact per identity, huge input."""
+from __future__ import annotations
+
+import random
+import sqlite3
+
+from pipeline.extract import Engine
+from pipeline.models import Article
+from pipeline.runner import run
+
+TEXT = """Bupati Sleman Kustini Sri Purnomo menyerahkan kartu BPJS Ketenagakerjaan kepada 1.250 pekerja rentan di Sleman.
+
+"Iurannya kami tanggung dari APBD senilai Rp1,8 miliar," kata Kustini di Sleman, Senin (15/1/2024).
+
+Kustini menyebut Sleman menargetkan 5.000 pekerja rentan terlindungi pada 2025. Pemkab Sleman mengacu pada Inpres Nomor 2 Tahun 2021, dan Inpres Nomor 2 Tahun 2021 itu pula yang menjadi dasar Perbup Sleman Nomor 14 Tahun 2023.
+"""
+
+
+def article(text: str, key: str = "k") -> Article:
+    return Article(source="engine-test.txt", key=key, text=text)
+
+
+def test_offsets_point_at_the_exact_characters(engine):
+    extracted = engine.extract(article(TEXT))
+    assert extracted.facts
+    for fact in extracted.facts:
+        assert extracted.clean_text[fact.start:fact.end] == fact.text
+        assert fact.text in fact.sentence
+        assert fact.sentence in extracted.clean_text
+
+
+def test_extraction_is_a_pure_function_of_the_article(engine):
+    first = engine.extract(article(TEXT)).facts
+    engine.extract(article("Wali Kota Bogor Dedie Rachim menerima 300 peserta magang."))
+    again = engine.extract(article(TEXT)).facts
+    other_engine = Engine().extract(article(TEXT)).facts
+    assert first == again == other_engine
+
+
+def test_one_fact_per_identity(engine):
+    facts = engine.extract(article(TEXT)).facts
+    regulations = [(f.type, f.number, f.year) for f in facts if f.kind == "regulation"]
+    assert regulations.count(("Inpres", "2", 2021)) == 1
+    officials = [f.name for f in facts if f.kind == "official"]
+    assert officials.count("Kustini Sri Purnomo") == 1
+    assert "Kustini" not in officials
+
+
+def test_article_id_depends_on_identity_not_on_text(engine):
+    a = engine.extract(article(TEXT, key="corpus/a.txt"))
+    b = engine.extract(article(TEXT.replace("1.250", "1.300"), key="corpus/a.txt"))
+    c = engine.extract(article(TEXT, key="corpus/b.txt"))
+    assert a.article_id == b.article_id != c.article_id
+    assert a.content_hash != b.content_hash
+
+
+def test_a_20_mb_text_is_stored_without_losing_earlier_articles(tmp_path):
+    rng = random.Random(7)
+    paragraphs = [
+        f"Pemkab {rng.choice(['Sleman', 'Bantul', 'Klaten'])} mendaftarkan {rng.randrange(100, 99999)} "
+        f"pekerja rentan dengan anggaran Rp{rng.randrange(1, 999)} juta pada tahap ke-{i}."
+        for i in range(240_000)
+    ]
+    big = "\n\n".join(paragraphs)
+    assert len(big) > 20_000_000
+    (tmp_path / "a_small.txt").write_text(TEXT, encoding="utf-8")
+    db = tmp_path / "big.db"
+    run([str(tmp_path / "a_small.txt")], db, progress=False)
+    (tmp_path / "b_big.txt").write_text(big, encoding="utf-8")
+    summary = run([str(tmp_path)], db, progress=False)
+    assert summary.failures == []
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
+        big_id = conn.execute("SELECT id FROM articles WHERE source LIKE '%b_big.txt'").fetchone()[0]
+        assert conn.execute("SELECT count(*) FROM amounts WHERE article_id = ?", (big_id,)).fetchone()[0] > 100
