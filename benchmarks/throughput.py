@@ -1,9 +1,12 @@
 """Throughput of `fakta run`: text files -> SQLite, pinned to one core.
 
-Builds N articles (default 3,000) from the bundled corpus, varying every number
-and the paragraph order so that no two files are the same text, writes them as
-.txt files to a temporary directory, then times pipeline.runner.run on them
-into a fresh database. Prints articles/s and facts/s with the machine it ran on.
+Builds N articles (default 3,000) from the bundled corpus, shuffling the body
+paragraphs and redrawing the digits of every grouped or decimal number (counts,
+amounts: "31.570", "365,86") so that no two files are the same text; plain
+integers (days, years) stay, so dates repeat as they do across real news, and
+dateparser's per-date cache works as it would there. Writes them as .txt files
+to a temporary directory, then times pipeline.runner.run on them into a fresh
+database. Prints articles/s and facts/s with the machine it ran on.
 
     python benchmarks/throughput.py [--articles 3000] [--keep DIR]
 """
@@ -25,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 from pipeline.loading import iter_articles  # noqa: E402
 from pipeline.runner import run  # noqa: E402
 
-DIGIT = re.compile(r"\d")
+GROUPED_NUMBER = re.compile(r"\d+(?:[.,]\d+)+")
 
 
 def corpus_texts() -> list[str]:
@@ -33,12 +36,13 @@ def corpus_texts() -> list[str]:
 
 
 def vary(text: str, rng: random.Random) -> str:
-    """Same shape, different text: shuffle body paragraphs, redraw digits (not the first of a number)."""
+    """Same shape, different text: shuffle body paragraphs, redraw grouped numbers' digits (not the first)."""
     paragraphs = [p for p in text.split("\n") if p.strip()]
     head, body = paragraphs[:1], paragraphs[1:]
     rng.shuffle(body)
     out = "\n\n".join(head + body)
-    return re.sub(r"(?<=\d)\d", lambda m: str(rng.randrange(10)), out)
+    redraw = lambda m: m.group(0)[0] + re.sub(r"\d", lambda _: str(rng.randrange(10)), m.group(0)[1:])
+    return GROUPED_NUMBER.sub(redraw, out)
 
 
 def cpu_model() -> str:

@@ -1,5 +1,224 @@
-"""Placeholder cleaner: replaced by the real one."""
+"""Article text -> clean text: the text every fact's offsets point into.
+
+clean_text() runs once per article, before extraction, and its output is what
+gets stored. It
+  1. normalises characters: NBSP and other spaces -> " "; zero-width characters,
+     BOM, soft hyphen and control characters removed; curly quotes -> straight;
+     every dash (en, em, minus, ...) -> "-"; cp1252 bytes mis-decoded as C1
+     controls (\\x93 ...) -> their characters; NFC when combining marks occur.
+     No NFKC: it would turn "10⁶" into "106". "…", "°", "©", letters with
+     diacritics stay.
+  2. removes page furniture listed in data/furniture.csv (kinds explained there);
+  3. normalises whitespace: every non-empty line becomes one paragraph, inner
+     runs of spaces become one space, paragraphs are joined by "\\n\\n";
+  4. keeps the first copy of a body that a page repeats: a run of >= 2
+     paragraphs that repeats an earlier run in order, or one repeated paragraph
+     longer than 200 characters.
+It is idempotent: clean_text(clean_text(x)) == clean_text(x).
+
+Speed (the whole pipeline targets 1,000 articles/s per core): one C pass over
+the UTF-8 bytes tells which characters need fixing; the line rules are one
+compiled alternation, tried only on lines short enough to be furniture.
+"""
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+FURNITURE_CSV = Path(__file__).parent / "data" / "furniture.csv"
+# Line kinds in the order their patterns are tried: the first that matches a line decides.
+LINE_KINDS = ("drop_line", "drop_teaser", "drop_from_here", "drop_top", "drop_toast", "top_neighbor")
+TOP_KINDS = ("drop_top", "drop_toast", "top_neighbor")  # only apply before the first kept line
+TAIL_MIN_CHARS = 200  # article text that must precede a tail heading before the rest is cut
+TEASER_HEADLINE_MAX = 150
+REPEAT_MIN_CHARS = 200  # a single repeated paragraph longer than this is dropped
+
+# --- characters ---------------------------------------------------------------
+_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_INVISIBLE = "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u202a\u202b\u202c\u202d\u202e"
+CHAR_MAP = {
+    **dict.fromkeys(_SPACES, " "),
+    **dict.fromkeys(_INVISIBLE, ""),
+    **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033", '"'),  # not « »: breadcrumb arrows
+    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u00b4", "'"),
+    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"),
+    "\u2028": "\n", "\u2029": "\n", "\ufb01": "fi", "\ufb02": "fl",
+    # cp1252 punctuation that arrived as C1 controls (text decoded as latin-1)
+    "\x80": "€", "\x85": "...", "\x91": "'", "\x92": "'", "\x93": '"', "\x94": '"',
+    "\x95": "•", "\x96": "-", "\x97": "-", "\x99": "™",
+    **{chr(c): "" for c in range(0x80, 0xa0) if c not in (0x80, 0x85, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x99)},
+}
+_ASCII_DELETE = [*range(0x00, 0x09), *range(0x0e, 0x20), 0x7f]
+CHAR_MAP.update({chr(c): "" for c in _ASCII_DELETE})
+CHAR_MAP.update({"\t": " ", "\v": " ", "\f": " ", "\r": "\n", "`": "'"})
+# Plain ASCII (everything but the characters above): deleting it from the UTF-8 bytes
+# leaves whole non-ASCII characters and ASCII specials, so one C pass tells what to fix.
+_PLAIN_ASCII = bytes(b for b in range(128) if chr(b) not in CHAR_MAP)
+
+_INNER_SPACE = re.compile("  +")  # (" {2,}" has no literal prefix: 4x slower)
+_HEADLINE_END = re.compile(r"""[.!?"']$""")
+LINE_RULE_MAX_CHARS = 300  # longer lines are article text: line rules are not tried on them
 
 
+def normalize_chars(text: str) -> str:
+    """Straight quotes, one kind of dash and space, no invisible or control characters."""
+    rest = text.encode("utf-8", "surrogatepass").translate(None, _PLAIN_ASCII)
+    if not rest:
+        return text
+    present = set(rest.decode("utf-8", "surrogatepass"))
+    for ch in present.intersection(CHAR_MAP):
+        text = text.replace(ch, CHAR_MAP[ch])
+    if any(unicodedata.combining(ch) for ch in present):
+        text = unicodedata.normalize("NFC", text)
+    return text
+
+
+# --- furniture rules ------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class LineRules:
+    """Line rules compiled into one alternation; the first rule that matches decides."""
+
+    regex: re.Pattern | None
+    group_kind: dict[str, str]
+
+    def kind(self, line: str) -> str | None:
+        """The furniture kind of a stripped, non-empty line, or None for article text."""
+        if self.regex is None or len(line) > LINE_RULE_MAX_CHARS:
+            return None
+        m = self.regex.fullmatch(line)
+        return self.group_kind[m.lastgroup] if m else None
+
+
+@dataclass(frozen=True, slots=True)
+class Furniture:
+    """Compiled furniture rules (see data/furniture.csv)."""
+
+    inline: tuple[tuple[re.Pattern, str], ...]  # (regex, replacement)
+    top: LineRules  # every line rule: for the leading block
+    body: LineRules  # without TOP_KINDS: for the rest
+
+    def strip_inline(self, text: str) -> str:
+        for rx, replacement in self.inline:
+            text = rx.sub(replacement, text)
+        return text
+
+
+def read_furniture_rows(path: Path = FURNITURE_CSV) -> list[dict[str, str]]:
+    """Rows of furniture.csv (pattern, kind, example), '#' comment lines skipped."""
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    rows = list(csv.DictReader(lines))
+    bad = [r for r in rows if None in r or None in r.values()]
+    if bad:
+        raise ValueError(f"{path}: row with a wrong number of fields (quote patterns with commas): {bad[0]}")
+    unknown = {r["kind"].strip() for r in rows} - {"strip_inline", *LINE_KINDS}
+    if unknown:
+        raise ValueError(f"{path}: unknown furniture kind(s) {sorted(unknown)}")
+    return [{k: v if k == "pattern" else v.strip() for k, v in row.items()} for row in rows]
+
+
+@cache
+def furniture(path: Path = FURNITURE_CSV) -> Furniture:
+    """Compile data/furniture.csv once per process."""
+    rows = read_furniture_rows(path)
+    inline = []
+    for row in (r for r in rows if r["kind"] == "strip_inline"):
+        rx = re.compile(row["pattern"], re.M)
+        inline.append((rx, r"\1" if rx.groups else ""))
+    line_rows = sorted((r for r in rows if r["kind"] != "strip_inline"), key=lambda r: LINE_KINDS.index(r["kind"]))
+    body_rows = [r for r in line_rows if r["kind"] not in TOP_KINDS]
+    return Furniture(tuple(inline), _line_rules(line_rows), _line_rules(body_rows))
+
+
+def _line_rules(rows: list[dict[str, str]]) -> LineRules:
+    if not rows:
+        return LineRules(None, {})
+    alternatives = "|".join(f"(?P<g{i}>{r['pattern']})" for i, r in enumerate(rows))
+    return LineRules(re.compile(alternatives, re.I), {f"g{i}": r["kind"] for i, r in enumerate(rows)})
+
+
+# --- cleaning ----------------------------------------------------------------------
 def clean_text(text: str) -> str:
-    return text.strip()
+    """The article's clean text: normalised, furniture removed, paragraphs joined by a blank line."""
+    rules = furniture()
+    text = rules.strip_inline(normalize_chars(text))
+    if "  " in text:
+        text = _INNER_SPACE.sub(" ", text)
+    lines = [ln for ln in (raw.strip() for raw in text.split("\n")) if ln]
+    return "\n\n".join(_drop_repeated_body(_drop_furniture(lines, rules)))
+
+
+_DROPPED_ANYWHERE = ("drop_line", "drop_teaser", "drop_from_here")
+
+
+def _drop_furniture(lines: list[str], rules: Furniture) -> list[str]:
+    kept: list[str] = []
+    kept_chars = 0
+    after_widget = False  # a leading widget was dropped, and only furniture since
+    skip_headline = False
+    top_kind, body_kind = rules.top.kind, rules.body.kind
+    for i, line in enumerate(lines):
+        if skip_headline:
+            skip_headline = False
+            if len(line) <= TEASER_HEADLINE_MAX and not _HEADLINE_END.search(line):
+                continue
+        if kept:
+            kind = body_kind(line)
+        else:  # the leading block, where widgets sit
+            kind = top_kind(line)
+            if kind == "top_neighbor" and not (after_widget or _next_kind(lines, i, top_kind) == "drop_top"):
+                kind = None
+            if kind not in _DROPPED_ANYWHERE:
+                after_widget = kind == "drop_top"
+            if kind in TOP_KINDS:
+                continue
+        if kind is None:
+            kept.append(line)
+            kept_chars += len(line)
+        elif kind == "drop_teaser":
+            skip_headline = True
+        elif kind == "drop_from_here" and kept_chars >= TAIL_MIN_CHARS:
+            break
+    return kept
+
+
+def _next_kind(lines: list[str], i: int, line_kind) -> str | None:
+    """Kind of the first line after i that is not dropped anywhere (so that the
+    neighbours seen here are those a second cleaning would see)."""
+    skip_headline = False
+    for line in lines[i + 1:]:
+        if skip_headline and len(line) <= TEASER_HEADLINE_MAX and not _HEADLINE_END.search(line):
+            skip_headline = False
+            continue
+        kind = line_kind(line)
+        if kind not in _DROPPED_ANYWHERE:
+            return kind
+        skip_headline = kind == "drop_teaser"
+    return None
+
+
+def _drop_repeated_body(paragraphs: list[str]) -> list[str]:
+    """Drop later copies of repeated paragraph runs (linear: one dict of first positions)."""
+    if len(set(paragraphs)) == len(paragraphs):
+        return paragraphs
+    first: dict[str, int] = {}
+    origin = []  # index of the paragraph's first copy, or -1 if this is the first
+    for i, p in enumerate(paragraphs):
+        j = first.setdefault(p, i)
+        origin.append(j if j != i else -1)
+    keep = [True] * len(paragraphs)
+    i, n = 0, len(paragraphs)
+    while i < n:
+        if origin[i] < 0:
+            i += 1
+            continue
+        j = i + 1  # extend the run while the copies follow their originals in order
+        while j < n and origin[j] >= 0 and origin[j] == origin[j - 1] + 1:
+            j += 1
+        if j - i >= 2 or len(paragraphs[i]) > REPEAT_MIN_CHARS:
+            keep[i:j] = [False] * (j - i)
+        i = j
+    return [p for p, k in zip(paragraphs, keep) if k]

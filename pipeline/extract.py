@@ -15,7 +15,7 @@ from extractors.common import Context, Hit
 from .cleaning import clean_text
 from .models import FACT_MODELS, Article, FactBase
 from .nlp import build_nlp
-from .sentences import sentence_at
+from .sentences import Sentences
 
 PIPELINE_VERSION = "0.1"
 
@@ -69,8 +69,9 @@ class Engine:
         for extractor in self.extractors:
             for hit in extractor(doc, context, found):
                 found.setdefault(hit.kind, []).append(hit)
+        sentences = Sentences(text)
         facts = [
-            self._fact(article, aid, doc, hit)
+            self._fact(article, aid, sentences, hit)
             for hits in found.values()
             for hit in _first_of_each(hits)
         ]
@@ -78,15 +79,15 @@ class Engine:
         return Extracted(article, aid, text, content_hash(text), facts)
 
     @staticmethod
-    def _fact(article: Article, aid: str, doc, hit: Hit) -> FactBase:
+    def _fact(article: Article, aid: str, sentences: Sentences, hit: Hit) -> FactBase:
         model = FACT_MODELS[hit.kind]
         return model(
             source=article.source,
             article_id=aid,
-            text=doc.text[hit.start:hit.end],
+            text=sentences.text[hit.start:hit.end],
             start=hit.start,
             end=hit.end,
-            sentence=sentence_at(doc, hit.start, hit.end),
+            sentence=sentences.sentence_at(hit.start, hit.end),
             rule=hit.rule,
             confidence=hit.confidence,
             **hit.fields,

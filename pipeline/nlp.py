@@ -12,7 +12,7 @@ import spacy
 from spacy.lang.tokenizer_exceptions import URL_MATCH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
-from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
 _PREFIXES = [
     r"""[\(\[\{"'“”‘’«<*•·–—/]""",
@@ -37,6 +37,12 @@ _INFIXES = [
 ]
 
 
+@registry.tokenizers("fakta.lean_tokenizer.v1")
+def lean_tokenizer_factory():
+    """Registered so that spacy.blank never builds (and discards) the stock tokenizer."""
+    return make_tokenizer
+
+
 def make_tokenizer(nlp: Language) -> Tokenizer:
     return Tokenizer(
         nlp.vocab,
@@ -50,8 +56,7 @@ def make_tokenizer(nlp: Language) -> Tokenizer:
 
 def build_nlp() -> Language:
     """A fresh blank `id` pipeline with the lean tokenizer (no trained components)."""
-    nlp = spacy.blank("id")
-    nlp.tokenizer = make_tokenizer(nlp)
+    nlp = spacy.blank("id", config={"nlp": {"tokenizer": {"@tokenizers": "fakta.lean_tokenizer.v1"}}})
     nlp.max_length = 200_000_000  # only a tokenizer runs: no parser/NER memory to guard
     return nlp
 

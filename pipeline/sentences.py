@@ -1,16 +1,19 @@
 """Sentence boundaries that know Indonesian abbreviations ("Dr.", "No.", "M.Si.").
 
-Computed lazily, once per doc, only when a fact asks for its sentence.
+A sentence ends at a paragraph break, or at . ! ? … followed by white space
+(closing quotes and brackets stay with the sentence they close), except after
+an abbreviation from data/abbreviations.txt or a single capital initial.
+Computed with one regex pass over the text, lazily, once per article.
 """
 from __future__ import annotations
 
 import bisect
+import re
 from functools import cache
 from pathlib import Path
 
-from spacy.tokens import Doc
-
-ENDERS = frozenset({".", "!", "?", "…", "..."})
+# One leading character class lets the regex engine skip ahead fast (5x quicker than an alternation).
+_BOUNDARY = re.compile(r"""[.!?…\n](?:(?<=[.!?…])[.!?…]*["'”’)\]]*[ \t]+|(?<=\n)\n*)(?=\S)""")
 
 
 @cache
@@ -22,43 +25,35 @@ def abbreviations() -> frozenset[str]:
 
 
 def _is_abbreviation(word: str) -> bool:
+    word = word.lstrip("(\"'")
     return word in abbreviations() or (len(word) == 1 and word.isupper())
 
 
-CLOSERS = frozenset({'"', "”", "’", "'", ")"})
+class Sentences:
+    """Sentence lookup for one text: sentence_at(start, end) -> the sentence holding that span."""
 
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: list[int] | None = None
 
-def sentence_starts(doc: Doc) -> list[int]:
-    """Character offsets where sentences start (cached in doc.user_data)."""
-    cached = doc.user_data.get("fakta_sentence_starts")
-    if cached is not None:
-        return cached
-    starts = [0]
-    n = len(doc)
-    for tok in doc:
-        text = tok.text
-        if "\n" not in text:
-            if text not in ENDERS:
-                continue
-            if text == "." and tok.i and _is_abbreviation(doc[tok.i - 1].text):
-                continue
-        j = tok.i + 1
-        while j < n and doc[j].text in CLOSERS and not doc[j - 1].whitespace_:  # closing quote
-            j += 1
-        while j < n and doc[j].is_space:
-            j += 1
-        if j < n:
-            starts.append(doc[j].idx)
-    starts = sorted(set(starts))
-    doc.user_data["fakta_sentence_starts"] = starts
-    return starts
+    @property
+    def starts(self) -> list[int]:
+        if self._starts is None:
+            text, starts = self.text, [0]
+            for m in _BOUNDARY.finditer(text):
+                at = m.start()
+                if m.group(0) == ". " or (text[at] == "." and text[at + 1] in " \t"):
+                    word = text[max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1 : at]
+                    if _is_abbreviation(word):
+                        continue
+                starts.append(m.end())
+            self._starts = starts
+        return self._starts
 
-
-def sentence_at(doc: Doc, start: int, end: int) -> str:
-    """The sentence holding characters start..end, stripped of surrounding space."""
-    starts = sentence_starts(doc)
-    i = bisect.bisect_right(starts, start) - 1
-    j = bisect.bisect_left(starts, end)
-    lo = starts[max(i, 0)]
-    hi = starts[j] if j < len(starts) else len(doc.text)
-    return doc.text[lo:hi].strip()
+    def sentence_at(self, start: int, end: int) -> str:
+        starts = self.starts
+        i = bisect.bisect_right(starts, start) - 1
+        j = bisect.bisect_left(starts, end)
+        lo = starts[max(i, 0)]
+        hi = starts[j] if j < len(starts) else len(self.text)
+        return self.text[lo:hi].strip()

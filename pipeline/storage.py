@@ -166,10 +166,22 @@ def write_batch(db: sqlite_utils.Database, batch: list[Extracted], version: str)
     with db.atomic():
         for table in TABLES.values():
             db.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", ids)
-        db["articles"].upsert_all((_article_row(e, version, now) for e in batch), pk="id")
+        _insert(db, "articles", [_article_row(e, version, now) for e in batch], upsert_key="id")
         for table, rows in rows_by_table.items():
-            if rows:
-                db[table].insert_all(rows, batch_size=1000)
+            _insert(db, table, rows)
+
+
+def _insert(db: sqlite_utils.Database, table: str, rows: list[dict], upsert_key: str | None = None) -> None:
+    """executemany of rows that share their keys (sqlite-utils' insert_all costs ~5x more per row)."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    names = ", ".join(f"[{c}]" for c in columns)
+    sql = f"INSERT INTO [{table}] ({names}) VALUES ({', '.join('?' * len(columns))})"
+    if upsert_key:
+        updates = ", ".join(f"[{c}] = excluded.[{c}]" for c in columns if c != upsert_key)
+        sql += f" ON CONFLICT([{upsert_key}]) DO UPDATE SET {updates}"
+    db.conn.executemany(sql, [tuple(row[c] for c in columns) for row in rows])
 
 
 def _article_row(extracted: Extracted, version: str, now: str) -> dict:

@@ -1,8 +1,23 @@
-"""Placeholder: replaced by the real regulations extractor."""
+"""Regulations: "Inpres No 2 tahun 2021", "Pergub Sumsel Nomor 15 Tahun 2014", "PP 44/2015".
+
+Rules as data beside this file: types.csv (type spellings and the issuer they imply),
+keywords.csv, issuers.csv (short issuer names), patterns.jsonl (citation shapes).
+Regions named in an issuer ("Pergub Sumsel") take their canonical name from the
+regions extractor's hits (found["region"], which run earlier), else from its lookup API.
+"""
 from __future__ import annotations
 
-KINDS = ("regulations",)
+from extractors.common import Context, Found, Hit
+
+from . import parse, rules
+
+KINDS = ("regulation",)
 
 
 def build(nlp):
-    return lambda doc, context, found: []
+    compiled = rules.load(nlp)
+
+    def extract(doc, context: Context, found: Found) -> list[Hit]:
+        return parse.extract(doc, compiled, found)
+
+    return extract

@@ -1,0 +1,13 @@
+"""Indonesian numbers for the number-based extractors (amounts, worker_counts).
+
+Not a fact kind: a helper package with no build(). `NumberGrammar` reads digit
+strings (Indonesian dot thousands, comma decimals), number words and scale words
+from the CSV files beside it; `build_phrase_matcher` compiles the anchors the
+extractors start from; range_words.csv lists the words that join a range's ends.
+"""
+from .grammar import NumberGrammar, Quantity
+from .matching import build_phrase_matcher, read_phrase_patterns
+from .numerals import Numeral, parse_numeral, split_head, split_range
+
+__all__ = ["NumberGrammar", "Quantity", "Numeral", "parse_numeral", "split_head", "split_range",
+           "build_phrase_matcher", "read_phrase_patterns"]

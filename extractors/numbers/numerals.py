@@ -1,0 +1,67 @@
+"""Digit strings as Indonesian writes them: dot groups thousands, comma marks decimals.
+
+Policy (precision first; see tests/test_numbers.py):
+- "10.000", "3.657.527,37", "365,86", "2500": read the Indonesian way.
+- "1,500" (one comma, exactly three decimals, no dots) and "365.86" / "2.5"
+  (one dot, one or two decimals: English style) are only read when a scale word
+  follows ("6,157 juta", "Rp2.5 miliar"): alone they are ambiguous, so skipped.
+- "1,500,000" / "1,234,567.89" (English thousands) cannot be Indonesian: read them.
+- A whole part with a leading zero ("0812", "05") is a code or phone number: skipped.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import NamedTuple
+
+# One alternative per way of writing a number; the group name says how to read it.
+_NUMERAL = re.compile(r"""
+    (?P<id>\d{1,3}(?:\.\d{3})+)(?:,(?P<id_frac>\d+))?   # 10.000 / 2.500.000,37
+  | (?P<amb>\d+),(?P<amb_frac>\d{3})                  # 1,500: decimal or English thousands?
+  | (?P<dec>\d+),(?P<dec_frac>\d+)                    # 365,86
+  | (?P<en>\d{1,3}(?:,\d{3})+)(?:\.(?P<en_frac>\d+))?  # 1,500,000 / 1,500.50
+  | (?P<dot>\d+)\.(?P<dot_frac>\d{1,2})               # 365.86 / 2.5: English decimals?
+""", re.VERBOSE)
+_NEEDS_SCALE = frozenset({"amb", "dot"})
+_SIGN = "±~"
+# A numeral at the start of a token, then what may follow it inside the token.
+_HEAD = re.compile(r"[±~]?\d[\d.,]*\d|[±~]?\d")
+_RANGE = re.compile(r"([±~]?\d[\d.,]*)\s?[-–—]\s?(\d[\d.,]*)")
+
+
+class Numeral(NamedTuple):
+    value: int | Decimal  # int when whole
+    needs_scale: bool  # readable only when a scale word (juta, miliar...) follows
+
+
+def parse_numeral(text: str) -> Numeral | None:
+    """The value of a whole digit string, or None if it is not a number we can read."""
+    text = text.lstrip(_SIGN)
+    if text.isdigit():  # the common case, fast (an int: Decimal only for fractions)
+        return None if len(text) > 1 and text[0] == "0" else Numeral(int(text), False)
+    m = _NUMERAL.fullmatch(text)
+    if m is None:
+        return None
+    style = m.lastgroup.removesuffix("_frac")  # the alternative that matched
+    whole, frac = m.group(style), m.group(style + "_frac")
+    if len(whole) > 1 and whole[0] == "0":
+        return None
+    whole = whole.replace("," if style == "en" else ".", "")
+    value = Decimal(f"{whole}.{frac}") if frac else int(whole)
+    return Numeral(value, style in _NEEDS_SCALE)
+
+
+def split_head(text: str) -> tuple[str, str]:
+    """("500.000", "/bulan") for "500.000/bulan": the numeral prefix and the rest
+    (("", "dua") for a token that does not start with a numeral)."""
+    m = _HEAD.match(text)
+    if not m:
+        return "", text
+    head = m.group(0)
+    return head, text[len(head):]
+
+
+def split_range(text: str) -> tuple[str, str] | None:
+    """("100", "150") for "100-150" or "100–150"; None if the token is not a range."""
+    m = _RANGE.fullmatch(text)
+    return (m.group(1), m.group(2)) if m else None

@@ -1,0 +1,83 @@
+"""Officials: a position title (positions.csv) tied to a person's name.
+
+A PhraseMatcher finds titles and acting-post modifiers (Pj, Plt, Plh); per title, Python
+reads the title phrase and the name (reading.py). Region and office-area spans come from
+the regions extractor (found["region"], found["office_area"]); any other fact's span
+(a date, an amount) can never be part of a name.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from ..common import Context, Found, Hit
+from .lexicon import Lexicon
+from .names import NameReader, name_word
+from .places import UntaggedPlaces
+from .posts import drop_short_mentions
+from .reading import DocReader
+from .spans import Blocked, FoundSpans, Lines, Places, Tokens
+from .titles import TitleReader
+
+try:  # the regions extractor's lookup: "Medan" -> Kota Medan, for places it leaves untagged
+    from ..regions import resolve as resolve_region
+except ImportError:  # regions extractor absent: titles then take only tagged regions
+    resolve_region = None
+
+
+class OfficialsExtractor:
+    def __init__(self, nlp: Language) -> None:
+        self.lex = Lexicon(nlp)
+        self.name_word = name_word(self.lex)
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.entries: dict[int, tuple[str, object]] = {}  # match id -> ("title", Title) | ("mod", "Pj")
+        tables = {"title": self.lex.titles, "mod": self.lex.modifiers}
+        for label, surfaces in self.lex.surfaces.items():
+            for surface in surfaces:
+                pattern = nlp.make_doc(surface)
+                key = f"official_{label}:{surface}"
+                self.matcher.add(key, [pattern])
+                self.entries[nlp.vocab.strings[key]] = (label, tables[label][tuple(t.lower_ for t in pattern)])
+
+    def __call__(self, doc: Doc, context: Context, found: Found) -> list[Hit]:
+        titles, modifiers = self._titles(doc)
+        if not titles:
+            return []
+        toks = Tokens(doc, self.name_word)
+        spans = FoundSpans(toks, found)
+        title_tokens = {t for start, end, _ in titles for t in range(start, end)}
+        title_tokens.update(start for start, _ in modifiers.values())
+        names = NameReader(toks, self.lex, Blocked(spans, title_tokens))
+        untagged = UntaggedPlaces(toks, self.lex, names, resolve_region) if resolve_region else None
+        reader = DocReader(toks, self.lex, names, TitleReader(toks, self.lex, Places(spans)), untagged)
+        lines = Lines(doc, toks)
+        hits: list[Hit] = []
+        consumed = 0
+        for start, end, title in titles:
+            if start < consumed:
+                continue
+            first, modifier = modifiers.get(start, (start, ""))
+            if not toks[first].cap:
+                continue
+            if first > 0 and toks[first - 1].lower in self.lex.negators:  # "calon Gubernur", "mantan Menteri"
+                consumed = end
+                continue
+            new, stop = reader.read(first, end, title, modifier)
+            if new and lines.is_headline(first, stop):  # Title-Case headline: "Bupati Sambut Baik ..."
+                new = []
+            hits.extend(new)
+            consumed = max(consumed, stop if new else end)
+        return drop_short_mentions(hits)
+
+    def _titles(self, doc: Doc):
+        """Longest non-overlapping titles (start, end, Title) and modifiers by the title they precede."""
+        titles, modifiers = [], {}
+        for match_id, start, end in sorted(self.matcher(doc), key=lambda m: (m[1], -m[2])):
+            label, value = self.entries[match_id]
+            if label == "title":
+                if not titles or start >= titles[-1][1]:
+                    titles.append((start, end, value))
+            elif end not in modifiers or modifiers[end][0] > start:
+                modifiers[end] = (start, value)
+        return titles, modifiers

@@ -1,0 +1,129 @@
+"""The officials extractor's rule files, loaded once into read-only lookup tables."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+
+from ..common import read_csv, read_lines
+
+HERE = Path(__file__).parent
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """A row of positions.csv."""
+
+    position: str
+    field: str  # no | opt | req
+    needs_qualifier: bool
+    org: str  # template or literal, "" = none
+    scope: frozenset[str]
+    refine: bool
+    place: str  # "local" | "area" | ""
+
+
+@dataclass(frozen=True, slots=True)
+class Organization:
+    """A row of organizations.csv."""
+
+    name: str  # template or literal
+    scope: frozenset[str]
+    area_unit: str
+    branch_unit: str
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A row of units.csv."""
+
+    name: str
+    scope: frozenset[str]
+
+
+Trie = dict[str, tuple[tuple[tuple[str, ...], object], ...]]
+
+
+def _trie(entries: dict[tuple[str, ...], object]) -> Trie:
+    """First lowercase word -> (word tuple, value) pairs, longest first."""
+    by_first: dict[str, list] = {}
+    for words, value in entries.items():
+        by_first.setdefault(words[0], []).append((words, value))
+    return {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in by_first.items()}
+
+
+def _wildcard_regex(patterns: list[str]) -> re.Pattern | None:
+    """'*kan' (suffix) and 'Kemen*' (prefix) as one regex; a suffix needs a 4-letter stem."""
+    parts = []
+    for p in patterns:
+        if p.startswith("*"):
+            parts.append(r"[a-z]{4,}" + re.escape(p[1:].lower()))
+        else:
+            parts.append(re.escape(p[:-1].lower()) + r"[a-z]*")
+    return re.compile("^(?:" + "|".join(parts) + ")$") if parts else None
+
+
+class Lexicon:
+    """Every word list and table the officials rules use, keyed by lowercase tokens."""
+
+    def __init__(self, nlp: Language) -> None:
+        words = lambda text: tuple(t.lower_ for t in nlp.make_doc(text))  # noqa: E731
+        title_rows = read_csv(HERE / "positions.csv")
+        modifier_rows = read_csv(HERE / "modifiers.csv")
+        self.surfaces = {"title": [r["surface"] for r in title_rows], "mod": [r["surface"] for r in modifier_rows]}
+        self.titles: dict[tuple[str, ...], Title] = {
+            words(r["surface"]): Title(
+                r["position"], r["field"] or "no", r["needs"] == "qual", r["org"],
+                frozenset(r["scope"].split()), r["refine"] == "yes", r["place"],
+            )
+            for r in title_rows
+        }
+        self.modifiers: dict[tuple[str, ...], str] = {
+            words(r["surface"]): r["modifier"] for r in modifier_rows
+        }
+        self.orgs: Trie = _trie({
+            words(r["surface"]): Organization(
+                r["organization"], frozenset(r["scope"].split()), r["area_unit"], r["branch_unit"]
+            )
+            for r in read_csv(HERE / "organizations.csv")
+        })
+        unit_rows = read_csv(HERE / "units.csv")
+        self.units: Trie = _trie({
+            words(r["surface"]): Unit(r["unit"], frozenset(r["scope"].split())) for r in unit_rows
+        })
+        self.unit_by_name = {r["unit"]: Unit(r["unit"], frozenset(r["scope"].split())) for r in unit_rows}
+        foreign = read_lines(HERE / "foreign_places.txt")
+        self.foreign: Trie = _trie({words(p): "place" for p in foreign})
+        elements: dict[tuple[str, ...], tuple[str, object]] = {}  # title elements, longest wins
+        for kind, trie in (("place", self.foreign), ("unit", self.units), ("org", self.orgs)):
+            for entries in trie.values():
+                elements.update((words, (kind, value)) for words, value in entries)
+        self.elements: Trie = _trie(elements)
+        self.field_words = frozenset(w.lower() for w in read_lines(HERE / "field_words.txt"))
+        roles: dict[str, set[str]] = {}
+        wildcards = []
+        for r in read_csv(HERE / "words.csv"):
+            if "*" in r["word"]:
+                wildcards.append(r["word"])
+            else:
+                roles.setdefault(r["role"], set()).add(r["word"].lower())
+        self.honorifics = frozenset(roles.get("honorific", ()))
+        self.degrees = frozenset(roles.get("degree", ()))
+        self.particles = frozenset(roles.get("particle", ()))
+        self.after_name = frozenset(roles.get("after", ()))
+        self.glue = frozenset(roles.get("glue", ()))
+        self.apposition = frozenset(roles.get("apposition", ()))
+        self.org_start = frozenset(roles.get("org_start", ()))
+        self.negators = frozenset(roles.get("negator", ()))
+        self.bodies = frozenset(roles.get("body", ()))
+        self.numbered = frozenset(roles.get("numbered", ()))
+        self.opens_name_or_org = self.bodies | self.org_start | self.honorifics
+        self.not_name = (
+            frozenset(roles.get("stop", ())) | self.after_name | self.glue | self.field_words
+            | self.honorifics | self.degrees | self.org_start
+            | {w for place in foreign for w in words(place)}
+        ) - roles.get("name_ok", set())
+        self.not_name_shape = _wildcard_regex(wildcards)
+

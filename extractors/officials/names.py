@@ -1,0 +1,172 @@
+"""Reading a person's name forwards (after a title) or backwards (before one)."""
+from __future__ import annotations
+
+import re
+from typing import Callable, NamedTuple
+
+from .lexicon import Lexicon
+from .spans import Blocked, Tokens
+
+NAME_WORD = re.compile(r"^[A-Z][a-z]*(?:['’][A-Za-z][a-z]*)?[a-z]$")  # Budi, Ma'ruf
+MAX_WORDS = 5
+
+
+def name_word(lex: Lexicon) -> Callable[[str, str], bool]:
+    """(text, lowercase) -> whether the word can be part of a person's name, by shape and lists."""
+    not_name, shape = lex.not_name, lex.not_name_shape
+
+    def check(text: str, lower: str) -> bool:
+        return NAME_WORD.match(text) is not None and lower not in not_name and not (shape and shape.match(lower))
+
+    return check
+
+
+class Name(NamedTuple):
+    text: str
+    start: int  # token index of the first name word
+    end: int  # token index after the last name word
+    next: int  # token index after everything read (a repeated slip is skipped)
+
+    @property
+    def words(self) -> int:
+        return self.end - self.start
+
+
+_new_name = tuple.__new__  # builds a Name without NamedTuple's Python-level __new__
+
+
+class WordCache(dict):
+    """words[i] -> whether token i is a name word (NameReader.is_word), computed once."""
+
+    def __init__(self, toks: Tokens, blocked: Blocked) -> None:
+        super().__init__()
+        self.names, self.blocked = toks.names, blocked
+
+    def __missing__(self, i: int) -> bool:
+        known = self[i] = self.names[i] and i not in self.blocked
+        return known
+
+
+class NameReader:
+    """Name rules over one doc; `blocked` tokens (other facts, titles) end a name."""
+
+    def __init__(self, toks: Tokens, lex: Lexicon, blocked: Blocked) -> None:
+        self.toks, self.lex, self.blocked = toks, lex, blocked
+        self.words = WordCache(toks, blocked)
+
+    def is_word(self, i: int) -> bool:
+        """A capitalised name word that is not a title, place, date or common word."""
+        return self.words[i]
+
+    def _initial(self, i: int) -> bool:
+        text = self.toks[i].text
+        return len(text) == 1 and text.isupper() and i not in self.blocked
+
+    def is_honorific(self, i: int) -> bool:
+        tok = self.toks[i]
+        return tok.lower in self.lex.honorifics and (len(tok.text) > 1 or tok.text == "H")
+
+    def _glued(self, i: int, text: str) -> bool:
+        """Token i is `text` written without spaces around it ("Al-Farisi", "M.")."""
+        toks = self.toks
+        return i < toks.n and toks[i].text == text and not toks.space(i - 1)
+
+    def skip_honorifics(self, i: int) -> int:
+        toks, n, honorifics = self.toks, self.toks.n, self.lex.honorifics
+        while i < n:
+            tok = toks[i]
+            if not (tok.lower in honorifics and (len(tok.text) > 1 or tok.text == "H")):
+                break
+            i += 1
+            if i < n and toks[i].text == "." and not toks.space(i - 1):
+                i += 1
+        return i
+
+    def ends_name(self, i: int) -> bool:
+        """Whether token i may directly follow a name (punctuation, lowercase, date, degree)."""
+        if i >= self.toks.n:
+            return True
+        tok = self.toks[i]
+        first = tok.text[:1]
+        return (
+            tok.blank or tok.punct or first.islower() or first.isdigit()
+            or tok.lower in self.lex.after_name or tok.lower.rstrip(".") in self.lex.degrees
+        )
+
+    def forward(self, i: int) -> Name | None:
+        """The name starting at token i (after honorifics), or None if it is not clearly one."""
+        toks, n, lex, is_word, glued = self.toks, self.toks.n, self.lex, self.words, self._glued
+        particles = lex.particles
+        j = start = self.skip_honorifics(i)
+        words: list[int] = []
+        while j < n and len(words) <= MAX_WORDS:
+            if is_word[j]:
+                words.append(j)
+                j += 1
+                while glued(j, "-") and not toks.space(j) and j + 1 < n and is_word[j + 1]:
+                    j += 2  # Al-Farisi
+                continue
+            tok = toks[j]
+            text = tok.text
+            if len(text) == 1 and text.isupper() and j not in self.blocked and j + 1 < n \
+                    and (is_word[j + 1] or toks[j + 1].text == "."):  # an initial
+                words.append(j)
+                j += 1
+                if glued(j, "."):
+                    j += 1
+            elif not words:
+                break
+            elif tok.lower in lex.after_name and j + 1 < n and is_word[j + 1] and j not in self.blocked:
+                words.append(j)  # a day or month inside a name: "Ahmad Sabtu Hasan"
+                j += 1
+            elif tok.lower in particles and j + 1 < n and is_word[j + 1]:
+                j += 1  # bin, van
+            elif tok.lower in particles and glued(j + 1, "-") and not toks.space(j + 1) \
+                    and j + 2 < n and is_word[j + 2]:
+                j += 2  # al-Assad
+            else:
+                break
+        if not words:
+            return None
+        first = toks[words[0]].text
+        repeat = None
+        for k in range(1, len(words)):
+            if toks[words[k]].text == first:
+                repeat = k
+                break
+        if repeat is not None:  # an editing slip repeats the name: "Asep Rahmat Suwanda Asep Rahmat Suwand"
+            words = words[:repeat]
+            end = words[-1] + 1
+            while j < n and (is_word[j] or self._initial(j)):
+                j += 1
+        else:
+            if len(words) > MAX_WORDS or not self.ends_name(j):
+                return None
+            end = j
+        if len(toks[words[-1]].text) == 1:  # ends in an initial: not a full name
+            return None
+        while toks[end - 1].text in {"-", "."}:
+            end -= 1
+        return _new_name(Name, (toks.text(start, end), start, end, j))
+
+    def backward(self, k: int) -> Name | None:
+        """The name ending just before token k, or None if it is not clearly one."""
+        toks, is_word = self.toks, self.words
+        j = k - 1
+        words: list[int] = []
+        while j >= 0 and len(words) <= MAX_WORDS:
+            if is_word[j] or (words and self._initial(j)):
+                words.append(j)
+                j -= 1
+            elif words and toks[j].lower in self.lex.particles:
+                j -= 1
+            else:
+                break
+        if not words or len(words) > MAX_WORDS:
+            return None
+        start = words[-1]
+        if j >= 0:
+            before = toks[j]
+            if not (before.blank or before.punct or before.text[:1].islower() or self.is_honorific(j)):
+                return None
+        return _new_name(Name, (toks.text(start, k), start, k, k))

@@ -1,0 +1,175 @@
+"""Reading one title occurrence: the title phrase, then the name(s) it is given to.
+
+  [modifier] TITLE [field] [org | unit | region | office area | (abbrev)]... [,] [honorifics] NAME
+  TITLE-phrase-1 dan TITLE-phrase-2 NAME-1 dan NAME-2       (paired in order)
+  NAME, TITLE-phrase   /   NAME selaku TITLE-phrase   /   NAME (TITLE-phrase)
+"""
+from __future__ import annotations
+
+from ..common import Hit
+from .lexicon import Lexicon, Organization, Title
+from .names import Name, NameReader
+from .places import UntaggedPlaces
+from .posts import post_fields, post_scope
+from .spans import Tokens
+from .titles import Chunk, TitleReader
+
+KIND = "official"
+NO_NAMES: tuple[list[Name], str, float] = ([], "", 0.0)
+
+
+class DocReader:
+    """The rules applied to one doc's title occurrences."""
+
+    def __init__(self, toks: Tokens, lex: Lexicon, names: NameReader, titles: TitleReader,
+                 places: UntaggedPlaces | None) -> None:
+        self.toks, self.lex, self.names, self.titles, self.places = toks, lex, names, titles, places
+
+    def read(self, first: int, end: int, title: Title, modifier: str) -> tuple[list[Hit], int]:
+        """Hits for the title at tokens first..end, and the token where reading stopped."""
+        toks, n = self.toks, self.toks.n
+        end = self.titles.designator(end)  # "Ketua Komisi E"
+        if end < n:
+            end = self.titles.paren_end(end) or end  # "Kepala Bidang (Kabid) Pengawasan"
+        field_end = self.titles.field(end) if title.field != "no" else end
+        if title.field == "req" and field_end == end:
+            return [], end
+        field_text = toks.text(end, field_end) if field_end > end else ""
+        chunks, post_end, unreadable = self.titles.chunks(field_end, title.place)
+        if unreadable:
+            return [], post_end
+        if title.scope and self.places is not None:
+            for chunk in chunks:
+                if chunk.place is not None and not chunk.regions:
+                    self.places.region_of_place(chunk, post_scope(title, chunk))
+            if not chunks[-1].regions:
+                post_end = self.places.region_at(chunks[-1], post_end, post_scope(title, chunks[-1]))
+        i = post_end + 1 if post_end < n and toks[post_end].text == "," else post_end
+        while i < n and toks[i].blank and "\n" not in toks[i].text:  # "Utara,\xa0Hassanudin"
+            i += 1
+        if title.place == "local" and i == post_end and not self.names.is_honorific(i):
+            return [], post_end  # "Kades Sukamaju Ahmad Yani": where the village ends is unknown
+        qualified = bool(field_text) or any(c.org or c.unit or c.areas for c in chunks)
+        found, rule, confidence = self._names_after(i, len(chunks), qualified)
+        if len(found) == 1 and (title.needs_qualifier or title.scope or chunks[0].org):
+            found = self._org_then_name(found, chunks, as_org=not title.scope)
+        if found:
+            stop = found[-1].next
+            spans = [(toks.idx(first), toks.end_char(nm.end - 1)) for nm in found]
+        else:
+            name = self._name_before(first, post_end) if len(chunks) == 1 else None
+            if name is None:
+                return [], post_end
+            found, rule, confidence, stop = [name], "official.name_then_title", 0.75, post_end
+            spans = [(toks.idx(name.start), toks.end_char(post_end - 1))]
+        hits = []
+        for chunk, name, (s, e) in zip(chunks, found, spans):
+            fields = post_fields(self.lex, title, modifier, field_text, chunk, chunks)
+            if fields is not None:
+                hits.append(Hit(KIND, s, e, rule, confidence, {"name": name.text, **fields}))
+        return hits, stop
+
+    def _names_after(self, i: int, count: int, qualified: bool) -> tuple[list[Name], str, float]:
+        """One name per chunk after the title phrase: (names, rule, confidence)."""
+        toks, n, names = self.toks, self.toks.n, self.names
+        if i >= n:
+            return NO_NAMES
+        rule, confidence = "official.title_name", 0.9 if toks[i - 1].text == "," else 0.85
+        first = names.forward(i)
+        if first is not None:
+            first = self._behind_acronym(first)
+        else:
+            first = self._after_place(i, qualified)
+            rule, confidence = "official.title_place_name", 0.7
+        if first is None:
+            return NO_NAMES
+        if count == 1 and first.words == 1 and self._continues(first.next):
+            return NO_NAMES  # "Deputi Bidang Kepesertaan Korporasi dan Institusi": field, not name
+        found = [first]
+        while len(found) < count:
+            k = found[-1].next
+            if k < n and toks[k].text == ",":
+                k += 1
+            if k < n and toks[k].lower in {"dan", "serta"}:
+                k += 1
+            nxt = names.forward(k) if k > found[-1].next else None
+            if nxt is None:
+                return NO_NAMES
+            found.append(nxt)
+        if count > 1:
+            rule, confidence = "official.titles_names_paired", 0.8
+        return found, rule, confidence
+
+    def _continues(self, k: int) -> bool:
+        """Whether "dan"/"&" and a capitalised word that opens no title follow token k-1."""
+        toks = self.toks
+        return (
+            k + 1 < toks.n and toks[k].lower in {"dan", "&", "serta"}
+            and toks[k + 1].cap and k + 1 not in self.names.blocked
+        )
+
+    def _behind_acronym(self, run: Name) -> Name:
+        """ "Nahdlatul Ulama (PBNU) Slamet Effendy Yusuf": a run with its acronym, then a name."""
+        toks, k = self.toks, run.next
+        if k + 3 < toks.n and toks[k].text == "(" and toks[k + 2].text == ")":
+            acronym = toks[k + 1].text
+            if len(acronym) > 1 and acronym.isupper():
+                return self.names.forward(k + 3) or run
+        return run
+
+    def _org_then_name(self, found: list[Name], chunks: list[Chunk], as_org: bool) -> list[Name]:
+        """ "Direktur Keuangan Medco, D Cyril Noerhadi": one unknown word (an organisation, or
+        for a regional post a place), a comma, a full name."""
+        word, toks = found[0], self.toks
+        if word.words != 1 or word.next >= toks.n or toks[word.next].text != ",":
+            return found
+        name = self.names.forward(word.next + 1)
+        if name is None or name.words < 2:
+            return found
+        if as_org and chunks[0].org is None:
+            chunks[0].org = Organization(word.text, frozenset(), "", "")
+        return [name]
+
+    def _after_place(self, i: int, qualified: bool) -> Name | None:
+        """A name after a short place the regions extractor did not tag ("..., Dr Sanco")."""
+        toks, n, names = self.toks, self.toks.n, self.names
+        j, words, stop_word = i, 0, False
+        while j < n and words <= 3:
+            tok = toks[j]
+            if tok.text == "," or names.is_honorific(j):
+                break
+            paren = self.titles.paren_end(j)
+            if paren is not None:
+                j = paren
+                continue
+            if not tok.cap or tok.punct or j in names.blocked:
+                return None
+            stop_word = stop_word or tok.lower in self.lex.not_name
+            words, j = words + 1, j + 1
+        if j >= n or not 0 < words <= 3:
+            return None
+        if toks[j].text == ",":
+            if not (qualified or stop_word):
+                return None
+            j += 1
+        return names.forward(j)
+
+    def _name_before(self, first: int, post_end: int) -> Name | None:
+        """ "Budi Santoso, Kepala Dinas ..." / "Budi selaku Kepala ..." / "Budi (Bupati Nisel)"."""
+        toks = self.toks
+        if first == 0:
+            return None
+        link = toks[first - 1]
+        after = toks[post_end] if post_end < toks.n else None
+        if link.text == "(":
+            if after is None or after.text != ")":
+                return None
+        elif link.text == ",":
+            if after is not None and not (after.punct or after.blank or after.text[:1].islower()):
+                return None
+        elif link.lower not in self.lex.apposition:
+            return None
+        name = self.names.backward(first - 1)
+        if name is None or (link.text == "," and name.words < 2):
+            return None
+        return name

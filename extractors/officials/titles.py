@@ -1,0 +1,235 @@
+"""Reading the title phrase after a position word: field, organisation, unit, region.
+
+"Kepala BPJamsostek Cabang Padang Sidempuan," -> one chunk {org, unit, region};
+"Kepala BPJamsostek Nias dan Cabang Sibolga" -> two chunks (two posts, two names).
+"""
+from __future__ import annotations
+
+import re
+
+from ..common import Hit
+from .lexicon import Lexicon, Organization, Trie, Unit
+from .spans import Places, Tokens
+
+DESIGNATOR = re.compile(r"^(?:[A-Z]|[IVX]{1,5}|\d{1,2})$")
+CONJUNCTIONS = frozenset({"dan", "&", "serta"})
+FIELD_JOINERS = frozenset({"dan", "&", "/"})
+ORG_JOINERS = frozenset({"dan", "&", "-"})
+MAX_PAREN = 5
+MAX_ORG = 10
+MAX_PLACE = 6
+
+
+class Chunk:
+    """One post's qualifiers as read from the text."""
+
+    __slots__ = ("org", "unit", "regions", "areas", "place")
+
+    def __init__(self) -> None:
+        self.org: Organization | None = None
+        self.unit: Unit | None = None
+        self.regions: list[Hit] = []
+        self.areas: list[Hit] = []
+        self.place: tuple[int, int] | None = None  # tokens of a place the lists do not know
+
+
+def longest(trie: Trie, toks: Tokens, i: int):
+    """Longest trie entry at token i: (end token, value) or None."""
+    entries = trie.get(toks[i].lower)
+    if entries is None:
+        return None
+    n = toks.n
+    for words, value in entries:
+        end = i + len(words)
+        if end > n:
+            continue
+        k = 1
+        while k < len(words) and toks[i + k].lower == words[k]:
+            k += 1
+        if k == len(words):
+            return end, value
+    return None
+
+
+class TitleReader:
+    """Title-phrase rules over one doc; `places` gives region/office-area spans by token."""
+
+    def __init__(self, toks: Tokens, lex: Lexicon, places: Places) -> None:
+        self.toks, self.lex, self.places = toks, lex, places
+
+    def _field_word(self, i: int) -> bool:
+        tok = self.toks[i]
+        return tok.cap and tok.lower in self.lex.field_words and i not in self.places
+
+    def designator(self, i: int) -> int:
+        """After a numbered word ("Komisi"), the end of its letter or roman numeral ("E", "IX")."""
+        toks = self.toks
+        if i < toks.n and i > 0 and toks[i - 1].lower in self.lex.numbered and DESIGNATOR.match(toks[i].text):
+            return i + 1
+        return i
+
+    def field(self, i: int) -> int:
+        """End of the field words starting at token i (== i when there are none)."""
+        toks, n = self.toks, self.toks.n
+        j = end = i
+        while j < n:
+            tok = toks[j]
+            if self._field_word(j):
+                j = end = j + 1
+            elif end == i:
+                break
+            elif tok.lower in FIELD_JOINERS and j + 1 < n and self._field_word(j + 1):
+                j += 1
+            elif tok.text == "," and j + 2 < n and toks[j + 1].lower == "dan" and self._field_word(j + 2):
+                j += 2  # "Politik, Hukum, dan Keamanan"
+            elif tok.text == "," and self._listed_field(j + 1):
+                j += 1
+            else:
+                break
+        return end
+
+    def _listed_field(self, i: int) -> bool:
+        """Whether a comma at i-1 continues a listed field that a "dan" closes ("Politik,
+        Hukum, dan Keamanan"; "Tenaga Kerja, Transmigrasi dan Energi")."""
+        toks, j = self.toks, i
+        while j < toks.n and self._field_word(j):
+            j += 1
+        if j == i or j + 1 >= toks.n:
+            return False
+        if toks[j].text == ",":
+            j += 1
+        return toks[j].lower in {"dan", "serta", "&"} and j + 1 < toks.n and self._field_word(j + 1)
+
+    def element(self, i: int):
+        """(end, kind, value) of a title element at token i: region, office area, org, unit,
+        foreign place, glue word; or None."""
+        if i >= self.toks.n:
+            return None
+        tok = self.toks[i]
+        if not tok.cap:  # regions, office areas, organisations and units are all capitalised
+            return None
+        place = self.places.get(i)
+        if place is not None:
+            return place[0], place[2], place[1]
+        lex = self.lex
+        hit = longest(lex.elements, self.toks, i)
+        if hit:
+            return hit[0], hit[1][0], hit[1][1]
+        if tok.lower in lex.glue:
+            end = i + 1
+            if end < self.toks.n and self.toks[end].text == "." and not self.toks.space(i):
+                end += 1
+            return end, "glue", None
+        return None
+
+    def paren_end(self, i: int) -> int | None:
+        """End of a short capitalised parenthesis at token i: "(Nisel)", "(Kakanwil)"."""
+        toks = self.toks
+        if toks[i].text != "(":
+            return None
+        for j in range(i + 1, min(toks.n, i + 2 + MAX_PAREN)):
+            text = toks[j].text
+            if text == ")":
+                return j + 1 if j > i + 1 else None
+            if not (toks[j].cap or text == "." or j in self.places):
+                return None
+        return None
+
+    def unknown_org(self, i: int) -> int | None:
+        """End of an organisation the lists do not know ("Partai Keadilan Sejahtera"), when a
+        comma or an honorific closes it; None when the name after it cannot be told apart."""
+        toks, n = self.toks, self.toks.n
+        j = i + 1
+        while j < n and j < i + MAX_ORG:
+            tok = toks[j]
+            if tok.text in {",", "("} or (tok.cap and tok.lower in self.lex.honorifics) or j in self.places:
+                return j  # closed: "Federasi Serikat Pekerja Metal Indonesia (FSPMI) Jateng,"
+            if tok.cap or (tok.text in ORG_JOINERS and j + 1 < n and toks[j + 1].cap):
+                j += 1
+            else:
+                return None
+        return None
+
+    def place_run(self, i: int) -> int | None:
+        """End of a place the lists do not know ("Sukamakmur", "Batam Nagoya", "Sulawesi dan"),
+        when a comma, an honorific or a known element (region, organisation) closes it;
+        None when the name after it cannot be told apart ("Kalianda Rizal Effendi mengatakan")."""
+        toks, n = self.toks, self.toks.n
+        j = i
+        while j < n and j < i + MAX_PLACE:
+            tok = toks[j]
+            if j > i and (tok.text == "," or (tok.cap and tok.lower in self.lex.honorifics) or self.element(j)):
+                return j
+            paren = self.paren_end(j)
+            if paren is not None:
+                j = paren
+            elif (tok.cap and not tok.punct) or (
+                j > i and tok.lower in ORG_JOINERS and j + 1 < n and toks[j + 1].cap
+            ):
+                j += 1
+            else:
+                return None
+        return None
+
+    def chunks(self, i: int, place: str = "") -> tuple[list[Chunk], int, bool]:
+        """Qualifier chunks from token i, the token where they end, and whether an unknown
+        organisation or place made the name unreadable. `place` is the title's place mode
+        (positions.csv): "local" always, "area" when no tagged place is there, reads an
+        unknown place up to a comma, honorific or known element."""
+        toks, n, lex = self.toks, self.toks.n, self.lex
+        chunks = [Chunk()]
+        unknown_place = False
+        while i < n:
+            el = self.element(i)
+            chunk = chunks[-1]
+            mode = place or ("area" if chunk.unit is not None else "")
+            if el is None and toks[i].cap and not unknown_place and (
+                mode == "local" or (mode == "area" and not chunk.regions and not chunk.areas)
+            ) and toks[i].lower not in lex.opens_name_or_org:
+                end = self.place_run(i)
+                if end is None:
+                    return chunks, i, True
+                unknown_place, chunk.place, i = True, (i, end), end
+                continue
+            if el is not None:
+                end, kind, value = el
+                if kind == "region":
+                    chunk.regions.append(value)
+                elif kind == "office_area":
+                    chunk.areas.append(value)
+                elif kind == "org" and chunk.org is None:
+                    chunk.org = value
+                elif kind == "unit" and chunk.unit is None:
+                    chunk.unit = value
+                i = self.designator(end)
+                continue
+            tok = toks[i]
+            if tok.cap and tok.lower in lex.bodies:
+                end = self.field(i + 1)
+                if end > i + 1:  # "Dinas Pertanian dan Peternakan": a body named by field words
+                    chunks[-1].org = chunks[-1].org or Organization(toks.text(i, end), frozenset(), "", "")
+                    i = end
+                    continue
+            if tok.cap and tok.lower in lex.org_start:
+                end = self.unknown_org(i)
+                if end is None:
+                    return chunks, i, True
+                chunks[-1].org = chunks[-1].org or Organization(toks.text(i, end), frozenset(), "", "")
+                i = end
+                continue
+            paren = self.paren_end(i)
+            if paren is not None:
+                i = paren
+                continue
+            if tok.cap and not tok.punct and self.places.get(i + 1) is not None:
+                i += 1  # an island or area word before a region: "Nias Gunung Sitoli"
+                continue
+            if tok.lower in CONJUNCTIONS or tok.text == ",":
+                nxt = self.element(i + 1)
+                if nxt is not None and nxt[1] != "glue":
+                    if tok.text != ",":
+                        chunks.append(Chunk())
+                    i += 1
+                    continue
+            break
+        return chunks, i, False

@@ -1,0 +1,311 @@
+"""Read worker counts around unit-noun anchors: number, unit, guards, clause context."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from itertools import accumulate
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..common import Context, Found, Hit, read_csv
+from ..numbers import NumberGrammar, Quantity, build_phrase_matcher, split_range
+from .nouns import Noun, NounTable
+
+HERE = Path(__file__).parent
+NUMBERS = HERE.parent / "numbers"
+MAX_NUMBER_TOKENS = 8
+CURRENCIES = frozenset({"rp", "rp.", "idr", "usd", "us$", "$"})
+CLAUSE_BREAKS = frozenset({".", ",", ";", ":", "!", "?", "•"})
+GLUE = frozenset({"-", "/", ".", ":", "–"})  # "ke-3", "No.5": part of an identifier
+CONTEXT_WINDOW = 12  # tokens searched before "N orang" for a worker noun
+LINK_WINDOW = 8  # tokens searched after "jumlah <unit>" for its link word ("mencapai")
+LIST_WINDOW = 25  # tokens allowed between two counts of one list
+LIST_LICENCE = 0.75  # how sure a count that continues a list of worker counts is
+CLOSERS = frozenset({")", '"', "”", "’", "'"})
+SENTENCE_ENDS = frozenset({".", "!", "?", '"', "“", "”"})
+RULE_FACTOR = {  # confidence of a rule relative to that of its noun
+    "worker.number_unit": 1.0,
+    "worker.number_orang_unit": 0.95,
+    "worker.range_start": 0.9,
+    "worker.number_filler_unit": 0.85,
+    "worker.context_orang": 0.85,
+    "worker.unit_link_number": 0.8,
+    "worker.list_orang": 0.85,
+}
+
+
+class WorkerCountReader:
+    """Built once from the shared nlp; then a pure function of a doc."""
+
+    def __init__(self, nlp: Language) -> None:
+        strings = nlp.vocab.strings  # words are compared by the hash of their lower case
+        self.grammar = NumberGrammar.load()
+        rows = read_csv(HERE / "nouns.csv")
+        self.nouns = NounTable(nlp, rows)
+        context = read_csv(HERE / "number_context.csv")
+
+        def words(role: str) -> frozenset[int]:
+            return frozenset(strings.add(r["word"]) for r in context if r["role"] == role)
+
+        self.reference, self.quantity_cues = words("reference"), words("quantity")
+        self.fillers, self.heads, self.links = words("filler"), words("head"), words("link")
+        self.approx, self.follow, self.list_words = words("approx"), words("follow"), words("list")
+        self.unit_openers = self.heads | {strings.add(w) for w in SENTENCE_ENDS}
+        self.clause_breaks = frozenset(strings.add(w) for w in CLAUSE_BREAKS)
+        self.sentence_ends = frozenset(strings.add(w) for w in (".", "!", "?"))
+        self.currencies = frozenset(strings.add(w) for w in CURRENCIES)
+        self.orang = strings.add("orang")
+        self.dari = strings.add("dari")
+        spelled = {strings.add(w) for w in self.grammar.spelled_words()}
+        self.before_unit = self.fillers | {self.orang} | spelled  # may stand just before a unit
+        self.range_words: dict[int, list[tuple[int, ...]]] = {}  # by last word
+        for row in read_csv(NUMBERS / "range_words.csv"):
+            phrase = tuple(strings.add(t.lower_) for t in nlp.make_doc(row["word"]))
+            self.range_words.setdefault(phrase[-1], []).append(phrase)
+        # Anchors: the first word of every unit phrase (NounTable.at finds the longest).
+        anchors = {nlp.make_doc(r["phrase"])[0].text for r in rows if r["role"] in ("unit", "classifier")}
+        self.matcher = build_phrase_matcher(nlp, {"anchor": sorted(anchors)})
+
+    def __call__(self, doc: Doc, context: Context, found: Found) -> list[Hit]:
+        hits: list[Hit] = []
+        done = 0  # tokens before this index belong to a unit already read
+        for _, start, _ in sorted(self.matcher(doc)):  # one label: sorted by start
+            if start < done:
+                continue
+            if start:
+                prev = doc[start - 1]
+                lower = prev.lower
+                after_number = prev.like_num or lower in self.before_unit
+                before_number = lower in self.unit_openers or prev.is_space
+                if not (after_number or before_number):
+                    continue
+            else:
+                after_number, before_number = False, True
+            noun = self.nouns.at(doc, start)
+            if noun is None or noun.role not in ("unit", "classifier"):
+                continue
+            done = start + noun.length
+            new = []
+            if after_number:
+                new = self._unit(doc, start, noun) if noun.role == "unit" else \
+                    self._classifier(doc, start, hits[-1] if hits else None)
+            if not new and before_number and noun.role == "unit":
+                new = self._unit_then_number(doc, start, noun)
+            hits.extend(new)
+        return _outside(hits, found.get("amount", ()))
+
+    def _unit(self, doc: Doc, start: int, noun: Noun) -> list[Hit]:
+        """"10.000 tenaga kerja", "100 orang pekerja", "45.900 jumlah pekerja rentan"."""
+        num_end, rule = start, "worker.number_unit"
+        before = doc[start - 1].lower
+        if before == self.orang or before in self.fillers:
+            num_end -= 1
+            rule = "worker.number_orang_unit" if before == self.orang else "worker.number_filler_unit"
+        return self._count(doc, num_end, start + noun.length, noun, rule)
+
+    def _unit_then_number(self, doc: Doc, start: int, noun: Noun) -> list[Hit]:
+        """"Jumlah peserta aktif di Jawa Barat mencapai 4,5 juta.": a unit after a head word
+        (or starting the sentence), a link word in the same clause, then a number that
+        ends the clause or is followed by a neutral word (no "jiwa", "persen", "kasus")."""
+        begin, limit = start + noun.length, min(len(doc), start + noun.length + LINK_WINDOW)
+        link = next((i for i in range(begin, limit) if doc[i].lower in self.links), None)
+        if link is None:
+            return []
+        for i in range(begin, link):
+            tok = doc[i]
+            if tok.like_num or tok.is_space or tok.lower in self.clause_breaks:
+                return []
+            other = self.nouns.at(doc, i)
+            if other is not None and other.role not in ("cue", "soft_cue"):
+                return []  # another noun takes over: "jumlah pekerja di 300 perusahaan"
+        j = link + 1
+        while j < len(doc) and doc[j].lower in self.approx:
+            j += 1
+        end = j
+        while end < len(doc) and end - j < MAX_NUMBER_TOKENS and self.grammar.is_numberish(doc[end]):
+            end += 1
+        if end == j:
+            return []
+        if end < len(doc):
+            after = doc[end]
+            if not (after.is_space or after.lower in self.clause_breaks or after.text in CLOSERS
+                    or after.lower in self.follow):
+                return []
+        got = self._number(doc, end)
+        if got is None or got[1] != j:
+            return []
+        quantity = got[0]
+        conf = round(noun.confidence * RULE_FACTOR["worker.unit_link_number"], 3)
+        return [Hit("worker_count", doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),
+                    "worker.unit_link_number", conf, {"value": quantity.as_int(), "unit": noun.unit})]
+
+    def _classifier(self, doc: Doc, start: int, last: Hit | None) -> list[Hit]:
+        """"726.119 orang": a count only when a unit follows (read by _unit), a cue follows
+        ("500 orang bekerja di ..."), the clause before it names workers, or it continues a
+        list of worker counts ("780 orang, disusul Kota X sebanyak 410 orang"); "orang
+        warga", "orang tua" never count."""
+        after = self.nouns.at(doc, start + 1) if start + 1 < len(doc) else None
+        if after is not None and after.role not in ("cue", "soft_cue"):
+            return []
+        got = self._number(doc, start)
+        if got is None:
+            return []
+        rule = "worker.context_orang"
+        licence = after.confidence if after is not None and after.role == "cue" else \
+            self._clause_licence(doc, got[1])
+        if licence is None and last is not None:
+            licence, rule = self._list_licence(doc, got[1], last), "worker.list_orang"
+        if not licence:
+            return []
+        return self._count(doc, start, start + 1, Noun("unit", "orang", licence, 1), rule)
+
+    def _count(self, doc: Doc, num_end: int, unit_end: int, noun: Noun, rule: str) -> list[Hit]:
+        """Hits for the number that ends before token num_end, with its unit up to unit_end."""
+        got = self._number(doc, num_end)
+        if got is None:
+            return []
+        quantity, first = got
+        char_end = doc[unit_end - 1].idx + len(doc[unit_end - 1])
+        conf = round(noun.confidence * RULE_FACTOR[rule], 3)
+        fields = {"value": quantity.as_int(), "unit": noun.unit}
+        pair = split_range(doc[first].text)
+        if pair is not None:  # "100-150 pekerja": both ends, a scale shared
+            tail = [doc[n].text for n in range(first + 1, num_end)]
+            high = self.grammar.parse([pair[1], *tail])
+            if not _countable(high) or not _same_order(quantity, high):
+                return []
+            high_start = doc[first].idx + doc[first].text.rindex(pair[1])
+            return [Hit("worker_count", doc[first].idx, char_end, "worker.range_start", conf, fields),
+                    Hit("worker_count", high_start, char_end, rule, conf,
+                        {"value": high.as_int(), "unit": noun.unit})]
+        hits = [Hit("worker_count", doc[first].idx, char_end, rule, conf, fields)]
+        low = self._range_start(doc, first, quantity)
+        if low is not None:
+            hits.append(Hit("worker_count", doc[low[1]].idx, char_end, "worker.range_start",
+                            round(conf * RULE_FACTOR["worker.range_start"], 3),
+                            {"value": low[0].as_int(), "unit": noun.unit}))
+        return hits
+
+    def _number(self, doc: Doc, num_end: int) -> tuple[Quantity, int] | None:
+        """The count that ends just before token num_end and the index of its first token."""
+        texts: list[str] = []  # the number-like tokens before num_end, last first
+        k = num_end
+        while k > 0 and len(texts) < MAX_NUMBER_TOKENS:
+            tok = doc[k - 1]
+            if not (tok.like_num or self.grammar.is_spelled(tok.text)):
+                break
+            texts.append(tok.text)
+            k -= 1
+        if not texts:
+            return None
+        texts.reverse()
+        if len(texts) <= 2 and (pair := split_range(texts[0])) is not None:
+            quantity, first = self.grammar.parse([pair[0], *texts[1:]]), k
+        else:
+            got = self.grammar.longest_suffix(texts)
+            if got is None:
+                return None
+            quantity, first = got[0], k + got[1]
+        if not _countable(quantity) or not self._stands_alone(doc, first):
+            return None
+        if quantity.from_words and quantity.value == 1:
+            return None  # "satu pekerja", "salah satu pekerja": an article, not a count
+        text = texts[first - k]
+        if len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100 and not quantity.scaled:
+            if first == 0 or doc[first - 1].lower not in self.quantity_cues:
+                return None  # a year: "Pada 2023 pekerja migran ..."
+        return quantity, first
+
+    def _stands_alone(self, doc: Doc, first: int) -> bool:
+        """Not an identifier, rate, ratio, money amount, or the tail of a longer number."""
+        if first == 0:
+            return True
+        prev = doc[first - 1]
+        if prev.lower in self.reference or prev.lower in self.currencies:
+            return False
+        if prev.text in GLUE and not prev.whitespace_:
+            return False  # "ke-3", "No.5"
+        if prev.lower == self.dari and first >= 2 and doc[first - 2].like_num:
+            return False  # "1 dari 3 pekerja"
+        return not self.grammar.is_spelled(prev.text)  # only the tail of a number was read
+
+    def _range_start(self, doc: Doc, first: int, high: Quantity) -> tuple[Quantity, int] | None:
+        """"5.000 hingga 10.000 pekerja": the low end, counted in the high end's unit."""
+        if first < 2:
+            return None
+        for words in self.range_words.get(doc[first - 1].lower, ()):
+            j = first - len(words)
+            if j < 1 or any(doc[j + n].lower != w for n, w in enumerate(words)):
+                continue
+            got = self._number(doc, j)
+            if got is None:
+                return None
+            low, lo = got
+            if high.scaled and not low.scaled:
+                return None  # "5 - 10 ribu pekerja": ambiguous low end
+            if _same_order(low, high) and low.value < high.value:
+                return low, lo
+            return None
+        return None
+
+    def _clause_licence(self, doc: Doc, first: int) -> float:
+        """How sure "N orang" at token `first` counts workers: the nearest listed noun
+        before it in the same clause must be a unit not counted itself, or a cue.
+        0.0: something in the clause rules it out; None: the clause says nothing."""
+        soft = None  # a soft cue seen: it holds unless a "never" noun comes before it
+        i = first - 1
+        while i >= 0 and first - i <= CONTEXT_WINDOW:
+            tok = doc[i]
+            if tok.is_space or tok.lower in self.clause_breaks:
+                return soft
+            got = self.nouns.ending_at(doc, i)
+            if got is not None:
+                noun, begin = got
+                if noun.role == "never":
+                    return 0.0  # "orang warga", "warga yang didaftarkan 300 orang"
+                if soft is None:
+                    if noun.role == "classifier":
+                        return None  # an earlier "N orang": maybe a list, see _list_licence
+                    if begin > 0 and doc[begin - 1].like_num:
+                        return 0.0  # "20 pekerja menolong 300 orang": that count is taken
+                    if noun.role != "soft_cue":
+                        return noun.confidence
+                    soft = noun.confidence
+                i = begin
+            i -= 1
+        return soft
+
+    def _list_licence(self, doc: Doc, first: int, last: Hit) -> float:
+        """"780 orang, disusul Kota X sebanyak 410 orang dan Kabupaten Y 365 orang": a count
+        whose own clause holds nothing but names, numbers and list words continues the list
+        of the last worker count, if that is in the same sentence."""
+        in_clause = True
+        i = first - 1
+        while i >= 0 and doc[i].idx >= last.end:
+            tok = doc[i]
+            if first - i > LIST_WINDOW or tok.is_space or tok.lower in self.sentence_ends:
+                return 0.0
+            if tok.lower in self.clause_breaks:
+                in_clause = False
+            elif in_clause and tok.is_alpha and tok.is_lower and tok.lower not in self.list_words:
+                return 0.0
+            i -= 1
+        return LIST_LICENCE
+
+def _outside(hits: list[Hit], spans) -> list[Hit]:
+    """The hits that start outside every span (money amounts read before), in O(n log n)."""
+    spans = sorted((h.start, h.end) for h in spans)
+    if not spans:
+        return hits
+    starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))  # furthest end among spans so far
+    return [h for h in hits if (i := bisect_right(starts, h.start) - 1) < 0 or reach[i] <= h.start]
+
+
+def _countable(q: Quantity | None) -> bool:
+    return q is not None and q.value > 0 and q.is_whole()
+
+
+def _same_order(a: Quantity, b: Quantity) -> bool:
+    return a.value * 10 >= b.value and b.value * 10 >= a.value

@@ -1,0 +1,232 @@
+"""clean_text: character and whitespace normalisation, page furniture, repeated bodies, speed."""
+from __future__ import annotations
+
+import json
+import random
+import re
+
+import pytest
+
+from pipeline.cleaning import clean_text, furniture, normalize_chars, read_furniture_rows
+from tests.paths import SEEDS
+
+BODY = ("Pemerintah kabupaten menanggung iuran jaminan sosial bagi 4.200 pekerja rentan "
+        "mulai bulan depan, kata kepala dinas tenaga kerja setempat kepada wartawan.")
+BODY2 = ("Anggaran untuk program itu mencapai Rp1,2 miliar dan diambil dari APBD perubahan, "
+         "sementara pendataan dilakukan oleh perangkat desa bersama pendamping.")
+
+
+def paragraphs(text: str) -> list[str]:
+    return clean_text(text).split("\n\n")
+
+
+def seed(prefix: str) -> str:
+    paths = sorted(SEEDS.glob(f"{prefix}_*.txt"))
+    if not paths:
+        pytest.skip("seed articles not available")
+    return paths[0].read_text(encoding="utf-8")
+
+
+# --- characters and whitespace ---------------------------------------------------------
+def test_spaces_quotes_dashes_and_invisible_characters():
+    raw = ("\ufeffKepala\u00a0dinas\u200b berkata: \u201cSiap\u201d \u2013 \u2018ya\u2019 \u2014 "
+           "pen\u00addataan\u2060 selesai\x07.\r\nBaris\tkedua\u2003di sini.")
+    assert clean_text(raw) == "Kepala dinas berkata: \"Siap\" - 'ya' - pendataan selesai.\n\nBaris kedua di sini."
+
+
+def test_cp1252_punctuation_read_as_latin1_is_repaired():
+    assert normalize_chars("\x93Tepat waktu\x94 \x96 kata dia\x85") == '"Tepat waktu" - kata dia...'
+
+
+def test_letters_digits_and_symbols_stay():
+    text = "Kafe milik José di Medan, suhu 30°C, luas 10⁶ m², naik 5%… © ANTARA"
+    assert clean_text(text) == text
+    assert clean_text("Jose\u0301 hadir.") == "José hadir."  # decomposed -> composed (NFC)
+
+
+def test_every_line_is_a_paragraph_separated_by_one_blank_line():
+    raw = "  Baris   pertama.  \n\n\n\t Baris\t\tkedua. \nBaris ketiga.\n\n"
+    assert clean_text(raw) == "Baris pertama.\n\nBaris kedua.\n\nBaris ketiga."
+
+
+@pytest.mark.parametrize("raw", ["", "   ", "\n\n \t\n", "\u00a0\u200b"])
+def test_blank_input_gives_empty_text(raw):
+    assert clean_text(raw) == ""
+
+
+# --- furniture: every example in the data file, positive ------------------------------
+ROWS = read_furniture_rows()
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[f"{r['kind']}:{r['example'][:30]}" for r in ROWS])
+def test_furniture_example_is_removed(row):
+    example, kind = row["example"], row["kind"]
+    if kind == "strip_inline":
+        matched = re.search(row["pattern"], normalize_chars(example), re.M)
+        assert matched, "the example does not match its own pattern"
+        cleaned = clean_text(example)
+        assert len(cleaned) < len(example) and matched.group(0).strip() not in cleaned
+    elif kind in ("drop_line", "drop_teaser", "drop_from_here"):
+        assert paragraphs(f"{BODY}\n{example}\n{BODY2}")[0] == BODY
+        assert example.strip() not in paragraphs(f"{BODY}\n{example}\n{BODY2}")
+    elif kind in ("drop_top", "drop_toast"):
+        assert paragraphs(f"{example}\n{BODY}") == [BODY]
+    elif kind == "top_neighbor":
+        assert paragraphs(f"30 C\n{example}\n{BODY}") == [BODY]
+    else:
+        pytest.fail(f"no test for kind {kind}")
+
+
+def test_furniture_rules_compile():
+    rules = furniture()
+    assert rules.inline and rules.top and rules.body
+
+
+# --- furniture: article text that looks like furniture stays --------------------------
+@pytest.mark.parametrize("line", [
+    "Ia meminta warga membaca juga aturan baru itu sebelum mendaftar.",
+    "Baca juga merupakan rubrik yang dikelola para pelajar, kata pengelola perpustakaan.",
+    "Foto bersama dilakukan usai penandatanganan nota kesepahaman.",
+    "Halaman kantor dipenuhi warga sejak pagi untuk mengurus kartu peserta.",
+    "Selanjutnya, tim akan turun ke desa-desa untuk mendata pekerja.",
+    "Terpopuler di kalangan petani adalah program jaminan kecelakaan kerja.",
+    "Editor senior itu kini bekerja sebagai juru bicara pemerintah provinsi.",
+    "Share kepemilikan pemda di bank daerah mencapai 20 persen.",
+    "Klik Pintar merupakan aplikasi layanan milik pemerintah kota.",
+    "Ikuti saja prosedurnya, kata petugas di loket pendaftaran.",
+    "Hak cipta lagu itu dimiliki oleh pencipta aslinya.",
+    "Simak baik-baik penjelasan petugas sebelum menandatangani formulir.",
+    "Sumber dana berasal dari APBD provinsi.",
+    "Komentar itu disampaikan gubernur saat rapat paripurna.",
+    "2024 menjadi tahun pertama program berjalan penuh.",
+    "Diposting oleh Admin Dinas Kominfo | Rabu, 15 Mei 2024",
+    "Selasa, 12 Maret 2024 10:15 WIB",
+    "Tentang BPJS Ketenagakerjaan",
+    "Jambi - Pemerintah kota menambah kuota peserta - detik ini juga.",
+])
+def test_article_lines_that_resemble_furniture_stay(line):
+    assert paragraphs(f"{BODY}\n{line}\n{BODY2}") == [BODY, line, BODY2]
+
+
+def test_widgets_are_dropped_only_in_the_leading_block():
+    text = f"Judul Berita Tentang Pekerja Rentan\nMinggu, 24 November 2024\n{BODY}\nSukses\n30 C\nMedan"
+    assert paragraphs(text) == ["Judul Berita Tentang Pekerja Rentan", "Minggu, 24 November 2024",
+                                BODY, "Sukses", "30 C", "Medan"]
+
+
+def test_leading_weather_and_date_widget_block_is_dropped():
+    text = f"31 C\nPalembang\nSunday, November 24, 2024\nspot_img\nJudul Berita Pekerja\n{BODY}"
+    assert paragraphs(text) == ["Judul Berita Pekerja", BODY]
+    assert paragraphs(f"Medan\nJudul Berita Pekerja\n{BODY}")[0] == "Medan"  # no widget: a city line stays
+
+
+def test_a_section_heading_that_resembles_a_tail_heading_keeps_the_section():
+    assert paragraphs(f"{BODY}\nRekomendasi\n{BODY2}") == [BODY, BODY2]
+
+
+def test_tail_heading_cuts_the_rest_only_after_enough_text():
+    teasers = "Gubernur Resmikan Jembatan Baru\nHarga Beras Stabil Menjelang Lebaran"
+    assert paragraphs(f"{BODY}\n{BODY2}\nBerita Terkait\n{teasers}") == [BODY, BODY2]
+    short = paragraphs(f"Judul Pendek\nArtikel Terkait\n{BODY}")
+    assert short == ["Judul Pendek", BODY]
+
+
+def test_teaser_heading_takes_its_headline_but_not_a_sentence():
+    assert paragraphs(f"{BODY}\nBaca Juga:\nGubernur Resmikan Jembatan Baru\n{BODY2}") == [BODY, BODY2]
+    assert paragraphs(f"{BODY}\nBaca juga\n{BODY2}") == [BODY, BODY2]
+
+
+def test_inline_credits_and_end_marker():
+    assert clean_text("Warga antre di loket pelayanan. Foto: Dok Humas--") == "Warga antre di loket pelayanan."
+    assert clean_text("Petugas memeriksa berkas (Foto: ANTARA/Budi) di loket.") == "Petugas memeriksa berkas di loket."
+    assert clean_text(f"{BODY} (*)") == BODY
+    assert clean_text("Ia menunjukkan hasil foto: semua peserta hadir.") == "Ia menunjukkan hasil foto: semua peserta hadir."
+
+
+# --- repeated bodies ---------------------------------------------------------------------
+def test_a_repeated_run_of_paragraphs_is_kept_once():
+    a, b, c = BODY, BODY2, "Penyerahan kartu dilakukan di aula kantor bupati."
+    assert paragraphs("\n".join([a, b, c, a, b, c])) == [a, b, c]
+    assert paragraphs("\n".join([c, a, "Selingan singkat.", b, c])) == [c, a, "Selingan singkat.", b, c]
+
+
+def test_short_single_repeats_stay_long_single_repeats_go():
+    short = '"Terima kasih," kata dia.'
+    assert paragraphs("\n".join([BODY, short, BODY2, short])) == [BODY, short, BODY2, short]
+    long = BODY + " " + BODY2
+    assert paragraphs("\n".join([long, "Selingan singkat.", long])) == [long, "Selingan singkat."]
+
+
+# --- the seed articles (read at test time, never copied) ----------------------------------
+def test_seed_002_body_once_without_widgets_or_furniture():
+    clean = clean_text(seed("002"))
+    paras = clean.split("\n\n")
+    assert clean.count("726.119") == 1 and clean.count("53.055") == 1
+    assert "Sunday" not in clean and "spot_img" not in clean and "Foto:" not in clean
+    assert not {"Medan", "30 C", "/", "Artikel Terkait", "Terpopuler", "Artikel Terbaru"} & set(paras)
+    assert len(paras) == len(set(paras))
+
+
+def test_seed_004_has_no_teasers():
+    clean = clean_text(seed("004"))
+    assert "Will Smith" not in clean and "BACA JUGA" not in clean.upper()
+    assert "Foto: istimewa" not in clean and "30,2jt" in clean
+
+
+def test_seed_001_has_no_page_markers_or_toast():
+    clean = clean_text(seed("001"))
+    assert "dari 3 halaman" not in clean and "(*)" not in clean
+    assert not clean.startswith("Sukses") and "Rp365,86 miliar" in clean
+
+
+def test_seed_003_drops_bylines_and_copyright():
+    clean = clean_text(seed("003"))
+    assert "Pewarta" not in clean and "Editor" not in clean and "COPYRIGHT" not in clean
+    assert "45.900" in clean
+
+
+def test_seed_000_keeps_every_line_as_a_paragraph():
+    raw = seed("000")
+    assert len(paragraphs(raw)) == len([ln for ln in raw.splitlines() if ln.strip()])
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_seed_is_idempotent_and_keeps_every_gold_evidence(prefix):
+    raw = seed(prefix)
+    clean = clean_text(raw)
+    assert clean_text(clean) == clean
+    assert clean == clean.strip() and "\n\n\n" not in clean and "  " not in clean
+    gold_path = next(SEEDS.glob(f"gold/{prefix}_*.json"))
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    for kind in ("worker_counts", "amounts", "regulations"):
+        for fact in gold.get(kind, []):
+            assert normalize_chars(fact["evidence"]) in clean, fact["evidence"]
+
+
+@pytest.mark.parametrize("raw", [
+    "30 C\nMedan\nSunday, November 24, 2024\nJudul\nIsi.\nIsi.",
+    f"Sukses\nJudul Dua Kata\n{BODY}\nBaca Juga:\nJudul Teaser\n{BODY2}\n{BODY}\n{BODY2}\nTerpopuler\nX",
+    "Baris (Foto: A) dan (*)\n(*)\n\u201ckutip\u201d\u00a0\u00a0x",
+])
+def test_idempotent(raw):
+    once = clean_text(raw)
+    assert clean_text(once) == once
+
+
+def test_idempotent_on_random_mixes_of_furniture_and_text():
+    rng = random.Random(20241124)
+    pool = [r["example"] for r in ROWS] + [BODY, BODY2, "Medan", "Judul Berita Yang Cukup Panjang", "Isi pendek.",
+                                           "", f"{BODY}\n{BODY2}", "Gubernur Resmikan Jembatan"]
+    for _ in range(3000):
+        raw = "\n".join(rng.choice(pool) for _ in range(rng.randint(1, 14)))
+        once = clean_text(raw)
+        assert clean_text(once) == once, raw
+
+
+# --- size ----------------------------------------------------------------------------------
+def test_twenty_megabytes_clean_without_error():
+    lines = [f"Paragraf nomor {i}: {BODY}" for i in range(20 * 2**20 // (len(BODY) + 20))]
+    raw = "\n\n".join(lines)
+    assert len(raw) > 20 * 10**6
+    clean = clean_text(raw)
+    assert clean.count("\n\n") == len(lines) - 1
