@@ -8,7 +8,9 @@ dateparser's per-date cache works as it would there. Writes them as .txt files
 to a temporary directory, then times pipeline.runner.run on them into a fresh
 database. Prints articles/s and facts/s with the machine it ran on.
 
-    python benchmarks/throughput.py [--articles 3000] [--keep DIR]
+    python benchmarks/throughput.py [--articles 3000] [--workers 1] [--keep DIR]
+
+With --workers N the run uses N extraction processes (no core pinning).
 """
 from __future__ import annotations
 
@@ -58,9 +60,10 @@ def cpu_model() -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=3000)
+    ap.add_argument("--workers", type=int, default=1, help="extraction processes (1 = pinned to one core)")
     ap.add_argument("--keep", help="write the articles and database here instead of a temp dir")
     args = ap.parse_args()
-    if hasattr(os, "sched_setaffinity"):
+    if args.workers == 1 and hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
 
     texts = corpus_texts()
@@ -78,10 +81,11 @@ def main() -> None:
         db.unlink()
 
     began = time.perf_counter()
-    summary = run([str(src)], db, progress=False)
+    summary = run([str(src)], db, progress=False, workers=args.workers)
     seconds = time.perf_counter() - began
     facts = sum(summary.facts.values())
-    print(f"machine: {cpu_model()}, 1 core pinned, Python {platform.python_version()}, {platform.system()}")
+    cores = "1 core pinned" if args.workers == 1 else f"{args.workers} workers on {os.cpu_count()} cores"
+    print(f"machine: {cpu_model()}, {cores}, Python {platform.python_version()}, {platform.system()}")
     print(f"corpus: {args.articles} articles varied from the {len(texts)} bundled corpus articles, mean {chars // args.articles} chars")
     print(f"run: {seconds:.2f} s (engine build included), {summary.stored} articles stored, {len(summary.failures)} failures")
     print(f"throughput: {summary.stored / seconds:.0f} articles/s, {facts / seconds:.0f} facts/s ({facts} facts)")

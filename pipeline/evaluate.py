@@ -9,12 +9,14 @@ rewarded nor penalised.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .models import FactBase
+from .loading import iter_articles
+from .models import Article, FactBase
 
 KINDS = ("official", "region", "office_area", "worker_count", "amount", "regulation", "date")
 
@@ -126,3 +128,42 @@ def score_article(
 
 def load_gold(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def region_code(name: str) -> str | None:
+    """Kemendagri code of a canonical region name as gold files write it."""
+    from extractors.regions import resolve
+
+    ref = resolve(name)
+    return ref.code if ref else None
+
+
+_JSONL_LINE = re.compile(r"(.+)_L(\d+)$")
+
+
+def find_article(texts: Path, stem: str) -> Article | None:
+    """The article a gold file names: <stem>.txt/.html/.htm, or line N of <name>.jsonl for <name>_LN."""
+    for suffix in (".txt", ".html", ".htm"):
+        path = texts / f"{stem}{suffix}"
+        if path.is_file():
+            item = next(iter_articles([str(path)]), None)
+            return item if isinstance(item, Article) else None
+    m = _JSONL_LINE.match(stem)
+    if m and (texts / f"{m[1]}.jsonl").is_file():
+        items = list(iter_articles([str(texts / f"{m[1]}.jsonl")]))
+        n = int(m[2])
+        return items[n - 1] if n <= len(items) and isinstance(items[n - 1], Article) else None
+    return None
+
+
+def evaluate(gold_dir: Path, texts: Path, extract) -> tuple[dict[str, Score], list[str]]:
+    """Score `extract(article) -> facts` on every gold file; also return the stems with no article."""
+    scores: dict[str, Score] = {}
+    missing = []
+    for gold_path in sorted(gold_dir.glob("*.json")):
+        article = find_article(texts, gold_path.stem)
+        if article is None:
+            missing.append(gold_path.stem)
+            continue
+        score_article(gold_path.stem, load_gold(gold_path), extract(article), scores, region_code)
+    return scores, missing

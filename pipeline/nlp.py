@@ -8,6 +8,8 @@ and pipeline/sentences.py knows not to end a sentence there.
 """
 from __future__ import annotations
 
+import re
+
 import spacy
 from spacy.lang.tokenizer_exceptions import URL_MATCH
 from spacy.language import Language
@@ -33,6 +35,7 @@ _INFIXES = [
     r"(?<=[a-z])\.(?=[A-Z])",
     r"(?<=[A-Za-z])[,;]\.?(?=[A-Za-z])",
     r"(?<=[A-Za-z])[/:&](?=[A-Za-z])",
+    r"(?<=[0-9])/(?=[A-Za-z])",  # "Rp16.800/jam"
     r"(?<=[A-Za-z])[\(\)](?=[A-Za-z])",
 ]
 
@@ -43,6 +46,12 @@ def lean_tokenizer_factory():
     return make_tokenizer
 
 
+# Registry numbers stay one token: "560/7095/2021", "1245/SE/DISNAKERTRANS/2023",
+# "561/Kep.271-Huk/2023", "M/3/HK.04/II/2024", "562-798-2024" (a slash, or three hyphenated
+# numbers; ends with a digit, so "100/bulan" still splits).
+REGISTRY_NUMBER = re.compile(r"(?=.*\d)[A-Za-z0-9][A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-]+)+(?<=\d)|\d+(?:-\d+){2,}")
+
+
 def make_tokenizer(nlp: Language) -> Tokenizer:
     return Tokenizer(
         nlp.vocab,
@@ -51,6 +60,7 @@ def make_tokenizer(nlp: Language) -> Tokenizer:
         suffix_search=compile_suffix_regex(_SUFFIXES).search,
         infix_finditer=compile_infix_regex(_INFIXES).finditer,
         url_match=URL_MATCH,
+        token_match=REGISTRY_NUMBER.fullmatch,
     )
 
 

@@ -1,6 +1,7 @@
 """Streaming runs: inputs -> clean -> extract -> SQLite, in batches, with a summary."""
 from __future__ import annotations
 
+import multiprocessing
 import sqlite3
 import sys
 import time
@@ -66,6 +67,48 @@ def batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
+class ExtractionPool:
+    """Extraction of (article, clean text) pairs, in this process or over a pool of processes.
+
+    Either way each pair is extracted by Engine.extract_clean, a pure function of the pair;
+    a failure is returned as a message instead of stopping the run.
+    """
+
+    def __init__(self, workers: int = 1) -> None:
+        self.engine = Engine()
+        self.workers = workers
+        self.pool = multiprocessing.get_context("spawn").Pool(workers, _start_worker) if workers > 1 else None
+
+    def map(self, pairs: list[tuple[Article, str]]) -> list[Extracted | str]:
+        if self.pool is None:
+            return [_extract_or_report(self.engine, pair) for pair in pairs]
+        return self.pool.map(_extract_in_worker, pairs, chunksize=max(1, len(pairs) // (4 * self.workers)))
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+
+
+_worker_engine: Engine | None = None  # one per worker process, built once, read-only after
+
+
+def _start_worker() -> None:
+    global _worker_engine
+    _worker_engine = Engine()
+
+
+def _extract_in_worker(pair: tuple[Article, str]) -> Extracted | str:
+    return _extract_or_report(_worker_engine, pair)
+
+
+def _extract_or_report(engine: Engine, pair: tuple[Article, str]) -> Extracted | str:
+    article, text = pair
+    try:
+        return engine.extract_clean(article, text)
+    except Exception as exc:  # an extractor bug must not cost the rest of the run
+        return f"{article.source}: internal error during extraction: {type(exc).__name__}: {exc}"
+
+
 def run(
     paths: Sequence[str],
     db_path: str | Path,
@@ -73,35 +116,46 @@ def run(
     batch_size: int = 256,
     force: bool = False,
     progress: bool = True,
+    workers: int = 1,
     stdin: TextIO | None = None,
     stderr: TextIO | None = None,
 ) -> RunSummary:
     """Extract every article under `paths` into the database at `db_path`."""
     began = time.perf_counter()
     summary = RunSummary(db_path=str(db_path))
-    engine = Engine()
     try:
         db = open_db(db_path)
     except (sqlite3.DatabaseError, OSError) as exc:
         raise RunError(f"cannot open database {db_path}: {exc}") from exc
+    extractor = ExtractionPool(workers)
+    version = extractor.engine.version
     articles = articles_only(iter_articles(paths, stdin=stdin), summary.failures, stderr)
     bar = tqdm(unit=" articles", file=stderr or sys.stderr, disable=None if progress else True)
     try:
         for batch in batched(articles, batch_size):
-            extracted = _extract_batch(engine, db, batch, force, summary, stderr)
-            write_batch(db, extracted, engine.version)
+            pairs = _to_extract(db, batch, version, force, summary, stderr)
+            extracted = []
+            for result in extractor.map(pairs):
+                if isinstance(result, str):
+                    summary.failures.append(result)
+                    report(result, stderr)
+                else:
+                    extracted.append(result)
+            write_batch(db, extracted, version)
             summary.stored += len(extracted)
             for item in extracted:
                 summary.facts.update(f.kind for f in item.facts)
             bar.update(len(batch))
     finally:
         bar.close()
+        extractor.close()
         db.close()
     summary.seconds = time.perf_counter() - began
     return summary
 
 
-def _extract_batch(engine, db, batch, force, summary, stderr) -> list[Extracted]:
+def _to_extract(db, batch, version, force, summary, stderr) -> list[tuple[Article, str]]:
+    """(article, clean text) for the batch's articles that are new or changed."""
     unique = {article_id(a.key): a for a in batch}  # a repeated article counts once (the last)
     known = {} if force else stored_versions(db, unique)
     out = []
@@ -111,14 +165,8 @@ def _extract_batch(engine, db, batch, force, summary, stderr) -> list[Extracted]
             message = f"{article.source}: no article text left after cleaning"
             summary.failures.append(message)
             report(f"skipped {message}", stderr)
-            continue
-        if known.get(aid) == (content_hash(text), engine.version):
+        elif known.get(aid) == (content_hash(text), version):
             summary.unchanged += 1
-            continue
-        try:
-            out.append(engine.extract_clean(article, text))
-        except Exception as exc:  # an extractor bug must not cost the rest of the run
-            message = f"{article.source}: internal error during extraction: {type(exc).__name__}: {exc}"
-            summary.failures.append(message)
-            report(message, stderr)
+        else:
+            out.append((article, text))
     return out

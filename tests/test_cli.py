@@ -165,3 +165,11 @@ def test_python_dash_m_runs_the_same_command(inputs, tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "articles read: 2" in result.stdout
+
+
+def test_workers_give_the_same_facts_as_one_process(inputs, tmp_path, capsys):
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    assert fakta("run", str(inputs), "--db", str(one), "--quiet") == 0
+    assert fakta("run", str(inputs), "--db", str(two), "--quiet", "--workers", "2") == 0
+    sql = "SELECT kind, source, start, end, summary FROM facts ORDER BY 1, 2, 3"
+    assert query(one, sql) == query(two, sql) != []

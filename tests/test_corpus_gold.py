@@ -6,12 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.evaluate import load_gold, score_article
+from pipeline.evaluate import load_gold, region_code, score_article
 from pipeline.loading import iter_articles
 from pipeline.models import Article
 
 from .paths import CORPUS, CORPUS_GOLD
-from .test_seed_gold import region_code
 
 KINDS = ["official", "region", "office_area", "worker_count", "amount", "regulation", "date"]
 

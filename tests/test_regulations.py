@@ -65,7 +65,7 @@ def test_inpres_forms_give_one_identity(run):
     ("PP 44/2015 berlaku", ("PP", "44", 2015)),
     ("Perpres No 82/2018 berlaku", ("Perpres", "82", 2018)),
     ("UU No.24/2011 berlaku", ("UU", "24", 2011)),
-    ("Perda Nomor 03 Tahun 2019 berlaku", ("Perda", "3", 2019)),
+    ("Perda Nomor 03 Tahun 2019 berlaku", ("Perda", "03", 2019)),
     ("Perppu Nomor 2 Tahun 2022 berlaku", ("Perppu", "2", 2022)),
     ("Keppres Nomor 12 Tahun 2020 berlaku", ("Keppres", "12", 2020)),
     ("Perbup Nomor 12 Tahun 2023 berlaku", ("Perbup", "12", 2023)),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.evaluate import load_gold, score_article
+from pipeline.evaluate import load_gold, region_code, score_article
 from pipeline.models import Article
 
 from .paths import SEEDS
@@ -15,13 +15,6 @@ from .paths import SEEDS
 pytestmark = pytest.mark.skipif(not (SEEDS / "gold").is_dir(), reason="../shared/seeds is not beside the project")
 
 KINDS = ["official", "region", "office_area", "worker_count", "amount", "regulation"]
-
-
-def region_code(name: str) -> str | None:
-    from extractors.regions import resolve
-
-    ref = resolve(name)
-    return ref.code if ref else None
 
 
 @pytest.fixture(scope="module")

@@ -24,10 +24,10 @@ TITLE_MAX = 30  # tokens of a title at most
 
 ROLE_CLASS = {"number": "K", "year": "Y", "title": "t", "article": "P", "paragraph": "A"}
 GLUED = re.compile(r"^(?:no|nomor)\.?:?(\d[\w./-]*)$", re.IGNORECASE)
-COMPOSITE = re.compile(r"^(?=.*\d)(?=.*[/.])[A-Za-z0-9][A-Za-z0-9./-]*[A-Za-z0-9]$")
+COMPOSITE = re.compile(r"^(?=.*\d)(?=.*[/.-])[A-Za-z0-9][A-Za-z0-9./-]*[A-Za-z0-9]$")
 NUMBER_LETTER = re.compile(r"^\d{1,4}[A-Za-z]$")
 NUMBER_SLASH_YEAR = re.compile(r"^(\d+[A-Za-z]?)/((?:19|20)\d\d)$")
-TRAILING_YEAR = re.compile(r"/((?:19|20)\d\d)$")
+TRAILING_YEAR = re.compile(r"[/-]((?:19|20)\d\d)$")
 
 
 def extract(doc: Doc, rules: Rules, found: Found) -> list[Hit]:
@@ -165,13 +165,10 @@ def _fields(doc, after_start, m, after_texts, mb, before_texts, spelling, rules,
 
 
 def _split_number(number: str) -> tuple[str, int | None]:
-    """"44/2015" -> ("44", 2015); "560/7095/2021" -> (as written, 2021); "02" -> ("2", None)."""
+    """"44/2015" -> ("44", 2015); "560/7095/2021" -> (as written, 2021); "088" stays "088"."""
     short = NUMBER_SLASH_YEAR.match(number)
     if short:
-        number, year = short.group(1), int(short.group(2))
-        return (str(int(number)) if number.isdigit() else number), year
-    if number.isdigit():
-        return str(int(number)), None
+        return short.group(1), int(short.group(2))
     trailing = TRAILING_YEAR.search(number)
     return number, (int(trailing.group(1)) if trailing else None)
 
