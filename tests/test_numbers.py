@@ -1,4 +1,4 @@
-"""Indonesian number reading (extractors/numbers): digit strings, number words, scales."""
+"""Indonesian number reading (extractors/numerals): digit strings, number words, scales."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 
 from extractors.common import read_csv
-from extractors.numbers import NumberGrammar, parse_numeral, split_head, split_range
-from extractors.numbers.grammar import HERE
+from extractors.numerals import NumberGrammar, parse_numeral, split_head, split_range
+from extractors.numerals.grammar import HERE
 
 
 @pytest.fixture(scope="module")

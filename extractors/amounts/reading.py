@@ -7,11 +7,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..common import Context, Found, Hit, read_csv
-from ..numbers import NumberGrammar, Quantity, build_phrase_matcher, read_phrase_patterns
-from ..numbers import split_head, split_range
+from ..numerals import NumberGrammar, Quantity, build_phrase_matcher, read_phrase_patterns
+from ..numerals import split_head, split_range
 
 HERE = Path(__file__).parent
-NUMBERS = HERE.parent / "numbers"
+NUMBERS = HERE.parent / "numerals"
 MAX_NUMBER_TOKENS = 8  # "dua ratus lima puluh juta": longer runs are not one number
 NOT_MONEY_AFTER = frozenset({"%", "persen", "kali", "ribuan", "jutaan", "miliaran", "triliunan"})
 CONFIDENCE = {"plain": 0.95, "loose": 0.85}  # loose: M/T, English-style decimals, ranges

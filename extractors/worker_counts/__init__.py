@@ -13,7 +13,7 @@ the unit nouns of nouns.csv (PhraseMatcher); around each, reading.py applies:
 The span runs from the number to the unit noun (or from the unit to the number).
 Years, references ("Pasal 5"), rates ("setiap 100"), ratios ("1 dari 3"), percentages,
 money and non-worker nouns ("jiwa", "warga", "peserta didik") give nothing.
-Rules as data: nouns.csv, number_context.csv, extractors/numbers/*.csv.
+Rules as data: nouns.csv, number_context.csv, extractors/numerals/*.csv.
 """
 from __future__ import annotations
 

@@ -9,11 +9,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..common import Context, Found, Hit, read_csv
-from ..numbers import NumberGrammar, Quantity, build_phrase_matcher, split_range
+from ..numerals import NumberGrammar, Quantity, build_phrase_matcher, split_range
 from .nouns import Noun, NounTable
 
 HERE = Path(__file__).parent
-NUMBERS = HERE.parent / "numbers"
+NUMBERS = HERE.parent / "numerals"
 MAX_NUMBER_TOKENS = 8
 CURRENCIES = frozenset({"rp", "rp.", "idr", "usd", "us$", "$"})
 CLAUSE_BREAKS = frozenset({".", ",", ";", ":", "!", "?", "•"})
