@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from ..common import Context, Found, Hit
@@ -30,6 +31,7 @@ class OfficialsExtractor:
     def __init__(self, nlp: Language) -> None:
         self.lex = Lexicon(nlp)
         self.name_word = name_word(self.lex)
+        self.negator_ids = frozenset(map(get_string_id, self.lex.negators))  # Token.lower of "calon", "mantan"
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.entries: dict[int, tuple[str, object]] = {}  # match id -> ("title", Title) | ("mod", "Pj")
         tables = {"title": self.lex.titles, "mod": self.lex.modifiers}
@@ -44,6 +46,29 @@ class OfficialsExtractor:
         titles, modifiers = self._titles(doc)
         if not titles:
             return []
+        reader = lines = None  # the per-doc state, built for the first title worth reading
+        hits: list[Hit] = []
+        consumed = 0
+        for start, end, title in titles:
+            if start < consumed:
+                continue
+            first, modifier = modifiers.get(start, (start, ""))
+            if not doc[first].text[:1].isupper():  # as Tok.cap
+                continue
+            if first > 0 and doc[first - 1].lower in self.negator_ids:  # "calon Gubernur", "mantan Menteri"
+                consumed = end
+                continue
+            if reader is None:
+                reader, lines = self._reader(doc, found, titles, modifiers)
+            new, stop = reader.read(first, end, title, modifier)
+            if new and lines.is_headline(first, stop):  # Title-Case headline: "Bupati Sambut Baik ..."
+                new = []
+            hits.extend(new)
+            consumed = max(consumed, stop if new else end)
+        return drop_short_mentions(hits)
+
+    def _reader(self, doc: Doc, found: Found, titles, modifiers) -> tuple[DocReader, Lines]:
+        """The rules over this doc: lazy token table, other extractors' spans, tokens no name may take."""
         toks = Tokens(doc, self.name_word)
         spans = FoundSpans(toks, found)
         title_tokens = {t for start, end, _ in titles for t in range(start, end)}
@@ -51,24 +76,7 @@ class OfficialsExtractor:
         names = NameReader(toks, self.lex, Blocked(spans, title_tokens))
         untagged = UntaggedPlaces(toks, self.lex, names, resolve_region) if resolve_region else None
         reader = DocReader(toks, self.lex, names, TitleReader(toks, self.lex, Places(spans)), untagged)
-        lines = Lines(doc, toks)
-        hits: list[Hit] = []
-        consumed = 0
-        for start, end, title in titles:
-            if start < consumed:
-                continue
-            first, modifier = modifiers.get(start, (start, ""))
-            if not toks[first].cap:
-                continue
-            if first > 0 and toks[first - 1].lower in self.lex.negators:  # "calon Gubernur", "mantan Menteri"
-                consumed = end
-                continue
-            new, stop = reader.read(first, end, title, modifier)
-            if new and lines.is_headline(first, stop):  # Title-Case headline: "Bupati Sambut Baik ..."
-                new = []
-            hits.extend(new)
-            consumed = max(consumed, stop if new else end)
-        return drop_short_mentions(hits)
+        return reader, Lines(doc, toks)
 
     def _titles(self, doc: Doc):
         """Longest non-overlapping titles (start, end, Title) and modifiers by the title they precede."""

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.strings import get_string_id
 
 from ..common import read_csv, read_lines
 
@@ -119,6 +120,7 @@ class Lexicon:
         self.negators = frozenset(roles.get("negator", ()))
         self.bodies = frozenset(roles.get("body", ()))
         self.numbered = frozenset(roles.get("numbered", ()))
+        self.numbered_ids = frozenset(map(get_string_id, self.numbered))  # as Token.lower
         self.opens_name_or_org = self.bodies | self.org_start | self.honorifics
         self.not_name = (
             frozenset(roles.get("stop", ())) | self.after_name | self.glue | self.field_words

@@ -16,7 +16,7 @@ def name_word(lex: Lexicon) -> Callable[[str, str], bool]:
     not_name, shape = lex.not_name, lex.not_name_shape
 
     def check(text: str, lower: str) -> bool:
-        return NAME_WORD.match(text) is not None and lower not in not_name and not (shape and shape.match(lower))
+        return lower not in not_name and NAME_WORD.match(text) is not None and not (shape and shape.match(lower))
 
     return check
 
@@ -26,24 +26,26 @@ class Name(NamedTuple):
     start: int  # token index of the first name word
     end: int  # token index after the last name word
     next: int  # token index after everything read (a repeated slip is skipped)
-
-    @property
-    def words(self) -> int:
-        return self.end - self.start
+    words: int  # end - start
 
 
 _new_name = tuple.__new__  # builds a Name without NamedTuple's Python-level __new__
 
 
 class WordCache(dict):
-    """words[i] -> whether token i is a name word (NameReader.is_word), computed once."""
+    """words[i] -> whether token i can be a word of a name, computed once: capitalised and
+    name-shaped, and not a title, place, date or other fact (blocked)."""
 
     def __init__(self, toks: Tokens, blocked: Blocked) -> None:
         super().__init__()
-        self.names, self.blocked = toks.names, blocked
+        self.toks, self.check, self.blocked = toks, toks.name_word, blocked
+        self.titles, self.spans = blocked.tokens, blocked.spans if blocked.any_found else None
 
     def __missing__(self, i: int) -> bool:
-        known = self[i] = self.names[i] and i not in self.blocked
+        tok = self.toks[i]
+        known = self[i] = tok.cap and self.check(tok.text, tok.lower) and not (
+            i in self.titles or (self.spans is not None and self.spans[i] is not None)
+        )
         return known
 
 
@@ -53,10 +55,6 @@ class NameReader:
     def __init__(self, toks: Tokens, lex: Lexicon, blocked: Blocked) -> None:
         self.toks, self.lex, self.blocked = toks, lex, blocked
         self.words = WordCache(toks, blocked)
-
-    def is_word(self, i: int) -> bool:
-        """A capitalised name word that is not a title, place, date or common word."""
-        return self.words[i]
 
     def _initial(self, i: int) -> bool:
         text = self.toks[i].text
@@ -103,7 +101,8 @@ class NameReader:
             if is_word[j]:
                 words.append(j)
                 j += 1
-                while glued(j, "-") and not toks.space(j) and j + 1 < n and is_word[j + 1]:
+                while j + 1 < n and toks[j].text == "-" and not toks.space(j - 1) and not toks.space(j) \
+                        and is_word[j + 1]:
                     j += 2  # Al-Farisi
                 continue
             tok = toks[j]
@@ -147,7 +146,7 @@ class NameReader:
             return None
         while toks[end - 1].text in {"-", "."}:
             end -= 1
-        return _new_name(Name, (toks.text(start, end), start, end, j))
+        return _new_name(Name, (toks.text(start, end), start, end, j, end - start))
 
     def backward(self, k: int) -> Name | None:
         """The name ending just before token k, or None if it is not clearly one."""
@@ -169,4 +168,4 @@ class NameReader:
             before = toks[j]
             if not (before.blank or before.punct or before.text[:1].islower() or self.is_honorific(j)):
                 return None
-        return _new_name(Name, (toks.text(start, k), start, k, k))
+        return _new_name(Name, (toks.text(start, k), start, k, k, k - start))

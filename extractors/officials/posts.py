@@ -70,7 +70,11 @@ def post_fields(lex: Lexicon, title: Title, modifier: str, field_text: str, chun
             if head.endswith(" Kantor") and unit.name.startswith("Kantor "):
                 head = head[: -len(" Kantor")]
             position, scope = f"{head} {unit.name}", unit.scope
-    region = next((h for h in reversed(chunk.regions) if h.fields.get("level") in scope), None)
+    region = None
+    for hit in reversed(chunk.regions):
+        if hit.fields.get("level") in scope:
+            region = hit
+            break
     return {
         "position": f"{modifier} {position}" if modifier else position,
         "organization": fill(org.name if org is not None else title.org, region, field_text),
@@ -91,6 +95,8 @@ def implied_unit(lex: Lexicon, org: Organization | None, areas: list[Hit], chunk
 
 def drop_short_mentions(hits: list[Hit]) -> list[Hit]:
     """Drop a hit whose name is only part of another official's name here ("Hilarius" vs "Hilarius Duha")."""
+    if len(hits) < 2:
+        return hits
     names = {h.fields["name"] for h in hits}
     word_sets = {name: set(name.split()) for name in names}
     shorter = {a for a in names for b in names if a != b and word_sets[a] < word_sets[b]}

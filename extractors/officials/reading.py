@@ -28,8 +28,9 @@ class DocReader:
     def read(self, first: int, end: int, title: Title, modifier: str) -> tuple[list[Hit], int]:
         """Hits for the title at tokens first..end, and the token where reading stopped."""
         toks, n = self.toks, self.toks.n
-        end = self.titles.designator(end)  # "Ketua Komisi E"
-        if end < n:
+        if end < n and toks.doc[end - 1].lower in self.lex.numbered_ids:
+            end = self.titles.designator(end)  # "Ketua Komisi E"
+        if end < n and toks[end].text == "(":
             end = self.titles.paren_end(end) or end  # "Kepala Bidang (Kabid) Pengawasan"
         field_end = self.titles.field(end) if title.field != "no" else end
         if title.field == "req" and field_end == end:
@@ -49,13 +50,18 @@ class DocReader:
             i += 1
         if title.place == "local" and i == post_end and not self.names.is_honorific(i):
             return [], post_end  # "Kades Sukamaju Ahmad Yani": where the village ends is unknown
-        qualified = bool(field_text) or any(c.org or c.unit or c.areas for c in chunks)
+        qualified = bool(field_text)
+        if not qualified:
+            for c in chunks:
+                if c.org or c.unit or c.areas:
+                    qualified = True
+                    break
         found, rule, confidence = self._names_after(i, len(chunks), qualified)
         if len(found) == 1 and (title.needs_qualifier or title.scope or chunks[0].org):
             found = self._org_then_name(found, chunks, as_org=not title.scope)
         if found:
             stop = found[-1].next
-            spans = [(toks.idx(first), toks.end_char(nm.end - 1)) for nm in found]
+            spans = [(toks.offset(first), toks.end_char(nm.end - 1)) for nm in found]
         else:
             name = self._name_before(first, post_end) if len(chunks) == 1 else None
             if name is None:

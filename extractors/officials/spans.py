@@ -3,6 +3,7 @@ token text (read once each), other extractors' hits by token, line breaks."""
 from __future__ import annotations
 
 import bisect
+from itertools import accumulate
 from operator import itemgetter
 from typing import Callable, NamedTuple
 
@@ -37,7 +38,7 @@ class Tokens(dict):
     def __init__(self, doc: Doc, name_word: Callable[[str, str], bool]) -> None:
         super().__init__()
         self.doc, self.n = doc, len(doc)
-        self.names = NameShapes(self, name_word)
+        self.name_word = name_word  # (text, lowercase) -> a name-shaped word (names.py)
 
     def __missing__(self, i: int) -> Tok:
         t = self.doc[i]
@@ -49,13 +50,14 @@ class Tokens(dict):
         tok = self[i] = _new_tok(Tok, (text, lower, t.idx, cap, blank, not blank and not first.isalnum()))
         return tok
 
-    def name(self, i: int) -> bool:
-        """Whether token i could be a word of a person's name (shape and word lists; names.py)."""
-        return self.names[i]
-
     def idx(self, i: int) -> int:
         """Character offset of token i."""
         return self[i].idx
+
+    def offset(self, i: int) -> int:
+        """Character offset of token i, without building its Tok when it has none yet."""
+        tok = self.get(i)
+        return tok.idx if tok is not None else self.doc[i].idx
 
     def end_char(self, i: int) -> int:
         """Character offset just after token i."""
@@ -86,21 +88,8 @@ class Tokens(dict):
         return "".join(parts)
 
 
-class NameShapes(dict):
-    """names[i] -> whether token i could be a word of a person's name, computed once."""
-
-    def __init__(self, toks: Tokens, name_word: Callable[[str, str], bool]) -> None:
-        super().__init__()
-        self.toks, self.name_word = toks, name_word
-
-    def __missing__(self, i: int) -> bool:
-        tok = self.toks[i]
-        known = self[i] = tok.cap and self.name_word(tok.text, tok.lower)
-        return known
-
-
 class FoundSpans(dict):
-    """Hits of earlier extractors by token: spans[i] or at(i) -> (end token, hit, kind) or None."""
+    """Hits of earlier extractors by token: spans[i] -> (end token, hit, kind) or None."""
 
     def __init__(self, toks: Tokens, found: Found) -> None:
         super().__init__()
@@ -109,26 +98,25 @@ class FoundSpans(dict):
         entries.sort(key=_first)
         self.entries = entries
         self.starts = [e[0] for e in entries]
-
-    def at(self, i: int) -> tuple[int, Hit, str] | None:
-        return self[i]
+        self.reach = [0, *accumulate([e[1] for e in entries], max)]  # reach[k]: max end of entries[:k]
 
     def __missing__(self, i: int) -> tuple[int, Hit, str] | None:
         result = None
         starts = self.starts
         if starts:
             toks = self.toks
-            char = toks[i].idx
+            char = toks.offset(i)
             k = bisect.bisect_right(starts, char)
             best = None  # the longest covering span: "Jawa Tengah dan DIY" over "Jawa Tengah"
-            for e in self.entries[k - 4 if k > 4 else 0: k]:
-                if char < e[1] and (best is None or e[1] > best[1]):
-                    best = e
+            if char < self.reach[k]:
+                for e in self.entries[k - 4 if k > 4 else 0: k]:
+                    if char < e[1] and (best is None or e[1] > best[1]):
+                        best = e
             if best is not None:
                 _, end, hit, kind = best
                 j = i + 1
                 n = toks.n
-                while j < n and toks[j].idx < end:
+                while j < n and toks.offset(j) < end:
                     j += 1
                 result = (j, hit, kind)
         self[i] = result

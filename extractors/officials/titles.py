@@ -56,6 +56,7 @@ class TitleReader:
 
     def __init__(self, toks: Tokens, lex: Lexicon, places: Places) -> None:
         self.toks, self.lex, self.places = toks, lex, places
+        self.elements = Elements(self)
 
     def _field_word(self, i: int) -> bool:
         tok = self.toks[i]
@@ -102,25 +103,8 @@ class TitleReader:
 
     def element(self, i: int):
         """(end, kind, value) of a title element at token i: region, office area, org, unit,
-        foreign place, glue word; or None."""
-        if i >= self.toks.n:
-            return None
-        tok = self.toks[i]
-        if not tok.cap:  # regions, office areas, organisations and units are all capitalised
-            return None
-        place = self.places.get(i)
-        if place is not None:
-            return place[0], place[2], place[1]
-        lex = self.lex
-        hit = longest(lex.elements, self.toks, i)
-        if hit:
-            return hit[0], hit[1][0], hit[1][1]
-        if tok.lower in lex.glue:
-            end = i + 1
-            if end < self.toks.n and self.toks[end].text == "." and not self.toks.space(i):
-                end += 1
-            return end, "glue", None
-        return None
+        foreign place, glue word; or None (computed once per token: Elements)."""
+        return self.elements[i]
 
     def paren_end(self, i: int) -> int | None:
         """End of a short capitalised parenthesis at token i: "(Nisel)", "(Kakanwil)"."""
@@ -176,21 +160,13 @@ class TitleReader:
         organisation or place made the name unreadable. `place` is the title's place mode
         (positions.csv): "local" always, "area" when no tagged place is there, reads an
         unknown place up to a comma, honorific or known element."""
-        toks, n, lex = self.toks, self.toks.n, self.lex
+        toks, n, lex, elements = self.toks, self.toks.n, self.lex, self.elements
+        numbered = lex.numbered
         chunks = [Chunk()]
         unknown_place = False
         while i < n:
-            el = self.element(i)
+            el = elements[i]
             chunk = chunks[-1]
-            mode = place or ("area" if chunk.unit is not None else "")
-            if el is None and toks[i].cap and not unknown_place and (
-                mode == "local" or (mode == "area" and not chunk.regions and not chunk.areas)
-            ) and toks[i].lower not in lex.opens_name_or_org:
-                end = self.place_run(i)
-                if end is None:
-                    return chunks, i, True
-                unknown_place, chunk.place, i = True, (i, end), end
-                continue
             if el is not None:
                 end, kind, value = el
                 if kind == "region":
@@ -201,31 +177,43 @@ class TitleReader:
                     chunk.org = value
                 elif kind == "unit" and chunk.unit is None:
                     chunk.unit = value
-                i = self.designator(end)
+                i = end  # after a numbered word ("Komisi"), its letter or numeral ("E")
+                if i < n and toks[i - 1].lower in numbered and DESIGNATOR.match(toks[i].text):
+                    i += 1
                 continue
             tok = toks[i]
-            if tok.cap and tok.lower in lex.bodies:
-                end = self.field(i + 1)
-                if end > i + 1:  # "Dinas Pertanian dan Peternakan": a body named by field words
-                    chunks[-1].org = chunks[-1].org or Organization(toks.text(i, end), frozenset(), "", "")
+            if tok.cap:
+                if not unknown_place and tok.lower not in lex.opens_name_or_org:
+                    mode = place or ("area" if chunk.unit is not None else "")
+                    if mode == "local" or (mode == "area" and not chunk.regions and not chunk.areas):
+                        end = self.place_run(i)
+                        if end is None:
+                            return chunks, i, True
+                        unknown_place, chunk.place, i = True, (i, end), end
+                        continue
+                if tok.lower in lex.bodies:
+                    end = self.field(i + 1)
+                    if end > i + 1:  # "Dinas Pertanian dan Peternakan": a body named by field words
+                        chunk.org = chunk.org or Organization(toks.text(i, end), frozenset(), "", "")
+                        i = end
+                        continue
+                if tok.lower in lex.org_start:
+                    end = self.unknown_org(i)
+                    if end is None:
+                        return chunks, i, True
+                    chunk.org = chunk.org or Organization(toks.text(i, end), frozenset(), "", "")
                     i = end
                     continue
-            if tok.cap and tok.lower in lex.org_start:
-                end = self.unknown_org(i)
-                if end is None:
-                    return chunks, i, True
-                chunks[-1].org = chunks[-1].org or Organization(toks.text(i, end), frozenset(), "", "")
-                i = end
-                continue
-            paren = self.paren_end(i)
-            if paren is not None:
-                i = paren
-                continue
-            if tok.cap and not tok.punct and self.places.get(i + 1) is not None:
+            if tok.text == "(":
+                paren = self.paren_end(i)
+                if paren is not None:
+                    i = paren
+                    continue
+            if tok.cap and not tok.punct and i + 1 < n and self.places.get(i + 1) is not None:
                 i += 1  # an island or area word before a region: "Nias Gunung Sitoli"
                 continue
             if tok.lower in CONJUNCTIONS or tok.text == ",":
-                nxt = self.element(i + 1)
+                nxt = elements[i + 1]
                 if nxt is not None and nxt[1] != "glue":
                     if tok.text != ",":
                         chunks.append(Chunk())
@@ -233,3 +221,33 @@ class TitleReader:
                     continue
             break
         return chunks, i, False
+
+
+class Elements(dict):
+    """elements[i] -> TitleReader.element(i), computed once per token."""
+
+    def __init__(self, reader: TitleReader) -> None:
+        super().__init__()
+        self.toks, self.lex, self.places = reader.toks, reader.lex, reader.places
+
+    def __missing__(self, i: int):
+        toks = self.toks
+        el = None
+        if i < toks.n:
+            tok = toks[i]
+            if tok.cap:  # regions, office areas, organisations and units are all capitalised
+                place = self.places.get(i)
+                if place is not None:
+                    el = place[0], place[2], place[1]
+                else:
+                    lex = self.lex
+                    hit = longest(lex.elements, toks, i)
+                    if hit:
+                        el = hit[0], hit[1][0], hit[1][1]
+                    elif tok.lower in lex.glue:
+                        end = i + 1
+                        if end < toks.n and toks[end].text == "." and not toks.space(i):
+                            end += 1
+                        el = end, "glue", None
+        self[i] = el
+        return el

@@ -9,13 +9,14 @@ organisation words) and emit a hit, or defer a homonym to the article-level cont
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Mapping
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
 
 from extractors.common import Context, Found, Hit, read_csv
 
@@ -30,6 +31,7 @@ CONFIDENCE = {
 SENTENCE_OPENERS = {".", "!", "?", ":", '"', "“", "”", "'", "-", "–", "—", "•"}
 DATELINE_AFTER = {",", "(", "-", "–", "—", "--"}
 MAX_ORG_RUN = 6
+PRECEDING_CUES = frozenset({"prefix", "office"})  # cue types whose first word is checked for an organisation
 MAX_KANWIL_RUN = 16  # tokens before an office-area alias searched for a Kanwil phrase
 
 
@@ -43,6 +45,35 @@ class Form:
     blocked: bool = False  # blocked phrase (blocks as written in any case)
     bpjs: bool = False  # names BPJS Ketenagakerjaan (office_cues.csv)
     risk: str = ""  # word | place | admin (risky_names.csv)
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """A region form's NameEntry, with what _region asks of it precomputed."""
+
+    entry: NameEntry
+    risk: str
+    form_ids: frozenset[int]  # string ids of the spellings (a one-token match is compared by id)
+    single: tuple[RegionRef, str] | None  # (ref, how) when the name has one meaning
+    by_level: Mapping[str, tuple[RegionRef, str]]  # level -> its (ref, how) when exactly one
+    cities: tuple[RegionRef, ...]
+    refs: tuple[RegionRef, ...]
+
+    @staticmethod
+    def of(form: Form) -> "Plan":
+        entry = form.region
+        refs = entry.refs
+        levels = {ref.level for ref, _ in refs}
+        by_level = {}
+        for level in levels:
+            at_level = [(ref, how) for ref, how in refs if ref.level == level]
+            if len(at_level) == 1:
+                by_level[level] = at_level[0]
+        return Plan(
+            entry, form.risk, frozenset(map(get_string_id, entry.forms)),
+            refs[0] if len(refs) == 1 else None, MappingProxyType(by_level),
+            tuple(ref for ref, _ in refs if ref.level == "city"), tuple(ref for ref, _ in refs),
+        )
 
 
 class RegionsExtractor:
@@ -74,8 +105,36 @@ class RegionsExtractor:
         self.org_after = {r["word"] for r in org if r["side"] == "after"}
         self.org_release = {r["word"] for r in org if r["side"] == "release"}
 
+        # the same tables by string hash (Token.orth / Token.lower), so that the per-candidate
+        # checks read token ids instead of building token strings
+        self.org_after_ids = frozenset(map(get_string_id, self.org_after))
+        self.cues_by_last_id = {  # last word's id -> (cue, ids of its other words), longest first
+            get_string_id(w): tuple((c, tuple(map(get_string_id, c.tokens[:-1]))) for c in cues)
+            for w, cues in self.cues_by_last.items()
+        }
+        self.org_before_ids = frozenset(map(get_string_id, self.org_before))
+        self.org_release_ids = frozenset(map(get_string_id, self.org_release))
+        self.dot_id = get_string_id(".")
+        self.follow_ok_ids = frozenset(map(get_string_id, self.follow_ok))
+        self.dateline_after_ids = frozenset(map(get_string_id, DATELINE_AFTER))
+        self.comma_id = get_string_id(",")
+        self.plans: dict[int, Plan] = {
+            match_id: Plan.of(form) for match_id, form in self.forms.items() if form.region is not None
+        }
+        plain = Form(region=None)  # a form that is a region name and nothing else
+        self.plain_names: dict[int, Plan] = {
+            match_id: self.plans[match_id] for match_id, form in self.forms.items()
+            if form.region is not None and replace(form, region=None, risk="") == plain
+        }
+        self.new_hit = Hit
+
         bpjs = _alternation(r["words"] for r in office_cues if r["type"] == "bpjs")
         kanwil = _alternation(r["words"] for r in office_cues if r["type"] == "kanwil")
+        # last words of the phrases the Kanwil pattern can end with: a word before an office
+        # area can end such a phrase only if it ends in one of them or is the end of one
+        ends = {r["words"].split()[-1].lower() for r in office_cues if r["type"] in ("bpjs", "kanwil")}
+        self.kanwil_end_re = re.compile("(?:" + "|".join(map(re.escape, sorted(ends))) + r")\Z")
+        self.kanwil_end_parts = frozenset(w[k:] for w in ends for k in range(len(w)))
         self.kanwil_re = re.compile(
             rf"(?:\b(?:{kanwil})(?:\s*\([^)\n]*\))?\s+(?:{bpjs})"  # Kanwil (Kakanwil) BPJS Ketenagakerjaan
             rf"|\b(?:{bpjs})\s+(?:Kantor\s+)?(?:{kanwil}))\s*$",  # BPJS Ketenagakerjaan Kantor Wilayah
@@ -84,38 +143,48 @@ class RegionsExtractor:
 
     # ---- the per-article function -------------------------------------------------------
     def __call__(self, doc: Doc, context: Context, found: Found) -> list[Hit]:
-        # doc.text is rebuilt from all tokens on each access: this code reads spans only
+        # doc.text is rebuilt from all tokens on each access: this code reads tokens only, and
+        # compares them by string id (Token.orth / Token.lower) where it can
         matches = self.matcher(doc)
         if not matches:
             return []
         hits: list[Hit] = []
         blocked: list[tuple[int, int]] = []
-        candidates: list[tuple[int, int, Form]] = []
+        candidates: list[tuple[int, int, Plan]] = []
         offices: list[tuple[int, int, Form]] = []
         has_bpjs = False
+        forms, plans, plain_names = self.forms, self.plans, self.plain_names
         for match_id, start, end in matches:
-            form = self.forms[match_id]
+            plan = plain_names.get(match_id)
+            if plan is not None:
+                candidates.append((start, end, plan))
+                continue
+            form = forms[match_id]
             if form.bpjs:
                 has_bpjs = True
-            if form.blocked or (form.subregion and _titled(doc[start:end])):
+            if form.blocked or (form.subregion and _titled(doc, start, end)):
                 blocked.append((start, end))
             if form.office is not None:
                 offices.append((start, end, form))
             if form.region is not None:
-                candidates.append((start, end, form))
-        for start, end, form in _leftmost_longest(offices, (), 0):
-            if self._office_area(doc, start, end, form.office, has_bpjs, hits):
-                if not form.office[0].also_region:
-                    blocked.append((start, end))
-        kept = _leftmost_longest(candidates, blocked, len(doc))
+                candidates.append((start, end, plans[match_id]))
+        if offices:
+            for start, end, form in _leftmost_longest(offices, (), 0):
+                if self._office_area(doc, start, end, form.office, has_bpjs, hits):
+                    if not form.office[0].also_region:
+                        blocked.append((start, end))
+        n = len(doc)
+        kept = _leftmost_longest(candidates, blocked, n)
         starts = {start for start, _, _ in kept}
         deferred = []
-        for start, end, form in kept:
-            outcome = self._region(doc, start, end, form.region, form.risk, starts)
-            if isinstance(outcome, Hit):
-                hits.append(outcome)
-            elif outcome is not None:
+        for start, end, plan in kept:
+            outcome = self._region(doc, n, start, end, plan, starts)
+            if outcome is None:
+                continue
+            if type(outcome) is tuple:
                 deferred.append(outcome)
+            else:
+                hits.append(outcome)
         if deferred:
             named = {h.fields["code"] for h in hits if h.kind == "region"}
             for start_char, end_char, refs in deferred:
@@ -127,74 +196,126 @@ class RegionsExtractor:
     # ---- office areas -------------------------------------------------------------------
     def _office_area(self, doc, start, end, office, has_bpjs: bool, hits) -> bool:
         area, spellings = office
-        span = doc[start:end]
-        if not (span.text in spellings or _title_case(span)):
-            return False
         if area.standalone:
             if not has_bpjs:
                 return False
-            rule = "office_area.name"
-        else:
-            left = doc[max(0, start - MAX_KANWIL_RUN):start].text
-            if not self.kanwil_re.search(left.rsplit("\n", 1)[-1]):
-                return False
-            rule = "office_area.kanwil"
-        fields = {"name": area.name, "province_codes": list(area.province_codes)}
-        hits.append(Hit("office_area", span.start_char, span.end_char, rule, CONFIDENCE[rule], fields))
-        return True
-
-    # ---- regions --------------------------------------------------------------------------
-    def _region(self, doc: Doc, start: int, end: int, entry: NameEntry, risk: str, starts: set[int]):
-        """A Hit, a (start_char, end_char, refs) homonym to decide from the article, or None."""
-        prev = doc[start - 1] if start else None
-        after = doc[end] if end < len(doc) else None
-        if after is not None and after.text in self.org_after:
-            return None  # "Sumut Pos", "Bali United"
-        cue, cue_start = self._cue(doc, start, prev)
-        if cue is not None and cue.type == "subregion":
-            return None
-        if end - start == 1:  # most names: no Span needed
-            span = doc[start]
-            surface = span.text
-            start_char = span.idx
+        elif not self._kanwil_before(doc, start):
+            return False
+        if end - start == 1:
+            token = doc[start]
+            surface, start_char = token.text, token.idx
             end_char = start_char + len(surface)
         else:
-            span = doc[start:end]
-            surface = span.text
-            start_char, end_char = span.start_char, span.end_char
+            surface, start_char, end_char = _span(doc, start, end)
+        if not (surface in spellings or _title_case(doc, start, end)):
+            return False
+        rule = "office_area.name" if area.standalone else "office_area.kanwil"
+        fields = {"name": area.name, "province_codes": list(area.province_codes)}
+        hits.append(self.new_hit("office_area", start_char, end_char, rule, CONFIDENCE[rule], fields))
+        return True
+
+    def _kanwil_before(self, doc: Doc, start: int) -> bool:
+        """Whether a Kanwil phrase ("Kanwil BPJS Ketenagakerjaan", "BPJamsostek Kantor Wilayah")
+        ends right before token `start` on its line. The regex runs only when the last word
+        there could end such a phrase (it ends in, or is the end of, one of its last words)."""
+        low = max(0, start - MAX_KANWIL_RUN)
+        j = start - 1
+        while j >= low:
+            token = doc[j]
+            if not token.is_space:
+                break
+            if "\n" in token.text:
+                return False  # the line before the office area holds no words
+            j -= 1
+        else:
+            return False
+        word = token.text
+        if word.isascii():
+            word = word.lower()
+            if word not in self.kanwil_end_parts and self.kanwil_end_re.search(word) is None:
+                return False
+        left = doc[low:start].text
+        return self.kanwil_re.search(left.rsplit("\n", 1)[-1]) is not None
+
+    # ---- regions --------------------------------------------------------------------------
+    def _region(self, doc: Doc, n: int, start: int, end: int, plan: Plan, starts: set[int]):
+        """A Hit, a (start_char, end_char, refs) homonym to decide from the article, or None."""
+        after = doc[end] if end < n else None
+        if after is not None and after.orth in self.org_after_ids:
+            return None  # "Sumut Pos", "Bali United"
+        cue, cue_start = None, start  # the longest cue ending right before `start`
+        if start:
+            prev = doc[start - 1]
+            cues = self.cues_by_last_id.get(prev.lower)
+            if cues is not None:
+                for candidate, ids in cues:
+                    if not ids:  # a one-word cue: "di", "Kota"
+                        cue, cue_start = candidate, start - 1
+                        break
+                    first = start - 1 - len(ids)
+                    if first < 0:
+                        continue
+                    for k, word in enumerate(ids):
+                        if doc[first + k].lower != word:
+                            break
+                    else:
+                        cue, cue_start = candidate, first
+                        break
+                if cue is not None and cue.type == "subregion":
+                    return None
+        else:
+            prev = None
+        if end - start == 1:  # most names: no Span needed
+            token = doc[start]
+            start_char = token.idx
+            end_char = start_char + len(token)
+            spelled = token.orth in plan.form_ids
+        else:
+            surface, start_char, end_char = _span(doc, start, end)
+            spelled = surface in plan.entry.forms
         dateline = None  # decided only when needed
-        if surface not in entry.forms:
-            if entry.acronym:
+        if not spelled:
+            if plan.entry.acronym:
                 return None
+            surface = doc[start:end].text
             if surface.isupper():
-                dateline = _is_dateline(doc, start, end, prev, after)
+                dateline = self._is_dateline(doc, start, prev, after)
                 if not (dateline or _line_is_upper(doc, start, end, surface)):
                     return None
-            elif not _title_case(doc[start:end]):
+            elif not _title_case(doc, start, end):
                 return None
-        run_end = cue_start if cue is not None and cue.type in ("prefix", "office") else start
-        before = prev if run_end == start else (doc[run_end - 1] if run_end else None)
-        if before is not None and before.text[:1].isupper() and self._inside_organisation(doc, run_end):
+        if cue is not None and cue.type in PRECEDING_CUES:
+            before = doc[cue_start - 1] if cue_start else None
+            run_end = cue_start
+        else:
+            before, run_end = prev, start
+        if before is not None and not before.is_lower and before.text[:1].isupper() \
+                and self._inside_organisation(doc, run_end):  # (a lowercase word needs no text read)
             return None
-        refs = entry.refs
         if cue is not None and cue.level:
-            at_level = [(ref, how) for ref, how in refs if ref.level == cue.level]
-            if len(at_level) == 1:
-                ref, how = at_level[0]
+            one = plan.by_level.get(cue.level)
+            if one is not None:
+                ref, how = one
                 if cue.type == "prefix":
                     rule = "region.alias" if how == "alias" else "region.canonical"
-                    return self._hit(doc[cue_start].idx, end_char, rule, ref)
-                return self._hit(start_char, end_char, cue.rule, ref)
-        if risk:
+                    start_char = doc[cue_start].idx
+                else:
+                    rule = cue.rule
+                return self._hit(start_char, end_char, rule, ref)
+        if plan.risk:
             if dateline is None:
-                dateline = _is_dateline(doc, start, end, prev, after)
-            if not dateline and not _risk_cleared(risk, cue, prev):
+                dateline = self._is_dateline(doc, start, prev, after)
+            if not dateline and not _risk_cleared(plan.risk, cue, prev):
                 return None
-        if len(refs) == 1:
-            ref, how = refs[0]
+        single = plan.single
+        if single is not None:
+            ref, how = single
             if how == "bare":
                 if dateline is None:
-                    dateline = _is_dateline(doc, start, end, prev, after)
+                    if prev is None or prev.is_space:
+                        dateline = self._is_dateline(doc, start, prev, after)
+                    else:  # as _is_dateline: only "Outlet.com, Medan" after a word
+                        dateline = start >= 2 and prev.orth == self.comma_id and _after_outlet(doc, start)
                 if not dateline and cue is None and self._continues_name(after, end, starts):
                     return None
                 rule = "region.dateline" if dateline else "region.bare_name"
@@ -202,41 +323,29 @@ class RegionsExtractor:
                 rule = "region.canonical" if how == "canonical" else "region.alias"
             return self._hit(start_char, end_char, rule, ref)
         if dateline is None:
-            dateline = _is_dateline(doc, start, end, prev, after)
+            dateline = self._is_dateline(doc, start, prev, after)
         if dateline:
-            cities = [ref for ref, _ in refs if ref.level == "city"]
-            if len(cities) == 1:
-                return self._hit(start_char, end_char, "region.dateline", cities[0])
+            if len(plan.cities) == 1:
+                return self._hit(start_char, end_char, "region.dateline", plan.cities[0])
         elif cue is None and self._continues_name(after, end, starts):
             return None
-        return start_char, end_char, [ref for ref, _ in refs]
+        return start_char, end_char, plan.refs
 
     def _hit(self, start: int, end: int, rule: str, ref: RegionRef) -> Hit:
-        return Hit("region", start, end, rule, CONFIDENCE[rule], self.fields[ref.code])
-
-    def _cue(self, doc: Doc, start: int, prev) -> tuple[Cue | None, int]:
-        """The longest cue ending right before `start`, and where it begins."""
-        if prev is None:
-            return None, start
-        for cue in self.cues_by_last.get(prev.lower_, ()):
-            first = start - len(cue.tokens)
-            if first == start - 1 or (
-                first >= 0 and all(doc[first + k].lower_ == t for k, t in enumerate(cue.tokens[:-1]))
-            ):
-                return cue, first
-        return None, start
+        return self.new_hit("region", start, end, rule, CONFIDENCE[rule], self.fields[ref.code])
 
     def _inside_organisation(self, doc: Doc, first: int) -> bool:
         """ "Universitas Sumatera Utara", "Tribun Medan", "ANTARA News Sumatera Utara", "Danau Toba"."""
         j, steps = first - 1, 0
         while j >= 0 and steps < MAX_ORG_RUN:
-            word = doc[j].text
-            if word == ".":
+            token = doc[j]
+            word = token.orth
+            if word == self.dot_id:
                 j -= 1
                 continue
-            if not word[:1].isupper() or word in self.org_release:
+            if word in self.org_release_ids or not token.text[:1].isupper():
                 return False
-            if word in self.org_before:
+            if word in self.org_before_ids:
                 return True
             j -= 1
             steps += 1
@@ -246,7 +355,15 @@ class RegionsExtractor:
         """A capitalised word right after a bare name makes it part of a longer name ("Bima Arya")."""
         if after is None or end in starts:
             return False
-        return after.is_alpha and after.text[0].isupper() and after.lower_ not in self.follow_ok
+        return after.is_alpha and after.text[0].isupper() and after.lower not in self.follow_ok_ids
+
+    def _is_dateline(self, doc: Doc, start: int, prev, after) -> bool:
+        """ "Medan (ANTARA) -", "MEDAN, SUMUTPOS.CO -", "Liputan6.com, Medan ..." at a line start."""
+        if prev is None or (prev.is_space and "\n" in prev.text):
+            return after is not None and after.orth in self.dateline_after_ids
+        if start >= 2 and prev.orth == self.comma_id:
+            return _after_outlet(doc, start)
+        return False
 
 
 # ---- helpers --------------------------------------------------------------------------------
@@ -282,8 +399,23 @@ def _alternation(words) -> str:
     return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
 
 
-def _titled(span: Span) -> bool:
-    return all(not t.text[:1].isalpha() or t.text[0].isupper() for t in span)
+def _span(doc: Doc, start: int, end: int) -> tuple[str, int, int]:
+    """(text, start_char, end_char) of tokens start..end, as a Span would give, without one."""
+    first = doc[start]
+    parts = [first.text_with_ws]
+    for k in range(start + 1, end - 1):
+        parts.append(doc[k].text_with_ws)
+    last = doc[end - 1]
+    parts.append(last.text)
+    return "".join(parts), first.idx, last.idx + len(last)
+
+
+def _titled(doc: Doc, start: int, end: int) -> bool:
+    for k in range(start, end):
+        text = doc[k].text
+        if text[:1].isalpha() and not text[0].isupper():
+            return False
+    return True
 
 
 def _leftmost_longest(candidates, blocked, length: int):
@@ -291,6 +423,12 @@ def _leftmost_longest(candidates, blocked, length: int):
     that it does not strictly contain ("Medan" in "Medan Johor")."""
     kept = []
     last_end = -1
+    if not blocked and _ordered(candidates):  # the common case, without a sort or a mask
+        for candidate in candidates:
+            if candidate[0] >= last_end:
+                kept.append(candidate)
+                last_end = candidate[1]
+        return kept
     mask = bytearray(length) if blocked else None
     for s, e in blocked:
         mask[s:e] = b"\x01" * (e - s)
@@ -306,6 +444,17 @@ def _leftmost_longest(candidates, blocked, length: int):
     return kept
 
 
+def _ordered(candidates) -> bool:
+    """Whether candidates already stand in (start, longest first) order: the matcher gives
+    them by start, so they do when no two share a start."""
+    last = -1
+    for candidate in candidates:
+        if candidate[0] <= last:
+            return False
+        last = candidate[0]
+    return True
+
+
 def _risk_cleared(risk: str, cue, prev) -> bool:
     """risky_names.csv: word -> a cue or not sentence-initial; place -> a cue; admin -> an admin cue."""
     if risk == "word":
@@ -315,10 +464,10 @@ def _risk_cleared(risk: str, cue, prev) -> bool:
     return cue is not None and cue.type in ("prefix", "office", "admin")
 
 
-def _title_case(span: Span) -> bool:
+def _title_case(doc: Doc, start: int, end: int) -> bool:
     """Every word capitalised, none in ALL CAPS (a one-letter word may be either)."""
-    for token in span:
-        word = token.text
+    for k in range(start, end):
+        word = doc[k].text
         if word[:1].isalpha() and (not word[0].isupper() or (len(word) > 1 and word.isupper())):
             return False
     return True
@@ -328,22 +477,19 @@ def _line_start(doc: Doc, i: int) -> bool:
     return i == 0 or (doc[i - 1].is_space and "\n" in doc[i - 1].text)
 
 
-def _is_dateline(doc: Doc, start: int, end: int, prev, after) -> bool:
-    """ "Medan (ANTARA) -", "MEDAN, SUMUTPOS.CO -", "Liputan6.com, Medan ..." at a line start."""
-    if prev is None or (prev.is_space and "\n" in prev.text):
-        return after is not None and after.text in DATELINE_AFTER
-    if start >= 2 and prev.text == ",":
-        j = start - 2
-        for _ in range(4):
-            token = doc[j]
-            if token.is_space:
-                return False
-            if _line_start(doc, j):
-                outlet = doc[j:start - 1]
-                return any("." in t.text or (t.is_upper and len(t) > 2) for t in outlet)
-            j -= 1
-            if j < 0:
-                return False
+def _after_outlet(doc: Doc, start: int) -> bool:
+    """ "Liputan6.com, Medan": the name follows an outlet and a comma at a line start."""
+    j = start - 2
+    for _ in range(4):
+        token = doc[j]
+        if token.is_space:
+            return False
+        if _line_start(doc, j):
+            outlet = doc[j:start - 1]
+            return any("." in t.text or (t.is_upper and len(t) > 2) for t in outlet)
+        j -= 1
+        if j < 0:
+            return False
     return False
 
 
