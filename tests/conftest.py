@@ -5,6 +5,13 @@ import pytest
 
 from pipeline.extract import Engine
 from pipeline.models import Article
+from pipeline.nlp import build_nlp
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The spaCy pipeline alone, for testing one extractor directly."""
+    return build_nlp()
 
 
 @pytest.fixture(scope="session")

@@ -10,16 +10,10 @@ from extractors import dates
 from extractors.common import Context, read_jsonl
 from extractors.dates.normalise import make_normaliser
 from pipeline.models import DateFact
-from pipeline.nlp import build_nlp
 
 from .paths import SEEDS
 
 HERE = Path(dates.__file__).parent
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_nlp()
 
 
 @pytest.fixture(scope="module")

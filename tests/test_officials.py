@@ -12,8 +12,6 @@ import pytest
 
 from extractors import officials
 from extractors.common import Context, Hit, read_csv
-from pipeline.models import Article
-from pipeline.nlp import build_nlp
 
 from .paths import SEEDS
 
@@ -34,11 +32,6 @@ REGIONS = {  # surface -> (canonical name, code, level): stands in for the regio
 OFFICE_AREAS = ("Sumbagut", "Sumbagsel", "Jabodebek")
 SURFACES = sorted(map(re.escape, [*REGIONS, *OFFICE_AREAS]), key=len, reverse=True)
 PLACES = re.compile(r"\b(" + "|".join(SURFACES) + r")\b")
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_nlp()
 
 
 @pytest.fixture(scope="module")
@@ -210,20 +203,3 @@ def test_data_files_are_consistent():
 
 def _gold(stem: str) -> dict:
     return json.loads((SEEDS / "gold" / f"{stem}.json").read_text(encoding="utf-8"))
-
-
-@pytest.mark.skipif(not (SEEDS / "gold").is_dir(), reason="../shared/seeds is not beside the project")
-def test_seed_gold_names_and_positions(engine):
-    tp = fp = fn = same_position = 0
-    for path in sorted(SEEDS.glob("*.txt")):
-        gold = _gold(path.stem)
-        wanted = {o["name"]: o for o in gold["officials"]}
-        bylines = set(gold.get("bylines", []))
-        article = Article(source=str(path), key=str(path), text=path.read_text(encoding="utf-8"))
-        got = {f.name: f for f in engine.extract(article).facts if f.kind == "official" and f.name not in bylines}
-        tp += len(got.keys() & wanted.keys())
-        fp += len(got.keys() - wanted.keys())
-        fn += len(wanted.keys() - got.keys())
-        same_position += sum(got[n].position == wanted[n]["position"] for n in got.keys() & wanted.keys())
-    assert tp / (tp + fp) >= 0.95 and tp / (tp + fn) >= 0.90, (tp, fp, fn)
-    assert same_position >= 0.9 * tp

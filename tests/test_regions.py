@@ -1,23 +1,14 @@
 """The regions extractor (kinds "region" and "office_area") and its lookup API, tested directly."""
 from __future__ import annotations
 
-import json
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
 from extractors import regions
 from extractors.common import Context, read_csv
 from extractors.regions import data
-from pipeline.nlp import build_nlp
 
-SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_nlp()
 
 
 @pytest.fixture(scope="module")
@@ -235,27 +226,3 @@ def test_extractor_is_pure(nlp, run):
     first = run(text)
     assert run(text) == first
     assert run("Hujan di Bandung.") == []  # nothing carried over from the previous article
-
-
-# ---- the five seeds against their gold ---------------------------------------------------------------
-@pytest.mark.skipif(not (SEEDS / "gold").is_dir(), reason="shared seeds not present")
-def test_seed_gold_precision_and_recall(nlp):
-    from pipeline.cleaning import clean_text
-
-    extractor = regions.build(nlp)
-    tp = fp = fn = office_tp = office_fp = office_fn = 0
-    for path in sorted(SEEDS.glob("*.txt")):
-        gold = json.loads((SEEDS / "gold" / f"{path.stem}.json").read_text(encoding="utf-8"))
-        doc = nlp(clean_text(path.read_text(encoding="utf-8")))
-        hits = extractor(doc, Context(), {})
-        got = {h.fields["code"] for h in hits if h.kind == "region"}
-        want = {data.resolve(name).code for name in gold["regions"]}
-        ignore = {data.resolve(name).code for name in gold.get("regions_ignore", [])}
-        tp, fp, fn = tp + len(got & want), fp + len(got - want - ignore), fn + len(want - got)
-        offices = {h.fields["name"] for h in hits if h.kind == "office_area"}
-        gold_offices = set(gold.get("office_areas", []))
-        office_tp += len(offices & gold_offices)
-        office_fp += len(offices - gold_offices)
-        office_fn += len(gold_offices - offices)
-    assert tp / (tp + fp) >= 0.95 and tp / (tp + fn) >= 0.90, (tp, fp, fn)
-    assert office_tp / max(1, office_tp + office_fp) >= 0.95 and office_tp / max(1, office_tp + office_fn) >= 0.90

@@ -1,7 +1,6 @@
 """The regulations extractor on its own: citations, numbers, years, issuers, titles, traps."""
 from __future__ import annotations
 
-import json
 import typing
 from pathlib import Path
 
@@ -10,16 +9,10 @@ import pytest
 from extractors import regulations
 from extractors.common import Context, Hit, read_csv, read_jsonl
 from pipeline.models import RegulationFact, RegulationType
-from pipeline.nlp import build_nlp
 
 from .paths import SEEDS
 
 HERE = Path(regulations.__file__).parent
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_nlp()
 
 
 @pytest.fixture(scope="module")
@@ -166,21 +159,6 @@ def test_every_pattern_has_an_example(run):
     for example in read_jsonl(HERE / "examples.jsonl"):
         rules_used.update(h.rule for h in run(example["text"]))
     assert {p["rule"] for p in read_jsonl(HERE / "patterns.jsonl")} <= rules_used
-
-
-def test_seed_regulations_against_gold(run):
-    """Precision >= 0.95 and recall >= 0.90 on (type, number, year) over the seed articles."""
-    gold_files = sorted((SEEDS / "gold").glob("*.json"))
-    if not gold_files:
-        pytest.skip("seed articles not available")
-    tp = fp = fn = 0
-    for path in gold_files:
-        gold = {(r["type"], r["number"], r["year"]) for r in json.loads(path.read_text())["regulations"]}
-        text = (SEEDS / f"{path.stem}.txt").read_text(encoding="utf-8").strip()
-        predicted = {key(h) for h in run(text)}
-        tp, fp, fn = tp + len(gold & predicted), fp + len(predicted - gold), fn + len(gold - predicted)
-    assert tp / max(tp + fp, 1) >= 0.95
-    assert tp / max(tp + fn, 1) >= 0.90
 
 
 def test_seed_pergub_issuer_with_region_hit(run):

@@ -1,22 +1,13 @@
 """The worker_counts extractor on its own: values, units, spans, guards, context, seeds."""
 from __future__ import annotations
 
-import json
 
 import pytest
 
 from extractors import amounts, worker_counts
 from extractors.common import Context, read_csv
 from extractors.worker_counts.reading import HERE
-from pipeline.cleaning import clean_text
-from pipeline.nlp import build_nlp
 
-from .paths import SEEDS
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_nlp()
 
 
 @pytest.fixture(scope="module")
@@ -163,19 +154,3 @@ def test_noun_file_is_well_formed():
             assert 0 < float(row["confidence"]) <= 1
         if row["role"] == "unit":
             assert row["unit"]
-
-
-@pytest.mark.skipif(not (SEEDS / "gold").is_dir(), reason="../shared/seeds is not beside the project")
-def test_seed_worker_counts_match_gold(nlp):
-    counts = worker_counts.build(nlp)
-    tp = fp = fn = 0
-    for gold_path in sorted((SEEDS / "gold").glob("*.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        entries = gold.get("worker_counts") or []
-        want = {e["value"] for e in entries if not (e.get("ambiguous") or e.get("ignore"))}
-        skip = {e["value"] for e in entries} - want
-        skip |= {e["value"] if isinstance(e, dict) else e for e in gold.get("other_counts") or []}
-        doc = nlp(clean_text((SEEDS / f"{gold_path.stem}.txt").read_text(encoding="utf-8")))
-        got = {h.fields["value"] for h in counts(doc, Context(), {})} - skip
-        tp, fp, fn = tp + len(got & want), fp + len(got - want), fn + len(want - got)
-    assert tp / (tp + fp) >= 0.95 and tp / (tp + fn) >= 0.90, (tp, fp, fn)

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from extractors.common import Found, Hit
 from extractors.regions import resolve as resolve_region
 
-from .rules import Rules, Shape, TypeSpelling
+from .rules import Rules, TypeSpelling
 
 AFTER = 16  # tokens looked at after the type words
 BEFORE = 8  # tokens looked at before them ("Pasal 28H ayat (3) UUD 1945")
