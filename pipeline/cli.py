@@ -46,25 +46,22 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    from .cleaning import clean_text
     from .extract import Engine
     from .loading import iter_articles
-    from .runner import articles_only
+    from .runner import articles_only, extract_or_report, report
 
     failures: list[str] = []
     engine = Engine()
     fmt = args.format or ("text" if sys.stdout.isatty() else "jsonl")
     for article in articles_only(iter_articles(args.paths, stdin=sys.stdin), failures, None):
-        try:
-            extracted = engine.extract(article)
-        except Exception as exc:  # report and go on with the next article
-            failures.append(article.source)
-            print(f"fakta: {article.source}: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        result = extract_or_report(engine, (article, clean_text(article.text)))
+        if isinstance(result, str):
+            failures.append(result)
+            report(result)
             continue
-        for fact in extracted.facts:
-            if fmt == "jsonl":
-                sys.stdout.write(fact.model_dump_json() + "\n")
-            else:
-                print(_fact_line(fact))
+        for fact in result.facts:
+            print(fact.model_dump_json() if fmt == "jsonl" else _fact_line(fact))
     return 1 if failures else 0
 
 

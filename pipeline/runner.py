@@ -41,17 +41,12 @@ def report(message: str, stream: TextIO | None = None) -> None:
     print(f"fakta: {message}", file=stream or sys.stderr)
 
 
-def describe(error: LoadError) -> str:
-    where = f"{error.source}:{error.line}" if error.line else error.source
-    return f"{where}: {error.message}"
-
-
 def articles_only(items: Iterable[Article | LoadError], failures: list[str], stream: TextIO | None) -> Iterator[Article]:
     """Pass articles on; report and record load errors as they come."""
     for item in items:
         if isinstance(item, LoadError):
-            failures.append(describe(item))
-            report(f"skipped {describe(item)}", stream)
+            failures.append(str(item))
+            report(f"skipped {item}", stream)
         else:
             yield item
 
@@ -81,7 +76,7 @@ class ExtractionPool:
 
     def map(self, pairs: list[tuple[Article, str]]) -> list[Extracted | str]:
         if self.pool is None:
-            return [_extract_or_report(self.engine, pair) for pair in pairs]
+            return [extract_or_report(self.engine, pair) for pair in pairs]
         return self.pool.map(_extract_in_worker, pairs, chunksize=max(1, len(pairs) // (4 * self.workers)))
 
     def close(self) -> None:
@@ -98,10 +93,11 @@ def _start_worker() -> None:
 
 
 def _extract_in_worker(pair: tuple[Article, str]) -> Extracted | str:
-    return _extract_or_report(_worker_engine, pair)
+    return extract_or_report(_worker_engine, pair)
 
 
-def _extract_or_report(engine: Engine, pair: tuple[Article, str]) -> Extracted | str:
+def extract_or_report(engine: Engine, pair: tuple[Article, str]) -> Extracted | str:
+    """The extraction of (article, clean text), or a one-line message if an extractor failed."""
     article, text = pair
     try:
         return engine.extract_clean(article, text)
