@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.evaluate import load_gold, region_code, score_article
+from pipeline.evaluate import evaluate, load_gold
 from pipeline.loading import iter_articles
 from pipeline.models import Article
 
 from .paths import CORPUS, CORPUS_GOLD
+from .test_seed_gold import grounded_facts
 
 KINDS = ["official", "region", "office_area", "worker_count", "amount", "regulation", "date"]
 
@@ -39,12 +40,8 @@ def test_corpus_is_large_and_varied():
 
 @pytest.fixture(scope="module")
 def corpus_scores(engine):
-    scores: dict = {}
-    for stem, article in corpus_articles():
-        extracted = engine.extract(article)
-        for fact in extracted.facts:
-            assert extracted.clean_text[fact.start:fact.end] == fact.text
-        score_article(stem, load_gold(CORPUS_GOLD / f"{stem}.json"), extracted.facts, scores, region_code)
+    scores, missing = evaluate(CORPUS_GOLD, CORPUS, grounded_facts(engine))
+    assert missing == []
     return scores
 
 

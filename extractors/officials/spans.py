@@ -172,27 +172,24 @@ class Lines:
             nxt = toks[after]
             if nxt.text[:1].islower() and nxt.lower not in HEADLINE_LOWERCASE:
                 return False
-        doc = self.doc
-        words = lower = 0
-        end = i
-        while end < n:
-            tok = doc[end]
-            if tok.is_space:
-                break
-            if tok.is_alpha:
-                words += 1
-                if not (tok.is_title or tok.is_upper):
-                    lower += 1
-                    if lower > MAX_HEADLINE_LOWER:
-                        return False
-            end += 1
-            if end - i > MAX_HEADLINE_TOKENS or words > MAX_HEADLINE_WORDS:
-                return False
-        if toks[end - 1].text in SENTENCE_ENDS:
+        forward = self._scan(range(i, n), 0, 0, 0)
+        if forward is None:
             return False
-        start = i
-        while start > 0:
-            tok = doc[start - 1]
+        counted, words, lower = forward
+        if toks[i + counted - 1].text in SENTENCE_ENDS:
+            return False
+        backward = self._scan(range(i - 1, -1, -1), counted, words, lower)
+        if backward is None:
+            return False
+        _, words, lower = backward
+        return words >= MIN_HEADLINE_WORDS and words - lower >= 0.8 * words
+
+    def _scan(self, indices: range, counted: int, words: int, lower: int) -> tuple[int, int, int] | None:
+        """Walk tokens of the line in `indices` order up to white space, adding to the counts of
+        tokens, words and lowercase words; None as soon as the line cannot be a headline."""
+        doc = self.doc
+        for j in indices:
+            tok = doc[j]
             if tok.is_space:
                 break
             if tok.is_alpha:
@@ -200,8 +197,8 @@ class Lines:
                 if not (tok.is_title or tok.is_upper):
                     lower += 1
                     if lower > MAX_HEADLINE_LOWER:
-                        return False
-            start -= 1
-            if end - start > MAX_HEADLINE_TOKENS or words > MAX_HEADLINE_WORDS:
-                return False
-        return words >= MIN_HEADLINE_WORDS and words - lower >= 0.8 * words
+                        return None
+            counted += 1
+            if counted > MAX_HEADLINE_TOKENS or words > MAX_HEADLINE_WORDS:
+                return None
+        return counted, words, lower
