@@ -32,7 +32,7 @@ from .models import Article
 
 MAX_BYTES = 50 * 1024 * 1024  # a bigger input (file, JSONL line or stdin) is refused
 SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
-OPTIONAL_FIELDS = ("url", "title", "published", "outlet")
+OPTIONAL_FIELDS = ("url", "title", "published", "outlet", "author", "language")
 _LOOKS_LIKE_HTML = re.compile(r"\s*<(?:!doctype\s+html|html|head|body|article|div|p|meta|title)\b", re.I)
 
 

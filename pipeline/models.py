@@ -19,6 +19,8 @@ class Article(BaseModel):
     title: str | None = None
     published: str | None = Field(None, description="ISO date or datetime, if known.")
     outlet: str | None = None
+    author: str | None = Field(None, description="Byline, if the page or record names one.")
+    language: str | None = Field(None, description="Language code from the page (e.g. 'id'), if given.")
 
 
 class FactBase(BaseModel):

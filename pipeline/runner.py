@@ -117,6 +117,23 @@ def run(
     stderr: TextIO | None = None,
 ) -> RunSummary:
     """Extract every article under `paths` into the database at `db_path`."""
+    return run_items(
+        iter_articles(paths, stdin=stdin), db_path,
+        batch_size=batch_size, force=force, progress=progress, workers=workers, stderr=stderr,
+    )
+
+
+def run_items(
+    items: Iterable[Article | LoadError],
+    db_path: str | Path,
+    *,
+    batch_size: int = 256,
+    force: bool = False,
+    progress: bool = True,
+    workers: int = 1,
+    stderr: TextIO | None = None,
+) -> RunSummary:
+    """Extract a stream of articles (load errors are reported and counted) into the database."""
     began = time.perf_counter()
     summary = RunSummary(db_path=str(db_path))
     try:
@@ -125,7 +142,7 @@ def run(
         raise RunError(f"cannot open database {db_path}: {exc}") from exc
     extractor = ExtractionPool(workers)
     version = extractor.engine.version
-    articles = articles_only(iter_articles(paths, stdin=stdin), summary.failures, stderr)
+    articles = articles_only(items, summary.failures, stderr)
     bar = tqdm(unit=" articles", file=stderr or sys.stderr, disable=None if progress else True)
     try:
         for batch in batched(articles, batch_size):

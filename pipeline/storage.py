@@ -17,6 +17,7 @@ import sqlite_utils
 
 from .extract import Extracted
 from .models import FACT_MODELS, FactBase
+from .views import ensure_views
 
 TABLES = {
     "official": "officials",
@@ -36,6 +37,8 @@ ARTICLE_COLUMNS = {
     "title": str,
     "outlet": str,
     "published": str,
+    "author": str,
+    "language": str,
     "text": str,
     "content_hash": str,
     "extractor_version": str,
@@ -117,8 +120,14 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 table.create_index(["article_id"])
                 for columns in INDEXES[table_name]:
                     table.create_index(columns)
+    else:  # a database from an earlier version: add the article columns it lacks
+        present = db["articles"].columns_dict
+        for name, column_type in ARTICLE_COLUMNS.items():
+            if name not in present:
+                db["articles"].add_column(name, column_type)
     if "facts" not in db.view_names():
         db.create_view("facts", facts_view_sql())
+    ensure_views(db)
 
 
 def facts_view_sql() -> str:
@@ -194,6 +203,8 @@ def _article_row(extracted: Extracted, version: str, now: str) -> dict:
         "title": article.title,
         "outlet": article.outlet,
         "published": article.published,
+        "author": article.author,
+        "language": article.language,
         "text": extracted.clean_text,
         "content_hash": extracted.content_hash,
         "extractor_version": version,

@@ -29,3 +29,16 @@ def extract(engine):
         return [f for f in facts if kind is None or f.kind == kind]
 
     return run
+
+
+@pytest.fixture(scope="session")
+def corpus_db(tmp_path_factory) -> str:
+    """Path of a database built once per session from the bundled corpus (treat as read-only)."""
+    from pipeline.runner import run
+
+    from .paths import CORPUS
+
+    path = tmp_path_factory.mktemp("corpus_db") / "facts.db"
+    summary = run([str(CORPUS)], path, progress=False)
+    assert not summary.failures, summary.failures
+    return str(path)
