@@ -62,13 +62,19 @@ class Engine:
 
     def extract_clean(self, article: Article, text: str) -> Extracted:
         """Extract from text that clean_text() already produced for this article."""
-        aid = article_id(article.key)
-        doc = self.nlp(text)
-        context = Context(published=article.published, title=article.title, outlet=article.outlet)
+        return self.records(article, text, self.find(self.nlp(text), self.context(article)))
+
+    def find(self, doc, context: Context) -> dict[str, list[Hit]]:
+        """Every extractor's hits on a tokenized text, by kind (later extractors see earlier hits)."""
         found: dict[str, list[Hit]] = {}
         for extractor in self.extractors:
             for hit in extractor(doc, context, found):
                 found.setdefault(hit.kind, []).append(hit)
+        return found
+
+    def records(self, article: Article, text: str, found: dict[str, list[Hit]]) -> Extracted:
+        """Hits -> one fact record per identity, in text order, each with its sentence."""
+        aid = article_id(article.key)
         sentences = Sentences(text)
         facts = [
             self._fact(article, aid, sentences, hit)
@@ -77,6 +83,11 @@ class Engine:
         ]
         facts.sort(key=lambda f: (f.start, f.kind))
         return Extracted(article, aid, text, content_hash(text), facts)
+
+    @staticmethod
+    def context(article: Article) -> Context:
+        """What extractors may know of an article besides its text."""
+        return Context(published=article.published, title=article.title, outlet=article.outlet)
 
     @staticmethod
     def _fact(article: Article, aid: str, sentences: Sentences, hit: Hit) -> FactBase:
