@@ -29,6 +29,10 @@ IDENTITY = {
     "regulation": ("type", "number", "year"),
     "date": ("value", "role"),
 }
+# Facts of one identity that differ in this field stay apart ("Permenaker 5/2021" and
+# "Permendagri 5/2021" are both Permen 5/2021); a mention without it, or with a vaguer
+# value ("Permen 5/2021": issuer "Menteri"), is one of the others.
+SEPARATED_BY = {"regulation": "issuer"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +82,8 @@ class Engine:
         sentences = Sentences(text)
         facts = [
             self._fact(article, aid, sentences, hit)
-            for hits in found.values()
-            for hit in _first_of_each(hits)
+            for kind, hits in found.items()
+            for hit in _first_of_each(kind, hits)
         ]
         facts.sort(key=lambda f: (f.start, f.kind))
         return Extracted(article, aid, text, content_hash(text), facts)
@@ -105,11 +109,20 @@ class Engine:
         )
 
 
-def _first_of_each(hits: list[Hit]) -> list[Hit]:
+def _first_of_each(kind: str, hits: list[Hit]) -> list[Hit]:
     """One hit per identity (the earliest mention, or the surest one at the same place)."""
-    best: dict[tuple, Hit] = {}
+    identity, separator = IDENTITY[kind], SEPARATED_BY.get(kind)
+    groups: dict[tuple, dict] = {}
     for hit in sorted(hits, key=lambda h: (h.start, -h.confidence)):
-        key = tuple(hit.fields.get(f) for f in IDENTITY[hit.kind])
-        if key not in best:
-            best[key] = hit
-    return list(best.values())
+        group = groups.setdefault(tuple(hit.fields.get(f) for f in identity), {})
+        group.setdefault(hit.fields.get(separator) if separator else None, hit)
+    out = []
+    for group in groups.values():
+        values = [v for v in group if v is not None]
+        out.extend(hit for value, hit in group.items() if len(group) == 1 or not _vaguer(value, values))
+    return out
+
+
+def _vaguer(value: str | None, values: list[str]) -> bool:
+    """None, or the first words of another value ("Menteri" of "Menteri Dalam Negeri")."""
+    return value is None or any(v != value and v.startswith(value + " ") for v in values)
