@@ -10,7 +10,9 @@ from typing import Sequence
 from pydantic import TypeAdapter
 
 from . import __version__
+from . import evaluate_cli  # maintainers: `fakta eval`
 from .models import Article, Fact
+from .web import commands as web
 
 DEFAULT_DB = Path("outputs") / "facts.db"
 
@@ -21,13 +23,15 @@ def bundled_corpus() -> str:
     return str(here if here.is_dir() else Path(__file__).resolve().parent.parent / "corpus")
 
 
-def cmd_run(args: argparse.Namespace) -> int:
-    from .runner import RunError, run
+def cmd_run(args: argparse.Namespace, items=None) -> int:
+    from .runner import RunError, run_items
+    from .web.commands import run_inputs
 
-    paths = args.paths or [bundled_corpus()]
+    if items is None:  # `fakta run`: files, directories, stdin and URLs (`fakta crawl` passes its own)
+        items = run_inputs(args.paths or ([] if args.urls else [bundled_corpus()]), args)
     try:
-        summary = run(
-            paths, args.db, batch_size=args.batch_size, force=args.force, progress=not args.quiet, workers=args.workers
+        summary = run_items(
+            items, args.db, batch_size=args.batch_size, force=args.force, progress=not args.quiet, workers=args.workers
         )
     except RunError as exc:
         print(f"fakta: {exc}", file=sys.stderr)
@@ -77,44 +81,19 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_eval(args: argparse.Namespace) -> int:
-    from .evaluate import evaluate
-    from .extract import Engine
-
-    gold = Path(args.gold_dir)
-    if not gold.is_dir():
-        print(f"fakta: {gold} is not a directory of gold files", file=sys.stderr)
-        return 2
-    engine = Engine()
-    scores, missing = evaluate(gold, Path(args.texts) if args.texts else gold.parent, lambda a: engine.extract(a).facts)
-    for stem in missing:
-        print(f"fakta: no article text found for gold {stem}", file=sys.stderr)
-    print(f"{'kind':13} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
-    failed = bool(missing)
-    for kind, s in scores.items():
-        print(f"{kind:13} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5} {s.fp:5} {s.fn:5}")
-        failed |= s.f1 < args.min_f1 or s.precision < args.min_precision
-    if args.details:
-        for kind, s in scores.items():
-            for article, key in s.misses:
-                print(f"miss      {kind:13} {article}: {key}")
-            for article, key, sentence in s.spurious:
-                print(f"spurious  {kind:13} {article}: {key}  <- {sentence}")
-    return 1 if failed else 0
-
-
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="fakta", description="Source-grounded facts from Indonesian news into SQLite.")
     p.add_argument("--version", action="version", version=f"fakta {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
 
     run = sub.add_parser("run", help="extract articles into the database (default: the bundled corpus)")
-    run.add_argument("paths", nargs="*", metavar="PATH", help=".txt/.html/.jsonl files, directories, or - for stdin")
+    run.add_argument("paths", nargs="*", metavar="PATH", help=".txt/.html/.jsonl files, directories, - for stdin, or http(s) URLs")
     run.add_argument("--db", default=str(DEFAULT_DB), help=f"SQLite database (default: {DEFAULT_DB})")
     run.add_argument("--batch-size", type=int, default=256, help="articles per transaction (default: 256)")
     run.add_argument("--force", action="store_true", help="re-extract articles even if unchanged")
     run.add_argument("--workers", type=int, default=1, help="extraction processes (default: 1)")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
+    web.add_run_options(run)
     run.set_defaults(func=cmd_run)
 
     ext = sub.add_parser("extract", help="print the facts of articles, without storing them")
@@ -122,16 +101,15 @@ def parser() -> argparse.ArgumentParser:
     ext.add_argument("--format", choices=["jsonl", "text"], help="jsonl (one fact per line) or text; default: text in a terminal, else jsonl")
     ext.set_defaults(func=cmd_extract)
 
-    ev = sub.add_parser("eval", help="score extraction against gold files (format: ../shared/seeds/GOLD.md)")
-    ev.add_argument("gold_dir", metavar="GOLD_DIR", help="directory of <article>.json gold files")
-    ev.add_argument("--texts", help="directory of the articles (default: GOLD_DIR's parent)")
-    ev.add_argument("--min-f1", type=float, default=0.0, help="exit 1 if any kind's F1 is below this")
-    ev.add_argument("--min-precision", type=float, default=0.0, help="exit 1 if any kind's precision is below this")
-    ev.add_argument("--details", action="store_true", help="list misses and spurious facts with their sentences")
-    ev.set_defaults(func=cmd_eval)
+    evaluate_cli.register(sub)  # eval: pipeline/evaluate_cli.py
 
     schema = sub.add_parser("schema", help="print the JSON Schema of the fact and article records")
     schema.set_defaults(func=cmd_schema)
+    web.register(sub)
+    from . import export, report, serve  # analysts: facts, report, serve
+    for module in (export, report, serve): module.register(sub)
+    from . import annotate, explain, rule_stats  # maintainers: explain, annotate, rules
+    for module in (explain, annotate, rule_stats): module.register(sub)
     return p
 
 

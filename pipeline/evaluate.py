@@ -28,6 +28,8 @@ class Score:
     fn: int = 0
     misses: list[tuple[str, object]] = field(default_factory=list)  # (article id, key)
     spurious: list[tuple[str, object, str]] = field(default_factory=list)  # (article id, key, sentence)
+    # every predicted key: (article id, key, sentence, verdict: correct | spurious | ignored)
+    predictions: list[tuple[str, object, str, str]] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -121,9 +123,15 @@ def score_article(
                 score.fn += 1
                 score.misses.append((article_id, key))
         for key, sentence in predicted.items():
-            if key not in want[kind] and key not in skip[kind]:
+            if key in want[kind]:
+                verdict = "correct"
+            elif key in skip[kind]:
+                verdict = "ignored"
+            else:
+                verdict = "spurious"
                 score.fp += 1
                 score.spurious.append((article_id, key, sentence))
+            score.predictions.append((article_id, key, sentence, verdict))
 
 
 def load_gold(path: Path) -> dict:

@@ -1,40 +1,66 @@
 """An HTML news page -> its main text (paragraphs joined by a blank line) and metadata.
 
-Metadata comes only from structured markup (<meta>, <link rel=canonical>,
-JSON-LD, itemprop), never from text shown on the page, so a "today" date
-widget cannot become the publication date: no date is better than a wrong one.
-The main text is the first content element of data/html.csv that holds enough
-text (or else the element with the most paragraph text), without the tags and
-the furniture (share bars, "baca juga" boxes, ads, ...) that file lists.
-Remaining furniture lines are left to pipeline.cleaning.
+read_page() parses a page once with lxml and returns a PageContent: the story text, the
+metadata of pipeline.html_meta (title, author, outlet, canonical and AMP URLs, language),
+the publication date of pipeline.html_dates (with its zone; a "today" widget is never taken)
+and the continuation pages of a multi-page story (pipeline.html_pages). join_pages() makes
+one story of its pages.
+
+The main text is the first content element (the outlet's own selector from
+data/outlets.csv, then the selectors of data/html.csv) that holds enough text, or else
+the element with the most paragraph text, without the tags and the furniture (share bars,
+"baca juga" boxes, ads, ...) that data/html.csv lists. Remaining furniture lines are left
+to pipeline.cleaning.
 """
 from __future__ import annotations
 
 import csv
-import json
 import re
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import asdict, dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
-from bs4 import BeautifulSoup, CData, Comment, NavigableString, Tag
+from lxml import etree
+from lxml import html as lxml_html
+
+from .html_dates import iso_datetime, outlet_dates, published_date, story_header_dates
+from .html_meta import Outlet, css_xpath, page_metadata, strip_site_suffix
+from .html_pages import continuation_pages, page_links
+
+__all__ = ["PageContent", "read_page", "join_pages", "html_to_article_text", "iso_datetime", "strip_site_suffix"]
 
 HTML_CSV = Path(__file__).parent / "data" / "html.csv"
+LATE_DROP_TAGS = ("header",)  # may hold the story's date: stripped after the dates are read
 MIN_CONTENT_CHARS = 150  # a content element with less text is passed over
-ARTICLE_TYPES = {"newsarticle", "article", "reportagenews", "blogposting", "analysisnewsarticle",
-                 "opinionnewsarticle", "backgroundnewsarticle", "webpage"}
+LEGACY_FIELDS = ("title", "published", "outlet", "url", "author")  # html_to_article_text's metadata
 _WS = re.compile(r"\s+")
-_ISO_DATE = re.compile(r"\d{4}[-/]\d{2}[-/]\d{2}")
-_DOMAIN = re.compile(r"\b[\w-]+\.(?:com|id|co\.id|net|org|news|tv)\b", re.I)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_DENSE_TAGS = etree.XPath("//div | //section | //article | //main | //td | //body")
+
+
+@dataclass(frozen=True)
+class PageContent:
+    """One page of a story: main text and metadata (None where the page does not say)."""
+
+    text: str
+    title: str | None = None
+    published: str | None = None  # ISO date, or datetime with its UTC offset when known
+    author: str | None = None
+    outlet: str | None = None
+    url: str | None = None  # canonical URL
+    language: str | None = None
+    amp_url: str | None = None
+    next_pages: list[str] = field(default_factory=list)  # absolute URLs of continuation pages, in order
 
 
 @dataclass(frozen=True)
 class HtmlRules:
-    content: tuple[str, ...]
-    drop_tags: tuple[str, ...]
+    content: tuple[etree.XPath, ...]
+    drop_tags: tuple[str, ...]  # stripped from the page before the story is looked for
+    late_drop_tags: tuple[str, ...]  # stripped from the story once its header dates are read
     junk: re.Pattern
     blocks: frozenset[str]
+    drop_line: re.Pattern
 
 
 @cache
@@ -46,209 +72,132 @@ def html_rules(path: Path = HTML_CSV) -> HtmlRules:
         by_kind.setdefault(row["kind"].strip(), []).append(row["value"].strip())
     words = sorted(by_kind.get("junk", []), key=len, reverse=True)
     return HtmlRules(
-        content=tuple(by_kind.get("content", [])),
-        drop_tags=tuple(by_kind.get("drop_tag", [])),
+        content=tuple(css_xpath(s) for s in by_kind.get("content", [])),
+        drop_tags=tuple(t for t in by_kind.get("drop_tag", []) if t not in LATE_DROP_TAGS),
+        late_drop_tags=tuple(t for t in by_kind.get("drop_tag", []) if t in LATE_DROP_TAGS),
         junk=re.compile("-(?:" + "|".join(map(re.escape, words)) + r")\d*-"),
         blocks=frozenset(by_kind.get("block", [])),
+        drop_line=re.compile("|".join(f"(?:{p})" for p in by_kind.get("drop_line", [])) or "(?!)", re.I),
     )
+
+
+def read_page(html: str, url: str | None = None) -> PageContent:
+    """Main text and metadata of one HTML page; `url` (where it was fetched) resolves
+    relative links and picks the outlet's rules by host."""
+    doc = parse_html(html)
+    if doc is None:
+        return PageContent(text="")
+    meta, structured_dates, outlet = page_metadata(doc, url)
+    shown_dates = outlet_dates(doc, outlet)
+    links = page_links(doc)
+    rules = html_rules()
+    etree.strip_elements(doc, etree.Comment, etree.ProcessingInstruction, *rules.drop_tags, with_tail=False)
+    container = _main_container(doc, rules, outlet)
+    shown_dates += story_header_dates(container)  # read before the story header goes
+    published = published_date(structured_dates, shown_dates, outlet)
+    pages = continuation_pages(links, url or meta["url"], html)
+    text = ""
+    if container is not None:
+        etree.strip_elements(container, *rules.late_drop_tags, with_tail=False)
+        _drop_junk(container, rules)
+        text = _block_text(container, rules)
+    return PageContent(text=text, published=published, next_pages=pages, **meta)
+
+
+def join_pages(pages: list[PageContent]) -> PageContent:
+    """One story from its pages in order: the first page's metadata, the texts joined by a
+    blank line, without the paragraphs a later page repeats (lead, byline, furniture)."""
+    if not pages:
+        raise ValueError("join_pages needs at least one page")
+    seen: set[str] = set()
+    kept: list[str] = []
+    for page in pages:
+        for para in page.text.split("\n\n"):
+            if para and para not in seen:
+                seen.add(para)
+                kept.append(para)
+    return replace(pages[0], text="\n\n".join(kept), next_pages=[])
 
 
 def html_to_article_text(html: str) -> tuple[str, dict]:
     """(main text, {title, published, outlet, url, author}) of an HTML page; missing values are None."""
-    rules = html_rules()
-    soup = BeautifulSoup(html, "lxml")
-    meta = page_metadata(soup)
-    for tag in soup.find_all(rules.drop_tags):
-        if not tag.decomposed:
-            tag.decompose()
-    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
-        comment.extract()
-    container = _main_container(soup, rules)
-    if container is None:
-        return "", meta
-    _drop_junk(container, rules)
-    return _block_text(container, rules), meta
+    page = read_page(html)
+    values = asdict(page)
+    return page.text, {k: values[k] for k in LEGACY_FIELDS}
+
+
+def parse_html(html: str) -> etree._Element | None:
+    """The lxml tree of a page (None for a page with no markup or text)."""
+    html = _XML_DECLARATION.sub("", html, count=1)  # lxml refuses str input that declares an encoding
+    if not html.strip():
+        return None
+    try:
+        return lxml_html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None
 
 
 # --- main text ------------------------------------------------------------------
-def _text_length(el: Tag) -> int:
-    return len(_WS.sub(" ", el.get_text()).strip())
+def _text_length(el: etree._Element) -> int:
+    return len(_WS.sub(" ", el.text_content()).strip())
 
 
-def _main_container(soup: BeautifulSoup, rules: HtmlRules) -> Tag | None:
-    for selector in rules.content:
-        candidates = [(_text_length(el), el) for el in soup.select(selector)]
+def _main_container(doc: etree._Element, rules: HtmlRules, outlet: Outlet | None) -> etree._Element | None:
+    selectors = ((css_xpath(outlet.content),) if outlet and outlet.content else ()) + rules.content
+    for selector in selectors:
+        candidates = [(_text_length(el), el) for el in selector(doc)]
         if candidates:
             length, best = max(candidates, key=lambda c: c[0])
             if length >= MIN_CONTENT_CHARS:
                 return best
-    return _densest(soup)
+    return _densest(doc)
 
 
-def _densest(soup: BeautifulSoup) -> Tag | None:
+def _densest(doc: etree._Element) -> etree._Element | None:
     """The element whose own paragraphs and text nodes hold the most text."""
     best, best_score = None, 0
-    for el in soup.find_all(["div", "section", "article", "main", "td", "body"]):
-        score = 0
-        for child in el.children:
-            if isinstance(child, Tag) and child.name == "p":
+    for el in _DENSE_TAGS(doc):
+        score = len(el.text.strip()) if el.text else 0
+        for child in el:
+            if child.tag == "p":
                 score += _text_length(child)
-            elif type(child) is NavigableString:
-                score += len(child.strip())
+            if child.tail:
+                score += len(child.tail.strip())
         if score > best_score:
             best, best_score = el, score
-    return best if best is not None else (soup.body or soup)
+    if best is not None:
+        return best
+    body = doc.find("body")
+    return body if body is not None else doc
 
 
-def _is_junk(el: Tag, rules: HtmlRules) -> bool:
-    names = " ".join(el.get("class") or []) + " " + (el.get("id") or "")
-    return bool(rules.junk.search("-" + re.sub(r"[\s_]+", "-", names.strip().lower()) + "-"))
+def _is_junk(el: etree._Element, rules: HtmlRules) -> bool:
+    names = (el.get("class") or "") + " " + (el.get("id") or "")
+    return bool(names.strip()) and bool(rules.junk.search("-" + re.sub(r"[\s_]+", "-", names.strip().lower()) + "-"))
 
 
-def _drop_junk(container: Tag, rules: HtmlRules) -> None:
+def _drop_junk(container: etree._Element, rules: HtmlRules) -> None:
     """Remove furniture inside the story, but never an element holding half its text."""
     total = _text_length(container)
-    for el in container.find_all(True):
-        if not el.decomposed and _is_junk(el, rules) and _text_length(el) * 2 < total:
-            el.decompose()
+    junk = [el for el in container.iterdescendants() if isinstance(el.tag, str) and _is_junk(el, rules)]
+    for el in junk:
+        if el.getparent() is not None and _text_length(el) * 2 < total:
+            el.drop_tree()  # keeps the text that follows the element
 
 
-def _block_text(container: Tag, rules: HtmlRules) -> str:
+def _block_text(container: etree._Element, rules: HtmlRules) -> str:
     """Text with a line break around every block element and at <br>; one paragraph per line."""
-    out: list[str] = []
-    stack, closes = [iter(container.contents)], [False]
-    while stack:
-        child = next(stack[-1], None)
-        if child is None:
-            stack.pop()
-            if closes.pop():
+    blocks, out = rules.blocks, []
+    for event, el in etree.iterwalk(container, events=("start", "end")):
+        tag = el.tag
+        if event == "start":
+            out.append("\n" if tag in blocks or tag == "br" else " " if tag in ("td", "th") else "")
+            if el.text:
+                out.append(_WS.sub(" ", el.text))
+        else:
+            if tag in blocks:
                 out.append("\n")
-        elif isinstance(child, Tag):
-            if child.name == "br":
-                out.append("\n")
-                continue
-            block = child.name in rules.blocks
-            out.append("\n" if block else " " if child.name in ("td", "th") else "")
-            stack.append(iter(child.contents))
-            closes.append(block)
-        elif type(child) is NavigableString or isinstance(child, CData):
-            out.append(_WS.sub(" ", child))
+            if el.tail and el is not container:
+                out.append(_WS.sub(" ", el.tail))
     lines = (ln.strip() for ln in "".join(out).split("\n"))
-    return "\n\n".join(ln for ln in lines if ln)
-
-
-# --- metadata ------------------------------------------------------------------------
-def page_metadata(soup: BeautifulSoup) -> dict:
-    """title, published (ISO), outlet, url (canonical), author from the page's markup."""
-    meta: dict[str, str] = {}
-    for tag in soup.find_all("meta"):
-        key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").strip().lower()
-        content = (tag.get("content") or "").strip()
-        if key and content:
-            meta.setdefault(key, content)
-    ld = _json_ld_article(soup)
-    outlet = meta.get("og:site_name") or _name(ld.get("publisher")) or None
-    title = meta.get("og:title") or meta.get("twitter:title") or _str(ld.get("headline"))
-    if not title and soup.title and soup.title.string:
-        title = soup.title.string
-    return {
-        "title": strip_site_suffix(_WS.sub(" ", title).strip(), outlet) if title else None,
-        "published": _published(soup, meta, ld),
-        "outlet": _WS.sub(" ", outlet).strip() if outlet else None,
-        "url": _canonical_url(soup, meta),
-        "author": _author(meta, ld),
-    }
-
-
-def _json_ld_article(soup: BeautifulSoup) -> dict:
-    """The first JSON-LD object of an article type ({} if none or unreadable)."""
-    for script in soup.find_all("script", type="application/ld+json"):
-        try:
-            data = json.loads(script.get_text(), strict=False)
-        except ValueError:
-            continue
-        stack = [data]
-        while stack:
-            item = stack.pop(0)
-            if isinstance(item, list):
-                stack.extend(item)
-            elif isinstance(item, dict):
-                types = item.get("@type")
-                types = types if isinstance(types, list) else [types]
-                if any(isinstance(t, str) and t.lower() in ARTICLE_TYPES for t in types) and (
-                    "datePublished" in item or "headline" in item
-                ):
-                    return item
-                stack.extend(v for k, v in item.items() if k in ("@graph", "mainEntity"))
-    return {}
-
-
-def _published(soup: BeautifulSoup, meta: dict[str, str], ld: dict) -> str | None:
-    candidates = [meta.get("article:published_time"), meta.get("datepublished")]
-    for el in soup.find_all(attrs={"itemprop": "datePublished"}):
-        candidates.append(el.get("content") or el.get("datetime"))
-    candidates += [_str(ld.get("datePublished")), meta.get("pubdate"), meta.get("publishdate"),
-                   meta.get("content_publisheddate"), meta.get("dtk:publishdate"), meta.get("dc.date.issued")]
-    for value in candidates:
-        iso = iso_datetime(value)
-        if iso:
-            return iso
-    return None
-
-
-def iso_datetime(value: str | None) -> str | None:
-    """An ISO date or datetime from a machine-readable timestamp; None unless it parses cleanly."""
-    if not value or not _ISO_DATE.match(value.strip()):
-        return None
-    text = value.strip()
-    text = text[:10].replace("/", "-") + text[10:]
-    try:
-        parsed = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    if not 1990 <= parsed.year <= 2100:
-        return None
-    return date.isoformat(parsed.date()) if len(text) == 10 else parsed.isoformat()
-
-
-def _canonical_url(soup: BeautifulSoup, meta: dict[str, str]) -> str | None:
-    link = soup.find("link", rel="canonical")
-    for url in ((link.get("href") if link else None), meta.get("og:url")):
-        if url and url.strip().lower().startswith(("http://", "https://")):
-            return url.strip()
-    return None
-
-
-def _author(meta: dict[str, str], ld: dict) -> str | None:
-    for value in (meta.get("author"), meta.get("article:author"), meta.get("dtk:author"), _name(ld.get("author"))):
-        if value and not value.lower().startswith(("http://", "https://")):
-            return _WS.sub(" ", value).strip()
-    return None
-
-
-def _name(value) -> str | None:
-    """A name from a JSON-LD person/organisation (or a list of them)."""
-    if isinstance(value, list):
-        names = [n for n in map(_name, value) if n]
-        return ", ".join(names) or None
-    if isinstance(value, dict):
-        return _str(value.get("name"))
-    return _str(value)
-
-
-def _str(value) -> str | None:
-    return value.strip() or None if isinstance(value, str) else None
-
-
-def strip_site_suffix(title: str, outlet: str | None) -> str:
-    """'Judul | Situs' / 'Judul - Situs.com' -> 'Judul'. A ' - ' suffix goes only when it is
-    the outlet's name or a domain (headlines use dashes too); a ' | ' suffix when it is short."""
-    squash = (lambda s: re.sub(r"[\W_]+", "", s.lower()))
-    while True:
-        head, sep, tail = max((title.rpartition(s) for s in (" | ", " - ", " – ", " — ", " :: ")), key=lambda p: len(p[0]))
-        if not sep or len(head.strip()) < 10:
-            return title
-        is_site = (outlet and squash(tail) == squash(outlet)) or _DOMAIN.fullmatch(tail.strip())
-        if not (is_site or (sep == " | " and len(tail) <= 40)):
-            return title
-        title = head.strip()
+    return "\n\n".join(ln for ln in lines if ln and not rules.drop_line.fullmatch(ln))

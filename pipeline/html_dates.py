@@ -1,0 +1,181 @@
+"""The publication date of a news page, with the right zone (WIB +07:00, WITA +08:00, WIT +09:00).
+
+Sources, most trusted first: machine-readable markup (meta, JSON-LD, itemprop), then the
+date shown in the story's own header (the outlet's date element from data/outlets.csv, or a
+<time>/date-classed element inside the story's <article> before the body). A date shown
+anywhere else (a "today" widget in the page header, teasers in sidebars) is never read:
+no date is better than a wrong one. Nothing is guessed from the URL or the body text.
+
+The zone: a local offset (+07/+08/+09) in the markup is kept; a +00:00 stamp whose clock
+time the story header shows as local time ("14:20 WIB") was a local time with a wrong
+offset; a true UTC stamp is shown in the outlet's zone; a stamp without offset takes the
+zone of the header's label or of the outlet, and stays without offset when neither is known.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from lxml import etree
+
+from .html_meta import ZONE_HOURS, Outlet, css_xpath
+
+MONTHS = {"jan": 1, "januari": 1, "january": 1, "feb": 2, "februari": 2, "pebruari": 2, "february": 2,
+          "mar": 3, "maret": 3, "march": 3, "apr": 4, "april": 4, "mei": 5, "may": 5, "jun": 6, "juni": 6,
+          "june": 6, "jul": 7, "juli": 7, "july": 7, "agu": 8, "agt": 8, "agus": 8, "agustus": 8, "aug": 8,
+          "august": 8, "sep": 9, "sept": 9, "september": 9, "okt": 10, "oktober": 10, "oct": 10,
+          "october": 10, "nov": 11, "nop": 11, "november": 11, "nopember": 11, "des": 12, "desember": 12,
+          "dec": 12, "december": 12}
+_CLOCK = r"(?:[\s,|\-–]*(?:pukul|jam)?\s*(\d{1,2})[:.](\d{2})(?:[:.]\d{2})?\s*(WIB|WITA|WIT)?\b)?"
+_WORD_DATE = re.compile(r"\b(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{4})" + _CLOCK)
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/-](\d{1,2})[/-](\d{4})" + _CLOCK)
+_ISO_DATE = re.compile(r"\d{4}[-/]\d{2}[-/]\d{2}")
+_DATE_ELEMENTS = etree.XPath(
+    ".//time | .//*[contains(translate(@class, 'DT', 'dt'), 'date') or contains(translate(@class, 'T', 't'), 'time')"
+    " or contains(@class, 'tanggal') or contains(@class, 'publish') or contains(@class, 'waktu')]")
+LOCAL_HOURS = frozenset(ZONE_HOURS.values())
+WIDGET_WORDS = frozenset({"top", "topbar", "today", "now", "nav", "navbar", "menu", "clock", "jam", "weather", "cuaca"})
+STORY_WORDS = frozenset({"entry", "post", "article", "detail", "read", "story", "single", "content", "news", "berita"})
+MAX_DATE_TEXT = 120  # a longer element is a block holding a date, not a date
+
+
+@dataclass(frozen=True)
+class Stamp:
+    value: datetime
+    has_time: bool
+    labelled: bool = False  # the zone came from a WIB/WITA/WIT label shown on the page
+
+
+def outlet_dates(doc: etree._Element, outlet: Outlet | None) -> list[tuple[str | None, str]]:
+    """(datetime attribute, text) of the outlet's own date element(s), from data/outlets.csv."""
+    if not (outlet and outlet.date):
+        return []
+    return [(el.get("datetime") or el.get("content"), " ".join(el.text_content().split()))
+            for el in css_xpath(outlet.date)(doc)]
+
+
+def story_header_dates(container: etree._Element | None) -> list[tuple[str | None, str]]:
+    """(datetime attribute, text) of the dates shown in the story's <article> (or the block
+    around the body) before the body: never inside the body or after it (related lists,
+    comments). Call before the story header is stripped, after nav/aside/footer are."""
+    if container is None:
+        return []
+    region = next((a for a in (container, *container.iterancestors()) if a.tag == "article"), None)
+    if region is None:
+        region = container.getparent()
+        if region is None or region.tag in ("body", "html"):
+            return []  # no story block to tell its header from the page's
+    skip: set = set(container.iter())
+    for el in (container, *container.iterancestors()):
+        if el is region:
+            break
+        for sibling in el.itersiblings():
+            skip.update(sibling.iter())
+    found = []
+    for el in _DATE_ELEMENTS(region):
+        if el not in skip and not _in_page_widget(el, region):
+            text = " ".join(el.text_content().split())
+            if len(text) <= MAX_DATE_TEXT:
+                found.append((el.get("datetime"), text))
+    return found
+
+
+def _in_page_widget(el: etree._Element, region: etree._Element) -> bool:
+    """Whether el sits in a top bar, menu, clock or page header (not the story's own header)."""
+    for node in (el, *el.iterancestors()):
+        if node is region:
+            return False
+        tokens = set(re.split(r"[\s_-]+", ((node.get("class") or "") + " " + (node.get("id") or "")).lower()))
+        if tokens & WIDGET_WORDS or ("header" in tokens and not tokens & STORY_WORDS):
+            return True
+    return False
+
+
+def published_date(structured: list[str], shown: list[tuple[str | None, str]], outlet: Outlet | None) -> str | None:
+    """ISO date or datetime (with offset when the zone is known) of publication, or None.
+    `structured`: machine-readable values, most trusted first; `shown`: dates shown on the page."""
+    zone = outlet.zone_hours if outlet else None
+    stamps = [s for s in map(machine_stamp, structured) if s]
+    shown_stamps = [s for attr, text in shown if (s := _shown_stamp(attr, text, zone))]
+    timed = [s for s in stamps + shown_stamps if s.has_time]
+    primary = next((s for s in stamps if s.has_time), None) or next(iter(stamps + shown_stamps), None)
+    if primary is None:
+        return None
+    if not primary.has_time:
+        primary = next((s for s in timed if s.value.date() == primary.value.date()), primary)
+        if not primary.has_time:
+            return primary.value.date().isoformat()
+    return _zoned(primary, [s for s in timed if s is not primary], zone).isoformat()
+
+
+def iso_datetime(value: str | None) -> str | None:
+    """An ISO date or datetime from a machine-readable timestamp; None unless it parses cleanly."""
+    stamp = machine_stamp(value)
+    if stamp is None:
+        return None
+    return stamp.value.isoformat() if stamp.has_time else stamp.value.date().isoformat()
+
+
+def machine_stamp(value: str | None) -> Stamp | None:
+    if not value or not _ISO_DATE.match(value.strip()):
+        return None
+    text = value.strip()
+    text = text[:10].replace("/", "-") + text[10:]
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return Stamp(parsed, len(text) > 10) if 1990 <= parsed.year <= 2100 else None
+
+
+def _shown_stamp(attr: str | None, text: str, zone: int | None) -> Stamp | None:
+    if attr and (stamp := machine_stamp(attr)):
+        return stamp
+    for pattern in (_WORD_DATE, _NUMERIC_DATE):
+        for m in pattern.finditer(text):
+            day, month, year, hour, minute, label = m.groups()
+            month = MONTHS.get(month.lower()) if not month.isdigit() else int(month)
+            try:
+                value = datetime(int(year), month or 0, int(day), int(hour or 0), int(minute or 0))
+            except (ValueError, TypeError):
+                continue
+            if not 1990 <= value.year <= 2100:
+                continue
+            if label and hour:
+                return Stamp(value.replace(tzinfo=_tz(ZONE_HOURS[label.upper()])), True, labelled=True)
+            return Stamp(value, bool(hour))
+    return None
+
+
+def _zoned(p: Stamp, witnesses: list[Stamp], zone: int | None) -> datetime:
+    """p's time with the right offset, using the other stamps of the page and the outlet's zone."""
+    wall = p.value.replace(tzinfo=None, second=0, microsecond=0)
+    same_wall = [w for w in witnesses if w.value.replace(tzinfo=None, second=0, microsecond=0) == wall]
+    local = [w for w in same_wall if _hours(w.value) in LOCAL_HOURS]
+    hours = _hours(p.value)
+    if hours is None:  # no offset: the page's label, else the outlet's zone, else none
+        tz = local[0].value.tzinfo if local else _tz(zone) if zone is not None else None
+        return p.value.replace(tzinfo=tz)
+    if hours == 0:
+        if local:  # the clock time the page shows as local: "+00:00" was a wrong offset
+            return p.value.replace(tzinfo=local[0].value.tzinfo)
+        if zone is not None and any(w.value.tzinfo is None for w in same_wall):
+            return p.value.replace(tzinfo=_tz(zone))  # shown unlabelled at the same clock time
+        instant = [w for w in witnesses if _hours(w.value) in LOCAL_HOURS and w.value == p.value]
+        target = instant[0].value.tzinfo if instant else _tz(zone) if zone is not None else None
+        return p.value.astimezone(target) if target else p.value
+    if hours in LOCAL_HOURS:
+        relabel = [w for w in local if w.labelled and _hours(w.value) != hours and _hours(w.value) == zone]
+        return p.value.replace(tzinfo=relabel[0].value.tzinfo) if relabel else p.value
+    return p.value.astimezone(_tz(zone)) if zone is not None else p.value
+
+
+def _hours(value: datetime) -> float | None:
+    offset = value.utcoffset()
+    return None if offset is None else offset.total_seconds() / 3600
+
+
+def _tz(hours: int) -> timezone:
+    return timezone(timedelta(hours=hours))
+
