@@ -31,7 +31,7 @@ from pipeline.cleaning import clean_text  # noqa: E402
 from pipeline.extract import Extracted, article_id, content_hash  # noqa: E402
 from pipeline.models import Article  # noqa: E402
 from pipeline.storage import open_db, write_batch  # noqa: E402
-from pipeline.web.duplicates import link_near_duplicates  # noqa: E402
+from pipeline.duplicates import link_near_duplicates  # noqa: E402
 
 
 SENTENCE_END = re.compile(r"\.(?=\s+[A-Z\"]|[ \t]*$)", re.M)
@@ -61,7 +61,7 @@ def main() -> None:
     for n, body in enumerate(bodies):
         text = clean_text(body)
         article = Article(source=f"bench/{n}", key=f"bench/{n}", text=body)
-        items.append(Extracted(article, article_id(article.key), text, content_hash(text), []))
+        items.append(Extracted(article, article_id(article.key), text, content_hash(text), [], []))
     with tempfile.TemporaryDirectory() as tmp:
         db = open_db(Path(tmp) / "bench.db")
         spent, links = 0.0, 0

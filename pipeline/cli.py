@@ -17,10 +17,12 @@ from .web import commands as web
 DEFAULT_DB = Path("outputs") / "facts.db"
 
 
-def bundled_corpus() -> str:
-    """The sample corpus: ./corpus if present, else the one beside this package."""
-    here = Path("corpus")
-    return str(here if here.is_dir() else Path(__file__).resolve().parent.parent / "corpus")
+def bundled_corpus() -> str | None:
+    """The sample corpus: ./corpus if present, else the one of the source checkout, if any."""
+    for place in (Path("corpus"), Path(__file__).resolve().parent.parent / "corpus"):
+        if place.is_dir():
+            return str(place)
+    return None  # an installed wheel ships no corpus
 
 
 def cmd_run(args: argparse.Namespace, items=None) -> int:
@@ -28,7 +30,15 @@ def cmd_run(args: argparse.Namespace, items=None) -> int:
     from .web.commands import run_inputs
 
     if items is None:  # `fakta run`: files, directories, stdin and URLs (`fakta crawl` passes its own)
-        items = run_inputs(args.paths or ([] if args.urls else [bundled_corpus()]), args)
+        paths = args.paths
+        if not paths and not args.urls:
+            corpus = bundled_corpus()
+            if corpus is None:
+                print("fakta: nothing to read: give files, directories or URLs "
+                      "(the sample corpus comes only with the source checkout)", file=sys.stderr)
+                return 2
+            paths = [corpus]
+        items = run_inputs(paths, args)
     try:
         summary = run_items(
             items, args.db, batch_size=args.batch_size, force=args.force, progress=not args.quiet, workers=args.workers

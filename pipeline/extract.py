@@ -15,9 +15,10 @@ from extractors.common import Context, Hit
 from .cleaning import clean_text
 from .models import FACT_MODELS, Article, FactBase
 from .nlp import build_nlp
+from .placement import Placement, Placer
 from .sentences import Sentences
 
-PIPELINE_VERSION = "0.1"
+PIPELINE_VERSION = "0.2"
 
 # What makes two facts of one kind the same fact within one article.
 IDENTITY = {
@@ -44,6 +45,7 @@ class Extracted:
     clean_text: str
     content_hash: str
     facts: list[FactBase]
+    placements: list[Placement]  # where and when each fact belongs, in the order of `facts`
 
 
 def article_id(key: str) -> str:
@@ -80,13 +82,11 @@ class Engine:
         """Hits -> one fact record per identity, in text order, each with its sentence."""
         aid = article_id(article.key)
         sentences = Sentences(text)
-        facts = [
-            self._fact(article, aid, sentences, hit)
-            for kind, hits in found.items()
-            for hit in _first_of_each(kind, hits)
-        ]
-        facts.sort(key=lambda f: (f.start, f.kind))
-        return Extracted(article, aid, text, content_hash(text), facts)
+        hits = sorted((hit for kind, hits in found.items() for hit in _first_of_each(kind, hits)),
+                      key=lambda h: (h.start, h.kind))
+        placer = Placer(found, sentences)
+        facts = [self._fact(article, aid, sentences, hit) for hit in hits]
+        return Extracted(article, aid, text, content_hash(text), facts, [placer.place(hit) for hit in hits])
 
     @staticmethod
     def context(article: Article) -> Context:

@@ -17,7 +17,6 @@ from .extract import Engine, Extracted, article_id, content_hash
 from .loading import LoadError, iter_articles
 from .models import Article
 from .storage import open_db, stored_versions, write_batch
-from .web.duplicates import link_near_duplicates
 
 
 class RunError(Exception):
@@ -156,7 +155,6 @@ def run_items(
                 else:
                     extracted.append(result)
             write_batch(db, extracted, version)
-            link_near_duplicates(db, extracted)
             summary.stored += len(extracted)
             for item in extracted:
                 summary.facts.update(f.kind for f in item.facts)

@@ -50,10 +50,13 @@ class Sentences:
             self._starts = starts
         return self._starts
 
-    def sentence_at(self, start: int, end: int) -> str:
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """(first, last + 1) character of the sentence(s) holding the span, spaces included."""
         starts = self.starts
         i = bisect.bisect_right(starts, start) - 1
         j = bisect.bisect_left(starts, end)
-        lo = starts[max(i, 0)]
-        hi = starts[j] if j < len(starts) else len(self.text)
+        return starts[max(i, 0)], starts[j] if j < len(starts) else len(self.text)
+
+    def sentence_at(self, start: int, end: int) -> str:
+        lo, hi = self.bounds(start, end)
         return self.text[lo:hi].strip()

@@ -17,8 +17,11 @@ from typing import Iterable
 import sqlite_utils
 
 from .extract import Extracted
+from .duplicates import ensure_duplicate_tables, link_near_duplicates
+from .gazetteer import ensure_gazetteer
 from .models import FACT_MODELS, FactBase
-from .views import ensure_views
+from .placement import Placement
+from .views import ensure_view, ensure_views
 
 TABLES = {
     "official": "officials",
@@ -47,6 +50,8 @@ ARTICLE_COLUMNS = {
 }
 
 COMMON_FACT_COLUMNS = ("article_id", "source", "text", "start", "end", "sentence", "rule", "confidence")
+# Where and when each fact belongs (pipeline/placement.py), stored beside every fact.
+PLACEMENT_COLUMNS = {"region_code": str, "attribution": str, "regions_named": int, "mentioned_date": str}
 
 # A one-line summary and a numeric value for every kind, for the `facts` view.
 SUMMARY_SQL = {
@@ -93,7 +98,7 @@ def kind_columns(kind: str) -> dict[str, type]:
     for name, field in fields.items():
         if name not in columns and name not in ("kind", "source"):
             columns[name] = _column_type(field.annotation)
-    return columns
+    return columns | PLACEMENT_COLUMNS
 
 
 def open_db(path: str | Path) -> sqlite_utils.Database:
@@ -109,27 +114,33 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
-    if "articles" not in db.table_names():
-        with db.atomic():
+    """Create what is missing; bring a database written by an earlier version up to date."""
+    with db.atomic():
+        if "articles" not in db.table_names():
             articles = db["articles"]
             articles.create(ARTICLE_COLUMNS, pk="id", not_null={"source", "text", "content_hash"})
             articles.enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61")
             articles.create_index(["published"])
             articles.create_index(["outlet"])
-            for kind, table_name in TABLES.items():
-                table = db[table_name]
+        _add_missing_columns(db["articles"], ARTICLE_COLUMNS)
+        for kind, table_name in TABLES.items():
+            table = db[table_name]
+            if not table.exists():
                 table.create(kind_columns(kind), pk="id", foreign_keys=[("article_id", "articles", "id")])
-                table.create_index(["article_id"])
-                for columns in INDEXES[table_name]:
-                    table.create_index(columns)
-    else:  # a database from an earlier version: add the article columns it lacks
-        present = db["articles"].columns_dict
-        for name, column_type in ARTICLE_COLUMNS.items():
-            if name not in present:
-                db["articles"].add_column(name, column_type)
-    if "facts" not in db.view_names():
-        db.create_view("facts", facts_view_sql())
+            _add_missing_columns(table, kind_columns(kind))
+            for columns in (["article_id"], ["region_code"], *INDEXES[table_name]):
+                table.create_index(columns, if_not_exists=True)
+        ensure_gazetteer(db)
+        ensure_duplicate_tables(db)
+    ensure_view(db, "facts", facts_view_sql())
     ensure_views(db)
+
+
+def _add_missing_columns(table: sqlite_utils.db.Table, columns: dict[str, type]) -> None:
+    present = table.columns_dict
+    for name, column_type in columns.items():
+        if name not in present:
+            table.add_column(name, column_type)
 
 
 def facts_view_sql() -> str:
@@ -138,7 +149,8 @@ def facts_view_sql() -> str:
         summary, value = SUMMARY_SQL[kind]
         parts.append(
             f"SELECT '{kind}' AS kind, id AS fact_id, article_id, source, text, start, end, "
-            f"sentence, rule, confidence, {summary} AS summary, {value} AS value FROM {table}"
+            f"sentence, rule, confidence, {summary} AS summary, {value} AS value, "
+            f"region_code, attribution, regions_named, mentioned_date FROM {table}"
         )
     return "\nUNION ALL\n".join(parts)
 
@@ -152,10 +164,14 @@ def _value(value):
     return value
 
 
-def _rows(kind: str, facts: list[FactBase]) -> tuple[list[str], list[tuple]]:
+def _rows(kind: str, placed: list[tuple[FactBase, Placement]]) -> tuple[list[str], list[tuple]]:
     """(column names, one tuple per fact) for a kind's table, in its column order."""
-    columns = [c for c in kind_columns(kind) if c != "id"]
-    return columns, [tuple(_value(getattr(fact, c)) for c in columns) for fact in facts]
+    fields = [c for c in kind_columns(kind) if c != "id" and c not in PLACEMENT_COLUMNS]
+    columns = fields + list(PLACEMENT_COLUMNS)
+    return columns, [
+        (*(_value(getattr(fact, c)) for c in fields), *(getattr(placement, c) for c in PLACEMENT_COLUMNS))
+        for fact, placement in placed
+    ]
 
 
 def stored_versions(db: sqlite_utils.Database, ids: Iterable[str]) -> dict[str, tuple[str, str]]:
@@ -177,10 +193,10 @@ def write_batch(db: sqlite_utils.Database, batch: list[Extracted], version: str)
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     ids = [e.article_id for e in batch]
     marks = ",".join("?" * len(ids))
-    facts_by_kind: dict[str, list[FactBase]] = {kind: [] for kind in TABLES}
+    facts_by_kind: dict[str, list[tuple[FactBase, Placement]]] = {kind: [] for kind in TABLES}
     for extracted in batch:
-        for fact in extracted.facts:
-            facts_by_kind[fact.kind].append(fact)
+        for fact, placement in zip(extracted.facts, extracted.placements):
+            facts_by_kind[fact.kind].append((fact, placement))
     articles = [_article_row(e, version, now) for e in batch]
     with db.atomic():
         for table in TABLES.values():
@@ -189,6 +205,7 @@ def write_batch(db: sqlite_utils.Database, batch: list[Extracted], version: str)
         for kind, facts in facts_by_kind.items():
             if facts:
                 _insert(db, TABLES[kind], *_rows(kind, facts))
+        link_near_duplicates(db, batch)
 
 
 def _insert(db: sqlite_utils.Database, table: str, columns: list[str], rows: list[tuple],

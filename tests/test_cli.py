@@ -173,3 +173,11 @@ def test_workers_give_the_same_facts_as_one_process(inputs, tmp_path, capsys):
     assert fakta("run", str(inputs), "--db", str(two), "--quiet", "--workers", "2") == 0
     sql = "SELECT kind, source, start, end, summary FROM facts ORDER BY 1, 2, 3"
     assert query(one, sql) == query(two, sql) != []
+
+
+def test_run_without_inputs_or_corpus_says_so_and_writes_nothing(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(cli, "bundled_corpus", lambda: None)  # as from an installed wheel
+    db = tmp_path / "out" / "facts.db"
+    assert fakta("run", "--db", str(db)) == 2
+    assert "nothing to read" in capsys.readouterr().err
+    assert not db.exists()

@@ -1,4 +1,4 @@
-"""The web: fetch pages politely, follow feeds and sitemaps, keep raw pages, link near-duplicates.
+"""The web: fetch pages politely, follow feeds and sitemaps, keep raw pages.
 
 Tunables live in pipeline/data/web.toml (read once per process by `settings()`).
 """

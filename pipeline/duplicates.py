@@ -12,23 +12,25 @@ article, and at least `min_share` of the shorter article's, is linked in `articl
 that share as `similarity`). Sentence, not paragraph, hashes: outlets re-split paragraphs
 and rewrite the dateline, but carry a release's sentences verbatim.
 
-The view `facts_with_sources` groups facts by story (an article and its near-duplicates),
-kind and summary, with the number of sources and their URLs and outlets: one fact, several
-sources. Cost: ~0.05 ms per article (benchmarks/web_duplicates.py).
+The view `facts_with_sources` (pipeline/views.py) groups facts by story (an article and its
+near-duplicates), kind and summary: one fact, several sources.
+Cost: ~0.15 ms per article (benchmarks/web_duplicates.py).
 """
 from __future__ import annotations
 
-import weakref
+import tomllib
 import zlib
 from array import array
 from collections import Counter, defaultdict
 from functools import cache
+from pathlib import Path
 from typing import Sequence
 
 import sqlite_utils
 
-from ..extract import Extracted
-from . import settings
+from .extract import Extracted
+
+SETTINGS = Path(__file__).parent / "data" / "duplicates.toml"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sentence_hashes (   -- which articles hold which long sentence
@@ -46,40 +48,21 @@ CREATE TABLE IF NOT EXISTS article_duplicates (
 CREATE INDEX IF NOT EXISTS article_duplicates_of ON article_duplicates (duplicate_of);
 """
 
-FACTS_WITH_SOURCES = """
-SELECT coalesce(d.duplicate_of, f.article_id) AS story_id, f.kind, f.summary, max(f.value) AS value,
-       count(DISTINCT f.article_id) AS sources,
-       json_group_array(DISTINCT coalesce(a.url, a.source)) AS urls,
-       json_group_array(DISTINCT a.outlet) FILTER (WHERE a.outlet IS NOT NULL) AS outlets,
-       min(f.text) AS text, min(f.sentence) AS sentence
-FROM facts f
-JOIN articles a ON a.id = f.article_id
-LEFT JOIN article_duplicates d ON d.article_id = f.article_id
-GROUP BY 1, 2, 3
-""".strip()
-
 MAX_CANDIDATES = 5  # earlier articles compared in full with a new one: those sharing most indexed sentences
-_ensured: "weakref.WeakSet[sqlite_utils.Database]" = weakref.WeakSet()
 
 
 @cache
 def _limits() -> tuple[int, int, float, int]:
-    s = settings()["duplicates"]
+    """pipeline/data/duplicates.toml, read once per process."""
+    with open(SETTINGS, "rb") as fh:
+        s = tomllib.load(fh)
     return s["min_sentence_chars"], s["min_shared"], s["min_share"], s["max_holders"]
 
 
-def ensure_duplicates(db: sqlite_utils.Database) -> None:
-    """Create the tables and the facts_with_sources view if missing (or the view if changed)."""
-    if db in _ensured:
-        return
-    db.conn.executescript(SCHEMA)
-    sql = f"CREATE VIEW facts_with_sources AS {FACTS_WITH_SOURCES}"
-    row = db.execute("SELECT sql FROM sqlite_master WHERE type = 'view' AND name = 'facts_with_sources'").fetchone()
-    if row is None or row[0] != sql:
-        with db.atomic():
-            db.execute("DROP VIEW IF EXISTS facts_with_sources")
-            db.execute(sql)
-    _ensured.add(db)
+def ensure_duplicate_tables(db: sqlite_utils.Database) -> None:
+    for statement in SCHEMA.split(";"):  # not executescript: that would commit the caller's transaction
+        if statement.strip():
+            db.execute(statement)
 
 
 def sentence_hashes(text: str) -> set[int]:
@@ -102,34 +85,33 @@ def sampled(hashes: set[int]) -> list[int]:
 
 
 def link_near_duplicates(db: sqlite_utils.Database, batch: Sequence[Extracted]) -> int:
-    """Index the batch's sentences and link each article to an earlier near-duplicate; returns links made."""
+    """Index the batch's sentences and link each article to an earlier near-duplicate; returns
+    links made. Runs inside storage.write_batch's transaction: the links land with the facts."""
     if not batch:
         return 0
-    ensure_duplicates(db)
     _, min_shared, min_share, max_holders = _limits()
     hashes = {e.article_id: sentence_hashes(e.clean_text) for e in batch}
     samples = {aid: sampled(own) for aid, own in hashes.items()}
     links = 0
-    with db.atomic():
-        _forget(db, list(hashes))
-        holders = _holders(db, [h for sample in samples.values() for h in sample], max_holders)
-        known = dict(hashes)  # article id -> all its hashes, read from the store when needed
-        for aid, own in hashes.items():  # in batch order: an article may match one before it
-            hits = Counter(other for h in samples[aid] for other in holders.get(h, ()))
-            candidates = [other for other, _ in hits.most_common(MAX_CANDIDATES)]
-            if candidates:
-                known.update(_stored_hashes(db, [c for c in candidates if c not in known]))
-                scored = [(len(own & known[c]) / max(1, min(len(own), len(known[c]))), len(own & known[c]), c)
-                          for c in candidates if c in known]
-                similarity, shared, best = max(scored, default=(0.0, 0, ""))
-                if shared >= min_shared and similarity >= min_share and _link(db, aid, best, shared, similarity):
-                    links += 1
-            for h in samples[aid]:
-                holders.setdefault(h, []).append(aid)
-        db.conn.executemany("INSERT OR IGNORE INTO sentence_hashes (hash, article_id) VALUES (?, ?)",
-                            sorted((h, aid) for aid, sample in samples.items() for h in sample))  # key order: faster
-        db.conn.executemany("INSERT INTO article_hashes (article_id, hashes) VALUES (?, ?)",
-                            [(aid, array("q", sorted(own)).tobytes()) for aid, own in hashes.items()])
+    _forget(db, list(hashes))
+    holders = _holders(db, [h for sample in samples.values() for h in sample], max_holders)
+    known = dict(hashes)  # article id -> all its hashes, read from the store when needed
+    for aid, own in hashes.items():  # in batch order: an article may match one before it
+        hits = Counter(other for h in samples[aid] for other in holders.get(h, ()))
+        candidates = [other for other, _ in hits.most_common(MAX_CANDIDATES)]
+        if candidates:
+            known.update(_stored_hashes(db, [c for c in candidates if c not in known]))
+            scored = [(len(own & known[c]) / max(1, min(len(own), len(known[c]))), len(own & known[c]), c)
+                      for c in candidates if c in known]
+            similarity, shared, best = max(scored, default=(0.0, 0, ""))
+            if shared >= min_shared and similarity >= min_share and _link(db, aid, best, shared, similarity):
+                links += 1
+        for h in samples[aid]:
+            holders.setdefault(h, []).append(aid)
+    db.conn.executemany("INSERT OR IGNORE INTO sentence_hashes (hash, article_id) VALUES (?, ?)",
+                        sorted((h, aid) for aid, sample in samples.items() for h in sample))  # key order: faster
+    db.conn.executemany("INSERT INTO article_hashes (article_id, hashes) VALUES (?, ?)",
+                        [(aid, array("q", sorted(own)).tobytes()) for aid, own in hashes.items()])
     return links
 
 

@@ -1,0 +1,93 @@
+"""Where and when each fact belongs: at most one region, how that was decided, and the date
+its sentence mentions. A pure function of one article's hits, computed at extraction time
+so that the database's views only read columns.
+
+How a fact is placed (`attribution`; a wrong region is worse than none):
+  self      a region fact is its region; an office-area fact covering one province is it
+  official  an official's own region (the region the post serves)
+  issuer    a regulation whose issuer names a region ("Gubernur Jawa Barat", "Wali Kota
+            Medan", "Pemkab Gowa")
+  sentence  otherwise, the regions named in the fact's own sentence, datelines
+            ("Bandung (ANTARA) - ...") left out
+  article   only when the sentence names no region: the regions of the whole article. The
+            fact may be national, so summaries should leave these out.
+Several regions become one: the one region, else their province if they all lie in one,
+else none (`regions_named` says how many there were).
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from extractors.common import Hit
+from extractors.regions import resolve
+
+from .sentences import Sentences
+
+DATELINE_RULE = "region.dateline"
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    region_code: str | None
+    attribution: str | None
+    regions_named: int
+    mentioned_date: str | None  # the first date its sentence mentions (a date fact: itself)
+
+
+def one_region(codes: set[str]) -> str | None:
+    """The one region of a set of codes, else their common province, else None."""
+    if len(codes) == 1:
+        return next(iter(codes))
+    provinces = {code.split(".")[0] for code in codes}
+    return provinces.pop() if len(provinces) == 1 else None
+
+
+class Placer:
+    """Placements for one article's facts, from all its hits (every mention, before dedup)."""
+
+    def __init__(self, found: dict[str, list[Hit]], sentences: Sentences) -> None:
+        self.sentences = sentences
+        mentions = sorted((h.start, h.fields["code"]) for h in found.get("region", ()) if h.rule != DATELINE_RULE)
+        self.mention_starts = [start for start, _ in mentions]
+        self.mention_codes = [code for _, code in mentions]
+        self.article_codes = set(self.mention_codes)
+        dates = sorted((h.start, h.fields["value"]) for h in found.get("date", ()) if h.fields.get("role") == "mentioned")
+        self.date_starts = [start for start, _ in dates]
+        self.date_values = [str(value) for _, value in dates]
+
+    def place(self, hit: Hit) -> Placement:
+        lo, hi = self.sentences.bounds(hit.start, hit.end)
+        date = self._first_in(self.date_starts, self.date_values, lo, hi)
+        if hit.kind == "date":
+            date = str(hit.fields["value"])
+        own = self._own_region(hit)
+        if own is not None:
+            return Placement(own[0], own[1], 1, date)
+        if hit.kind in ("region", "office_area"):
+            return Placement(None, None, 0, date)
+        named = set(self.mention_codes[bisect.bisect_left(self.mention_starts, lo):bisect.bisect_left(self.mention_starts, hi)])
+        if named:
+            region = one_region(named)
+            return Placement(region, "sentence" if region else None, len(named), date)
+        region = one_region(self.article_codes) if self.article_codes else None
+        return Placement(region, "article" if region else None, len(self.article_codes), date)
+
+    @staticmethod
+    def _own_region(hit: Hit) -> tuple[str, str] | None:
+        fields = hit.fields
+        if hit.kind == "region":
+            return fields["code"], "self"
+        if hit.kind == "office_area":
+            codes = fields["province_codes"]
+            return (codes[0], "self") if len(codes) == 1 else None
+        name = {"official": fields.get("region"), "regulation": fields.get("issuer")}.get(hit.kind)
+        ref = resolve(name) if name else None
+        if ref is None:
+            return None
+        return ref.code, "official" if hit.kind == "official" else "issuer"
+
+    @staticmethod
+    def _first_in(starts: list[int], values: list[str], lo: int, hi: int) -> str | None:
+        i = bisect.bisect_left(starts, lo)
+        return values[i] if i < len(starts) and starts[i] < hi else None
