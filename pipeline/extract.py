@@ -84,9 +84,13 @@ class Engine:
         sentences = Sentences(text)
         hits = sorted((hit for kind, hits in found.items() for hit in _first_of_each(kind, hits)),
                       key=lambda h: (h.start, h.kind))
-        placer = Placer(found, sentences)
-        facts = [self._fact(article, aid, sentences, hit) for hit in hits]
-        return Extracted(article, aid, text, content_hash(text), facts, [placer.place(hit) for hit in hits])
+        placer = Placer(found)
+        facts, placements = [], []
+        for hit in hits:
+            lo, hi = sentences.bounds(hit.start, hit.end)
+            facts.append(self._fact(article, aid, text, text[lo:hi].strip(), hit))
+            placements.append(placer.place(hit, lo, hi))
+        return Extracted(article, aid, text, content_hash(text), facts, placements)
 
     @staticmethod
     def context(article: Article) -> Context:
@@ -94,15 +98,14 @@ class Engine:
         return Context(published=article.published, title=article.title, outlet=article.outlet)
 
     @staticmethod
-    def _fact(article: Article, aid: str, sentences: Sentences, hit: Hit) -> FactBase:
-        model = FACT_MODELS[hit.kind]
-        return model(
+    def _fact(article: Article, aid: str, text: str, sentence: str, hit: Hit) -> FactBase:
+        return FACT_MODELS[hit.kind](
             source=article.source,
             article_id=aid,
-            text=sentences.text[hit.start:hit.end],
+            text=text[hit.start:hit.end],
             start=hit.start,
             end=hit.end,
-            sentence=sentences.sentence_at(hit.start, hit.end),
+            sentence=sentence,
             rule=hit.rule,
             confidence=hit.confidence,
             **hit.fields,

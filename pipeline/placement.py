@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractors.common import Hit
 from extractors.regions import resolve
 
-from .sentences import Sentences
 
 DATELINE_RULE = "region.dateline"
 
@@ -33,6 +33,13 @@ class Placement:
     attribution: str | None
     regions_named: int
     mentioned_date: str | None  # the first date its sentence mentions (a date fact: itself)
+
+
+@lru_cache(maxsize=4096)
+def _region_code(name: str) -> str | None:
+    """Code of the region a canonical name or an issuer ("Gubernur Jawa Barat") names."""
+    ref = resolve(name)
+    return ref.code if ref is not None else None
 
 
 def one_region(codes: set[str]) -> str | None:
@@ -46,8 +53,7 @@ def one_region(codes: set[str]) -> str | None:
 class Placer:
     """Placements for one article's facts, from all its hits (every mention, before dedup)."""
 
-    def __init__(self, found: dict[str, list[Hit]], sentences: Sentences) -> None:
-        self.sentences = sentences
+    def __init__(self, found: dict[str, list[Hit]]) -> None:
         mentions = sorted((h.start, h.fields["code"]) for h in found.get("region", ()) if h.rule != DATELINE_RULE)
         self.mention_starts = [start for start, _ in mentions]
         self.mention_codes = [code for _, code in mentions]
@@ -56,8 +62,8 @@ class Placer:
         self.date_starts = [start for start, _ in dates]
         self.date_values = [str(value) for _, value in dates]
 
-    def place(self, hit: Hit) -> Placement:
-        lo, hi = self.sentences.bounds(hit.start, hit.end)
+    def place(self, hit: Hit, lo: int, hi: int) -> Placement:
+        """The placement of a hit whose sentence spans characters lo..hi."""
         date = self._first_in(self.date_starts, self.date_values, lo, hi)
         if hit.kind == "date":
             date = str(hit.fields["value"])
@@ -82,10 +88,10 @@ class Placer:
             codes = fields["province_codes"]
             return (codes[0], "self") if len(codes) == 1 else None
         name = {"official": fields.get("region"), "regulation": fields.get("issuer")}.get(hit.kind)
-        ref = resolve(name) if name else None
-        if ref is None:
+        code = _region_code(name) if name else None
+        if code is None:
             return None
-        return ref.code, "official" if hit.kind == "official" else "issuer"
+        return code, "official" if hit.kind == "official" else "issuer"
 
     @staticmethod
     def _first_in(starts: list[int], values: list[str], lo: int, hi: int) -> str | None:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 import types
 import typing
-from functools import cache
+from functools import cache, partial
+from operator import attrgetter
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Iterable
@@ -155,23 +156,34 @@ def facts_view_sql() -> str:
     return "\nUNION ALL\n".join(parts)
 
 
-def _value(value):
-    """A fact field as SQLite stores it: dates as ISO text, lists as JSON."""
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False)
-    return value
-
-
 def _rows(kind: str, placed: list[tuple[FactBase, Placement]]) -> tuple[list[str], list[tuple]]:
     """(column names, one tuple per fact) for a kind's table, in its column order."""
+    fields, read_fact, conversions = _row_plan(kind)
+    read_placement = attrgetter(*PLACEMENT_COLUMNS)
+    rows = []
+    for fact, placement in placed:
+        values = list(read_fact(fact))
+        for i, convert in conversions:
+            if values[i] is not None:
+                values[i] = convert(values[i])
+        rows.append((*values, *read_placement(placement)))
+    return fields + list(PLACEMENT_COLUMNS), rows
+
+
+@cache
+def _row_plan(kind: str):
+    """A kind's model fields as stored: names, one getter for all, and (index, conversion) of
+    the fields SQLite cannot take as they are (dates as ISO text, lists as JSON)."""
+    model_fields = FACT_MODELS[kind].model_fields
     fields = [c for c in kind_columns(kind) if c != "id" and c not in PLACEMENT_COLUMNS]
-    columns = fields + list(PLACEMENT_COLUMNS)
-    return columns, [
-        (*(_value(getattr(fact, c)) for c in fields), *(getattr(placement, c) for c in PLACEMENT_COLUMNS))
-        for fact, placement in placed
-    ]
+    conversions = []
+    for i, name in enumerate(fields):
+        annotation = model_fields[name].annotation
+        if date in (annotation, *typing.get_args(annotation)):
+            conversions.append((i, date.isoformat))
+        elif typing.get_origin(annotation) in (list, dict):
+            conversions.append((i, partial(json.dumps, ensure_ascii=False)))
+    return fields, attrgetter(*fields), conversions
 
 
 def stored_versions(db: sqlite_utils.Database, ids: Iterable[str]) -> dict[str, tuple[str, str]]:
