@@ -46,7 +46,7 @@ def main() -> None:
     for text in texts:
         docs.append(engine.nlp(text))
     cost["tokenize"] += clock() - t
-    names = [m.__name__.split(".")[-1] for m in extractors.MODULES]
+    names = extractors.ORDER
     extracted = []
     for article, text, doc in zip(articles, texts, docs):
         context, found = engine.context(article), {}

@@ -6,18 +6,26 @@ use regions to tell which region a post serves).
 from __future__ import annotations
 
 import hashlib
+import importlib
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
-from spacy.language import Language
+if TYPE_CHECKING:  # importing the extractors loads spaCy: only build_all needs them
+    from spacy.language import Language
 
-from . import amounts, dates, officials, regions, regulations, worker_counts
-from .common import Extractor
+    from .common import Extractor
 
-MODULES = (regions, dates, amounts, worker_counts, regulations, officials)
+ORDER = ("regions", "dates", "amounts", "worker_counts", "regulations", "officials")
+
+
+def modules() -> list[ModuleType]:
+    """The extractor packages, in the order they run."""
+    return [importlib.import_module(f"{__name__}.{name}") for name in ORDER]
 
 
 def build_all(nlp: Language) -> list[Extractor]:
-    return [module.build(nlp) for module in MODULES]
+    return [module.build(nlp) for module in modules()]
 
 
 def rules_version() -> str:

@@ -15,10 +15,12 @@ import hashlib
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .extract import Engine, Extracted
 from .loading import iter_articles
-from .runner import articles_only
+
+if TYPE_CHECKING:
+    from .extract import Extracted
 
 NOTE = ("Pre-filled by `fakta annotate` from extraction (rules {version}): check every entry "
         "against the text, add what is missing, move bylines and non-worker counts to their "
@@ -84,6 +86,8 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         print(f"fakta: cannot create {texts}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     failures: list[str] = []
+    from .extract import Engine  # loads spaCy: only when the command runs
+    from .runner import articles_only
     engine, version = Engine(), extractors.rules_version()
     done: set[str] = set()
     records: dict[str, list[str]] = {}  # stem -> JSONL lines of DIR/articles/<stem>.jsonl

@@ -24,11 +24,13 @@ from array import array
 from collections import Counter, defaultdict
 from functools import cache
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 import sqlite_utils
 
-from .extract import Extracted
+if TYPE_CHECKING:  # the engine loads spaCy: storage only needs its record type
+    from .extract import Extracted
+
 
 SETTINGS = Path(__file__).parent / "data" / "duplicates.toml"
 

@@ -13,11 +13,14 @@ import html
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 from string import Template
 
-from .extract import Engine, Extracted
 from .loading import LoadError, iter_articles
 from .models import Article, FactBase
+
+if TYPE_CHECKING:
+    from .extract import Extracted
 
 COMMON = {"source", "article_id", "kind", "text", "start", "end", "sentence", "rule", "confidence"}
 ANSI = {  # kind -> SGR codes (underlined, coloured)
@@ -42,6 +45,7 @@ def register(sub) -> None:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
+    from .extract import Engine  # loads spaCy: only when the command runs
     from .why_not import why_not
 
     try:

@@ -7,17 +7,20 @@ killed halfway leaves every committed article whole and the next run carries on.
 from __future__ import annotations
 
 import json
+import re
 import types
 import typing
 from functools import cache, partial
 from operator import attrgetter
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 import sqlite_utils
 
-from .extract import Extracted
+if TYPE_CHECKING:  # the engine loads spaCy: storage only needs its record type
+    from .extract import Extracted
+
 from .duplicates import ensure_duplicate_tables, link_near_duplicates
 from .gazetteer import ensure_gazetteer
 from .models import FACT_MODELS, FactBase
@@ -42,6 +45,7 @@ ARTICLE_COLUMNS = {
     "title": str,
     "outlet": str,
     "published": str,
+    "published_date": str,  # ISO date: of `published`, else of the text's own publication date
     "author": str,
     "language": str,
     "text": str,
@@ -50,6 +54,7 @@ ARTICLE_COLUMNS = {
     "processed_at": str,
 }
 
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 COMMON_FACT_COLUMNS = ("article_id", "source", "text", "start", "end", "sentence", "rule", "confidence")
 # Where and when each fact belongs (pipeline/placement.py), stored beside every fact.
 PLACEMENT_COLUMNS = {"region_code": str, "attribution": str, "regions_named": int, "mentioned_date": str}
@@ -121,9 +126,9 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             articles = db["articles"]
             articles.create(ARTICLE_COLUMNS, pk="id", not_null={"source", "text", "content_hash"})
             articles.enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61")
-            articles.create_index(["published"])
-            articles.create_index(["outlet"])
         _add_missing_columns(db["articles"], ARTICLE_COLUMNS)
+        for columns in (["published_date"], ["outlet"]):
+            db["articles"].create_index(columns, if_not_exists=True)
         for kind, table_name in TABLES.items():
             table = db[table_name]
             if not table.exists():
@@ -241,6 +246,7 @@ def _article_row(extracted: Extracted, version: str, now: str) -> dict:
         "title": article.title,
         "outlet": article.outlet,
         "published": article.published,
+        "published_date": _published_date(extracted),
         "author": article.author,
         "language": article.language,
         "text": extracted.clean_text,
@@ -249,3 +255,14 @@ def _article_row(extracted: Extracted, version: str, now: str) -> dict:
         "processed_at": now,
     }
 
+
+
+def _published_date(extracted: Extracted) -> str | None:
+    """The day the article came out: its metadata's, else the date the text gives as published."""
+    published = extracted.article.published
+    if published and ISO_DAY.match(published):
+        return published[:10]
+    for fact in extracted.facts:
+        if fact.kind == "date" and fact.role == "published":
+            return fact.value.isoformat()
+    return None

@@ -36,12 +36,7 @@ FACT_REGIONS = """
 SELECT kind, fact_id, article_id, region_code, attribution, regions_named FROM facts WHERE region_code IS NOT NULL
 """
 
-_PUBLISHED = (
-    "coalesce(CASE WHEN a.published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'"
-    " THEN substr(a.published, 1, 10) END,"
-    " (SELECT min(d.value) FROM dates d WHERE d.article_id = f.article_id AND d.role = 'published'))"
-)
-FACT_DETAILS = f"""
+FACT_DETAILS = """
 SELECT kind, fact_id, summary, value, text, region_code, region, region_level, province_code, province,
   attribution, regions_named, coalesce(mentioned, published) AS date,
   CASE WHEN mentioned IS NOT NULL THEN 'sentence' WHEN published IS NOT NULL THEN 'published' END AS date_source,
@@ -49,7 +44,7 @@ SELECT kind, fact_id, summary, value, text, region_code, region, region_level, p
   sentence, title, outlet, published, link, source, url, article_id, start, "end", rule, confidence
 FROM (
   SELECT f.kind, f.fact_id, f.summary, f.value, f.text, f.region_code, g.name AS region, g.level AS region_level,
-    g.province_code, g.province, f.attribution, f.regions_named, f.mentioned_date AS mentioned, {_PUBLISHED} AS published,
+    g.province_code, g.province, f.attribution, f.regions_named, f.mentioned_date AS mentioned, a.published_date AS published,
     f.sentence, a.title, a.outlet, coalesce(a.url, a.source) AS link, a.source, a.url, f.article_id,
     f.start, f."end", f.rule, f.confidence
   FROM facts f JOIN articles a ON a.id = f.article_id

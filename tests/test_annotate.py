@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from pipeline import annotate, cli
+from pipeline import cli
 
 from .paths import CORPUS, SEEDS
 
@@ -17,8 +17,7 @@ GOLDS = ["001_antara_jabar_pekerja_rentan", "016_pengumuman_senam_donor_darah",
 
 @pytest.fixture(autouse=True)
 def one_engine(monkeypatch, engine):
-    monkeypatch.setattr(annotate, "Engine", lambda: engine)
-    monkeypatch.setattr("pipeline.extract.Engine", lambda: engine)  # `fakta eval`
+    monkeypatch.setattr("pipeline.extract.Engine", lambda: engine)  # one engine for annotate and eval
 
 
 @pytest.fixture()

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from pipeline import cli, explain
+from pipeline import cli
 from pipeline.loading import iter_articles
 from pipeline.rule_files import ROOT, rows
 
@@ -16,7 +16,7 @@ NEVER_TEXT = "Pemkab menanggung iuran JKN bagi lansia sebanyak 1.500 orang."
 
 @pytest.fixture(autouse=True)
 def one_engine(monkeypatch, engine):
-    monkeypatch.setattr(explain, "Engine", lambda: engine)
+    monkeypatch.setattr("pipeline.extract.Engine", lambda: engine)
 
 
 def fakta(capsys, *args: str) -> tuple[int, str, str]:

@@ -37,7 +37,6 @@ RegionRef(name, code, level) is a frozen dataclass; .fields() gives the hit fiel
 from __future__ import annotations
 
 from .data import RegionRef, by_code, province_of, resolve
-from .extractor import RegionsExtractor
 
 KINDS = ("region", "office_area")
 
@@ -45,4 +44,6 @@ __all__ = ["KINDS", "build", "RegionRef", "resolve", "province_of", "by_code"]
 
 
 def build(nlp):
+    from .extractor import RegionsExtractor  # loads spaCy; the lookups above do not need it
+
     return RegionsExtractor(nlp)
