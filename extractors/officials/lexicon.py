@@ -95,6 +95,10 @@ class Lexicon:
             words(r["surface"]): Unit(r["unit"], frozenset(r["scope"].split())) for r in unit_rows
         })
         self.unit_by_name = {r["unit"]: Unit(r["unit"], frozenset(r["scope"].split())) for r in unit_rows}
+        self.districts: Trie = _trie({  # kecamatan names: where an unknown branch place ends
+            tuple(name.lower().split()) if name.replace(" ", "").isalpha() else words(name): "district"
+            for name in (r["name"] for r in read_csv(HERE.parent / "regions" / "districts.csv"))
+        })
         foreign = read_lines(HERE / "foreign_places.txt")
         self.foreign: Trie = _trie({words(p): "place" for p in foreign})
         elements: dict[tuple[str, ...], tuple[str, object]] = {}  # title elements, longest wins

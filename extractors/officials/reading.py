@@ -28,12 +28,14 @@ class DocReader:
     def read(self, first: int, end: int, title: Title, modifier: str) -> tuple[list[Hit], int]:
         """Hits for the title at tokens first..end, and the token where reading stopped."""
         toks, n = self.toks, self.toks.n
+        designated = False
         if end < n and toks.doc[end - 1].lower in self.lex.numbered_ids:
-            end = self.titles.designator(end)  # "Ketua Komisi E"
+            designated_end = self.titles.designator(end)  # "Ketua Komisi E", "Asisten I"
+            designated, end = designated_end > end, designated_end
         if end < n and toks[end].text == "(":
             end = self.titles.paren_end(end) or end  # "Kepala Bidang (Kabid) Pengawasan"
-        field_end = self.titles.field(end) if title.field != "no" else end
-        if title.field == "req" and field_end == end:
+        field_end = self.titles.field(end) if title.field != "no" and not designated else end
+        if title.field == "req" and field_end == end and not designated:
             return [], end
         field_text = toks.text(end, field_end) if field_end > end else ""
         chunks, post_end, unreadable = self.titles.chunks(field_end, title.place)

@@ -137,8 +137,12 @@ class TitleReader:
     def place_run(self, i: int) -> int | None:
         """End of a place the lists do not know ("Sukamakmur", "Batam Nagoya", "Sulawesi dan"),
         when a comma, an honorific or a known element (region, organisation) closes it;
-        None when the name after it cannot be told apart ("Kalianda Rizal Effendi mengatakan")."""
+        None when the name after it cannot be told apart ("Kalianda Rizal Effendi mengatakan")
+        unless the place is a known kecamatan ("Cabang Tobelo Rudi Hartono")."""
         toks, n = self.toks, self.toks.n
+        district = longest(self.lex.districts, toks, i) if toks[i].cap else None
+        if district is not None and district[0] < n and toks[district[0]].cap:
+            return district[0]
         j = i
         while j < n and j < i + MAX_PLACE:
             tok = toks[j]

@@ -1,4 +1,5 @@
-"""Regenerate regions.csv and subregions.csv from the shared wilayah data (maintainer tool).
+"""Regenerate regions.csv, subregions.csv and districts.csv from the shared wilayah data
+(maintainer tool).
 
     python -m extractors.regions.make_tables ../shared/data/regions
 
@@ -36,6 +37,13 @@ SUBREGIONS_HEADER = """\
 # village names that strictly extend a name or alias of regions.csv/aliases.csv.
 # Column: name.
 """
+DISTRICTS_HEADER = """\
+# Kecamatan (district) names, one per row, for reading places the regions list lacks: a BPJS
+# branch ("Kepala BPJS Ketenagakerjaan Cabang Tobelo Rudi Hartono") or a camat's district.
+# Kecamatan are not regions: no fact is made of them. Derived from cahyadsn/wilayah (MIT, see
+# LICENSE-cahyadsn-wilayah.txt); names that equal a region name or alias are left out.
+# Column: name.
+"""
 
 
 def main(source: Path) -> None:
@@ -70,6 +78,13 @@ def main(source: Path) -> None:
     writer.writerow(["name"])
     writer.writerows([name] for name in sorted(subregions))
     (HERE / "subregions.csv").write_text(SUBREGIONS_HEADER + out.getvalue(), encoding="utf-8")
+
+    districts = {" ".join(row["name"].split()) for row in rows if row["level"] == "district"}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["name"])
+    writer.writerows([name] for name in sorted(districts, key=str.lower) if name.lower() not in keys)
+    (HERE / "districts.csv").write_text(DISTRICTS_HEADER + out.getvalue(), encoding="utf-8")
 
 
 if __name__ == "__main__":
