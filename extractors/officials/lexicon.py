@@ -9,8 +9,10 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 
 from ..common import read_csv, read_lines
+from ..regions.data import name_index
 
 HERE = Path(__file__).parent
+REGIONS = HERE.parent / "regions"
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,9 +97,10 @@ class Lexicon:
             words(r["surface"]): Unit(r["unit"], frozenset(r["scope"].split())) for r in unit_rows
         })
         self.unit_by_name = {r["unit"]: Unit(r["unit"], frozenset(r["scope"].split())) for r in unit_rows}
-        self.districts: Trie = _trie({  # kecamatan names: where an unknown branch place ends
-            tuple(name.lower().split()) if name.replace(" ", "").isalpha() else words(name): "district"
-            for name in (r["name"] for r in read_csv(HERE.parent / "regions" / "districts.csv"))
+        place_names = [r["name"] for r in read_csv(REGIONS / "districts.csv")] + list(name_index())
+        self.districts: Trie = _trie({  # kecamatan and region names: where an untagged place ends
+            tuple(name.lower().split()) if name.replace(" ", "").isalpha() else words(name): "place"
+            for name in place_names
         })
         foreign = read_lines(HERE / "foreign_places.txt")
         self.foreign: Trie = _trie({words(p): "place" for p in foreign})

@@ -1,6 +1,8 @@
 """Read worker counts around unit-noun anchors: number, unit, guards, clause context."""
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_right
 from itertools import accumulate
 from pathlib import Path
@@ -19,6 +21,8 @@ CURRENCIES = frozenset({"rp", "rp.", "idr", "usd", "us$", "$"})
 CLAUSE_BREAKS = frozenset({".", ",", ";", ":", "!", "?", "•"})
 GLUE = frozenset({"-", "/", ".", ":", "–"})  # "ke-3", "No.5": part of an identifier
 CONTEXT_WINDOW = 12  # tokens searched before "N orang" for a worker noun
+GROUPED_INTEGER = re.compile(r"^\d{1,3}(?:\.\d{3})+$")  # "12.000", not "2,5" or "12"
+PARTITIVE_FACTOR = 0.9  # "dari N pekerja, M orang": a little less sure than "M orang pekerja"
 LINK_WINDOW = 8  # tokens searched after "jumlah <unit>" for its link word ("mencapai")
 LIST_WINDOW = 25  # tokens allowed between two counts of one list
 LIST_LICENCE = 0.75  # how sure a count that continues a list of worker counts is
@@ -51,6 +55,7 @@ class WorkerCountReader:
         self.reference, self.quantity_cues = words("reference"), words("quantity")
         self.fillers, self.heads, self.links = words("filler"), words("head"), words("link")
         self.approx, self.follow, self.list_words = words("approx"), words("follow"), words("list")
+        self.suffixes, self.partitives = words("suffix"), words("partitive")
         self.unit_openers = self.heads | {strings.add(w) for w in SENTENCE_ENDS}
         self.clause_breaks = frozenset(strings.add(w) for w in CLAUSE_BREAKS)
         self.sentence_ends = frozenset(strings.add(w) for w in (".", "!", "?"))
@@ -76,7 +81,7 @@ class WorkerCountReader:
             if start:
                 prev = doc[start - 1]
                 lower = prev.lower
-                after_number = prev.like_num or lower in self.before_unit
+                after_number = prev.like_num or lower in self.before_unit or self._suffixed(doc, start)
                 before_number = lower in self.unit_openers or prev.is_space
                 if not (after_number or before_number):
                     continue
@@ -99,10 +104,17 @@ class WorkerCountReader:
         """"10.000 tenaga kerja", "100 orang pekerja", "45.900 jumlah pekerja rentan"."""
         num_end, rule = start, "worker.number_unit"
         before = doc[start - 1].lower
-        if before == self.orang or before in self.fillers:
+        if self._suffixed(doc, start):
+            num_end -= 2  # "3.400-an pekerja"
+        elif before == self.orang or before in self.fillers:
             num_end -= 1
             rule = "worker.number_orang_unit" if before == self.orang else "worker.number_filler_unit"
         return self._count(doc, num_end, start + noun.length, noun, rule)
+
+    def _suffixed(self, doc: Doc, i: int) -> bool:
+        """Whether a number with an approximating suffix ends just before token i ("3.400-an")."""
+        return (i >= 3 and doc[i - 1].lower in self.suffixes and doc[i - 2].text == "-"
+                and not doc[i - 3].whitespace_ and not doc[i - 2].whitespace_ and doc[i - 3].like_num)
 
     def _unit_then_number(self, doc: Doc, start: int, noun: Noun) -> list[Hit]:
         """"Jumlah peserta aktif di Jawa Barat mencapai 4,5 juta.": a unit after a head word
@@ -212,6 +224,9 @@ class WorkerCountReader:
         if quantity.from_words and quantity.value == 1:
             return None  # "satu pekerja", "salah satu pekerja": an article, not a count
         text = texts[first - k]
+        if quantity.scaled and GROUPED_INTEGER.match(text):
+            return None  # "12.000 ribu pekerja": a typo for 12.000 or 12 ribu; no guess
+
         if len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100 and not quantity.scaled:
             if first == 0 or doc[first - 1].lower not in self.quantity_cues:
                 return None  # a year: "Pada 2023 pekerja migran ..."
@@ -258,6 +273,8 @@ class WorkerCountReader:
         while i >= 0 and first - i <= CONTEXT_WINDOW:
             tok = doc[i]
             if tok.is_space or tok.lower in self.clause_breaks:
+                if soft is None and tok.text == ",":
+                    return self._partitive_licence(doc, i)
                 return soft
             got = self.nouns.ending_at(doc, i)
             if got is not None:
@@ -275,6 +292,26 @@ class WorkerCountReader:
                 i = begin
             i -= 1
         return soft
+
+    def _partitive_licence(self, doc: Doc, comma: int) -> float | None:
+        """"Dari (sekitar) 98 ribu pekerja, baru 40.180 orang ...": the clause before the comma
+        opens with a partitive word and counts workers, so the "N orang" after it are some of
+        them. None when the clause is anything else."""
+        i, unit = comma - 1, None
+        while i >= 0 and comma - i <= CONTEXT_WINDOW:
+            tok = doc[i]
+            if tok.is_space or tok.lower in self.clause_breaks:
+                return None
+            if tok.lower in self.partitives:
+                return unit
+            got = self.nouns.ending_at(doc, i) if unit is None else None
+            if got is not None:
+                noun, begin = got
+                if noun.role != "unit" or begin == 0 or not doc[begin - 1].like_num:
+                    return None
+                unit, i = noun.confidence * PARTITIVE_FACTOR, begin
+            i -= 1
+        return None
 
     def _list_licence(self, doc: Doc, first: int, last: Hit) -> float:
         """"780 orang, disusul Kota X sebanyak 410 orang dan Kabupaten Y 365 orang": a count
