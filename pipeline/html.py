@@ -35,6 +35,9 @@ MIN_CONTENT_CHARS = 150  # a content element with less text is passed over
 LEGACY_FIELDS = ("title", "published", "outlet", "url", "author")  # html_to_article_text's metadata
 _WS = re.compile(r"\s+")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_TABLE_FIGURES = etree.XPath("//figure[.//table]")
+_LEAF_TAGS = frozenset({"div", "span", "font"})
+_HAS_BLOCK = etree.XPath("boolean(.//p | .//div | .//table | .//ul | .//ol | .//section | .//article)")
 _DENSE_TAGS = etree.XPath("//div | //section | //article | //main | //td | //body")
 
 
@@ -91,6 +94,8 @@ def read_page(html: str, url: str | None = None) -> PageContent:
     shown_dates = outlet_dates(doc, outlet)
     links = page_links(doc)
     rules = html_rules()
+    for figure in _TABLE_FIGURES(doc):  # WordPress wraps tables in <figure>: data, not an image
+        figure.tag = "div"
     etree.strip_elements(doc, etree.Comment, etree.ProcessingInstruction, *rules.drop_tags, with_tail=False)
     container = _main_container(doc, rules, outlet)
     shown_dates += story_header_dates(container)  # read before the story header goes
@@ -161,6 +166,8 @@ def _densest(doc: etree._Element) -> etree._Element | None:
         for child in el:
             if child.tag == "p":
                 score += _text_length(child)
+            elif child.tag in _LEAF_TAGS and not _HAS_BLOCK(child):  # old CMSs: a <div>/<span> per paragraph
+                score += _text_length(child) - sum(map(_text_length, child.iter("a")))  # link lists do not count
             if child.tail:
                 score += len(child.tail.strip())
         if score > best_score:

@@ -134,7 +134,7 @@ def _json_ld_article(doc: etree._Element) -> dict:
     for script in _LD_SCRIPTS(doc):
         try:
             data = json.loads(script.text or "", strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):  # broken, or nested past the parser's depth
             continue
         stack = [data]
         while stack:

@@ -90,6 +90,14 @@ def test_a_visible_today_date_is_never_the_publication_date():
     assert text.startswith("Sebanyak 300 warga") and "Hari ini" not in text
 
 
+def test_a_lower_case_zone_label_in_the_story_header_gives_the_zone():
+    body = "<p>" + "Pemerintah Kota Palu menanggung iuran 3.000 pekerja rentan tahun ini. " * 4 + "</p>"
+    html = f"""<html><body><article><div class="post-meta"><span class="date">Selasa, 5 Maret 2024 | 14:20 wita</span>
+      </div><div class="isi-berita">{body}</div></article></body></html>"""
+    _, meta = html_to_article_text(html)
+    assert meta["published"] == "2024-03-05T14:20:00+08:00"
+
+
 def test_json_ld_graph_and_densest_block_fallback():
     html = """<html><head><script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
         {"@type": "WebSite", "name": "Kabar Kota"},
@@ -106,6 +114,37 @@ def test_json_ld_graph_and_densest_block_fallback():
                     "Dananya berasal dari dana desa sebesar Rp16,2 juta, kata kepala desa.")
 
 
+def test_a_table_wrapped_in_a_figure_is_story_text_not_an_image():
+    html = """<html><body><article><div class="entry-content">
+      <p>Pemerintah Kabupaten Langkat menanggung iuran BPJS Ketenagakerjaan bagi 4.200 pekerja rentan pada
+      tahun ini, kata Kepala Dinas Tenaga Kerja Langkat kepada wartawan di Stabat.</p>
+      <figure class="wp-block-image"><img src="a.jpg"><figcaption>Foto: Dok Humas</figcaption></figure>
+      <p>Rinciannya sebagai berikut:</p>
+      <figure class="wp-block-table"><table><tbody><tr><td>Nelayan</td><td>1.500 orang</td></tr>
+      <tr><td>Petani</td><td>2.700 orang</td></tr></tbody></table><figcaption>Sumber: Disnaker</figcaption></figure>
+    </div></article></body></html>"""
+    text, _ = html_to_article_text(html)
+    assert text.split("\n\n")[-2:] == ["Nelayan 1.500 orang", "Petani 2.700 orang"]
+    assert "Dok Humas" not in text and "Sumber: Disnaker" not in text
+
+
+PARAGRAPHS = ["Pemerintah Kabupaten Tapanuli Selatan menanggung iuran BPJS Ketenagakerjaan bagi 2.300 pekerja rentan.",
+              "Bupati menyebutkan anggaran yang disiapkan mencapai Rp1,1 miliar dari APBD kabupaten tahun ini.",
+              "Para penerima terdiri atas petani, nelayan, dan pedagang kecil di empat belas kecamatan."]
+
+
+@pytest.mark.parametrize("body", [
+    # no known content class; one <div> per paragraph, a sidebar of links beside it
+    "<div class='kiri'><div class='isi'>" + "".join(f"<div>{p}</div>" for p in PARAGRAPHS) + "</div></div><div class='kanan'>"
+    + "".join(f"<div><a href='/berita/{i}'>Judul berita lain yang cukup panjang nomor {i}</a></div>" for i in range(20)) + "</div>",
+    # a table layout: <span> paragraphs split by <br>, the menu in the next cell
+    "<table><tr><td>Beranda</td><td>" + "".join(f"<span>{p}</span><br><br>" for p in PARAGRAPHS) + "</td></tr></table>",
+], ids=["div-per-paragraph", "table-of-spans"])
+def test_densest_block_fallback_keeps_every_paragraph_of_div_and_span_layouts(body):
+    text, _ = html_to_article_text(f"<html><body>{body}</body></html>")
+    assert text.split("\n\n") == PARAGRAPHS
+
+
 def test_junk_class_never_removes_the_story_itself():
     story = "".join(f"<p>Paragraf {i} tentang kepesertaan pekerja informal di kabupaten.</p>" for i in range(6))
     html = f'<html><body><div class="entry-content"><div class="content has-ads">{story}</div></div></body></html>'
@@ -113,7 +152,8 @@ def test_junk_class_never_removes_the_story_itself():
     assert text.count("Paragraf") == 6
 
 
-@pytest.mark.parametrize("html", ["", "<html></html>", "<p></p>", "bukan html sama sekali"])
+@pytest.mark.parametrize("html", ["", "<html></html>", "<p></p>", "bukan html sama sekali",
+                                  '<script type="application/ld+json">' + "[" * 100_000 + "</script><p>Isi berita.</p>"])
 def test_degenerate_pages_do_not_fail(html):
     text, meta = html_to_article_text(html)
     assert set(meta) == {"title", "published", "outlet", "url", "author"}

@@ -141,6 +141,19 @@ def test_feed_since_and_limit(site, crawler):
     assert [a.url for a in crawler().feed(site.url("/rss"), limit=1)] == [site.url(ANTARA)]
 
 
+def test_fetching_a_listed_page_again_by_its_url_keeps_its_feed_date(site, crawler):
+    body = "".join(f"<p>Paragraf {i}: Pemkab Langkat menanggung iuran 4.200 pekerja rentan tahun ini.</p>" for i in range(4))
+    site.page("/berita/tanpa-tanggal", f"<html><body><article><div class='entry-content'>{body}</div></article></body></html>")
+    site.page("/rss-langkat", f'''<?xml version="1.0"?><rss version="2.0"><channel><title>Langkat</title><item><title>Iuran</title>
+      <link>{site.url("/berita/tanpa-tanggal")}</link><pubDate>Tue, 05 Mar 2024 14:20:00 +0700</pubDate></item></channel></rss>''',
+              content_type="application/rss+xml")
+    [listed] = crawler().feed(site.url("/rss-langkat"))
+    assert listed.published == "2024-03-05T14:20:00+07:00"  # the page shows no date: the feed's
+    list(crawler().articles([site.url("/berita/tanpa-tanggal")]))  # `fakta run URL` later: fetched again
+    [stored] = crawler().stored()
+    assert stored.published == "2024-03-05T14:20:00+07:00"
+
+
 def test_sitemap_index_with_news_sitemap(site, crawler):
     articles = list(crawler().sitemap(site.url("/sitemap.xml"), parse_since("2024-03-01")))
     assert [a.url for a in articles] == [site.url(ANTARA), site.url(LIPUTAN6)]  # AMP duplicate listed once
@@ -154,6 +167,18 @@ def test_an_unreadable_feed_or_sitemap_is_one_load_error(site, crawler):
     assert isinstance(error, LoadError) and "not a readable RSS/Atom feed" in error.message
     [error] = crawler().sitemap(site.url("/hilang.xml"))
     assert isinstance(error, LoadError) and error.message == "HTTP 404"
+
+
+def test_a_malformed_host_in_a_sitemap_or_feed_is_a_load_error_not_a_crash(site, crawler):
+    index = fixture("sitemap_index.xml", site).replace(
+        "<sitemap>", "<sitemap><loc>https://berita..contoh.co.id/sitemap.xml</loc></sitemap><sitemap>", 1)
+    site.page("/sitemap-rusak.xml", index, content_type="application/xml")
+    results = list(crawler().sitemap(site.url("/sitemap-rusak.xml"), parse_since("2024-03-01")))
+    bad = [r for r in results if isinstance(r, LoadError)]
+    assert [r.source for r in bad] == ["https://berita..contoh.co.id/sitemap.xml"]
+    assert [a.url for a in results if not isinstance(a, LoadError)] == [site.url(ANTARA), site.url(LIPUTAN6)]
+    [error] = crawler().feed("https://berita..contoh.co.id/feed")
+    assert isinstance(error, LoadError)
 
 
 def test_a_press_release_carried_by_two_outlets_is_linked_as_one_story(site, crawler, tmp_path):

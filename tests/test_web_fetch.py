@@ -56,6 +56,21 @@ def test_robots_txt_that_disallows_is_obeyed_and_nothing_is_requested(site):
     assert len(site.hits("/robots.txt")) == 1  # read once per site
 
 
+def test_robots_txt_longest_rule_wins_whatever_the_line_order_and_wildcards_count(site):
+    # a common layout: "Allow: /" first, then the exceptions; and Google-style wildcards
+    site.route("/robots.txt", Reply(200, "User-agent: *\nAllow: /\nDisallow: /cari\nDisallow: /*?s=\n"
+                                         "Disallow: /*/cetak$\nAllow: /cari/panduan\n", content_type="text/plain"))
+    for path in ("/cari/iuran", "/?s=iuran", "/berita/1/cetak", "/cari/panduan", "/berita/1"):
+        site.page(path, f"<p>{PARAGRAPH}</p>")
+    with Fetcher(settings()) as fetcher:
+        for path in ("/cari/iuran", "/?s=iuran", "/berita/1/cetak"):
+            with pytest.raises(FetchError, match="disallowed by robots.txt"):
+                fetcher.get(site.url(path))
+        assert fetcher.get(site.url("/cari/panduan")).status == 200  # the longer Allow wins
+        assert fetcher.get(site.url("/berita/1")).status == 200
+    assert [p for _, p, _ in site.requests if p != "/robots.txt"] == ["/cari/panduan", "/berita/1"]
+
+
 def test_robots_txt_failing_with_5xx_means_the_site_is_not_crawled(site):
     site.route("/robots.txt", Reply(503, "sedang perbaikan"))
     site.page("/berita/1", f"<p>{PARAGRAPH}</p>")

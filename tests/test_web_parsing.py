@@ -24,6 +24,11 @@ BASE = "https://www.antaranews.com"
     ("https://news.detik.com/berita/d-7221/judul?gclid=abc&single=1", "https://news.detik.com/berita/d-7221/judul?single=1"),
     ("https://regional.kompas.com/read/2024/03/05/judul?page=2&_ga=1.2", "https://regional.kompas.com/read/2024/03/05/judul?page=2"),
     ("http://127.0.0.1:8080", "http://127.0.0.1:8080/"),
+    # kept parameters stay as written: query-string routes and bare ids are not re-encoded
+    ("https://disnaker.langkatkab.go.id/index.php?/berita/detail/123&utm_source=wa",
+     "https://disnaker.langkatkab.go.id/index.php?/berita/detail/123"),
+    ("https://www.pemkomedan.go.id/baca.php?123&fbclid=x", "https://www.pemkomedan.go.id/baca.php?123"),
+    ("https://a.go.id/berita.php?id=12;cetak=1&q=iuran+pekerja%20rentan", "https://a.go.id/berita.php?id=12;cetak=1&q=iuran+pekerja%20rentan"),
 ])
 def test_clean_url_drops_tracking_but_keeps_what_selects_content(given, cleaned):
     assert clean_url(given) == cleaned
@@ -78,6 +83,14 @@ def test_a_stray_byte_in_a_utf8_page_does_not_turn_it_into_mojibake():
     assert used == "utf-8" and text.startswith(TEXT)
 
 
+def test_one_cut_character_in_a_utf8_page_with_few_accents_does_not_garble_it():
+    cut = "Santunan “JKM”".encode()[:-2]  # a CMS cut the description inside the closing quote
+    body = (b'<html><head><meta charset="utf-8"><meta name="description" content="' + cut + b'"></head><body><p>'
+            + TEXT.encode("utf-8") + b"</p></body></html>")
+    text, used = decode_page(body, "text/html; charset=utf-8")
+    assert used == "utf-8" and TEXT in text
+
+
 # --- feeds ---------------------------------------------------------------------------
 def test_rss_entries_with_dates_in_their_own_zone():
     body = (FIXTURES / "rss.xml").read_text(encoding="utf-8").replace("{base}", BASE).encode()
@@ -85,6 +98,16 @@ def test_rss_entries_with_dates_in_their_own_zone():
     assert [e.url for e in entries][1] == BASE + "/regional/read/5521/pemprov-jambi-tanggung-iuran-8000-nelayan"
     assert entries[0].published == datetime(2024, 3, 5, 14, 20, tzinfo=WIB)
     assert entries[2].published.isoformat() == "2024-02-20T10:00:00+08:00"  # WITA kept
+
+
+def test_rss_dates_labelled_wib_wita_or_without_zone_are_local_time():
+    items = "".join(f"<item><title>{n}</title><link>{BASE}/berita/{n}</link><pubDate>{d}</pubDate></item>" for n, d in enumerate((
+        "Tue, 05 Mar 2024 14:20:00 WIB", "Tue, 05 Mar 2024 14:20:00 WITA", "Tue, 05 Mar 2024 14:20:00",
+        "Tue, 05 Mar 2024 07:20:00 GMT")))
+    body = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Terkini</title>{items}</channel></rss>'.encode()
+    dates = [e.published.isoformat() for e in parse_feed(body, BASE + "/rss")]
+    assert dates == ["2024-03-05T14:20:00+07:00", "2024-03-05T14:20:00+08:00", "2024-03-05T14:20:00+07:00",
+                     "2024-03-05T07:20:00+00:00"]
 
 
 def test_atom_entries_relative_links_and_updated_dates():

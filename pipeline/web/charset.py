@@ -65,4 +65,6 @@ def _mostly_utf8(text: str) -> bool:
     """UTF-8 with a few broken bytes (a truncated page, one bad paste), not a legacy charset."""
     bad = text.count("\ufffd")
     good = sum(1 for ch in text if ch > "\x7f") - bad
-    return good >= 10 * bad
+    # legacy (cp1252) text almost never forms a valid multi-byte UTF-8 sequence, so even a few
+    # good ones outweigh a broken one; Indonesian stories hold few non-ASCII characters at all
+    return good >= bad

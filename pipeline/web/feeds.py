@@ -1,12 +1,18 @@
 """RSS 2.0 and Atom feeds (through feedparser) -> entries with their dates."""
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 
 import feedparser
 
-from .entries import Entry, parse_when
+from .entries import WIB, Entry, parse_when
+
+# "Tue, 05 Mar 2024 10:15:00 WIB": the Indonesian zone names email.utils does not know
+_LOCAL_ZONE = re.compile(r"\s+(WIB|WITA|WIT)\s*$", re.I)
+_ZONE_OFFSETS = {"WIB": "+0700", "WITA": "+0800", "WIT": "+0900"}
+_NO_ZONE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*$")
 
 
 class FeedError(ValueError):
@@ -32,10 +38,13 @@ def _entry_date(item) -> datetime | None:
     for raw_key, parsed_key in (("published", "published_parsed"), ("updated", "updated_parsed")):
         raw = item.get(raw_key)
         if raw:
+            rfc822 = _LOCAL_ZONE.sub(lambda m: " " + _ZONE_OFFSETS[m.group(1).upper()], raw.strip())
             try:
-                when = parsedate_to_datetime(raw)  # RSS: "Tue, 05 Mar 2024 10:15:00 +0700"
+                when = parsedate_to_datetime(rfc822)  # RSS: "Tue, 05 Mar 2024 10:15:00 +0700"
                 if when.tzinfo is not None:
                     return when
+                if _NO_ZONE.search(rfc822):  # no zone at all (not "-0000"): Jakarta time, as elsewhere
+                    return when.replace(tzinfo=WIB)
             except (TypeError, ValueError):
                 pass
             when = parse_when(raw)  # Atom: ISO 8601

@@ -172,6 +172,8 @@ class Fetcher:
                     response = self._request(url, headers)
             except FetchError:
                 raise
+            except (httpx.InvalidURL, UnicodeError) as exc:  # a host no resolver takes ("a..b.id", bad xn--)
+                raise FetchError(f"bad URL: {type(exc).__name__}: {exc}"[:300]) from None
             except httpx.TimeoutException:
                 if last_try:
                     raise FetchError(f"timed out (after {attempt + 1} tries)") from None

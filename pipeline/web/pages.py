@@ -49,6 +49,12 @@ CREATE INDEX IF NOT EXISTS pages_kind ON pages (kind);
 COLUMNS = ("url", "source", "final_url", "status", "kind", "part_of", "part", "listed_date", "content_type", "etag",
            "last_modified", "content_language", "fetched_at", "checked_at", "content_hash", "size", "body")
 
+# a page fetched again replaces its row, but keeps the date a feed or sitemap gave it when
+# this fetch has none (`fakta run URL` after `fakta crawl --feed`)
+_UPSERT = (f"INSERT INTO pages ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))}) ON CONFLICT (url) DO UPDATE SET "
+           + ", ".join(f"{c} = excluded.{c}" if c != "listed_date" else "listed_date = COALESCE(excluded.listed_date, listed_date)"
+                       for c in COLUMNS if c != "url"))
+
 
 @dataclass(frozen=True)
 class StoredPage:
@@ -100,7 +106,7 @@ class PageStore:
                h.get("etag"), h.get("last-modified"), h.get("content-language"), page.fetched_at, page.fetched_at,
                hashlib.sha1(page.body).hexdigest(), len(page.body), zlib.compress(page.body, 6))
         with self.lock:
-            self.conn.execute(f"INSERT OR REPLACE INTO pages ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})", row)
+            self.conn.execute(_UPSERT, row)
 
     def touch(self, url: str) -> None:
         with self.lock:

@@ -1,12 +1,16 @@
 """robots.txt, read once per site (scheme + host + port) and per run, as RFC 9309 says:
 a 2xx file is obeyed, a 4xx (no file) allows everything, a 5xx or an unreachable server
-allows nothing, since the site may be in trouble."""
+allows nothing, since the site may be in trouble. Rules are matched by Protego (Scrapy's
+parser) as RFC 9309 says and Google and Bing do: `*` and `$` wildcards, and the longest
+matching rule wins whatever the order of the lines (urllib.robotparser takes the first
+matching line and no wildcards, so "Allow: /" above "Disallow: /cari" would let /cari through)."""
 from __future__ import annotations
 
 import threading
 from typing import Callable
 from urllib.parse import urlsplit
-from urllib.robotparser import RobotFileParser
+
+from protego import Protego
 
 from .charset import decode_page
 
@@ -23,18 +27,18 @@ class Robots:
         rules = self._rules(url)
         if isinstance(rules, str):
             return rules
-        if rules is not None and not rules.can_fetch(self._agent, url):
+        if rules is not None and urlsplit(url).path != "/robots.txt" and not rules.can_fetch(url, self._agent):
             return f"disallowed by robots.txt: {url}"
         return None
 
     def crawl_delay(self, url: str) -> float | None:
         rules = self._rules(url)
-        if isinstance(rules, RobotFileParser):
+        if isinstance(rules, Protego):
             delay = rules.crawl_delay(self._agent)
             return float(delay) if delay is not None else None
         return None
 
-    def _rules(self, url: str) -> RobotFileParser | str | None:
+    def _rules(self, url: str) -> Protego | str | None:
         """The parsed file, None (no file: all allowed) or a reason nothing is allowed."""
         parts = urlsplit(url)
         site = f"{parts.scheme}://{parts.netloc}"
@@ -45,12 +49,10 @@ class Robots:
                 slot.append(self._load(site))
         return slot[0]
 
-    def _load(self, site: str) -> RobotFileParser | str | None:
+    def _load(self, site: str) -> Protego | str | None:
         status, body = self._fetch(site + "/robots.txt")
         if 200 <= status < 300:
-            parser = RobotFileParser()
-            parser.parse(decode_page(body)[0].splitlines())
-            return parser
+            return Protego.parse(decode_page(body)[0])
         if 400 <= status < 500:
             return None
         what = f"HTTP {status}" if status else "unreachable"

@@ -10,7 +10,14 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import (
+    parse_qsl,
+    unquote_plus,
+    urlencode,
+    urljoin,
+    urlsplit,
+    urlunsplit,
+)
 
 from . import settings
 
@@ -56,9 +63,15 @@ def clean_url(url: str, base: str | None = None) -> str:
     if ":" in host:  # IPv6 literal
         netloc = f"[{host}]" + (f":{port}" if port not in (None, DEFAULT_PORTS[scheme]) else "")
     params, prefixes = _rules()[0], _rules()[1]
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-             if k.lower() not in params and not k.lower().startswith(prefixes)]
-    return urlunsplit((scheme, netloc, parts.path or "/", urlencode(query, doseq=True), ""))
+
+    def kept(pair: str) -> bool:
+        name = unquote_plus(pair.split("=", 1)[0]).lower()
+        return name not in params and not name.startswith(prefixes)
+
+    # the kept parameters as written: re-encoding would turn "?/berita/detail/123" or "?123"
+    # into "?%2Fberita%2Fdetail%2F123=" / "?123=", which such sites do not serve
+    query = "&".join(pair for pair in parts.query.split("&") if pair and kept(pair))
+    return urlunsplit((scheme, netloc, parts.path or "/", query, ""))
 
 
 def article_key(url: str) -> str:
