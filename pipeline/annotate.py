@@ -67,10 +67,11 @@ def _stem(source: str, key: str) -> str:
 
 
 def _article_record(result: Extracted) -> dict | None:
-    """The article as a JSONL record if it carries metadata a .txt would lose, else None."""
+    """The article as a JSONL record if it carries metadata a .txt would lose, or is a line of
+    a JSONL file (its lines share one name), else None."""
     a = result.article
     meta = {"url": a.url, "title": a.title, "published": a.published, "outlet": a.outlet}
-    if not any(meta.values()):
+    if not any(meta.values()) and (a.source == "-" or a.key == a.source):
         return None
     return {"text": a.text, **{k: v for k, v in meta.items() if v}}
 
@@ -91,6 +92,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     engine, version = Engine(), extractors.rules_version()
     done: set[str] = set()
     records: dict[str, list[str]] = {}  # stem -> JSONL lines of DIR/articles/<stem>.jsonl
+    kept: dict[str, set[int]] = {}  # stem -> indexes of lines whose existing gold was kept
     for article in articles_only(iter_articles(args.paths, stdin=sys.stdin), failures, None):
         result = engine.extract(article)
         stem = _stem(article.source, article.key)
@@ -106,6 +108,8 @@ def cmd_annotate(args: argparse.Namespace) -> int:
             why = "another input of this run has the same name" if gold_id in done else "exists (use --force to overwrite)"
             failures.append(f"{gold_path}: {why}")
             print(f"fakta: skipped {gold_path}: {why}", file=sys.stderr)
+            if record:
+                kept.setdefault(stem, set()).add(len(records[stem]) - 1)
             continue
         done.add(gold_id)
         if not record:
@@ -113,8 +117,13 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         gold = gold_of(result, gold_id, version)
         gold_path.write_text(json.dumps(gold, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         print(f"{gold_path}: {len(result.facts)} facts (article: {text_path})")
-    for stem, lines in records.items():
-        (texts / f"{stem}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for stem, lines in records.items():  # a kept gold file keeps the line it was written for
+        path = texts / f"{stem}.jsonl"
+        old = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()] if path.is_file() else []
+        for i in kept.get(stem, ()):
+            if i < len(old):
+                lines[i] = old[i]
+        path.write_text("\n".join(lines + old[len(lines):]) + "\n", encoding="utf-8")
     if done:
         print(f"check and score: fakta eval {out} --texts {texts}")
     return 1 if failures else 0

@@ -134,8 +134,22 @@ def score_article(
             score.predictions.append((article_id, key, sentence, verdict))
 
 
+class GoldError(ValueError):
+    """A gold file that cannot be scored (a hand edit gone wrong): reported as one line."""
+
+
 def load_gold(path: Path) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))
+    try:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise GoldError(f"{path} is not valid JSON ({exc})") from None
+    if not isinstance(gold, dict):
+        raise GoldError(f"{path} is not a gold record (a JSON object, see GOLD.md)")
+    try:
+        gold_keys(gold, lambda name: None)
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise GoldError(f"{path} has an entry fakta cannot read ({type(exc).__name__}: {exc}; see GOLD.md)") from None
+    return gold
 
 
 def region_code(name: str) -> str | None:

@@ -23,7 +23,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     import extractors
 
     from .eval_results import ResultError, compare, load_result, to_json
-    from .evaluate import evaluate
+    from .evaluate import GoldError, evaluate
     from .extract import Engine
 
     gold = Path(args.gold_dir)
@@ -37,7 +37,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
         return 2
     texts = Path(args.texts) if args.texts else gold.parent
     engine = Engine()
-    scores, missing = evaluate(gold, texts, lambda a: engine.extract(a).facts)
+    try:
+        scores, missing = evaluate(gold, texts, lambda a: engine.extract(a).facts)
+    except GoldError as exc:
+        print(f"fakta: {exc}", file=sys.stderr)
+        return 2
     for stem in missing:
         print(f"fakta: no article text found for gold {stem}", file=sys.stderr)
     print(f"{'kind':13} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")

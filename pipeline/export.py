@@ -34,6 +34,8 @@ def write_table(rows: Sequence[dict], out: IO[str]) -> None:
 
 
 def write_csv(rows: Sequence[dict], out: IO[str]) -> None:
+    """The values exactly as stored (a span stays equal to its article text): CSV is data for
+    scripts; open it in a spreadsheet through its import dialog, or ask for xlsx."""
     writer = csv.DictWriter(out, fieldnames=COLUMNS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
@@ -47,6 +49,7 @@ def write_jsonl(rows: Sequence[dict], out: IO[str]) -> None:
 def write_xlsx(rows: Sequence[dict], path: Path) -> None:
     """One sheet 'facts' with a frozen, filterable header row (openpyxl)."""
     from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
@@ -56,8 +59,11 @@ def write_xlsx(rows: Sequence[dict], path: Path) -> None:
     sheet.append(list(COLUMNS))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append([row.get(c) for c in COLUMNS])
+    for row in rows:  # control characters are refused by the format; "=..." would be a formula
+        sheet.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in (row.get(c) for c in COLUMNS)])
+        for cell in sheet[sheet.max_row]:
+            if cell.data_type == "f":
+                cell.data_type = "s"
     for i, column in enumerate(COLUMNS, 1):
         sheet.column_dimensions[get_column_letter(i)].width = {"sentence": 100, "summary": 40, "title": 40, "link": 40}.get(column, 14)
     sheet.freeze_panes = "A2"
@@ -94,15 +100,21 @@ def cmd_facts(args: argparse.Namespace) -> int:
     except QueryError as exc:
         print(f"fakta: {exc}", file=sys.stderr)
         return 2
-    if fmt == "xlsx":
-        write_xlsx(rows, Path(args.output))
-    else:
-        writer = {"table": write_table, "csv": write_csv, "jsonl": write_jsonl}[fmt]
-        if args.output:
-            with open(args.output, "w", encoding="utf-8", newline="") as out:
-                writer(rows, out)
+    try:
+        if fmt == "xlsx":
+            write_xlsx(rows, Path(args.output))
         else:
-            writer(rows, sys.stdout)
+            writer = {"table": write_table, "csv": write_csv, "jsonl": write_jsonl}[fmt]
+            if args.output:
+                with open(args.output, "w", encoding="utf-8", newline="") as out:
+                    writer(rows, out)
+            else:
+                writer(rows, sys.stdout)
+    except OSError as exc:
+        if not args.output:
+            raise
+        print(f"fakta: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     if args.output:
         print(f"{len(rows)} facts -> {args.output}", file=sys.stderr)
     return 0

@@ -12,6 +12,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from urllib.request import pathname2url
 
 import sqlite_utils
 
@@ -62,6 +63,13 @@ def connect(path: str | Path) -> sqlite_utils.Database:
     if not path.is_file():
         raise QueryError(f"no database at {path} (build one with `fakta run`)")
     try:
+        probe = sqlite3.connect(f"file:{pathname2url(str(path.resolve()))}?mode=ro", uri=True)
+        try:  # look before open_db, which would add fakta's tables to any SQLite file
+            tables = {name for name, in probe.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            probe.close()
+        if "articles" not in tables:
+            raise QueryError(f"{path} is not a fakta database (no articles table)")
         db = open_db(path)
         db.execute("SELECT 1 FROM fact_details LIMIT 1").fetchall()
     except sqlite3.DatabaseError as exc:
@@ -99,9 +107,9 @@ def parse_day(value: str, end: bool = False) -> str:
         raise QueryError(f"bad date {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD") from None
 
 
-def parse_number(value: str | int) -> int:
-    """'1000000', '1.000.000', '1,000,000' or '1_000_000' -> 1000000."""
-    if isinstance(value, int):
+def parse_number(value: str | int | float) -> int:
+    """'1000000', '1.000.000', '1,000,000' or '1_000_000' -> 1000000 (a Python number as it is)."""
+    if isinstance(value, (int, float)):
         return value
     digits = re.sub(r"[.,_ ]", "", value.strip())
     if not digits.isdigit():

@@ -143,7 +143,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     except QueryError as exc:
         print(f"fakta: {exc}", file=sys.stderr)
         return 2
-    Path(args.output).write_text(html, encoding="utf-8")
+    try:
+        Path(args.output).write_text(html, encoding="utf-8")
+    except OSError as exc:
+        print(f"fakta: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     print(f"report -> {args.output}", file=sys.stderr)
     return 0
 

@@ -14,6 +14,7 @@ import json
 import sqlite3
 import sys
 from pathlib import Path
+from urllib.request import pathname2url
 
 from .cli import DEFAULT_DB
 
@@ -26,7 +27,7 @@ def metadata(db_path: str | Path) -> dict:
     template = json.loads((HERE / "metadata.json").read_text(encoding="utf-8"))
     shared = template.pop("columns")
     database = template["databases"].pop("fakta")
-    conn = sqlite3.connect(f"file:{Path(db_path).resolve()}?mode=ro", uri=True)
+    conn = sqlite3.connect(f"file:{pathname2url(str(Path(db_path).resolve()))}?mode=ro", uri=True)
     try:
         for name, in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')"):
             entry = database["tables"].get(name)

@@ -77,3 +77,31 @@ def test_existing_gold_is_kept_unless_forced(annotated, capsys):
     assert path.read_text(encoding="utf-8") == '{"id": "corrected by hand"}'
     assert cli.main(["annotate", source, "--output", str(annotated), "--force"]) == 0
     assert json.loads(path.read_text(encoding="utf-8"))["id"] == "016_pengumuman_senam_donor_darah"
+
+
+def test_every_line_of_a_jsonl_of_plain_texts_gets_its_gold(tmp_path, capsys):
+    source = tmp_path / "plain.jsonl"
+    source.write_text(json.dumps({"text": "Pemprov Jawa Barat menanggung iuran 150 ribu pekerja rentan."}) + "\n"
+                      + json.dumps({"text": "Pemko Medan menganggarkan Rp403,2 juta untuk 2.000 pengemudi ojol."}) + "\n",
+                      encoding="utf-8")
+    out = tmp_path / "gold"
+    assert cli.main(["annotate", str(source), "--output", str(out)]) == 0, capsys.readouterr().err
+    assert sorted(p.stem for p in out.glob("*.json")) == ["plain_L1", "plain_L2"]
+    capsys.readouterr()
+    assert cli.main(["eval", str(out), "--texts", str(out / "articles"), "--min-f1", "1"]) == 0
+
+
+def test_a_kept_gold_keeps_its_article_line(tmp_path, capsys):
+    """A second input of the same name must not swap the text under an existing gold file."""
+    first, second = tmp_path / "a" / "rilis.jsonl", tmp_path / "b" / "rilis.jsonl"
+    for path, text in ((first, "Pemprov Jawa Barat menanggung iuran 150 ribu pekerja rentan."),
+                       (second, "Pemko Medan menganggarkan Rp403,2 juta untuk 2.000 pengemudi ojol.")):
+        path.parent.mkdir()
+        path.write_text(json.dumps({"text": text, "url": f"https://contoh.id/{path.parent.name}"}) + "\n", encoding="utf-8")
+    out = tmp_path / "gold"
+    assert cli.main(["annotate", str(first), "--output", str(out)]) == 0
+    articles = (out / "articles" / "rilis.jsonl").read_text(encoding="utf-8")
+    assert cli.main(["annotate", str(second), "--output", str(out)]) == 1
+    assert "exists (use --force to overwrite)" in capsys.readouterr().err
+    assert (out / "articles" / "rilis.jsonl").read_text(encoding="utf-8") == articles
+    assert cli.main(["eval", str(out), "--texts", str(out / "articles"), "--min-f1", "1"]) == 0

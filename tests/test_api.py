@@ -35,3 +35,9 @@ def test_query_and_read(corpus_db):
         read_table(corpus_db, "no_such_view")
     with pytest.raises(QueryError):
         query_facts(corpus_db, region="Bandung")
+
+
+def test_min_value_as_a_python_number(corpus_db):
+    rows = query_facts(corpus_db, kinds=["amount"], min_value=1e9)
+    assert rows and min(r["value"] for r in rows) >= 1_000_000_000
+    assert rows == query_facts(corpus_db, kinds=["amount"], min_value=1_000_000_000)

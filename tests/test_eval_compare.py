@@ -86,3 +86,17 @@ def test_bad_reference_is_a_clear_error(tmp_path, capsys, content, message):
     assert cli.main(["eval", str(CORPUS_GOLD), "--texts", str(CORPUS), "--compare", str(ref)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("fakta: ") and message in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("edit, message", [
+    (lambda text: text.replace('"regions": [', '"regions": [,', 1), "is not valid JSON"),  # a slip in a hand edit
+    (lambda text: re.sub(r'"value": \d+, ', "", text, count=1), "KeyError"),  # a count without its value
+])
+def test_a_broken_gold_file_is_a_one_line_error(tmp_path, capsys, edit, message):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    name = "005_tribun_medan_ojol.json"
+    (gold / name).write_text(edit((CORPUS_GOLD / name).read_text(encoding="utf-8")), encoding="utf-8")
+    assert cli.main(["eval", str(gold), "--texts", str(CORPUS)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"fakta: {gold / name}") and message in err and err.count("\n") == 1

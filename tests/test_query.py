@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sqlite3
 
 import pytest
 
@@ -159,8 +160,73 @@ def test_cli_missing_or_foreign_database(tmp_path, capsys):
     assert code == 2 and "not a fakta database" in err and "Traceback" not in err
 
 
+def test_cli_another_programs_database_is_refused_and_left_alone(tmp_path, capsys):
+    other = tmp_path / "notes.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE notes (body TEXT)")
+    conn.close()
+    code, _, err = fakta(capsys, "facts", "--db", str(other))
+    assert code == 2 and "not a fakta database" in err
+    with sqlite3.connect(other) as conn:
+        assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master")] == ["notes"]
+    conn.close()
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    code, _, err = fakta(capsys, "facts", "--db", str(empty))
+    assert code == 2 and "not a fakta database" in err and empty.stat().st_size == 0
+
+
 def test_unknown_kind_or_attribution_from_python(db):
     with pytest.raises(QueryError, match="unknown kind 'officials'"):
         facts(db, kinds=["officials"])
     with pytest.raises(QueryError, match="unknown attribution 'guess'"):
         facts(db, attributions=["guess"])
+
+
+@pytest.fixture(scope="module")
+def hostile_db(tmp_path_factory):
+    """Articles whose title and sentences open with spreadsheet formula characters or hold
+    control characters, as a scraped page can."""
+    from pipeline.runner import run
+
+    folder = tmp_path_factory.mktemp("hostile")
+    records = [
+        {"text": "=SUM(1+1) Pemprov Jawa Barat menanggung iuran 150 ribu pekerja rentan.",
+         "title": '=HYPERLINK("http://evil.example","klik")', "outlet": "@outlet", "published": "2024-03-01"},
+        {"text": "-Pemprov Jawa Barat menganggarkan Rp 5 miliar untuk iuran pekerja rentan.",
+         "title": "Judul\x07 dengan\x1b kontrol", "published": "2024-03-02"},
+    ]
+    source = folder / "hostile.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    path = folder / "facts.db"
+    assert not run([str(source)], path, progress=False).failures
+    return str(path)
+
+
+def test_xlsx_keeps_formula_text_as_text_and_survives_control_characters(hostile_db, capsys, tmp_path):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "out.xlsx"
+    code, _, err = fakta(capsys, "facts", "--db", hostile_db, "--output", str(path))
+    assert code == 0, err
+    sheet = load_workbook(path)["facts"]
+    header = [c.value for c in sheet[1]]
+    cells = [c for row in sheet.iter_rows(min_row=2) for c in row]
+    assert not [c.value for c in cells if c.data_type == "f"]  # no formula from article text
+    titles = {row[header.index("title")] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert titles == {'=HYPERLINK("http://evil.example","klik")', "Judul dengan kontrol"}
+
+
+def test_csv_keeps_values_exactly_as_stored(hostile_db, capsys):
+    """CSV is data: even a title a spreadsheet would run stays as written (xlsx guards it)."""
+    code, out, _ = fakta(capsys, "facts", "--db", hostile_db, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and rows
+    assert {r["title"] for r in rows} >= {'=HYPERLINK("http://evil.example","klik")'}
+    assert {r["value"] for r in rows if r["kind"] == "amount"} == {"5000000000"}
+
+
+@pytest.mark.parametrize("name", ["out.csv", "out.jsonl", "out.xlsx"])
+def test_output_into_a_missing_directory_is_a_one_line_error(corpus_db, capsys, tmp_path, name):
+    code, _, err = fakta(capsys, "facts", "--db", corpus_db, "--region", "Kota Medan", "--output", str(tmp_path / "no" / name))
+    assert code == 2 and err.startswith("fakta: cannot write") and err.count("\n") == 1

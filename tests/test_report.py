@@ -77,6 +77,12 @@ def test_report_bad_region(corpus_db, tmp_path, capsys, region, message):
     assert err.startswith("fakta: ") and message in err and not (tmp_path / "r.html").exists()
 
 
+def test_report_into_a_missing_directory_is_a_one_line_error(corpus_db, tmp_path, capsys):
+    assert cli.main(["report", "--db", corpus_db, "--region", "Aceh", "--output", str(tmp_path / "no" / "r.html")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("fakta: cannot write") and err.count("\n") == 1
+
+
 @pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM)
 def test_report_in_a_real_browser(aceh, tmp_path_factory):
     dom = render(aceh.as_uri(), tmp_path_factory.mktemp("screenshots") / "report.png", size="1200,2400")

@@ -49,3 +49,15 @@ def test_missing_or_foreign_database_is_a_clear_error(capsys, tmp_path):
         db.execute("CREATE TABLE t (x)")
     code, _, err = rules_output(capsys, "--db", str(other))
     assert code == 2 and "not a fakta database" in err
+
+
+def test_a_database_whose_name_holds_uri_characters(capsys, corpus_db, tmp_path):
+    folder = tmp_path / "rapat #2 50%"
+    folder.mkdir()
+    path = folder / "facts?.db"
+    with sqlite3.connect(corpus_db) as source, sqlite3.connect(path) as target:
+        source.backup(target)
+    code, out, err = rules_output(capsys, "--db", str(path))
+    assert code == 0, err
+    assert all(p.name.startswith("facts?.db") for p in folder.iterdir())  # nothing else opened or created
+    assert not re.search(r"facts: 0$", out.rstrip())

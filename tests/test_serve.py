@@ -82,9 +82,13 @@ CANNED = [
     ("officials_in_region", "region=Jawa+Barat", "name", {"Surya Wiradinata", "Asep Mulyana Hidayat"}),
     ("amounts_in_region", "region=Kota+Medan&year=2024", "total_idr", {403_200_000}),
     ("worker_counts_in_region", "region=Aceh&min_workers=100000", "workers", {2_451_000, 812_406}),
+    ("worker_counts_in_region", "region=Aceh&min_workers=100.000", "workers", {2_451_000, 812_406}),  # Indonesian
+    ("worker_counts_in_region", "region=Aceh&min_workers=1,000,000", "workers", {2_451_000}),
     ("commitments_of_region", "region=Kota+Palu", "kind", {"amount", "regulation", "worker_count"}),
     ("regulation_citations", "type=Inpres&words=", "summary", {"Inpres 2/2021"}),
     ("search_articles", "q=marbot", "title", {None, "Pemprov Gorontalo Tanggung Iuran BPJS Ketenagakerjaan 2.150 Marbot dan Guru Ngaji"}),
+    ("search_articles", "q=non-ASN", "title", {None, "Pemkot Jayapura Teken PKS, 4.000 Pegawai Non-ASN Dilindungi BPJS Ketenagakerjaan"}),
+    ("search_articles", "q=marbot+OR+%22non-ASN%22", "title", {None, "Pemprov Gorontalo Tanggung Iuran BPJS Ketenagakerjaan 2.150 Marbot dan Guru Ngaji", "Pemkot Jayapura Teken PKS, 4.000 Pegawai Non-ASN Dilindungi BPJS Ketenagakerjaan"}),
 ]
 
 
@@ -121,6 +125,16 @@ def test_missing_database_is_a_one_line_error(tmp_path, capsys):
 
     assert cli.main(["serve", "--db", str(tmp_path / "none.db")]) == 2
     assert capsys.readouterr().err.startswith("fakta: no database")
+
+
+def test_metadata_of_a_database_whose_name_holds_uri_characters(db_path, tmp_path):
+    path = tmp_path / "rapat #2" / "facts?.db"
+    path.parent.mkdir()
+    with sqlite3.connect(db_path) as source, sqlite3.connect(path) as target:
+        source.backup(target)
+    tables = serve.metadata(path)["databases"]["facts?"]["tables"]
+    assert "sentence" in tables["fact_details"]["columns"]
+    assert [p.name for p in tmp_path.iterdir()] == ["rapat #2"]  # no stray file opened instead
 
 
 @pytest.fixture(scope="module")
