@@ -48,6 +48,11 @@ class Extracted:
     placements: list[Placement]  # where and when each fact belongs, in the order of `facts`
 
 
+def engine_version() -> str:
+    """The pipeline's version and a digest of every rule file: stored with each article."""
+    return f"{PIPELINE_VERSION}+{extractors.rules_version()}"
+
+
 def article_id(key: str) -> str:
     """Stable id from the article's identity (path, path#line, or URL)."""
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
@@ -61,7 +66,7 @@ class Engine:
     def __init__(self) -> None:
         self.nlp = build_nlp()
         self.extractors = extractors.build_all(self.nlp)
-        self.version = f"{PIPELINE_VERSION}+{extractors.rules_version()}"
+        self.version = engine_version()
 
     def extract(self, article: Article) -> Extracted:
         return self.extract_clean(article, clean_text(article.text))

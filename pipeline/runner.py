@@ -8,12 +8,12 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence, TextIO
+from typing import Callable, Iterable, Iterator, Sequence, TextIO
 
 from tqdm import tqdm
 
 from .cleaning import clean_text
-from .extract import Engine, Extracted, article_id, content_hash
+from .extract import Engine, Extracted, article_id, content_hash, engine_version
 from .loading import LoadError, iter_articles
 from .models import Article
 from .storage import open_db, stored_versions, write_batch
@@ -70,14 +70,19 @@ class ExtractionPool:
     """
 
     def __init__(self, workers: int = 1) -> None:
-        self.engine = Engine()
         self.workers = workers
+        self.version = engine_version()
+        self.engine = Engine() if workers <= 1 else None  # the workers build their own
         self.pool = multiprocessing.get_context("spawn").Pool(workers, _start_worker) if workers > 1 else None
 
-    def map(self, pairs: list[tuple[Article, str]]) -> list[Extracted | str]:
+    def submit(self, pairs: list[tuple[Article, str]]) -> Callable[[], list[Extracted | str]]:
+        """Start extracting; the returned function waits for the results. Over a pool, the
+        caller stores one batch while the workers extract the next."""
         if self.pool is None:
-            return [extract_or_report(self.engine, pair) for pair in pairs]
-        return self.pool.map(_extract_in_worker, pairs, chunksize=max(1, len(pairs) // (4 * self.workers)))
+            results = [extract_or_report(self.engine, pair) for pair in pairs]
+            return lambda: results
+        chunk = max(1, len(pairs) // (4 * self.workers))
+        return self.pool.map_async(_extract_in_worker, pairs, chunksize=chunk).get
 
     def close(self) -> None:
         if self.pool is not None:
@@ -141,30 +146,40 @@ def run_items(
     except (sqlite3.DatabaseError, OSError) as exc:
         raise RunError(f"cannot open database {db_path}: {exc}") from exc
     extractor = ExtractionPool(workers)
-    version = extractor.engine.version
+    version = extractor.version
     articles = articles_only(items, summary.failures, stderr)
     bar = tqdm(unit=" articles", file=stderr or sys.stderr, disable=None if progress else True)
+    pending = None  # the batch being extracted while the one before it is stored
     try:
         for batch in batched(articles, batch_size):
-            pairs = _to_extract(db, batch, version, force, summary, stderr)
-            extracted = []
-            for result in extractor.map(pairs):
-                if isinstance(result, str):
-                    summary.failures.append(result)
-                    report(result, stderr)
-                else:
-                    extracted.append(result)
-            write_batch(db, extracted, version)
-            summary.stored += len(extracted)
-            for item in extracted:
-                summary.facts.update(f.kind for f in item.facts)
-            bar.update(len(batch))
+            job = (len(batch), extractor.submit(_to_extract(db, batch, version, force, summary, stderr)))
+            if pending is not None:
+                _store(db, *pending, version, summary, stderr, bar)
+            pending = job
+        if pending is not None:
+            _store(db, *pending, version, summary, stderr, bar)
     finally:
         bar.close()
         extractor.close()
         db.close()
     summary.seconds = time.perf_counter() - began
     return summary
+
+
+def _store(db, read: int, results: Callable[[], list], version, summary, stderr, bar) -> None:
+    """Wait for a batch's extraction, report its failures, store the rest in one transaction."""
+    extracted = []
+    for result in results():
+        if isinstance(result, str):
+            summary.failures.append(result)
+            report(result, stderr)
+        else:
+            extracted.append(result)
+    write_batch(db, extracted, version)
+    summary.stored += len(extracted)
+    for item in extracted:
+        summary.facts.update(f.kind for f in item.facts)
+    bar.update(read)
 
 
 def _to_extract(db, batch, version, force, summary, stderr) -> list[tuple[Article, str]]:
