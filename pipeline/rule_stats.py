@@ -15,10 +15,11 @@ import sys
 from pathlib import Path
 from urllib.request import pathname2url
 
+from .cli import DEFAULT_DB
 from .rule_files import RULE_ID, ROOT, rule_ids_in_data
+from .storage import TABLES
 
-FACT_TABLES = ("officials", "regions", "office_areas", "worker_counts", "amounts", "regulations", "dates")
-DEFAULT_DB = Path("outputs") / "facts.db"
+FACT_TABLES = tuple(TABLES.values())
 
 
 def register(sub) -> None:

@@ -10,9 +10,9 @@ import json
 import re
 import types
 import typing
+from datetime import date, datetime, timezone
 from functools import cache, partial
 from operator import attrgetter
-from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
@@ -156,7 +156,7 @@ def facts_view_sql() -> str:
         parts.append(
             f"SELECT '{kind}' AS kind, id AS fact_id, article_id, source, text, start, end, "
             f"sentence, rule, confidence, {summary} AS summary, {value} AS value, "
-            f"region_code, attribution, regions_named, mentioned_date FROM {table}"
+            f"{', '.join(PLACEMENT_COLUMNS)} FROM {table}"
         )
     return "\nUNION ALL\n".join(parts)
 
