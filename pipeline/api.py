@@ -44,13 +44,13 @@ def query_facts(db_path: str | Path, **filters) -> list[dict]:
 
 def read_facts(db_path: str | Path, **filters) -> list:
     """As query_facts, but each stored fact as its pydantic record (kind-specific fields)."""
-    from .query import connect
+    from .query import Filters, connect, query
     from .storage import TABLES
 
     db = connect(db_path)
     adapter = TypeAdapter(Fact)
     out = []
-    for row in query_facts(db_path, **filters):
+    for row in query(db, Filters(**filters)):
         record = next(db[TABLES[row["kind"]]].rows_where("id = ?", [row["fact_id"]]))
         record.pop("id")
         if "province_codes" in record:

@@ -91,6 +91,15 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def add_store_options(p: argparse.ArgumentParser, batch_size: int) -> None:
+    """The options of every command that extracts into the database (run, crawl, reprocess)."""
+    p.add_argument("--db", default=str(DEFAULT_DB), help=f"SQLite database (default: {DEFAULT_DB})")
+    p.add_argument("--batch-size", type=int, default=batch_size, help=f"articles per transaction (default: {batch_size})")
+    p.add_argument("--force", action="store_true", help="re-extract articles even if unchanged")
+    p.add_argument("--workers", type=int, default=1, help="extraction processes (default: 1)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="fakta", description="Source-grounded facts from Indonesian news into SQLite.")
     p.add_argument("--version", action="version", version=f"fakta {__version__}")
@@ -98,11 +107,7 @@ def parser() -> argparse.ArgumentParser:
 
     run = sub.add_parser("run", help="extract articles into the database (default: the bundled corpus)")
     run.add_argument("paths", nargs="*", metavar="PATH", help=".txt/.html/.jsonl files, directories, - for stdin, or http(s) URLs")
-    run.add_argument("--db", default=str(DEFAULT_DB), help=f"SQLite database (default: {DEFAULT_DB})")
-    run.add_argument("--batch-size", type=int, default=256, help="articles per transaction (default: 256)")
-    run.add_argument("--force", action="store_true", help="re-extract articles even if unchanged")
-    run.add_argument("--workers", type=int, default=1, help="extraction processes (default: 1)")
-    run.add_argument("--quiet", action="store_true", help="no progress bar")
+    add_store_options(run, batch_size=256)
     web.add_run_options(run)
     run.set_defaults(func=cmd_run)
 

@@ -27,9 +27,13 @@ class Score:
     fp: int = 0
     fn: int = 0
     misses: list[tuple[str, object]] = field(default_factory=list)  # (article id, key)
-    spurious: list[tuple[str, object, str]] = field(default_factory=list)  # (article id, key, sentence)
     # every predicted key: (article id, key, sentence, verdict: correct | spurious | ignored)
     predictions: list[tuple[str, object, str, str]] = field(default_factory=list)
+
+    @property
+    def spurious(self) -> list[tuple[str, object, str]]:
+        """(article id, key, sentence) of every spurious prediction."""
+        return [(article, key, sentence) for article, key, sentence, verdict in self.predictions if verdict == "spurious"]
 
     @property
     def precision(self) -> float:
@@ -130,7 +134,6 @@ def score_article(
             else:
                 verdict = "spurious"
                 score.fp += 1
-                score.spurious.append((article_id, key, sentence))
             score.predictions.append((article_id, key, sentence, verdict))
 
 

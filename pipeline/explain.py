@@ -22,7 +22,7 @@ from .models import Article, FactBase
 if TYPE_CHECKING:
     from .extract import Extracted
 
-COMMON = {"source", "article_id", "kind", "text", "start", "end", "sentence", "rule", "confidence"}
+COMMON = frozenset(FactBase.model_fields)  # what every fact carries; fact_value shows the rest
 ANSI = {  # kind -> SGR codes (underlined, coloured)
     "official": "4;35", "region": "4;32", "office_area": "4;36", "worker_count": "4;33",
     "amount": "4;34", "regulation": "4;31", "date": "4;90",

@@ -14,14 +14,15 @@ to pipeline.cleaning.
 """
 from __future__ import annotations
 
-import csv
 import re
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
 from lxml import etree
 from lxml import html as lxml_html
+
+from extractors.common import read_csv
 
 from .html_dates import iso_datetime, outlet_dates, published_date, story_header_dates
 from .html_meta import Outlet, css_xpath, page_metadata, strip_site_suffix
@@ -69,10 +70,9 @@ class HtmlRules:
 @cache
 def html_rules(path: Path = HTML_CSV) -> HtmlRules:
     """data/html.csv, read once per process."""
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
     by_kind: dict[str, list[str]] = {}
-    for row in csv.DictReader(lines):
-        by_kind.setdefault(row["kind"].strip(), []).append(row["value"].strip())
+    for row in read_csv(path):
+        by_kind.setdefault(row["kind"], []).append(row["value"])
     words = sorted(by_kind.get("junk", []), key=len, reverse=True)
     return HtmlRules(
         content=tuple(css_xpath(s) for s in by_kind.get("content", [])),
@@ -127,8 +127,7 @@ def join_pages(pages: list[PageContent]) -> PageContent:
 def html_to_article_text(html: str) -> tuple[str, dict]:
     """(main text, {title, published, outlet, url, author}) of an HTML page; missing values are None."""
     page = read_page(html)
-    values = asdict(page)
-    return page.text, {k: values[k] for k in LEGACY_FIELDS}
+    return page.text, {k: getattr(page, k) for k in LEGACY_FIELDS}
 
 
 def parse_html(html: str) -> etree._Element | None:

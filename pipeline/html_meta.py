@@ -6,7 +6,6 @@ byline element named in data/outlets.csv; never from free text on the page.
 """
 from __future__ import annotations
 
-import csv
 import json
 import re
 from dataclasses import dataclass
@@ -16,6 +15,8 @@ from urllib.parse import urljoin, urlsplit
 
 from cssselect import GenericTranslator
 from lxml import etree
+
+from extractors.common import read_csv
 
 OUTLETS_CSV = Path(__file__).parent / "data" / "outlets.csv"
 ZONE_HOURS = {"WIB": 7, "WITA": 8, "WIT": 9}
@@ -27,6 +28,7 @@ DATE_KEYS = ("article:published_time", "datepublished", "pubdate", "publishdate"
 AUTHOR_KEYS = ("author", "article:author", "dtk:author", "content_author", "dc.creator")
 BYLINE_PREFIX = re.compile(r"^(?:oleh|penulis|reporter|pewarta|editor|by|ditulis oleh)\s*:?\s*", re.I)
 _WS = re.compile(r"\s+")
+_NON_WORD = re.compile(r"[\W_]+")
 _DOMAIN = re.compile(r"\b[\w-]+\.(?:com|id|co\.id|net|org|news|tv)\b", re.I)
 _SITE_WORDS = re.compile(r"\b(?:portal|situs|website|web resmi|official|media online|berita online)\b", re.I)
 _PAGE_SUFFIX = re.compile(r"\s+(?:Halaman|Hal\.?|Page)\s+(?:\d{1,3}|all|semua)\s*$", re.I)
@@ -57,10 +59,8 @@ class Outlet:
 @cache
 def outlets(path: Path = OUTLETS_CSV) -> dict[str, Outlet]:
     """data/outlets.csv by host, read once per process."""
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
     table = {}
-    for row in csv.DictReader(lines):
-        row = {k: (v or "").strip() for k, v in row.items()}
+    for row in read_csv(path):
         table[row["host"].lower()] = Outlet(row["host"].lower(), row["outlet"], ZONE_HOURS.get(row["zone"].upper()),
                                             row["content"], row["date"], row["byline"])
     return table
@@ -166,16 +166,20 @@ def _author(doc, meta: dict[str, str], ld: dict, outlet: str | None, known: Outl
     if known and known.byline:
         values += [" ".join(el.text_content().split()) for el in css_xpath(known.byline)(doc)]
     values += [el.get("content") or " ".join(el.text_content().split()) for el in _AUTHOR_MARKUP(doc)]
-    squash = (lambda s: re.sub(r"[\W_]+", "", s.lower()))
     for value in values:
         value = _WS.sub(" ", BYLINE_PREFIX.sub("", value or "")).strip(" -|,")
-        if outlet and " - " in value and squash(value.rpartition(" - ")[2]) == squash(outlet):
+        if outlet and " - " in value and _squash(value.rpartition(" - ")[2]) == _squash(outlet):
             value = value.rpartition(" - ")[0].strip()  # "Yusuf Hakim - detikSumbagsel"
         if (not value or len(value) > 80 or value.lower().startswith(("http://", "https://"))
-                or _DOMAIN.fullmatch(value) or (outlet and squash(value) == squash(outlet))):
+                or _DOMAIN.fullmatch(value) or (outlet and _squash(value) == _squash(outlet))):
             continue
         return value
     return None
+
+
+def _squash(text: str) -> str:
+    """Letters and digits only, lower-cased: "detik Sumbagsel" == "detikSumbagsel"."""
+    return _NON_WORD.sub("", text.lower())
 
 
 def _name(value) -> str | None:
@@ -196,12 +200,11 @@ def strip_site_suffix(title: str, outlet: str | None) -> str:
     """'Judul | Situs' / 'Judul - Situs.com' / 'Judul Halaman all - Kompas.com' -> 'Judul'.
     A ' - ' suffix goes only when it is the outlet's name or a domain (headlines use dashes
     too); a ' | ' suffix when it is short or names a site ("Portal Resmi Pemerintah ...")."""
-    squash = (lambda s: re.sub(r"[\W_]+", "", s.lower()))
     while True:
         head, sep, tail = max((title.rpartition(s) for s in (" | ", " - ", " – ", " — ", " :: ")), key=lambda p: len(p[0]))
         if not sep or len(head.strip()) < 10:
             break
-        is_site = (outlet and squash(tail) == squash(outlet)) or _DOMAIN.fullmatch(tail.strip())
+        is_site = (outlet and _squash(tail) == _squash(outlet)) or _DOMAIN.fullmatch(tail.strip())
         if not (is_site or (sep == " | " and (len(tail) <= 40 or _SITE_WORDS.search(tail)))):
             break
         title = head.strip()

@@ -63,7 +63,7 @@ def connect(path: str | Path) -> sqlite_utils.Database:
     if not path.is_file():
         raise QueryError(f"no database at {path} (build one with `fakta run`)")
     try:
-        probe = sqlite3.connect(f"file:{pathname2url(str(path.resolve()))}?mode=ro", uri=True)
+        probe = open_read_only(path)
         try:  # look before open_db, which would add fakta's tables to any SQLite file
             tables = {name for name, in probe.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         finally:
@@ -75,6 +75,11 @@ def connect(path: str | Path) -> sqlite_utils.Database:
     except sqlite3.DatabaseError as exc:
         raise QueryError(f"{path} is not a fakta database ({exc})") from None
     return db
+
+
+def open_read_only(path: str | Path) -> sqlite3.Connection:
+    """A read-only connection to an existing SQLite file (a URI, so '#', '?', '%' in its name are safe)."""
+    return sqlite3.connect(f"file:{pathname2url(str(Path(path).resolve()))}?mode=ro", uri=True)
 
 
 def resolve_region(value: str) -> RegionScope:
@@ -190,6 +195,4 @@ def query(db: sqlite_utils.Database, filters: Filters) -> list[dict]:
             db.execute("SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1", [fts_query(filters.text)])
         except sqlite3.OperationalError as exc:
             raise QueryError(f"bad --text query {filters.text!r}: {exc}") from None
-    cursor = db.execute(sql, params)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
+    return list(db.query(sql, params))

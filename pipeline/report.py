@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import io
 import sys
-from collections import OrderedDict
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -22,7 +21,7 @@ CHARTED = {"worker_count": "Worker counts", "amount": "Amounts (rupiah)"}
 
 
 def rupiah(value: int | float | None) -> str:
-    return "" if value is None else "Rp " + f"{int(value):,}".replace(",", ".")
+    return "" if value is None else "Rp " + number(value)
 
 
 def number(value: int | float | None) -> str:
@@ -69,17 +68,18 @@ def report_context(db_path: str | Path, region: str, since: str | None = None) -
     for n, row in enumerate(rows, 1):
         row["anchor"] = f"f{n}"
     placed = [r for r in rows if r["attribution"] != "article"]
-    by_kind = {kind: [r for r in rows if r["kind"] == kind] for kind in ("official", "regulation", "worker_count", "amount", "date", "region", "office_area")}
-    regulations = OrderedDict()
-    for r in by_kind["regulation"]:
-        regulations.setdefault(r["summary"], []).append(r)
-    articles = OrderedDict()
+    officials = [r for r in rows if r["kind"] == "official"]
+    regulations: dict[str, list[dict]] = {}
+    for r in rows:
+        if r["kind"] == "regulation":
+            regulations.setdefault(r["summary"], []).append(r)
+    articles: dict[str, dict] = {}
     for r in rows:
         articles.setdefault(r["article_id"], {"title": r["title"], "outlet": r["outlet"], "link": r["link"], "published": r["published"], "facts": []})["facts"].append(r)
     figures = [
         ("articles", number(len(articles))),
         ("facts", number(len(rows))),
-        ("officials named", number(len({r["summary"] for r in by_kind["official"]}))),
+        ("officials named", number(len({r["summary"] for r in officials}))),
         ("regulations cited", number(len(regulations))),
     ]
     counts = [r["value"] for r in placed if r["kind"] == "worker_count"]
@@ -97,7 +97,7 @@ def report_context(db_path: str | Path, region: str, since: str | None = None) -
         "database": str(db_path),
         "figures": figures,
         "chart": chart_svg(placed),
-        "officials": by_kind["official"],
+        "officials": officials,
         "regulations": regulations,
         "commitments": [c for c in commitments if not since_day or (c["date"] or "") >= since_day],
         "rows": rows,
@@ -107,12 +107,10 @@ def report_context(db_path: str | Path, region: str, since: str | None = None) -
 
 def _commitments(db, scope) -> list[dict]:
     code = scope.codes[0]
-    cursor = db.execute(
+    return list(db.query(
         "SELECT * FROM regional_commitments WHERE region_code = ? OR region_code LIKE ? ORDER BY region_code, kind, date",
         [code, code + ".%" if scope.level == "province" else code],
-    )
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
+    ))
 
 
 def render(context: dict) -> str:

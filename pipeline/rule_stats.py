@@ -13,7 +13,6 @@ import ast
 import sqlite3
 import sys
 from pathlib import Path
-from urllib.request import pathname2url
 
 from .cli import DEFAULT_DB
 from .rule_files import RULE_ID, ROOT, rule_ids_in_data
@@ -55,8 +54,9 @@ def known_rules() -> dict[str, str]:
 
 def rule_counts(db_path: Path) -> dict[tuple[str, str], int]:
     """(kind table, rule) -> number of facts, from each per-kind table's `rule` column."""
-    uri = f"file:{pathname2url(str(Path(db_path).resolve()))}?mode=ro"  # '#', '?', '%' in a name
-    with sqlite3.connect(uri, uri=True) as db:
+    from .query import open_read_only
+
+    with open_read_only(db_path) as db:
         tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         missing = [t for t in FACT_TABLES if t not in tables]
         if missing:

@@ -9,12 +9,9 @@ up to date and its write-ahead log folded in: restart the server after a `fakta 
 from __future__ import annotations
 
 import argparse
-import copy
 import json
-import sqlite3
 import sys
 from pathlib import Path
-from urllib.request import pathname2url
 
 from .cli import DEFAULT_DB
 
@@ -24,10 +21,12 @@ SETTINGS = {"sql_time_limit_ms": 3000, "default_page_size": 50, "facet_time_limi
 
 def metadata(db_path: str | Path) -> dict:
     """The shipped metadata for a database file: every table, view and column described."""
+    from .query import open_read_only
+
     template = json.loads((HERE / "metadata.json").read_text(encoding="utf-8"))
     shared = template.pop("columns")
     database = template["databases"].pop("fakta")
-    conn = sqlite3.connect(f"file:{pathname2url(str(Path(db_path).resolve()))}?mode=ro", uri=True)
+    conn = open_read_only(db_path)
     try:
         for name, in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')"):
             entry = database["tables"].get(name)
@@ -58,7 +57,7 @@ def datasette(db_path: str | Path):
 
     return Datasette(
         immutables=[str(db_path)],
-        metadata=copy.deepcopy(metadata(db_path)),
+        metadata=metadata(db_path),
         plugins_dir=str(HERE / "plugins"),
         settings=SETTINGS,
     )

@@ -184,8 +184,9 @@ def why_not(engine: Engine, result: Extracted, span: str) -> list[str]:
     evidence |= bool(near)
 
     out.append("-- rule-file rows naming words of the span (case ignored; see each file's header)")
+    span_rows = matching_rows(span)
     by_file: dict[str, list[Row]] = {}
-    for row in matching_rows(span):
+    for row in span_rows:
         by_file.setdefault(str(row.path.relative_to(ROOT)), []).append(row)
     for name, found in by_file.items():
         for row in found[:MAX_ROWS_PER_FILE]:
@@ -205,7 +206,7 @@ def why_not(engine: Engine, result: Extracted, span: str) -> list[str]:
 
     if where:
         sentence = sentences.sentence_at(*where[0])
-        blockers = [r for r in matching_rows(sentence) if _blocks(r) and r not in matching_rows(span)]
+        blockers = [r for r in matching_rows(sentence) if _blocks(r) and r not in span_rows]
         if blockers:
             out.append("-- rows elsewhere in the sentence that stop or veto rules")
             out.extend(f"  {row.where}  {row.describe()}" for row in blockers[:MAX_ROWS_PER_FILE * 2])

@@ -46,7 +46,7 @@ def add_run_options(run: argparse.ArgumentParser) -> None:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from ..cli import DEFAULT_DB
+    from ..cli import add_store_options
 
     crawl = sub.add_parser("crawl", help="fetch the articles a feed or sitemap lists, and extract them",
                            description="Fetch the articles listed by RSS/Atom feeds or sitemaps (sitemap indexes and "
@@ -55,23 +55,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     crawl.add_argument("--sitemap", action="append", default=[], metavar="URL", help="a sitemap or sitemap index (repeatable)")
     crawl.add_argument("--since", metavar="DATE", help="only entries dated on or after DATE (2024-03-05, WIB; or an ISO datetime)")
     crawl.add_argument("--limit", type=_count, metavar="N", help="at most the N newest entries of each feed or sitemap")
-    _add_store_options(crawl, DEFAULT_DB, batch_size=32)
+    add_store_options(crawl, batch_size=32)
     add_fetch_options(crawl)
     crawl.set_defaults(func=cmd_crawl)
 
     again = sub.add_parser("reprocess", help="re-extract every stored web page, without downloading anything",
                            description="Re-read the pages kept in the database (after a rule or reader change) "
                                        "and re-extract the articles whose text or rules changed.")
-    _add_store_options(again, DEFAULT_DB, batch_size=256)
+    add_store_options(again, batch_size=256)
     again.set_defaults(func=cmd_reprocess)
-
-
-def _add_store_options(p: argparse.ArgumentParser, default_db: Path, batch_size: int) -> None:
-    p.add_argument("--db", default=str(default_db), help=f"SQLite database (default: {default_db})")
-    p.add_argument("--batch-size", type=int, default=batch_size, help=f"articles per transaction (default: {batch_size})")
-    p.add_argument("--force", action="store_true", help="re-extract articles even if unchanged")
-    p.add_argument("--workers", type=int, default=1, help="extraction processes (default: 1)")
-    p.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
 def fetch_settings(args: argparse.Namespace):

@@ -1,12 +1,10 @@
 """What feeds and sitemaps list: entries (URL + date), and the --since / --limit selection."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
 WIB = timezone(timedelta(hours=7))  # a date or time without a zone is read as Jakarta time
-_DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass(frozen=True)
@@ -28,7 +26,7 @@ def parse_when(text: str | None) -> datetime | None:
         return None
     text = text.strip()
     try:
-        when = datetime.fromisoformat(text[:10] if _DATE_ONLY.match(text[:10]) and len(text) == 10 else text)
+        when = datetime.fromisoformat(text)
     except ValueError:
         return None
     return when if when.tzinfo else when.replace(tzinfo=WIB)

@@ -7,11 +7,12 @@ from email.utils import parsedate_to_datetime
 
 import feedparser
 
+from ..html_meta import ZONE_HOURS
 from .entries import WIB, Entry, parse_when
 
 # "Tue, 05 Mar 2024 10:15:00 WIB": the Indonesian zone names email.utils does not know
 _LOCAL_ZONE = re.compile(r"\s+(WIB|WITA|WIT)\s*$", re.I)
-_ZONE_OFFSETS = {"WIB": "+0700", "WITA": "+0800", "WIT": "+0900"}
+_ZONE_OFFSETS = {zone: f"+{hours:02d}00" for zone, hours in ZONE_HOURS.items()}
 _NO_ZONE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*$")
 
 

@@ -60,6 +60,11 @@ class FetchSettings:
         return cls(**values)
 
 
+def utc_now() -> str:
+    """Now in UTC, to the second, as ISO text (the stamps of the page store)."""
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
 @dataclass
 class Fetched:
     """One response: where it was asked and where it ended, its status, kept headers, body."""
@@ -69,7 +74,7 @@ class Fetched:
     status: int
     headers: dict[str, str]
     body: bytes
-    fetched_at: str = field(default_factory=lambda: datetime.now(timezone.utc).isoformat(timespec="seconds"))
+    fetched_at: str = field(default_factory=utc_now)
 
     @property
     def content_type(self) -> str:
@@ -170,8 +175,6 @@ class Fetcher:
             try:
                 with self.gate.hold(host_of(url), delay):
                     response = self._request(url, headers)
-            except FetchError:
-                raise
             except (httpx.InvalidURL, UnicodeError) as exc:  # a host no resolver takes ("a..b.id", bad xn--)
                 raise FetchError(f"bad URL: {type(exc).__name__}: {exc}"[:300]) from None
             except httpx.TimeoutException:

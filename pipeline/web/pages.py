@@ -21,7 +21,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-from .fetch import Fetched, Fetcher, FetchError
+from .fetch import Fetched, Fetcher, FetchError, utc_now
 
 PAGES_SQL = """
 CREATE TABLE IF NOT EXISTS pages (
@@ -76,10 +76,6 @@ class StoredPage:
         return Fetched(self.url, self.final_url, 200, headers, self.body, fetched_at=self.checked_at)
 
 
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
 class PageStore:
     """The `pages` table, safe to use from several threads (one connection, one lock)."""
 
@@ -110,7 +106,7 @@ class PageStore:
 
     def touch(self, url: str) -> None:
         with self.lock:
-            self.conn.execute("UPDATE pages SET checked_at = ? WHERE url = ?", (_now(), url))
+            self.conn.execute("UPDATE pages SET checked_at = ? WHERE url = ?", (utc_now(), url))
 
     def fetch(self, fetcher: Fetcher, url: str, kind: str, *, source: str | None = None, max_age: float = 0.0,
               part_of: str | None = None, part: int | None = None, listed_date: str | None = None) -> Fetched:

@@ -62,7 +62,7 @@ def clean_url(url: str, base: str | None = None) -> str:
     netloc = host if port in (None, DEFAULT_PORTS[scheme]) else f"{host}:{port}"
     if ":" in host:  # IPv6 literal
         netloc = f"[{host}]" + (f":{port}" if port not in (None, DEFAULT_PORTS[scheme]) else "")
-    params, prefixes = _rules()[0], _rules()[1]
+    params, prefixes, *_ = _rules()
 
     def kept(pair: str) -> bool:
         name = unquote_plus(pair.split("=", 1)[0]).lower()
@@ -85,7 +85,7 @@ def article_key(url: str) -> str:
         for prefix in host_prefixes:
             if host.startswith(prefix) and host.count(".") > 1:
                 host, stripped = host[len(prefix):], True
-    segments = [s for s in parts.path.split("/")]
+    segments = parts.path.split("/")
     if len(segments) > 1 and segments[1].lower() in amp_segments:
         del segments[1]
     while segments and segments[-1] == "":
