@@ -2,6 +2,7 @@
 
     python3 benchmarks/extraction_quality.py            # needs the bench extra: pip install -e '.[bench]'
     python3 benchmarks/extraction_quality.py --repeat 50
+    python3 benchmarks/extraction_quality.py --sites tests/fixtures/sites_heldout   # pages nobody tuned on
 
 Pages: tests/fixtures/sites (outlet layouts, with gold text) and tests/fixtures/html.
 Text metric: the ScrapingHub article-extraction-benchmark one (github.com/scrapinghub/
@@ -56,10 +57,10 @@ def scores(counts: list[tuple[float, float, float]]) -> dict[str, float]:
     return {"precision": precision, "recall": recall, "f1": 2 * precision * recall / (precision + recall)}
 
 
-def fixtures() -> list[tuple[str, str, dict]]:
+def fixtures(sites: Path = SITES) -> list[tuple[str, str, dict]]:
     out = []
-    for path in sorted(SITES.glob("*.json")):
-        out.append((path.stem, (SITES / f"{path.stem}.html").read_text(encoding="utf-8"), json.loads(path.read_text())))
+    for path in sorted(sites.glob("*.json")):
+        out.append((path.stem, (sites / f"{path.stem}.html").read_text(encoding="utf-8"), json.loads(path.read_text())))
     return out
 
 
@@ -155,8 +156,9 @@ def _with_page_weight(html: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=20, help="passes over the pages for the speed figure")
+    parser.add_argument("--sites", type=Path, default=SITES, help=f"folder of <name>.html + <name>.json pages (default: {SITES.relative_to(ROOT)})")
     args = parser.parse_args()
-    pages = fixtures()
+    pages = fixtures(args.sites)
     quality(pages)
     dates(pages)
     speed(pages, args.repeat)
