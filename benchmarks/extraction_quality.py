@@ -98,13 +98,15 @@ def dates(pages: list[tuple[str, str, dict]]) -> None:
         found = {"fakta": ours, "htmldate": htmldate_date(html, want["fetched_url"])}
         for key, value in found.items():
             exact = value == gold if key == "fakta" else (value == (gold or "")[:10] or value is gold)
-            verdict = "right" if exact else "missing" if value is None else "wrong"
+            day_only = key == "fakta" and value is not None and len(value) == 10 and value == (gold or "")[:10]
+            verdict = "right" if exact else "day only" if day_only else "missing" if value is None else "wrong"
             tally[key][verdict] += 1
             if verdict != "right":
                 print(f"  {key}: {name}: {verdict} ({value!r}, gold {gold!r})")
-    print(f"\npublication dates, {len(pages)} pages (fakta: date, time and offset must match; htmldate: the day):")
+    print(f"\npublication dates, {len(pages)} pages (fakta: date, time and offset must match, or a right day"
+          " without a time it could not confirm; htmldate: the day):")
     for key, t in tally.items():
-        print(f"  {key:<9} right {t['right']}  missing {t['missing']}  wrong {t['wrong']}")
+        print(f"  {key:<9} right {t['right']}  day only {t['day only']}  missing {t['missing']}  wrong {t['wrong']}")
 
 
 def speed(pages: list[tuple[str, str, dict]], repeat: int) -> None:

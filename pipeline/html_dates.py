@@ -8,14 +8,16 @@ no date is better than a wrong one. Nothing is guessed from the URL or the body 
 
 The zone: a local offset (+07/+08/+09) in the markup is kept; a +00:00 stamp whose clock
 time the story header shows as local time ("14:20 WIB") was a local time with a wrong
-offset; a true UTC stamp is shown in the outlet's zone; a stamp without offset takes the
-zone of the header's label or of the outlet, and stays without offset when neither is known.
+offset; one whose instant another stamp gives in local time is true UTC, shown in that zone;
+one that nothing on the page confirms either way keeps only its day, when both readings
+agree on it (else no date); a stamp without offset takes the zone of the header's label or
+of the outlet, and stays without offset when neither is known.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 from lxml import etree
 
@@ -97,7 +99,7 @@ def published_date(structured: list[str], shown: list[tuple[str | None, str]], o
     `structured`: machine-readable values, most trusted first; `shown`: dates shown on the page."""
     zone = outlet.zone_hours if outlet else None
     stamps = [s for s in map(machine_stamp, structured) if s]
-    shown_stamps = [s for attr, text in shown if (s := _shown_stamp(attr, text, zone))]
+    shown_stamps = [s for attr, text in shown for s in _shown_stamps(attr, text)]
     timed = [s for s in stamps + shown_stamps if s.has_time]
     primary = next((s for s in stamps if s.has_time), None) or next(iter(stamps + shown_stamps), None)
     if primary is None:
@@ -106,7 +108,8 @@ def published_date(structured: list[str], shown: list[tuple[str | None, str]], o
         primary = next((s for s in timed if s.value.date() == primary.value.date()), primary)
         if not primary.has_time:
             return primary.value.date().isoformat()
-    return _zoned(primary, [s for s in timed if s is not primary], zone).isoformat()
+    when = _zoned(primary, [s for s in timed if s is not primary], zone)
+    return when.isoformat() if when is not None else None
 
 
 def iso_datetime(value: str | None) -> str | None:
@@ -129,9 +132,15 @@ def machine_stamp(value: str | None) -> Stamp | None:
     return Stamp(parsed, len(text) > 10) if 1990 <= parsed.year <= 2100 else None
 
 
-def _shown_stamp(attr: str | None, text: str, zone: int | None) -> Stamp | None:
-    if attr and (stamp := machine_stamp(attr)):
-        return stamp
+def _shown_stamps(attr: str | None, text: str) -> list[Stamp]:
+    """The stamps of one shown date: its machine-readable attribute, then its text (which may
+    confirm the attribute's zone: datetime="...T07:20:00+00:00" shown as "14:20 WIB")."""
+    stamps = [stamp] if attr and (stamp := machine_stamp(attr)) else []
+    shown = _text_stamp(text)
+    return stamps + [shown] if shown else stamps
+
+
+def _text_stamp(text: str) -> Stamp | None:
     for pattern in (_WORD_DATE, _NUMERIC_DATE):
         for m in pattern.finditer(text):
             day, month, year, hour, minute, label = m.groups()
@@ -148,8 +157,9 @@ def _shown_stamp(attr: str | None, text: str, zone: int | None) -> Stamp | None:
     return None
 
 
-def _zoned(p: Stamp, witnesses: list[Stamp], zone: int | None) -> datetime:
-    """p's time with the right offset, using the other stamps of the page and the outlet's zone."""
+def _zoned(p: Stamp, witnesses: list[Stamp], zone: int | None) -> datetime | date | None:
+    """p's time with the right offset, using the other stamps of the page and the outlet's zone;
+    only its day, or None, when nothing on the page tells which reading of a +00:00 stamp is right."""
     wall = p.value.replace(tzinfo=None, second=0, microsecond=0)
     same_wall = [w for w in witnesses if w.value.replace(tzinfo=None, second=0, microsecond=0) == wall]
     local = [w for w in same_wall if _hours(w.value) in LOCAL_HOURS]
@@ -163,12 +173,21 @@ def _zoned(p: Stamp, witnesses: list[Stamp], zone: int | None) -> datetime:
         if zone is not None and any(w.value.tzinfo is None for w in same_wall):
             return p.value.replace(tzinfo=_tz(zone))  # shown unlabelled at the same clock time
         instant = [w for w in witnesses if _hours(w.value) in LOCAL_HOURS and w.value == p.value]
-        target = instant[0].value.tzinfo if instant else _tz(zone) if zone is not None else None
-        return p.value.astimezone(target) if target else p.value
+        if instant:  # the same instant in local time elsewhere on the page: a true UTC stamp
+            return p.value.astimezone(instant[0].value.tzinfo)
+        return _day_of_either_reading(p.value, zone)
     if hours in LOCAL_HOURS:
         relabel = [w for w in local if w.labelled and _hours(w.value) != hours and _hours(w.value) == zone]
         return p.value.replace(tzinfo=relabel[0].value.tzinfo) if relabel else p.value
     return p.value.astimezone(_tz(zone)) if zone is not None else p.value
+
+
+def _day_of_either_reading(value: datetime, zone: int | None) -> date | None:
+    """A +00:00 stamp nothing confirms: Indonesian sites often write local time with a wrong
+    +00:00 offset, and some write true UTC. Its day when both readings fall on the same local
+    day (for the outlet's zone, or for every Indonesian zone), else nothing."""
+    days = {value.date()} | {value.astimezone(_tz(h)).date() for h in ([zone] if zone is not None else LOCAL_HOURS)}
+    return days.pop() if len(days) == 1 else None
 
 
 def _hours(value: datetime) -> float | None:

@@ -75,9 +75,14 @@ def page_with(head: str = "", before: str = "", after: str = "", url: str | None
 
 
 @pytest.mark.parametrize("head, before, url, published", [
-    # a true UTC instant is shown in the outlet's zone (WITA for a Makassar site), kept as UTC when unknown
-    ('<meta property="article:published_time" content="2024-03-01T02:00:00Z">', "", "https://makassar.tribunnews.com/x", "2024-03-01T10:00:00+08:00"),
-    ('<meta property="article:published_time" content="2024-03-01T02:00:00Z">', "", "https://kabar.example/x", "2024-03-01T02:00:00+00:00"),
+    # a true UTC instant, confirmed by the local time the header shows, in that zone
+    ('<meta property="article:published_time" content="2024-03-01T02:00:00Z">',
+     "<header><time>Jumat, 1 Maret 2024 10:00 WITA</time></header>", "https://makassar.tribunnews.com/x", "2024-03-01T10:00:00+08:00"),
+    # a +00:00 stamp nothing confirms (local time with a wrong offset, or true UTC?): its day
+    # when both readings agree on it, else no date at all
+    ('<meta property="article:published_time" content="2024-03-01T02:00:00Z">', "", "https://makassar.tribunnews.com/x", "2024-03-01"),
+    ('<meta property="article:published_time" content="2024-03-01T02:00:00Z">', "", "https://kabar.example/x", "2024-03-01"),
+    ('<meta property="article:published_time" content="2024-03-01T20:30:00+00:00">', "", "https://makassar.tribunnews.com/x", None),
     # "+00:00" on the clock time the story header shows in WIT: a wrong offset
     ('<meta property="article:published_time" content="2024-03-01T09:15:00+00:00">',
      "<header><time>Jumat, 1 Maret 2024 09:15 WIT</time></header>", None, "2024-03-01T09:15:00+09:00"),
