@@ -91,15 +91,19 @@ class TitleReader:
 
     def _listed_field(self, i: int) -> bool:
         """Whether a comma at i-1 continues a listed field that a "dan" closes ("Politik,
-        Hukum, dan Keamanan"; "Tenaga Kerja, Transmigrasi dan Energi")."""
+        Hukum, dan Keamanan"; "Koperasi, UKM, Tenaga Kerja dan Transmigrasi")."""
         toks, j = self.toks, i
-        while j < toks.n and self._field_word(j):
-            j += 1
-        if j == i or j + 1 >= toks.n:
-            return False
-        if toks[j].text == ",":
-            j += 1
-        return toks[j].lower in {"dan", "serta", "&"} and j + 1 < toks.n and self._field_word(j + 1)
+        while True:
+            start = j
+            while j < toks.n and self._field_word(j):
+                j += 1
+            if j == start or j + 1 >= toks.n:
+                return False
+            if toks[j].text == ",":
+                j += 1
+                if toks[j].lower not in {"dan", "serta", "&"}:
+                    continue  # another item of the list
+            return toks[j].lower in {"dan", "serta", "&"} and j + 1 < toks.n and self._field_word(j + 1)
 
     def element(self, i: int):
         """(end, kind, value) of a title element at token i: region, office area, org, unit,
