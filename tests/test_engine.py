@@ -73,3 +73,23 @@ def test_a_20_mb_text_is_stored_without_losing_earlier_articles(tmp_path):
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
         big_id = conn.execute("SELECT id FROM articles WHERE source LIKE '%b_big.txt'").fetchone()[0]
         assert conn.execute("SELECT count(*) FROM amounts WHERE article_id = ?", (big_id,)).fetchone()[0] > 100
+
+
+def test_a_fresh_engine_mid_run_changes_no_fact(tmp_path, monkeypatch):
+    """Long runs replace their engine (spaCy's vocabulary only grows); the facts stay the same."""
+    from pipeline import runner
+
+    from .paths import CORPUS
+
+    def facts(db):
+        with sqlite3.connect(db) as conn:
+            return conn.execute("SELECT a.source, f.kind, f.summary, f.start, f.end, f.region_code FROM facts f "
+                                "JOIN articles a ON a.id = f.article_id ORDER BY 1, 4, 2").fetchall()
+
+    run([str(CORPUS)], tmp_path / "once.db", progress=False)
+    built = []
+    monkeypatch.setattr(runner, "ENGINE_LIFETIME", 3)
+    monkeypatch.setattr(runner, "Engine", lambda: built.append(1) or Engine())
+    run([str(CORPUS)], tmp_path / "recycled.db", progress=False, batch_size=4)
+    assert len(built) > 3  # one engine per 3 articles
+    assert facts(tmp_path / "recycled.db") == facts(tmp_path / "once.db") != []
