@@ -120,10 +120,16 @@ class Engine:
 def _first_of_each(kind: str, hits: list[Hit]) -> list[Hit]:
     """One hit per identity (the earliest mention, or the surest one at the same place)."""
     identity, separator = IDENTITY[kind], SEPARATED_BY.get(kind)
+    ordered = sorted(hits, key=lambda h: (h.start, -h.confidence))
+    if separator is None:
+        best: dict[tuple, Hit] = {}
+        for hit in ordered:
+            best.setdefault(tuple(hit.fields.get(f) for f in identity), hit)
+        return list(best.values())
     groups: dict[tuple, dict] = {}
-    for hit in sorted(hits, key=lambda h: (h.start, -h.confidence)):
+    for hit in ordered:
         group = groups.setdefault(tuple(hit.fields.get(f) for f in identity), {})
-        group.setdefault(hit.fields.get(separator) if separator else None, hit)
+        group.setdefault(hit.fields.get(separator), hit)
     out = []
     for group in groups.values():
         values = [v for v in group if v is not None]

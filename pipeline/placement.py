@@ -57,7 +57,9 @@ class Placer:
         mentions = sorted((h.start, h.fields["code"]) for h in found.get("region", ()) if h.rule != DATELINE_RULE)
         self.mention_starts = [start for start, _ in mentions]
         self.mention_codes = [code for _, code in mentions]
-        self.article_codes = set(self.mention_codes)
+        codes = set(self.mention_codes)
+        self.article_region = one_region(codes) if codes else None  # the same for every fact
+        self.article_regions_named = len(codes)
         dates = sorted((h.start, h.fields["value"]) for h in found.get("date", ()) if h.fields.get("role") == "mentioned")
         self.date_starts = [start for start, _ in dates]
         self.date_values = [str(value) for _, value in dates]
@@ -76,8 +78,8 @@ class Placer:
         if named:
             region = one_region(named)
             return Placement(region, "sentence" if region else None, len(named), date)
-        region = one_region(self.article_codes) if self.article_codes else None
-        return Placement(region, "article" if region else None, len(self.article_codes), date)
+        region = self.article_region
+        return Placement(region, "article" if region else None, self.article_regions_named, date)
 
     @staticmethod
     def _own_region(hit: Hit) -> tuple[str, str] | None:
