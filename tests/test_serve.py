@@ -80,6 +80,8 @@ CANNED = [
     ("facts_in_region", "region=Sumbagut&kind=worker_count", "summary", {"2451000 orang", "812406 orang", "60000 pekerja rentan", "3000 nelayan", "2000 pengemudi ojol", "15000 orang", "2000 peserta"}),
     ("facts_in_region", "region=12.71&kind=regulation", "summary", {"Perwal 8/2024"}),
     ("officials_in_region", "region=Jawa+Barat", "name", {"Surya Wiradinata", "Asep Mulyana Hidayat"}),
+    ("officials_in_region", "region=Jabar", "name", {"Surya Wiradinata", "Asep Mulyana Hidayat"}),  # an alias
+    ("facts_in_region", "region=Sumut&kind=regulation", "summary", {"Perwal 8/2024"}),  # a province takes in Medan
     ("amounts_in_region", "region=Kota+Medan&year=2024", "total_idr", {403_200_000}),
     ("worker_counts_in_region", "region=Aceh&min_workers=100000", "workers", {2_451_000, 812_406}),
     ("worker_counts_in_region", "region=Aceh&min_workers=100.000", "workers", {2_451_000, 812_406}),  # Indonesian
