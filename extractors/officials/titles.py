@@ -101,9 +101,9 @@ class TitleReader:
                 return False
             if toks[j].text == ",":
                 j += 1
-                if toks[j].lower not in {"dan", "serta", "&"}:
+                if toks[j].lower not in CONJUNCTIONS:
                     continue  # another item of the list
-            return toks[j].lower in {"dan", "serta", "&"} and j + 1 < toks.n and self._field_word(j + 1)
+            return toks[j].lower in CONJUNCTIONS and j + 1 < toks.n and self._field_word(j + 1)
 
     def element(self, i: int):
         """(end, kind, value) of a title element at token i: region, office area, org, unit,
