@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from pipeline.models import Article
 from pipeline.runner import run_items
-from pipeline.storage import open_db
+from pipeline.placement import Placement
+from pipeline.storage import PLACEMENT_COLUMNS, open_db
 
 
 def _article(author: str | None = None) -> Article:
@@ -24,6 +25,10 @@ def test_an_older_database_gains_the_new_article_columns(tmp_path):
     assert (row["author"], row["language"]) == ("Rina Wulandari", "id")
 
 
+def test_placement_columns_follow_the_placement_fields():
+    assert tuple(PLACEMENT_COLUMNS) == Placement._fields  # rows splat a placement in this order
+
+
 def test_fact_rows_hold_the_model_values(tmp_path):
     path = tmp_path / "facts.db"
     run_items([_article()], path, progress=False)
@@ -37,3 +42,29 @@ def test_fact_rows_hold_the_model_values(tmp_path):
     assert [r["value_idr"] for r in db["amounts"].rows] == [1_200_000_000]
     official = next(db["officials"].rows)
     assert (official["name"], official["region"]) == ("Ahmad Faisal", "Jambi")
+
+
+def _search(db, words: str) -> list[str]:
+    return [r[0] for r in db.execute(
+        "SELECT a.source FROM articles a JOIN articles_fts f ON f.rowid = a.rowid WHERE articles_fts MATCH ?", [words])]
+
+
+def test_full_text_index_follows_new_changed_and_older_articles(tmp_path):
+    path = tmp_path / "facts.db"
+    other = Article(source="lain.txt", key="lain.txt", text="Bupati Gowa meninjau nelayan di pesisir.")
+    run_items([_article(), other], path, progress=False)
+    db = open_db(path)
+    assert _search(db, "Jambi") == ["rilis.txt"] and _search(db, "nelayan") == ["lain.txt"]
+    changed = Article(source="rilis.txt", key="rilis.txt", text=_article().text.replace("Jambi", "Bengkulu"))
+    run_items([changed], path, progress=False)
+    assert _search(db, "Jambi") == [] and _search(db, "Bengkulu") == ["rilis.txt"]
+    assert db.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == 2
+    # a database whose insert trigger (earlier versions) still exists indexes each article once
+    db.execute("""CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+      INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text); END""")
+    db.close()
+    run_items([Article(source="baru.txt", key="baru.txt", text="Wali Kota Medan menyerahkan santunan.")], path, progress=False)
+    db = open_db(path)
+    assert _search(db, "santunan") == ["baru.txt"]
+    assert db.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == 3
+    db.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")  # raises if index != content
