@@ -74,6 +74,7 @@ def sentence_hashes(text: str) -> set[int]:
     for line in text.lower().split("\n"):
         if len(line) >= min_chars:
             for sentence in line.split(". "):  # str.split: ten times a regex's speed
+                sentence = sentence.rstrip(" .")  # a paragraph's last sentence keeps no period either
                 if len(sentence) >= min_chars:
                     data = sentence.encode()
                     out.add((zlib.crc32(data) << 31) ^ zlib.adler32(data))
@@ -88,33 +89,81 @@ def sampled(hashes: set[int]) -> list[int]:
 
 def link_near_duplicates(db: sqlite_utils.Database, batch: Sequence[Extracted]) -> int:
     """Index the batch's sentences and link each article to an earlier near-duplicate; returns
-    links made. Runs inside storage.write_batch's transaction: the links land with the facts."""
+    links made. Runs inside storage.write_batch's transaction: the links land with the facts.
+    A handful of queries per batch, whatever its size (not one per article or link)."""
     if not batch:
         return 0
     _, min_shared, min_share, max_holders = _limits()
     hashes = {e.article_id: sentence_hashes(e.clean_text) for e in batch}
     samples = {aid: sampled(own) for aid, own in hashes.items()}
-    links = 0
     _forget(db, list(hashes))
-    holders = _holders(db, [h for sample in samples.values() for h in sample], max_holders)
-    known = dict(hashes)  # article id -> all its hashes, read from the store when needed
-    for aid, own in hashes.items():  # in batch order: an article may match one before it
-        hits = Counter(other for h in samples[aid] for other in holders.get(h, ()))
-        candidates = [other for other, _ in hits.most_common(MAX_CANDIDATES)]
-        if candidates:
-            known.update(_stored_hashes(db, [c for c in candidates if c not in known]))
-            scored = [(len(own & known[c]) / max(1, min(len(own), len(known[c]))), len(own & known[c]), c)
-                      for c in candidates if c in known]
-            similarity, shared, best = max(scored, default=(0.0, 0, ""))
-            if shared >= min_shared and similarity >= min_share and _link(db, aid, best, shared, similarity):
-                links += 1
-        for h in samples[aid]:
-            holders.setdefault(h, []).append(aid)
+    holders, boilerplate = _holders(db, [h for sample in samples.values() for h in sample], max_holders)
+    candidates, indexed = _candidates(samples, holders, boilerplate, max_holders)
+    stored = {c for cs in candidates.values() for c in cs} - hashes.keys()
+    known = hashes | _stored_hashes(db, sorted(stored))
+    stories = _Stories(db, list(hashes), sorted(stored))
+    links = []
+    for aid, own in hashes.items():
+        scored = [(len(own & known[c]) / max(1, min(len(own), len(known[c]))), len(own & known[c]), c)
+                  for c in candidates[aid] if c in known]
+        similarity, shared, best = max(scored, default=(0.0, 0, ""))
+        if shared >= min_shared and similarity >= min_share:
+            root = stories.join(aid, best)
+            if root is not None:
+                links.append((aid, root, shared, round(similarity, 3)))
+    db.conn.executemany("INSERT OR REPLACE INTO article_duplicates VALUES (?, ?, ?, ?)", links)
     db.conn.executemany("INSERT OR IGNORE INTO sentence_hashes (hash, article_id) VALUES (?, ?)",
-                        sorted((h, aid) for aid, sample in samples.items() for h in sample))  # key order: faster
+                        sorted(indexed))  # key order: faster
     db.conn.executemany("INSERT INTO article_hashes (article_id, hashes) VALUES (?, ?)",
                         [(aid, array("q", sorted(own)).tobytes()) for aid, own in hashes.items()])
-    return links
+    return len(links)
+
+
+def _candidates(samples: dict[str, list[int]], holders: dict[int, list[str]], boilerplate: set[int],
+                max_holders: int) -> tuple[dict[str, list[str]], list[tuple[int, str]]]:
+    """Each article's candidates (the earlier articles sharing most of its indexed sentences,
+    in batch order: an article may match one before it) and the (hash, article) rows to index:
+    a sentence is indexed up to the holder that shows it is boilerplate."""
+    candidates, indexed = {}, []
+    for aid, sample in samples.items():
+        hits = Counter(other for h in sample for other in holders.get(h, ()))
+        candidates[aid] = [other for other, _ in hits.most_common(MAX_CANDIDATES)]
+        for h in sample:
+            if h not in boilerplate:
+                holding = holders.setdefault(h, [])
+                holding.append(aid)
+                indexed.append((h, aid))
+                if len(holding) > max_holders:
+                    boilerplate.add(h)
+                    del holders[h]
+    return candidates, indexed
+
+
+class _Stories:
+    """Which story each article belongs to, for one batch: the stored links of its candidates
+    and of its own articles, read once, then the links the batch makes."""
+
+    def __init__(self, db: sqlite_utils.Database, batch_ids: list[str], stored_ids: list[str]) -> None:
+        self.root_of = dict(_select(db, "SELECT article_id, duplicate_of FROM article_duplicates WHERE article_id IN", stored_ids))
+        self.roots = {r for (r,) in _select(db, "SELECT DISTINCT duplicate_of FROM article_duplicates WHERE duplicate_of IN", batch_ids)}
+
+    def join(self, aid: str, other: str) -> str | None:
+        """Link `aid` to the story `other` belongs to, unless `aid` is itself a story others point to."""
+        root = self.root_of.get(other, other)
+        if aid in self.roots or root == aid:
+            return None
+        self.root_of[aid] = root
+        self.roots.add(root)
+        return root
+
+
+def _select(db: sqlite_utils.Database, sql: str, ids: list[str]) -> list[tuple]:
+    """Rows of `sql` + ` (?, ?, ...)` over ids, in chunks SQLite's parameter limit allows."""
+    rows = []
+    for start in range(0, len(ids), 30000):
+        chunk = ids[start:start + 30000]
+        rows += db.execute(f"{sql} ({','.join('?' * len(chunk))})", chunk).fetchall()
+    return rows
 
 
 def _forget(db: sqlite_utils.Database, ids: list[str]) -> None:
@@ -128,32 +177,17 @@ def _forget(db: sqlite_utils.Database, ids: list[str]) -> None:
     db.execute(f"DELETE FROM article_duplicates WHERE article_id IN ({marks})", ids)
 
 
-def _holders(db: sqlite_utils.Database, wanted: list[int], max_holders: int) -> dict[int, list[str]]:
-    """hash -> ids of stored articles holding it, for the wanted hashes; a sentence held by
-    more than `max_holders` articles is boilerplate (a disclaimer, a standard closing) and left out."""
+def _holders(db: sqlite_utils.Database, wanted: list[int], max_holders: int) -> tuple[dict[int, list[str]], set[int]]:
+    """(hash -> ids of stored articles holding it, boilerplate hashes) for the wanted hashes. A
+    sentence held by more than `max_holders` articles is boilerplate (a disclaimer, an outlet's
+    standard closing): no evidence, and no longer indexed, so no hash ever has more rows than that."""
     found: dict[int, list[str]] = defaultdict(list)
-    for start in range(0, len(wanted), 30000):
-        chunk = wanted[start:start + 30000]
-        rows = db.execute(f"SELECT hash, article_id FROM sentence_hashes WHERE hash IN ({','.join('?' * len(chunk))})", chunk)
-        for h, aid in rows:
-            found[h].append(aid)
-    return {h: ids for h, ids in found.items() if len(ids) <= max_holders}
+    for h, aid in _select(db, "SELECT hash, article_id FROM sentence_hashes WHERE hash IN", wanted):
+        found[h].append(aid)
+    boilerplate = {h for h, ids in found.items() if len(ids) > max_holders}
+    return {h: ids for h, ids in found.items() if h not in boilerplate}, boilerplate
 
 
 def _stored_hashes(db: sqlite_utils.Database, ids: list[str]) -> dict[str, set[int]]:
-    if not ids:
-        return {}
-    rows = db.execute(f"SELECT article_id, hashes FROM article_hashes WHERE article_id IN ({','.join('?' * len(ids))})", ids)
+    rows = _select(db, "SELECT article_id, hashes FROM article_hashes WHERE article_id IN", ids)
     return {aid: set(array("q", blob)) for aid, blob in rows}
-
-
-def _link(db: sqlite_utils.Database, aid: str, other: str, shared: int, similarity: float) -> bool:
-    """Link `aid` to the story `other` belongs to, unless `aid` is itself a story others point to."""
-    if db.execute("SELECT 1 FROM article_duplicates WHERE duplicate_of = ? LIMIT 1", [aid]).fetchone():
-        return False
-    row = db.execute("SELECT duplicate_of FROM article_duplicates WHERE article_id = ?", [other]).fetchone()
-    root = row[0] if row else other
-    if root == aid:
-        return False
-    db.execute("INSERT OR REPLACE INTO article_duplicates VALUES (?, ?, ?, ?)", [aid, root, shared, round(similarity, 3)])
-    return True

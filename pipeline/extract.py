@@ -18,7 +18,7 @@ from .nlp import build_nlp
 from .placement import Placement, Placer
 from .sentences import Sentences
 
-PIPELINE_VERSION = "0.2"
+PIPELINE_VERSION = "0.3"  # 0.3: sentence hashes for near-duplicates ignore a final period
 
 # What makes two facts of one kind the same fact within one article.
 IDENTITY = {
