@@ -17,8 +17,8 @@ else none (`regions_named` says how many there were).
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from extractors.common import Hit
 from extractors.regions import resolve
@@ -27,8 +27,7 @@ from extractors.regions import resolve
 DATELINE_RULE = "region.dateline"
 
 
-@dataclass(frozen=True, slots=True)
-class Placement:
+class Placement(NamedTuple):  # a tuple: 3x cheaper to make than a frozen dataclass, one per fact
     region_code: str | None
     attribution: str | None
     regions_named: int
@@ -66,15 +65,15 @@ class Placer:
 
     def place(self, hit: Hit, lo: int, hi: int) -> Placement:
         """The placement of a hit whose sentence spans characters lo..hi."""
-        date = self._first_in(self.date_starts, self.date_values, lo, hi)
-        if hit.kind == "date":
-            date = str(hit.fields["value"])
-        own = self._own_region(hit)
+        kind = hit.kind
+        date = str(hit.fields["value"]) if kind == "date" else self._first_in(self.date_starts, self.date_values, lo, hi)
+        own = self._own_region(kind, hit.fields)
         if own is not None:
             return Placement(own[0], own[1], 1, date)
-        if hit.kind in ("region", "office_area"):
+        if kind == "region" or kind == "office_area":
             return Placement(None, None, 0, date)
-        named = set(self.mention_codes[bisect.bisect_left(self.mention_starts, lo):bisect.bisect_left(self.mention_starts, hi)])
+        starts = self.mention_starts
+        named = set(self.mention_codes[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)])
         if named:
             region = one_region(named)
             return Placement(region, "sentence" if region else None, len(named), date)
@@ -82,18 +81,19 @@ class Placer:
         return Placement(region, "article" if region else None, self.article_regions_named, date)
 
     @staticmethod
-    def _own_region(hit: Hit) -> tuple[str, str] | None:
-        fields = hit.fields
-        if hit.kind == "region":
+    def _own_region(kind: str, fields) -> tuple[str, str] | None:
+        if kind == "region":
             return fields["code"], "self"
-        if hit.kind == "office_area":
+        if kind == "office_area":
             codes = fields["province_codes"]
             return (codes[0], "self") if len(codes) == 1 else None
-        name = {"official": fields.get("region"), "regulation": fields.get("issuer")}.get(hit.kind)
-        code = _region_code(name) if name else None
-        if code is None:
-            return None
-        return code, "official" if hit.kind == "official" else "issuer"
+        if kind == "official":
+            code = _region_code(fields["region"]) if fields.get("region") else None
+            return (code, "official") if code else None
+        if kind == "regulation":
+            code = _region_code(fields["issuer"]) if fields.get("issuer") else None
+            return (code, "issuer") if code else None
+        return None
 
     @staticmethod
     def _first_in(starts: list[int], values: list[str], lo: int, hi: int) -> str | None:
