@@ -1,10 +1,19 @@
-"""Read rupiah amounts around currency anchors: value, exact span, ranges."""
+"""Read rupiah amounts around currency anchors: value, exact span, ranges.
+
+Speed: an article holds a few anchors, each read from the few tokens after (or before)
+it. Words are compared by the hash of their text or lower case (token.orth, token.lower:
+ints, cheaper than token.text), and each token is fetched once where it is reused. What a
+run of number tokens after a currency says depends on their texts alone, so that reading
+is cached by the tokens' hashes (`_read_run`): articles repeat amounts, and a repeated one
+costs neither the texts nor the number grammar.
+"""
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..common import Context, Found, Hit, read_csv
 from ..numerals import NumberGrammar, Quantity, build_phrase_matcher, read_phrase_patterns
@@ -15,22 +24,32 @@ NUMBERS = HERE.parent / "numerals"
 MAX_NUMBER_TOKENS = 8  # "dua ratus lima puluh juta": longer runs are not one number
 NOT_MONEY_AFTER = frozenset({"%", "persen", "kali", "ribuan", "jutaan", "miliaran", "triliunan"})
 CONFIDENCE = {"plain": 0.95, "loose": 0.85}  # loose: M/T, English-style decimals, ranges
+CACHE_SIZE = 8192  # runs of number tokens whose reading is remembered
 
 
 class AmountReader:
     """Built once from the shared nlp; then a pure function of a doc."""
 
     def __init__(self, nlp: Language) -> None:
+        strings = self.strings = nlp.vocab.strings  # hashes of words: token.orth / token.lower
         self.grammar = NumberGrammar.load()
         anchors = read_phrase_patterns(HERE / "anchors.jsonl")
-        self.currencies = frozenset(
-            (p if isinstance(p, str) else p[0]["LOWER"]).lower() for p in anchors["currency_before"])
+        self.currencies = frozenset(strings.add(
+            (p if isinstance(p, str) else p[0]["LOWER"]).lower()) for p in anchors["currency_before"])
         self.matcher = build_phrase_matcher(nlp, anchors)
-        self.before = nlp.vocab.strings["currency_before"]
-        self.range_words: dict[str, list[tuple[tuple[str, ...], bool]]] = {}  # by first word
+        self.before = strings["currency_before"]
+        exact, folded = self.grammar.spelled_forms()  # number and scale words, as is_spelled
+        self.spelled_exact = frozenset(strings.add(w) for w in exact)
+        self.spelled_folded = frozenset(strings.add(w) for w in folded)
+        self.not_money_after = frozenset(strings.add(w) for w in NOT_MONEY_AFTER)
+        self.dot, self.dash_tail = strings.add("."), strings.add(",-")
+        # Range words by their first word: (all words, borrow_scale, may be followed by ".").
+        self.range_words: dict[int, list[tuple[tuple[int, ...], bool, bool]]] = {}
         for row in read_csv(NUMBERS / "range_words.csv"):
-            words = tuple(t.lower_ for t in nlp.make_doc(row["word"]))
-            self.range_words.setdefault(words[0], []).append((words, row["borrow_scale"] == "yes"))
+            words = [t.lower_ for t in nlp.make_doc(row["word"])]
+            self.range_words.setdefault(strings.add(words[0]), []).append(
+                (tuple(strings.add(w) for w in words), row["borrow_scale"] == "yes", "." in words[-1]))
+        self._read_run = lru_cache(maxsize=CACHE_SIZE)(self._read_run)
 
     def __call__(self, doc: Doc, context: Context, found: Found) -> list[Hit]:
         hits: list[Hit] = []
@@ -41,43 +60,79 @@ class AmountReader:
                 hits.extend(self._rupiah_last(doc, start))
         return [h for h in hits if h.fields["value_idr"] > 0]
 
+    def _is_numberish(self, token: Token) -> bool:
+        """NumberGrammar.is_numberish, on the token's hashes."""
+        return token.like_num or token.lower in self.spelled_folded or token.orth in self.spelled_exact
+
+    def _number_run(self, doc: Doc, i: int,
+                    first: Token | None = None) -> tuple[list[Token], Token | None]:
+        """The run of number-like tokens from i (the first may be "100-150", "5.000/bln"),
+        and the token after it (None at the end of the doc); `first`: token i, if known."""
+        run: list[Token] = []
+        folded, exact = self.spelled_folded, self.spelled_exact
+        for k in range(i, len(doc)):
+            token = first if k == i and first is not None else doc[k]
+            if len(run) == MAX_NUMBER_TOKENS or not (
+                    token.like_num or token.lower in folded or token.orth in exact
+                    or (k == i and token.text[:1].isdigit())):
+                return run, token
+            run.append(token)
+        return run, None
+
+    def _followed_by_percent(self, doc: Doc, i: int) -> bool:
+        return i < len(doc) and doc[i].lower in self.not_money_after
+
     # -- currency first: "Rp365,86 miliar" -------------------------------------------
     def _currency_first(self, doc: Doc, start: int, end: int) -> list[Hit]:
-        i = end + (end < len(doc) and doc[end].text == "." and not doc[start].text.endswith("."))
-        stop = self._number_run(doc, i)
-        if stop == i:
+        currency, i = doc[start], end
+        following = doc[end] if end < len(doc) else None
+        if following is not None and following.orth == self.dot and not currency.text.endswith("."):
+            i, following = end + 1, None  # "Rp. 500": the number after the dot
+        run, after = self._number_run(doc, i, following)
+        if not run:
             return []
-        texts = [doc[n].text for n in range(i, stop)]
+        reading = self._read_run(tuple([token.orth for token in run]))
+        if reading is None:
+            return []
+        if reading[0] == "range":
+            return self._range_token(doc, start, i, reading[1])
+        if reading[0] == "head":  # "Rp 500.000/bulan": the numeral, alone
+            _, value, length = reading
+            return [Hit("amount", currency.idx, run[0].idx + length, "amount.currency_number",
+                        CONFIDENCE["plain"], {"value_idr": value})]
+        _, quantity, value, n, confidence = reading
+        stop, last = i + n, run[n - 1]
+        if n < len(run):
+            after = run[n]
+        if after is not None and after.orth == self.dash_tail:
+            stop, last = stop + 1, after
+            after = doc[stop] if stop < len(doc) else None
+        if after is not None and after.lower in self.not_money_after:
+            return []
+        first = Hit("amount", currency.idx, last.idx + len(last), "amount.currency_number",
+                    confidence, {"value_idr": value})
+        if after is None or after.lower not in self.range_words:
+            return [first]  # the common case: no range word follows
+        return self._with_range_end(doc, first, [token.text for token in run[:n]], quantity, stop)
+
+    def _read_run(self, orths: tuple[int, ...]) -> tuple | None:
+        """What a run of number tokens after a currency writes, from their texts alone
+        (cached by the tokens' hashes, see __init__): ("range", (low, high)) for "100-150";
+        ("head", value, numeral length) for "500.000/bulan"; ("number", quantity, value,
+        tokens read, confidence); None if it is no amount ("5.000an", "Rp 365.86")."""
+        texts = [self.strings[orth] for orth in orths]
         pair = split_range(texts[0])
         if pair is not None:
-            return self._range_token(doc, start, i, pair)
+            return "range", pair
         head, rest = split_head(texts[0])
-        if head and rest:  # "Rp 500.000/bulan": the numeral, alone; "5.000an" is no amount
+        if head and rest:  # the numeral, alone, before "/bulan"; "5.000an" is no amount
             quantity = self.grammar.parse([head], money=True) if rest.startswith("/") else None
-            if quantity is None:
-                return []
-            return [Hit("amount", doc[start].idx, doc[i].idx + len(head), "amount.currency_number",
-                        CONFIDENCE["plain"], {"value_idr": quantity.as_int()})]
+            return None if quantity is None else ("head", quantity.as_int(), len(head))
         got = self.grammar.longest_prefix(texts, money=True)
         if got is None:
-            return []
+            return None
         quantity, n = got
-        stop = i + n
-        if stop < len(doc) and doc[stop].text == ",-":
-            stop += 1
-        if _followed_by_percent(doc, stop):
-            return []
-        first = Hit("amount", doc[start].idx, _end_char(doc, stop), "amount.currency_number",
-                    _confidence(texts[:n]), {"value_idr": quantity.as_int()})
-        return self._with_range_end(doc, first, texts[:n], quantity, stop)
-
-    def _number_run(self, doc: Doc, i: int) -> int:
-        """End of the run of number-like tokens from i (the first may be "100-150", "5.000/bln")."""
-        k = i
-        while k < len(doc) and k - i < MAX_NUMBER_TOKENS and (
-                self.grammar.is_numberish(doc[k]) or (k == i and doc[k].text[:1].isdigit())):
-            k += 1
-        return k
+        return "number", quantity, quantity.as_int(), n, _confidence(texts[:n])
 
     def _range_token(self, doc: Doc, start: int, i: int, pair, end: int | None = None) -> list[Hit]:
         """"Rp100-150 juta": one token holds both ends; a scale after it serves both. The
@@ -88,7 +143,8 @@ class AmountReader:
         scale = [doc[n].text for n in range(i + 1, stop)]
         low = self.grammar.parse([pair[0], *scale], money=True)
         high = self.grammar.parse([pair[1], *scale], money=True)
-        if low is None or high is None or not _same_order(low, high) or _followed_by_percent(doc, stop):
+        if (low is None or high is None or not _same_order(low, high)
+                or self._followed_by_percent(doc, stop)):
             return []
         char_end = _end_char(doc, end or stop)
         high_start = doc[i].idx + doc[i].text.rindex(pair[1])
@@ -105,13 +161,14 @@ class AmountReader:
         j, borrow = self._range_word_at(doc, stop)
         if j is None or j >= len(doc):
             return [first]
-        own_currency = doc[j].lower_ in self.currencies
-        k = j + own_currency + (own_currency and j + 1 < len(doc) and doc[j + 1].text == ".")
-        texts = [doc[n].text for n in range(k, self._number_run(doc, k))]
-        if doc[j].text[:2].lower() == "rp" and doc[j].text[2:3].isdigit():  # "ribu-Rp150 ribu"
-            texts = [doc[j].text[2:], *(t.text for t in doc[j + 1:self._number_run(doc, j + 1)])]
+        opener = doc[j]
+        own_currency = opener.lower in self.currencies
+        k = j + own_currency + (own_currency and j + 1 < len(doc) and doc[j + 1].orth == self.dot)
+        texts = [token.text for token in self._number_run(doc, k)[0]]
+        if opener.text[:2].lower() == "rp" and opener.text[2:3].isdigit():  # "ribu-Rp150 ribu"
+            texts = [opener.text[2:], *(token.text for token in self._number_run(doc, j + 1)[0])]
         got = self.grammar.longest_prefix(texts, money=True) if texts else None
-        if got is None or _followed_by_percent(doc, k + got[1]):
+        if got is None or self._followed_by_percent(doc, k + got[1]):
             return [first]
         second, n = got
         second_end = _end_char(doc, k + n)
@@ -135,10 +192,10 @@ class AmountReader:
         first end may borrow the second end's scale."""
         if i >= len(doc):
             return None, False
-        for words, borrow in self.range_words.get(doc[i].lower_, ()):
+        for words, borrow, dotted in self.range_words.get(doc[i].lower, ()):
             j = i + len(words)
-            if tuple(doc[n].lower_ for n in range(i, min(j, len(doc)))) == words:
-                if j < len(doc) and doc[j].text == "." and "." in words[-1]:
+            if tuple(doc[n].lower for n in range(i, min(j, len(doc)))) == words:
+                if dotted and j < len(doc) and doc[j].orth == self.dot:
                     j += 1  # "s.d." splits as "s.d" "."
                 return j, borrow
         return None, False
@@ -146,7 +203,7 @@ class AmountReader:
     # -- "rupiah" last: "16.800 rupiah" ------------------------------------------------
     def _rupiah_last(self, doc: Doc, anchor: int) -> list[Hit]:
         k = anchor
-        while k > 0 and anchor - k < MAX_NUMBER_TOKENS and self.grammar.is_numberish(doc[k - 1]):
+        while k > 0 and anchor - k < MAX_NUMBER_TOKENS and self._is_numberish(doc[k - 1]):
             k -= 1
         if k == anchor:
             return []
@@ -159,7 +216,7 @@ class AmountReader:
             return self._range_token(doc, k, k, pair, anchor + 1)
         quantity, offset = got
         first = k + offset
-        if first > 0 and doc[first - 1].lower_ in self.currencies:
+        if first > 0 and doc[first - 1].lower in self.currencies:
             return []  # "Rp 5 juta rupiah": read from its "Rp"
         if first > 0 and self.grammar.is_spelled(doc[first - 1].text):
             return []  # only the tail of a longer number could be read
@@ -173,18 +230,17 @@ def _start(match: tuple[int, int, int]) -> int:
 
 def _end_char(doc: Doc, stop: int) -> int:
     """Character offset just after token stop-1."""
-    return doc[stop - 1].idx + len(doc[stop - 1])
+    last = doc[stop - 1]
+    return last.idx + len(last)
 
 
 def _confidence(texts) -> float:
-    """Lower for readings a careful reader would double-check: M/T, English decimals."""
-    loose = any(t in ("M", "T") or ("." in t and "," not in t and len(t.rsplit(".", 1)[1]) < 3)
-                for t in texts)
-    return CONFIDENCE["loose" if loose else "plain"]
-
-
-def _followed_by_percent(doc: Doc, i: int) -> bool:
-    return i < len(doc) and doc[i].lower_ in NOT_MONEY_AFTER
+    """Lower for readings a careful reader would double-check: M/T, English decimals
+    (one or two digits after the last dot, no comma)."""
+    for t in texts:
+        if t in ("M", "T") or (len(t) - t.rfind(".") < 4 and "." in t and "," not in t):
+            return CONFIDENCE["loose"]
+    return CONFIDENCE["plain"]
 
 
 def _same_order(a: Quantity, b: Quantity) -> bool:

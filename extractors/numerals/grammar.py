@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import NamedTuple, Sequence
 
 from ..common import read_csv
-from .numerals import parse_numeral
+from .numerals import read_numeral
 
 HERE = Path(__file__).parent
 ZERO = 0
@@ -51,6 +51,11 @@ class NumberGrammar:
         """Number words and scale words, lower-cased ("dua", "sejuta", "juta", "jt", "m")."""
         return sorted(self._spelled | {w.lower() for w in self._exact})
 
+    def spelled_forms(self) -> tuple[frozenset[str], frozenset[str]]:
+        """(exact, folded): `is_spelled(text)` is `text in exact or text.lower() in folded`,
+        for readers that compare a token's hashes instead of its text."""
+        return frozenset(self._exact), self._spelled
+
     def is_numberish(self, token) -> bool:
         """Could be part of a number expression: digits, a number word or a scale word."""
         return token.like_num or self.is_spelled(token.text)
@@ -69,7 +74,7 @@ class NumberGrammar:
         """The quantity the whole token sequence writes, or None."""
         if not texts:
             return None
-        if texts[0][0].isdigit() or texts[0][0] in "±~":
+        if texts[0][0].isdecimal() or texts[0][0] in "±~":
             return self._parse_digits(texts, money)
         return self._parse_words(texts, money)
 
@@ -77,15 +82,16 @@ class NumberGrammar:
         """ "90", "6,157 juta", "1 juta 500 ribu": numerals, each but a lone one with its scale."""
         total, last_scale, i, n = ZERO, None, 0, len(texts)
         while i < n:
-            numeral = parse_numeral(texts[i]) if texts[i][0].isdigit() or texts[i][0] in "±~" else None
+            numeral = read_numeral(texts[i]) if texts[i][0].isdecimal() or texts[i][0] in "±~" else None
             if numeral is None:
                 return None
+            value, needs_scale = numeral
             factor = self.scale(texts[i + 1], money) if i + 1 < n else None
             if factor is None:
-                if i + 1 < n or numeral.needs_scale or last_scale is not None:
+                if i + 1 < n or needs_scale or last_scale is not None:
                     return None
-                return Quantity(numeral.value, False, False)
-            part = numeral.value * factor
+                return Quantity(value, False, False)
+            part = value * factor
             if part == 0 or (last_scale is not None and part >= last_scale):
                 return None
             total, last_scale, i = total + part, factor, i + 2

@@ -1,13 +1,19 @@
 """The regions extractor: PhraseMatcher candidates, then per-candidate context checks.
 
 Order per article: match every written form (canonical names, bare kabupaten/kota names,
-aliases, office-area aliases, sub-region and blocked phrases) with one PhraseMatcher on
-LOWER; decide office areas; keep the longest region candidates; then for each candidate
-look only at a few neighbouring tokens (cue before it, dateline, capitalisation,
-organisation words) and emit a hit, or defer a homonym to the article-level context pass.
+aliases, office-area aliases, sub-region and blocked phrases, and the organisation words
+that may follow a name) with one PhraseMatcher on LOWER; decide office areas; keep the
+longest region candidates; then for each candidate look only at a few neighbouring tokens
+(cue before it, dateline, capitalisation, organisation words) and emit a hit, or defer a
+homonym to the article-level context pass.
+
+Speed: this runs on every article, so the per-candidate code reads as few tokens as it can
+(each `doc[i]` builds a Token object) and compares string ids, not strings; cues are a trie
+read backwards from the name, and organisation words are classified once per word (cached).
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 from types import MappingProxyType
@@ -33,6 +39,8 @@ DATELINE_AFTER = {",", "(", "-", "–", "—", "--"}
 MAX_ORG_RUN = 6
 PRECEDING_CUES = frozenset({"prefix", "office"})  # cue types whose first word is checked for an organisation
 MAX_KANWIL_RUN = 16  # tokens before an office-area alias searched for a Kanwil phrase
+# what a word before a name is to _inside_organisation
+_DOT, _END, _ORGANISATION, _CAPITALISED = "dot", "end", "organisation", "capitalised"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +53,7 @@ class Form:
     blocked: bool = False  # blocked phrase (blocks as written in any case)
     bpjs: bool = False  # names BPJS Ketenagakerjaan (office_cues.csv)
     risk: str = ""  # word | place | admin (risky_names.csv)
+    org_after: bool = False  # a word that ends an organisation's name after a region ("Pos")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +64,7 @@ class Plan:
     risk: str
     form_ids: frozenset[int]  # string ids of the spellings (a one-token match is compared by id)
     single: tuple[RegionRef, str] | None  # (ref, how) when the name has one meaning
-    by_level: Mapping[str, tuple[RegionRef, str]]  # level -> its (ref, how) when exactly one
+    by_level: dict[str, tuple[RegionRef, str]]  # level -> its (ref, how) when exactly one (never changed)
     cities: tuple[RegionRef, ...]
     refs: tuple[RegionRef, ...]
 
@@ -71,7 +80,7 @@ class Plan:
                 by_level[level] = at_level[0]
         return Plan(
             entry, form.risk, frozenset(map(get_string_id, entry.forms)),
-            refs[0] if len(refs) == 1 else None, MappingProxyType(by_level),
+            refs[0] if len(refs) == 1 else None, by_level,
             tuple(ref for ref, _ in refs if ref.level == "city"), tuple(ref for ref, _ in refs),
         )
 
@@ -94,38 +103,36 @@ class RegionsExtractor:
         self.fields: dict[str, Mapping[str, str]] = {
             code: MappingProxyType(ref.fields()) for code, ref in data.regions().items()
         }
-        self.cues_by_last: dict[str, list[Cue]] = {}
-        for cue in sorted(data.cues(), key=lambda c: -len(c.tokens)):
-            if cue.type != "follow_ok":
-                self.cues_by_last.setdefault(cue.tokens[-1], []).append(cue)
         self.follow_ok = {c.tokens[0] for c in data.cues() if c.type == "follow_ok"}
 
         org = read_csv(here / "org_words.csv")
         self.org_before = {r["word"] for r in org if r["side"] == "before"}
         self.org_after = {r["word"] for r in org if r["side"] == "after"}
         self.org_release = {r["word"] for r in org if r["side"] == "release"}
+        # the "after" words are matched too, each as one token in any case, so that the token
+        # after a name is read only when one of them may stand there
+        org_after_id = nlp.vocab.strings.add("REGION-ORG-AFTER")
+        self.forms[org_after_id] = Form(org_after=True)
+        self.matcher.add("REGION-ORG-AFTER", [Doc(nlp.vocab, words=[w]) for w in sorted(self.org_after)])
 
         # the same tables by string hash (Token.orth / Token.lower), so that the per-candidate
         # checks read token ids instead of building token strings
         self.org_after_ids = frozenset(map(get_string_id, self.org_after))
-        self.cues_by_last_id = {  # last word's id -> (cue, ids of its other words), longest first
-            get_string_id(w): tuple((c, tuple(map(get_string_id, c.tokens[:-1]))) for c in cues)
-            for w, cues in self.cues_by_last.items()
-        }
+        self.cue_trie = _cue_trie(c for c in data.cues() if c.type != "follow_ok")
         self.org_before_ids = frozenset(map(get_string_id, self.org_before))
         self.org_release_ids = frozenset(map(get_string_id, self.org_release))
-        self.dot_id = get_string_id(".")
         self.follow_ok_ids = frozenset(map(get_string_id, self.follow_ok))
         self.dateline_after_ids = frozenset(map(get_string_id, DATELINE_AFTER))
         self.comma_id = get_string_id(",")
+        self.org_word = _org_word_kinds(nlp.vocab.strings, self.org_release_ids, self.org_before_ids)
         self.plans: dict[int, Plan] = {
             match_id: Plan.of(form) for match_id, form in self.forms.items() if form.region is not None
         }
         plain = Form(region=None)  # a form that is a region name and nothing else
-        self.plain_names: dict[int, Plan] = {
-            match_id: self.plans[match_id] for match_id, form in self.forms.items()
+        self.plain_names: frozenset[int] = frozenset(
+            match_id for match_id, form in self.forms.items()
             if form.region is not None and replace(form, region=None, risk="") == plain
-        }
+        )
         self.new_hit = Hit
 
         bpjs = _alternation(r["words"] for r in office_cues if r["type"] == "bpjs")
@@ -133,7 +140,7 @@ class RegionsExtractor:
         # last words of the phrases the Kanwil pattern can end with: a word before an office
         # area can end such a phrase only if it ends in one of them or is the end of one
         ends = {r["words"].split()[-1].lower() for r in office_cues if r["type"] in ("bpjs", "kanwil")}
-        self.kanwil_end_re = re.compile("(?:" + "|".join(map(re.escape, sorted(ends))) + r")\Z")
+        self.kanwil_ends = tuple(sorted(ends))
         self.kanwil_end_parts = frozenset(w[k:] for w in ends for k in range(len(w)))
         self.kanwil_re = re.compile(
             rf"(?:\b(?:{kanwil})(?:\s*\([^)\n]*\))?\s+(?:{bpjs})"  # Kanwil (Kakanwil) BPJS Ketenagakerjaan
@@ -150,35 +157,38 @@ class RegionsExtractor:
             return []
         hits: list[Hit] = []
         blocked: list[tuple[int, int]] = []
-        candidates: list[tuple[int, int, Plan]] = []
-        offices: list[tuple[int, int, Form]] = []
+        candidates: list[tuple[int, int, int]] = []  # the matches of region names
+        offices: list[tuple[int, int, int]] = []
+        org_after: list[int] = []  # where a word like "Pos" stands (any case)
         has_bpjs = False
-        forms, plans, plain_names = self.forms, self.plans, self.plain_names
-        for match_id, start, end in matches:
-            plan = plain_names.get(match_id)
-            if plan is not None:
-                candidates.append((start, end, plan))
+        forms, plain_names = self.forms, self.plain_names
+        for match in matches:
+            if match[0] in plain_names:  # most matches: only a region name
+                candidates.append(match)
                 continue
+            match_id, start, end = match
             form = forms[match_id]
+            if form.org_after:
+                org_after.append(start)
             if form.bpjs:
                 has_bpjs = True
             if form.blocked or (form.subregion and _titled(doc, start, end)):
                 blocked.append((start, end))
             if form.office is not None:
-                offices.append((start, end, form))
+                offices.append(match)
             if form.region is not None:
-                candidates.append((start, end, plans[match_id]))
+                candidates.append(match)
         if offices:
-            for start, end, form in _leftmost_longest(offices, (), 0):
-                if self._office_area(doc, start, end, form.office, has_bpjs, hits):
-                    if not form.office[0].also_region:
-                        blocked.append((start, end))
+            for match_id, start, end in _leftmost_longest(offices, ()):
+                office = forms[match_id].office
+                if self._office_area(doc, start, end, office, has_bpjs, hits) and not office[0].also_region:
+                    blocked.append((start, end))
         n = len(doc)
         kept = _leftmost_longest(candidates, blocked, n)
-        starts = {start for start, _, _ in kept}
         deferred = []
-        for start, end, plan in kept:
-            outcome = self._region(doc, n, start, end, plan, starts)
+        plans, region = self.plans, self._region
+        for match_id, start, end in kept:
+            outcome = region(doc, n, start, end, plans[match_id], kept, org_after)
             if outcome is None:
                 continue
             if type(outcome) is tuple:
@@ -232,35 +242,21 @@ class RegionsExtractor:
         word = token.text
         if word.isascii():
             word = word.lower()
-            if word not in self.kanwil_end_parts and self.kanwil_end_re.search(word) is None:
+            if word not in self.kanwil_end_parts and not word.endswith(self.kanwil_ends):
                 return False
-        left = doc[low:start].text
-        return self.kanwil_re.search(left.rsplit("\n", 1)[-1]) is not None
+        return self.kanwil_re.search(_line_before(doc, low, start)) is not None
 
     # ---- regions --------------------------------------------------------------------------
-    def _region(self, doc: Doc, n: int, start: int, end: int, plan: Plan, starts: set[int]):
+    def _region(self, doc: Doc, n: int, start: int, end: int, plan: Plan, kept: list, org_after: list):
         """A Hit, a (start_char, end_char, refs) homonym to decide from the article, or None."""
-        after = doc[end] if end < n else None
-        if after is not None and after.orth in self.org_after_ids:
+        if end in org_after and doc[end].orth in self.org_after_ids:
             return None  # "Sumut Pos", "Bali United"
         cue, cue_start = None, start  # the longest cue ending right before `start`
         if start:
             prev = doc[start - 1]
-            cues = self.cues_by_last_id.get(prev.lower)
-            if cues is not None:
-                for candidate, ids in cues:
-                    if not ids:  # a one-word cue: "di", "Kota"
-                        cue, cue_start = candidate, start - 1
-                        break
-                    first = start - 1 - len(ids)
-                    if first < 0:
-                        continue
-                    for k, word in enumerate(ids):
-                        if doc[first + k].lower != word:
-                            break
-                    else:
-                        cue, cue_start = candidate, first
-                        break
+            node = self.cue_trie.get(prev.lower)
+            if node is not None:
+                cue, cue_start = _longest_cue(doc, start, node) if node[1] else (node[0], start - 1)
                 if cue is not None and cue.type == "subregion":
                     return None
         else:
@@ -277,9 +273,9 @@ class RegionsExtractor:
         if not spelled:
             if plan.entry.acronym:
                 return None
-            surface = doc[start:end].text
+            surface = _span(doc, start, end)[0]
             if surface.isupper():
-                dateline = self._is_dateline(doc, start, prev, after)
+                dateline = self._is_dateline(doc, n, start, end, prev)
                 if not (dateline or _line_is_upper(doc, start, end, surface)):
                     return None
             elif not _title_case(doc, start, end):
@@ -289,22 +285,21 @@ class RegionsExtractor:
             run_end = cue_start
         else:
             before, run_end = prev, start
-        if before is not None and not before.is_lower and before.text[:1].isupper() \
-                and self._inside_organisation(doc, run_end):  # (a lowercase word needs no text read)
-            return None
+        if before is not None and not before.is_lower and self._inside_organisation(doc, run_end, before.orth):
+            return None  # (a lowercase word needs no text read)
         if cue is not None and cue.level:
             one = plan.by_level.get(cue.level)
             if one is not None:
                 ref, how = one
                 if cue.type == "prefix":
                     rule = "region.alias" if how == "alias" else "region.canonical"
-                    start_char = doc[cue_start].idx
+                    start_char = (prev if cue_start == start - 1 else doc[cue_start]).idx
                 else:
                     rule = cue.rule
                 return self._hit(start_char, end_char, rule, ref)
         if plan.risk:
             if dateline is None:
-                dateline = self._is_dateline(doc, start, prev, after)
+                dateline = self._is_dateline(doc, n, start, end, prev)
             if not dateline and not _risk_cleared(plan.risk, cue, prev):
                 return None
         single = plan.single
@@ -313,54 +308,62 @@ class RegionsExtractor:
             if how == "bare":
                 if dateline is None:
                     if prev is None or prev.is_space:
-                        dateline = self._is_dateline(doc, start, prev, after)
+                        dateline = self._is_dateline(doc, n, start, end, prev)
                     else:  # as _is_dateline: only "Outlet.com, Medan" after a word
                         dateline = start >= 2 and prev.orth == self.comma_id and _after_outlet(doc, start)
-                if not dateline and cue is None and self._continues_name(after, end, starts):
+                if not dateline and cue is None and self._continues_name(doc, n, end, kept):
                     return None
                 rule = "region.dateline" if dateline else "region.bare_name"
             else:
                 rule = "region.canonical" if how == "canonical" else "region.alias"
             return self._hit(start_char, end_char, rule, ref)
         if dateline is None:
-            dateline = self._is_dateline(doc, start, prev, after)
+            dateline = self._is_dateline(doc, n, start, end, prev)
         if dateline:
             if len(plan.cities) == 1:
                 return self._hit(start_char, end_char, "region.dateline", plan.cities[0])
-        elif cue is None and self._continues_name(after, end, starts):
+        elif cue is None and self._continues_name(doc, n, end, kept):
             return None
         return start_char, end_char, plan.refs
 
     def _hit(self, start: int, end: int, rule: str, ref: RegionRef) -> Hit:
         return self.new_hit("region", start, end, rule, CONFIDENCE[rule], self.fields[ref.code])
 
-    def _inside_organisation(self, doc: Doc, first: int) -> bool:
-        """ "Universitas Sumatera Utara", "Tribun Medan", "ANTARA News Sumatera Utara", "Danau Toba"."""
-        j, steps = first - 1, 0
+    def _inside_organisation(self, doc: Doc, run_end: int, last: int) -> bool:
+        """ "Universitas Sumatera Utara", "Tribun Medan", "ANTARA News Sumatera Utara", "Danau Toba":
+        the capitalised words ending before token `run_end` (the last of them `last`, by id) open
+        with an organisation word."""
+        org_word = self.org_word
+        kind = org_word(last)
+        if kind is not _CAPITALISED:
+            return kind is _ORGANISATION  # (a dot or a lowercase word right before: no run)
+        j, steps = run_end - 2, 1
         while j >= 0 and steps < MAX_ORG_RUN:
-            token = doc[j]
-            word = token.orth
-            if word == self.dot_id:
+            kind = org_word(doc[j].orth)
+            if kind is _DOT:
                 j -= 1
                 continue
-            if word in self.org_release_ids or not token.text[:1].isupper():
-                return False
-            if word in self.org_before_ids:
-                return True
+            if kind is not _CAPITALISED:
+                return kind is _ORGANISATION
             j -= 1
             steps += 1
         return False
 
-    def _continues_name(self, after, end: int, starts: set[int]) -> bool:
-        """A capitalised word right after a bare name makes it part of a longer name ("Bima Arya")."""
-        if after is None or end in starts:
+    def _continues_name(self, doc: Doc, n: int, end: int, kept: list) -> bool:
+        """A capitalised word right after a bare name makes it part of a longer name ("Bima Arya"),
+        unless a kept name starts there."""
+        if end == n:
             return False
-        return after.is_alpha and after.text[0].isupper() and after.lower not in self.follow_ok_ids
+        after = doc[end]
+        if not (after.is_alpha and after.text[0].isupper()) or after.lower in self.follow_ok_ids:
+            return False
+        return all(match[1] != end for match in kept)
 
-    def _is_dateline(self, doc: Doc, start: int, prev, after) -> bool:
-        """ "Medan (ANTARA) -", "MEDAN, SUMUTPOS.CO -", "Liputan6.com, Medan ..." at a line start."""
+    def _is_dateline(self, doc: Doc, n: int, start: int, end: int, prev) -> bool:
+        """ "Medan (ANTARA) -", "MEDAN, SUMUTPOS.CO -", "Liputan6.com, Medan ..." at a line start
+        (`prev`: the token before the name, None at the start)."""
         if prev is None or (prev.is_space and "\n" in prev.text):
-            return after is not None and after.orth in self.dateline_after_ids
+            return end < n and doc[end].orth in self.dateline_after_ids
         if start >= 2 and prev.orth == self.comma_id:
             return _after_outlet(doc, start)
         return False
@@ -402,12 +405,32 @@ def _alternation(words) -> str:
 def _span(doc: Doc, start: int, end: int) -> tuple[str, int, int]:
     """(text, start_char, end_char) of tokens start..end, as a Span would give, without one."""
     first = doc[start]
+    if end - start == 1:
+        text = first.text
+        return text, first.idx, first.idx + len(text)
     parts = [first.text_with_ws]
     for k in range(start + 1, end - 1):
         parts.append(doc[k].text_with_ws)
     last = doc[end - 1]
     parts.append(last.text)
     return "".join(parts), first.idx, last.idx + len(last)
+
+
+def _line_before(doc: Doc, low: int, start: int) -> str:
+    """The text of tokens low..start after its last line break (`doc[low:start].text`, from
+    its last newline on), read backwards without a Span."""
+    last = doc[start - 1].text
+    parts = [last]
+    if "\n" not in last:
+        for k in range(start - 2, low - 1, -1):
+            text = doc[k].text_with_ws
+            if "\n" in text:
+                parts.append(text.rsplit("\n", 1)[-1])
+                break
+            parts.append(text)
+    else:
+        parts[0] = last.rsplit("\n", 1)[-1]
+    return "".join(reversed(parts))
 
 
 def _titled(doc: Doc, start: int, end: int) -> bool:
@@ -418,41 +441,89 @@ def _titled(doc: Doc, start: int, end: int) -> bool:
     return True
 
 
-def _leftmost_longest(candidates, blocked, length: int):
-    """Leftmost-longest candidates without overlaps; drop any overlapping a blocked span
-    that it does not strictly contain ("Medan" in "Medan Johor")."""
+def _org_word_kinds(strings, release_ids: frozenset[int], before_ids: frozenset[int]):
+    """A function telling what a word (by string id) is to _inside_organisation: a dot, a
+    word that ends the run (lowercase, or a branch word: "Perwakilan", "Cabang"), an
+    organisation word ("Universitas") or another capitalised word. Pure, so cached."""
+    dot_id = get_string_id(".")
+
+    @functools.lru_cache(maxsize=1 << 16)
+    def kind(orth: int) -> str:
+        if orth == dot_id:
+            return _DOT
+        if orth in release_ids or not strings[orth][:1].isupper():
+            return _END
+        return _ORGANISATION if orth in before_ids else _CAPITALISED
+
+    return kind
+
+
+def _cue_trie(cues) -> dict[int, tuple]:
+    """Cues as a trie read backwards from their last word: lower-cased word id -> (the cue
+    ending there or None, the trie of the words before it). Longest cues first, so that of
+    two cues of the same words the first in cues.csv is kept."""
+    trie: dict[int, tuple] = {}
+    for cue in sorted(cues, key=lambda c: -len(c.tokens)):
+        level = trie
+        for depth, word in enumerate(reversed(cue.tokens), 1):
+            key = get_string_id(word)
+            here, before = level.get(key, (None, {}))
+            if depth == len(cue.tokens) and here is None:
+                here = cue
+            level[key] = (here, before)
+            level = before
+    return trie
+
+
+def _longest_cue(doc: Doc, start: int, node: tuple) -> tuple[Cue | None, int]:
+    """(the longest cue ending right before token `start`, its first token), or (None, start);
+    `node` is the cue trie's entry for the word before `start`."""
+    cue, before = node
+    cue_start = start - 1 if cue is not None else start
+    j = start - 2
+    while before and j >= 0:
+        node = before.get(doc[j].lower)
+        if node is None:
+            break
+        if node[0] is not None:
+            cue, cue_start = node[0], j
+        before = node[1]
+        j -= 1
+    return cue, cue_start
+
+
+def _leftmost_longest(matches, blocked, length: int = 0):
+    """Leftmost-longest (match_id, start, end) matches without overlaps; drop any overlapping a
+    blocked span that it does not strictly contain ("Medan" in "Medan Johor"). The matches
+    come by start, as the matcher gives them: of those sharing a start the longest unblocked
+    one counts (the first of equally long ones). `length`: the doc's, when spans are blocked."""
+    mask = None  # 1 at the tokens of blocked spans: most matches touch none
+    if blocked:
+        mask = bytearray(length)
+        for s, e in blocked:
+            mask[s:e] = b"\x01" * (e - s)
     kept = []
-    last_end = -1
-    if not blocked and _ordered(candidates):  # the common case, without a sort or a mask
-        for candidate in candidates:
-            if candidate[0] >= last_end:
-                kept.append(candidate)
-                last_end = candidate[1]
-        return kept
-    mask = bytearray(length) if blocked else None
-    for s, e in blocked:
-        mask[s:e] = b"\x01" * (e - s)
-    for start, end, form in sorted(candidates, key=lambda c: (c[0], -c[1])):
-        if start < last_end:
-            continue
-        if mask is not None and any(mask[start:end]) and any(
-            s < end and start < e and not (start <= s and e <= end and e - s < end - start) for s, e in blocked
-        ):
-            continue
-        kept.append((start, end, form))
-        last_end = end
+    last_start = last_end = -1
+    for match in matches:
+        _, start, end = match
+        if start == last_start:  # longer than the last one kept, at its start: replaces it
+            if end > last_end and not (mask is not None and _is_blocked(start, end, blocked, mask)):
+                kept[-1] = match
+                last_end = end
+        elif start >= last_end and not (mask is not None and _is_blocked(start, end, blocked, mask)):
+            kept.append(match)
+            last_start, last_end = start, end
     return kept
 
 
-def _ordered(candidates) -> bool:
-    """Whether candidates already stand in (start, longest first) order: the matcher gives
-    them by start, so they do when no two share a start."""
-    last = -1
-    for candidate in candidates:
-        if candidate[0] <= last:
-            return False
-        last = candidate[0]
-    return True
+def _is_blocked(start: int, end: int, blocked, mask: bytearray) -> bool:
+    """Whether tokens start..end overlap a blocked span they do not strictly contain."""
+    if 1 not in mask[start:end]:
+        return False
+    for s, e in blocked:
+        if s < end and start < e and not (start <= s and e <= end and e - s < end - start):
+            return True
+    return False
 
 
 def _risk_cleared(risk: str, cue, prev) -> bool:

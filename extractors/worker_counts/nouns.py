@@ -2,6 +2,8 @@
 
 token.lower is an int attribute, several times cheaper than token.lower_; phrases are
 tokenized with the pipeline's tokenizer so "non-ASN" matches as the text splits it.
+A lookup reads one word at a time and stops as soon as no longer phrase begins (or
+ends) with the words read so far, so it usually reads one or two tokens.
 """
 from __future__ import annotations
 
@@ -25,35 +27,40 @@ class NounTable:
         for row in rows:
             words = tuple(strings.add(t.lower_) for t in nlp.make_doc(row["phrase"]))
             self.nouns[words] = Noun(row["role"], row["unit"], float(row["confidence"] or 0), len(words))
-        # Phrase lengths to try, longest first, by first word and by last word.
-        self.lengths_from: dict[int, tuple[int, ...]] = {}
-        self.lengths_to: dict[int, tuple[int, ...]] = {}
-        for words in self.nouns:
-            for table, key in ((self.lengths_from, words[0]), (self.lengths_to, words[-1])):
-                table[key] = tuple(sorted({*table.get(key, ()), len(words)}, reverse=True))
+        # Word sequences that a longer phrase starts with (heads) or ends with (tails).
+        self.heads = frozenset(words[:n] for words in self.nouns for n in range(1, len(words)))
+        self.tails = frozenset(words[-n:] for words in self.nouns for n in range(1, len(words)))
+        self.first_words = frozenset(words[0] for words in self.nouns)
+        self.last_words = frozenset(words[-1] for words in self.nouns)
 
     def at(self, doc: Doc, i: int) -> Noun | None:
         """The longest phrase that starts at token i."""
         first = doc[i].lower
-        lengths = self.lengths_from.get(first)
-        if lengths is None:
+        if first not in self.first_words:
             return None
-        words = [first, *(doc[j].lower for j in range(i + 1, min(i + lengths[0], len(doc))))]
-        for n in lengths:
-            noun = self.nouns.get(tuple(words[:n])) if n <= len(words) else None
-            if noun is not None:
-                return noun
-        return None
+        words = (first,)
+        noun = self.nouns.get(words)
+        j = i + 1
+        while words in self.heads and j < len(doc):
+            words += (doc[j].lower,)
+            noun = self.nouns.get(words, noun)
+            j += 1
+        return noun
 
-    def ending_at(self, doc: Doc, i: int) -> tuple[Noun, int] | None:
-        """The longest phrase that ends at token i, and its first token."""
-        last = doc[i].lower
-        lengths = self.lengths_to.get(last)
-        if lengths is None:
+    def ending_at(self, doc: Doc, i: int, last: int | None = None) -> tuple[Noun, int] | None:
+        """The longest phrase that ends at token i, and its first token (`last`: the
+        lower-case hash of token i, if known)."""
+        if last is None:
+            last = doc[i].lower
+        if last not in self.last_words:
             return None
-        words = [*(doc[j].lower for j in range(max(i + 1 - lengths[0], 0), i)), last]
-        for n in lengths:
-            noun = self.nouns.get(tuple(words[-n:])) if n <= len(words) else None
+        words = (last,)
+        found = self.nouns.get(words), i
+        j = i - 1
+        while words in self.tails and j >= 0:
+            words = (doc[j].lower, *words)
+            noun = self.nouns.get(words)
             if noun is not None:
-                return noun, i + 1 - n
-        return None
+                found = noun, j
+            j -= 1
+        return found if found[0] is not None else None

@@ -1,14 +1,23 @@
-"""Read worker counts around unit-noun anchors: number, unit, guards, clause context."""
+"""Read worker counts around unit-noun anchors: number, unit, guards, clause context.
+
+Speed: most anchors are rejected by the one token before them; the others are read from
+a few tokens around. Words are compared by hash (token.lower, token.orth: ints, cheaper
+than token.text), and a token is fetched once where it is reused. What the number tokens
+before a unit write depends on their texts alone, so that reading is cached by the
+tokens' hashes (`_read_count`): articles repeat counts, and a repeated one costs neither
+the texts nor the number grammar.
+"""
 from __future__ import annotations
 
 import re
-
 from bisect import bisect_right
+from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
+from typing import NamedTuple
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..common import Context, Found, Hit, read_csv
 from ..numerals import NumberGrammar, Quantity, build_phrase_matcher, split_range
@@ -37,13 +46,31 @@ RULE_FACTOR = {  # confidence of a rule relative to that of its noun
     "worker.unit_link_number": 0.8,
     "worker.list_orang": 0.85,
 }
+CACHE_SIZE = 8192  # runs of number tokens whose reading is remembered
+
+
+class Count(NamedTuple):
+    """What the number tokens before a unit write, from their texts alone (_read_count)."""
+
+    quantity: Quantity
+    value: int  # quantity.as_int()
+    offset: int  # index of the count's first token among them
+    text: str  # that token's text
+    year: bool  # it looks like a year ("2023"): a count only after a quantity cue
+    range: tuple[str, str] | None  # "100-150": the texts of both ends, in that token
+    high: Quantity | None  # the high end of that range, with the scale after it
+
+
+# A count read before its unit, as _number returns it (a plain tuple: one is made per
+# anchor): (its Count, index of its first token, that token, the token before it or None).
+Reading = tuple[Count, int, Token, "Token | None"]
 
 
 class WorkerCountReader:
     """Built once from the shared nlp; then a pure function of a doc."""
 
     def __init__(self, nlp: Language) -> None:
-        strings = nlp.vocab.strings  # words are compared by the hash of their lower case
+        strings = self.strings = nlp.vocab.strings  # words are compared by their hashes
         self.grammar = NumberGrammar.load()
         rows = read_csv(HERE / "nouns.csv")
         self.nouns = NounTable(nlp, rows)
@@ -63,7 +90,14 @@ class WorkerCountReader:
         self.orang = strings.add("orang")
         self.dari = strings.add("dari")
         spelled = {strings.add(w) for w in self.grammar.spelled_words()}
+        exact, folded = self.grammar.spelled_forms()  # number and scale words, as is_spelled
+        self.spelled_exact = frozenset(strings.add(w) for w in exact)
+        self.spelled_folded = frozenset(strings.add(w) for w in folded)
+        self.hyphen = strings.add("-")
+        self.glue = frozenset(strings.add(w) for w in GLUE)
+        self.comma = strings.add(",")
         self.before_unit = self.fillers | {self.orang} | spelled  # may stand just before a unit
+        self.neighbours = self.before_unit | self.unit_openers | self.suffixes  # of an anchor read
         self.range_words: dict[int, list[tuple[int, ...]]] = {}  # by last word
         for row in read_csv(NUMBERS / "range_words.csv"):
             phrase = tuple(strings.add(t.lower_) for t in nlp.make_doc(row["word"]))
@@ -71,6 +105,7 @@ class WorkerCountReader:
         # Anchors: the first word of every unit phrase (NounTable.at finds the longest).
         anchors = {nlp.make_doc(r["phrase"])[0].text for r in rows if r["role"] in ("unit", "classifier")}
         self.matcher = build_phrase_matcher(nlp, {"anchor": sorted(anchors)})
+        self._read_count = lru_cache(maxsize=CACHE_SIZE)(self._read_count)
 
     def __call__(self, doc: Doc, context: Context, found: Found) -> list[Hit]:
         hits: list[Hit] = []
@@ -81,39 +116,45 @@ class WorkerCountReader:
             if start:
                 prev = doc[start - 1]
                 lower = prev.lower
-                after_number = prev.like_num or lower in self.before_unit or self._suffixed(doc, start)
+                if not (prev.like_num or prev.is_space or lower in self.neighbours):
+                    continue  # the common case: a plain word before the noun
+                suffixed = lower in self.suffixes and self._suffixed(doc, start)
+                after_number = prev.like_num or lower in self.before_unit or suffixed
                 before_number = lower in self.unit_openers or prev.is_space
                 if not (after_number or before_number):
                     continue
             else:
-                after_number, before_number = False, True
+                prev, suffixed, after_number, before_number = None, False, False, True
             noun = self.nouns.at(doc, start)
             if noun is None or noun.role not in ("unit", "classifier"):
                 continue
             done = start + noun.length
             new = []
             if after_number:
-                new = self._unit(doc, start, noun) if noun.role == "unit" else \
-                    self._classifier(doc, start, hits[-1] if hits else None)
+                new = self._unit(doc, start, noun, prev, suffixed) if noun.role == "unit" else \
+                    self._classifier(doc, start, prev, hits[-1] if hits else None)
             if not new and before_number and noun.role == "unit":
                 new = self._unit_then_number(doc, start, noun)
             hits.extend(new)
         return _outside(hits, found.get("amount", ()))
 
-    def _unit(self, doc: Doc, start: int, noun: Noun) -> list[Hit]:
-        """"10.000 tenaga kerja", "100 orang pekerja", "45.900 jumlah pekerja rentan"."""
-        num_end, rule = start, "worker.number_unit"
-        before = doc[start - 1].lower
-        if self._suffixed(doc, start):
-            num_end -= 2  # "3.400-an pekerja"
+    def _unit(self, doc: Doc, start: int, noun: Noun, prev: Token, suffixed: bool) -> list[Hit]:
+        """"10.000 tenaga kerja", "100 orang pekerja", "45.900 jumlah pekerja rentan"
+        (`prev`: the token before the unit; `suffixed`: whether it ends "3.400-an")."""
+        before = prev.lower
+        if suffixed:  # "3.400-an pekerja"
+            num_end, rule, last = start - 2, "worker.number_unit", None
         elif before == self.orang or before in self.fillers:
-            num_end -= 1
             rule = "worker.number_orang_unit" if before == self.orang else "worker.number_filler_unit"
-        return self._count(doc, num_end, start + noun.length, noun, rule)
+            num_end, last = start - 1, None
+        else:
+            num_end, rule, last = start, "worker.number_unit", prev
+        got = self._number(doc, num_end, last)
+        return [] if got is None else self._count(doc, got, num_end, start + noun.length, noun, rule)
 
     def _suffixed(self, doc: Doc, i: int) -> bool:
         """Whether a number with an approximating suffix ends just before token i ("3.400-an")."""
-        return (i >= 3 and doc[i - 1].lower in self.suffixes and doc[i - 2].text == "-"
+        return (i >= 3 and doc[i - 1].lower in self.suffixes and doc[i - 2].orth == self.hyphen
                 and not doc[i - 3].whitespace_ and not doc[i - 2].whitespace_ and doc[i - 3].like_num)
 
     def _unit_then_number(self, doc: Doc, start: int, noun: Noun) -> list[Hit]:
@@ -135,7 +176,7 @@ class WorkerCountReader:
         while j < len(doc) and doc[j].lower in self.approx:
             j += 1
         end = j
-        while end < len(doc) and end - j < MAX_NUMBER_TOKENS and self.grammar.is_numberish(doc[end]):
+        while end < len(doc) and end - j < MAX_NUMBER_TOKENS and self._is_numberish(doc[end]):
             end += 1
         if end == j:
             return []
@@ -147,20 +188,20 @@ class WorkerCountReader:
         got = self._number(doc, end)
         if got is None or got[1] != j:
             return []
-        quantity = got[0]
+        quantity = got[0].quantity
         conf = round(noun.confidence * RULE_FACTOR["worker.unit_link_number"], 3)
         return [Hit("worker_count", doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),
                     "worker.unit_link_number", conf, {"value": quantity.as_int(), "unit": noun.unit})]
 
-    def _classifier(self, doc: Doc, start: int, last: Hit | None) -> list[Hit]:
+    def _classifier(self, doc: Doc, start: int, prev: Token, last: Hit | None) -> list[Hit]:
         """"726.119 orang": a count only when a unit follows (read by _unit), a cue follows
         ("500 orang bekerja di ..."), the clause before it names workers, or it continues a
         list of worker counts ("780 orang, disusul Kota X sebanyak 410 orang"); "orang
-        warga", "orang tua" never count."""
+        warga", "orang tua" never count. `prev`: the token before it."""
         after = self.nouns.at(doc, start + 1) if start + 1 < len(doc) else None
         if after is not None and after.role not in ("cue", "soft_cue"):
             return []
-        got = self._number(doc, start)
+        got = self._number(doc, start, prev)
         if got is None:
             return []
         rule = "worker.context_orang"
@@ -170,93 +211,121 @@ class WorkerCountReader:
             licence, rule = self._list_licence(doc, got[1], last), "worker.list_orang"
         if not licence:
             return []
-        return self._count(doc, start, start + 1, Noun("unit", "orang", licence, 1), rule)
+        return self._count(doc, got, start, start + 1, Noun("unit", "orang", licence, 1), rule)
 
-    def _count(self, doc: Doc, num_end: int, unit_end: int, noun: Noun, rule: str) -> list[Hit]:
-        """Hits for the number that ends before token num_end, with its unit up to unit_end."""
-        got = self._number(doc, num_end)
-        if got is None:
-            return []
-        quantity, first = got
-        char_end = doc[unit_end - 1].idx + len(doc[unit_end - 1])
+    def _count(self, doc: Doc, got: Reading, num_end: int, unit_end: int, noun: Noun,
+               rule: str) -> list[Hit]:
+        """Hits for the count `got` that _number read before token num_end, with its unit
+        up to unit_end."""
+        count, first, number, before = got
+        quantity = count.quantity
+        unit_last = doc[unit_end - 1]
+        char_end = unit_last.idx + len(unit_last)
         conf = round(noun.confidence * RULE_FACTOR[rule], 3)
-        fields = {"value": quantity.as_int(), "unit": noun.unit}
-        pair = split_range(doc[first].text)
-        if pair is not None:  # "100-150 pekerja": both ends, a scale shared
-            tail = [doc[n].text for n in range(first + 1, num_end)]
-            high = self.grammar.parse([pair[1], *tail])
+        fields = {"value": count.value, "unit": noun.unit}
+        if count.range is not None:  # "100-150 pekerja": both ends, a scale shared
+            high = count.high
             if not _countable(high) or not _same_order(quantity, high):
                 return []
-            high_start = doc[first].idx + doc[first].text.rindex(pair[1])
-            return [Hit("worker_count", doc[first].idx, char_end, "worker.range_start", conf, fields),
+            high_start = number.idx + count.text.rindex(count.range[1])
+            return [Hit("worker_count", number.idx, char_end, "worker.range_start", conf, fields),
                     Hit("worker_count", high_start, char_end, rule, conf,
                         {"value": high.as_int(), "unit": noun.unit})]
-        hits = [Hit("worker_count", doc[first].idx, char_end, rule, conf, fields)]
-        low = self._range_start(doc, first, quantity)
+        hits = [Hit("worker_count", number.idx, char_end, rule, conf, fields)]
+        low = self._range_start(doc, first, quantity, before) if first >= 2 and \
+            before.lower in self.range_words else None
         if low is not None:
             hits.append(Hit("worker_count", doc[low[1]].idx, char_end, "worker.range_start",
                             round(conf * RULE_FACTOR["worker.range_start"], 3),
                             {"value": low[0].as_int(), "unit": noun.unit}))
         return hits
 
-    def _number(self, doc: Doc, num_end: int) -> tuple[Quantity, int] | None:
-        """The count that ends just before token num_end and the index of its first token."""
-        texts: list[str] = []  # the number-like tokens before num_end, last first
-        k = num_end
-        while k > 0 and len(texts) < MAX_NUMBER_TOKENS:
-            tok = doc[k - 1]
-            if not (tok.like_num or self.grammar.is_spelled(tok.text)):
+    def _number(self, doc: Doc, num_end: int, last: Token | None = None) -> Reading | None:
+        """The count that ends just before token num_end (`last`: that token, if known)."""
+        run: list[Token] = []  # the number-like tokens before num_end, last first
+        k, before = num_end, None
+        folded, exact = self.spelled_folded, self.spelled_exact
+        tok = last
+        while k > 0:
+            if tok is None:
+                tok = doc[k - 1]
+            if len(run) == MAX_NUMBER_TOKENS or not (
+                    tok.like_num or tok.lower in folded or tok.orth in exact):
+                before = tok
                 break
-            texts.append(tok.text)
-            k -= 1
-        if not texts:
+            run.append(tok)
+            k, tok = k - 1, None
+        if not run:
             return None
-        texts.reverse()
+        run.reverse()
+        count = self._read_count(tuple([tok.orth for tok in run]))
+        if count is None:
+            return None
+        first, before = k + count.offset, run[count.offset - 1] if count.offset else before
+        if not self._stands_alone(doc, first, before):
+            return None
+        if count.year and (before is None or before.lower not in self.quantity_cues):
+            return None  # a year: "Pada 2023 pekerja migran ..."
+        return count, first, run[count.offset], before
+
+    def _read_count(self, orths: tuple[int, ...]) -> Count | None:
+        """The count that number tokens with these hashes write before a unit, from their
+        texts alone (cached, see __init__); None if they write none, whatever the context."""
+        texts = [self.strings[orth] for orth in orths]
         if len(texts) <= 2 and (pair := split_range(texts[0])) is not None:
-            quantity, first = self.grammar.parse([pair[0], *texts[1:]]), k
+            quantity, offset = self.grammar.parse([pair[0], *texts[1:]]), 0
         else:
             got = self.grammar.longest_suffix(texts)
             if got is None:
                 return None
-            quantity, first = got[0], k + got[1]
-        if not _countable(quantity) or not self._stands_alone(doc, first):
+            quantity, offset = got
+        if not _countable(quantity):
             return None
         if quantity.from_words and quantity.value == 1:
             return None  # "satu pekerja", "salah satu pekerja": an article, not a count
-        text = texts[first - k]
+        text = texts[offset]
         if quantity.scaled and GROUPED_INTEGER.match(text):
             return None  # "12.000 ribu pekerja": a typo for 12.000 or 12 ribu; no guess
+        year = len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100 and not quantity.scaled
+        pair = split_range(text)  # "100-150 pekerja": the high end too, a scale shared
+        high = self.grammar.parse([pair[1], *texts[offset + 1:]]) if pair is not None else None
+        return Count(quantity, quantity.as_int(), offset, text, year, pair, high)
 
-        if len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100 and not quantity.scaled:
-            if first == 0 or doc[first - 1].lower not in self.quantity_cues:
-                return None  # a year: "Pada 2023 pekerja migran ..."
-        return quantity, first
-
-    def _stands_alone(self, doc: Doc, first: int) -> bool:
-        """Not an identifier, rate, ratio, money amount, or the tail of a longer number."""
-        if first == 0:
+    def _stands_alone(self, doc: Doc, first: int, prev: Token | None) -> bool:
+        """Not an identifier, rate, ratio, money amount, or the tail of a longer number
+        (`prev`: the token before the number, token first - 1)."""
+        if prev is None:
             return True
-        prev = doc[first - 1]
         if prev.lower in self.reference or prev.lower in self.currencies:
             return False
-        if prev.text in GLUE and not prev.whitespace_:
+        if prev.orth in self.glue and not prev.whitespace_:
             return False  # "ke-3", "No.5"
         if prev.lower == self.dari and first >= 2 and doc[first - 2].like_num:
             return False  # "1 dari 3 pekerja"
-        return not self.grammar.is_spelled(prev.text)  # only the tail of a number was read
+        return not self._is_spelled(prev)  # only the tail of a number was read
 
-    def _range_start(self, doc: Doc, first: int, high: Quantity) -> tuple[Quantity, int] | None:
-        """"5.000 hingga 10.000 pekerja": the low end, counted in the high end's unit."""
+    def _is_spelled(self, token: Token) -> bool:
+        """NumberGrammar.is_spelled, on the token's hashes."""
+        return token.lower in self.spelled_folded or token.orth in self.spelled_exact
+
+    def _is_numberish(self, token: Token) -> bool:
+        """NumberGrammar.is_numberish, on the token's hashes."""
+        return token.like_num or token.lower in self.spelled_folded or token.orth in self.spelled_exact
+
+    def _range_start(self, doc: Doc, first: int, high: Quantity,
+                     before: Token | None) -> tuple[Quantity, int] | None:
+        """"5.000 hingga 10.000 pekerja": the low end, counted in the high end's unit
+        (`before`: token first - 1)."""
         if first < 2:
             return None
-        for words in self.range_words.get(doc[first - 1].lower, ()):
+        for words in self.range_words.get(before.lower, ()):
             j = first - len(words)
             if j < 1 or any(doc[j + n].lower != w for n, w in enumerate(words)):
                 continue
             got = self._number(doc, j)
             if got is None:
                 return None
-            low, lo = got
+            low, lo = got[0].quantity, got[1]
             if high.scaled and not low.scaled:
                 return None  # "5 - 10 ribu pekerja": ambiguous low end
             if _same_order(low, high) and low.value < high.value:
@@ -270,13 +339,15 @@ class WorkerCountReader:
         0.0: something in the clause rules it out; None: the clause says nothing."""
         soft = None  # a soft cue seen: it holds unless a "never" noun comes before it
         i = first - 1
+        noun_ends = self.nouns.last_words  # a cheap test before the phrase lookup
         while i >= 0 and first - i <= CONTEXT_WINDOW:
             tok = doc[i]
-            if tok.is_space or tok.lower in self.clause_breaks:
-                if soft is None and tok.text == ",":
+            lower = tok.lower
+            if tok.is_space or lower in self.clause_breaks:
+                if soft is None and tok.orth == self.comma:
                     return self._partitive_licence(doc, i)
                 return soft
-            got = self.nouns.ending_at(doc, i)
+            got = self.nouns.ending_at(doc, i, lower) if lower in noun_ends else None
             if got is not None:
                 noun, begin = got
                 if noun.role == "never":
@@ -300,11 +371,12 @@ class WorkerCountReader:
         i, unit = comma - 1, None
         while i >= 0 and comma - i <= CONTEXT_WINDOW:
             tok = doc[i]
-            if tok.is_space or tok.lower in self.clause_breaks:
+            lower = tok.lower
+            if tok.is_space or lower in self.clause_breaks:
                 return None
-            if tok.lower in self.partitives:
+            if lower in self.partitives:
                 return unit
-            got = self.nouns.ending_at(doc, i) if unit is None else None
+            got = self.nouns.ending_at(doc, i, lower) if unit is None else None
             if got is not None:
                 noun, begin = got
                 if noun.role != "unit" or begin == 0 or not doc[begin - 1].like_num:
@@ -319,25 +391,28 @@ class WorkerCountReader:
         of the last worker count, if that is in the same sentence."""
         in_clause = True
         i = first - 1
-        while i >= 0 and doc[i].idx >= last.end:
+        while i >= 0:
             tok = doc[i]
-            if first - i > LIST_WINDOW or tok.is_space or tok.lower in self.sentence_ends:
+            if tok.idx < last.end:
+                break
+            lower = tok.lower
+            if first - i > LIST_WINDOW or tok.is_space or lower in self.sentence_ends:
                 return 0.0
-            if tok.lower in self.clause_breaks:
+            if lower in self.clause_breaks:
                 in_clause = False
-            elif in_clause and tok.is_alpha and tok.is_lower and tok.lower not in self.list_words:
+            elif in_clause and tok.is_alpha and tok.is_lower and lower not in self.list_words:
                 return 0.0
             i -= 1
         return LIST_LICENCE
 
 def _outside(hits: list[Hit], spans) -> list[Hit]:
     """The hits that start outside every span (money amounts read before), in O(n log n)."""
-    spans = sorted((h.start, h.end) for h in spans)
-    if not spans:
+    if not hits or not spans:
         return hits
+    spans = sorted([(h.start, h.end) for h in spans])
     starts = [a for a, _ in spans]
-    reach = list(accumulate((b for _, b in spans), max))  # furthest end among spans so far
-    return [h for h in hits if (i := bisect_right(starts, h.start) - 1) < 0 or reach[i] <= h.start]
+    reach = list(accumulate([b for _, b in spans], max))  # furthest end among spans so far
+    return [h for h in hits if (i := bisect_right(starts, h.start)) == 0 or reach[i - 1] <= h.start]
 
 
 def _countable(q: Quantity | None) -> bool:
