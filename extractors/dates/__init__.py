@@ -19,10 +19,10 @@ KINDS = ("date",)
 
 def build(nlp):
     compiled = rules.load(nlp)
-    normalise = make_normaliser()
+    memo = parse.Memo(compiled, nlp.vocab.strings, make_normaliser())
 
     def extract(doc, context: Context, found: Found) -> list[Hit]:
-        return parse.extract(doc, compiled, normalise, _published(context))
+        return parse.extract(doc, compiled, memo, _published(context))
 
     return extract
 

@@ -1,16 +1,23 @@
 """From month names, numeric dates and "tahun" in the doc to date Hits.
 
 Two PhraseMatchers find anchors (month names and "tahun" by lowercase, numeric dates
-by token shape); the few tokens around each anchor become one class letter per token
-and the date shapes of patterns.jsonl, joined into one regex, run over those letters.
-Token texts are read once per window: touching spaCy tokens from Python is the cost.
+by token shape) and publication labels; the few tokens around each anchor become one
+class letter per token and the date shapes of patterns.jsonl, joined into one regex,
+run over those letters.
+
+Touching spaCy tokens from Python is the cost (each doc[i] makes a Token object), so a
+token near an anchor is read once, as its orth id, and everything else comes from pure
+functions memoised per build (Memo): a token's text and class letter from its orth id,
+the shapes matched in a string of letters, the date that a shape's tokens name.
 """
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import Callable
+from functools import lru_cache
+from typing import Callable, NamedTuple
 
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from extractors.common import Hit
@@ -24,84 +31,143 @@ HEADER_SEPARATORS = "|-–—/"  # what may stand between an outlet's name and t
 YEARLESS_LEAD = timedelta(days=31)  # a yearless date may lie this far after publication
 WEEKDAY_MISMATCH = 0.7  # confidence factor when the written weekday disagrees with the date
 LINE_LOOK = 6  # tokens walked to find a date's line start or end (label, "14:30 WIB")
+LABEL_LOOK = 3  # tokens before a date searched for a publication label ("Diterbitkan : ...")
+MEMO_SIZE = 1 << 16  # entries each memoised function keeps
 NUMERIC_PARTS = re.compile(r"[/-]")
 DIGIT = re.compile(r"\d")
 PUNCT_CLASSES = frozenset("(),.:")
 
 
-class Found:
-    """A shape matched over a window: tokens [start, end) of the doc, texts of the window."""
+class Matched(NamedTuple):
+    """A shape matched in a string of class letters: letters [start, end) and where its parts are."""
 
-    __slots__ = ("start", "end", "shape", "match", "lo", "texts")
+    start: int
+    end: int
+    shape: Shape
+    group_names: tuple[str, ...]  # the groups that matched (day, month, dmy...)
+    group_at: tuple[int, ...]  # and the positions of their letters
+    weekdays: tuple[int, ...]  # positions in [start, end) of letters a weekday name can have
 
-    def __init__(self, start: int, end: int, shape: Shape, match: re.Match, lo: int, texts: list[str]):
-        self.start, self.end, self.shape, self.match = start, end, shape, match
-        self.lo = lo  # doc index of the window's first token
-        self.texts = texts  # token texts of the window
 
-    def group(self, name: str) -> str | None:
-        """Text of the token the shape's group `name` matched (groups are named s<n>_<name>)."""
-        name = f"{self.match.lastgroup}_{name}"
-        if name not in self.match.re.groupindex or self.match.start(name) < 0:
+class Memo:
+    """The pure functions the rules apply, memoised per build (bounded caches)."""
+
+    def __init__(self, rules: Rules, strings: StringStore, normalise: Callable[[str], date | None]):
+        self.rules, self.normalise = rules, normalise
+        self.text: Callable[[int], str] = lru_cache(maxsize=MEMO_SIZE)(strings.__getitem__)  # orth id -> text
+        self.letter: Callable[[int], str] = lru_cache(maxsize=MEMO_SIZE)(
+            lambda orth: _token_class(self.text(orth), rules))
+        self.shapes_in: Callable[[str], tuple[Matched, ...]] = lru_cache(maxsize=MEMO_SIZE)(self._shapes_in)
+        self.date_of: Callable[..., date | None] = lru_cache(maxsize=MEMO_SIZE)(self._date_of)
+        forms = rules.weekdays
+        # a weekday name's class letter is its word_class; anything else could be any letter
+        self.weekday_letters = (frozenset(_token_class(f, rules) for f in forms)
+                                if all(f.isalpha() for f in forms) else None)
+
+    def _shapes_in(self, letters: str) -> tuple[Matched, ...]:
+        """Every shape match in the letters: leftmost first, then the earliest line of patterns.jsonl."""
+        out = []
+        for m in self.rules.combined.finditer(letters):
+            shape = self.rules.shape_of_group[m.lastindex]
+            groups = [(name, at) for name, number in shape.groups.items() if (at := m.start(number)) >= 0]
+            weekday_letters = self.weekday_letters
+            weekdays = tuple(at for at in range(m.start(), m.end())
+                             if weekday_letters is None or letters[at] in weekday_letters)
+            out.append(Matched(m.start(), m.end(), shape, tuple(name for name, _ in groups),
+                               tuple(at for _, at in groups), weekdays))
+        return tuple(out)
+
+    def _date_of(self, shape_order: int, parts: tuple[tuple[str, int], ...], published: date | None) -> date | None:
+        """The date named by a shape's parts ((group name, orth id) pairs), checked by dateparser."""
+        rules, text = self.rules, self.text
+        shape, parts = rules.shapes[shape_order], dict(parts)
+        day = month = year = None
+        if (orth := parts.get("dmy")) is not None:
+            day, month, year = (int(p) for p in NUMERIC_PARTS.split(text(orth)))
+        elif (orth := parts.get("dm")) is not None:
+            day, month = (int(p) for p in NUMERIC_PARTS.split(text(orth)))
+        elif (orth := parts.get("iso")) is not None:
+            year, month, day = (int(p) for p in NUMERIC_PARTS.split(text(orth)))
+        else:
+            if (orth := parts.get("day")) is not None:
+                day = int(text(orth))
+            if (orth := parts.get("month")) is not None:
+                month = rules.months[text(orth).lower()]
+            if (orth := parts.get("year")) is not None:
+                year = int(text(orth))
+        if month is not None and not 1 <= month <= 12 or day is not None and not 1 <= day <= 31:
             return None
-        return self.texts[self.match.start(name)]
+        if year is None:
+            year = _year_near(published, month, day) if shape.yearless and published else None
+            if year is None:
+                return None
+        if shape.precision == "day":
+            canonical = f"{day} {rules.month_names[month]} {year}"
+        elif shape.precision == "month":
+            canonical = f"{rules.month_names[month]} {year}"
+        else:
+            canonical = f"1 {rules.month_names[1]} {year}"
+        value = self.normalise(canonical)
+        if value is None or value.year != year or (month is not None and value.month != month):
+            return None
+        return value
 
-    def words(self) -> list[str]:
-        return self.texts[self.start - self.lo:self.end - self.lo]
 
-
-def extract(doc: Doc, rules: Rules, normalise: Callable[[str], date | None],
-            published: date | None) -> list[Hit]:
-    anchors = _anchors(doc, rules)
+def extract(doc: Doc, rules: Rules, memo: Memo, published: date | None) -> list[Hit]:
+    anchors, labels_at = _anchors(doc, rules, memo)
     if not anchors:
         return []
     hits = []
-    for found in _matches(doc, rules, anchors):
-        shape = found.shape
-        if shape.yearless and published is None:
-            continue  # no invented years
-        value = _value(found, rules, normalise, published)
-        if value is None:
-            continue
-        role = _role(doc, found, rules)
-        if role is None:
-            continue
-        first, last = doc[found.start], doc[found.end - 1]
-        confidence = shape.confidence * _weekday_agreement(found, rules, value)
-        hits.append(Hit("date", first.idx, last.idx + len(last.text), shape.rule, round(confidence, 3),
-                        {"value": value, "precision": shape.precision, "role": role}))
+    for lo, hi in _segments(anchors, len(doc)):
+        orths = [doc[i].orth for i in range(lo, hi)]
+        for matched in memo.shapes_in("".join(map(memo.letter, orths))):
+            hit = _hit(doc, lo, orths, matched, labels_at, rules, memo, published)
+            if hit is not None:
+                hits.append(hit)
     return hits
 
 
-def _anchors(doc: Doc, rules: Rules) -> list[int]:
-    """Numeric dates, and month names or "tahun" with a number next to them."""
-    anchors = {start for _, start, _ in rules.shapes_matcher(doc)}
-    n = len(doc)
-    for match_id, start, _ in rules.words(doc):
-        nxt = doc[start + 1].text if start + 1 < n else ""
-        if match_id == rules.year_keyword_id:  # "sejak tahun 2023", "tahun anggaran 2024"
-            if rules.word_class.get(nxt.lower()) == "a" or (
-                    nxt.isdigit() and len(nxt) == 4 and start > 0
-                    and rules.word_class.get(doc[start - 1].text.lower()) == "p"):
-                anchors.add(start)
-        elif nxt.isdigit() or start > 0 and doc[start - 1].text.isdigit():
+def _anchors(doc: Doc, rules: Rules, memo: Memo) -> tuple[list[int], set[int]]:
+    """Numeric dates, and month names or "tahun" with a number next to them; where publication labels stand."""
+    anchors: set[int] = set()
+    labels_at: set[int] = set()
+    for _, start, _ in rules.anchors(doc):  # the flagged tokens: one of the below, or more
+        token = doc[start]
+        lower = token.lower
+        if token.shape in rules.shape_ids:
             anchors.add(start)
-    return sorted(anchors)
+        if lower in rules.label_ids:
+            labels_at.add(start)
+        if lower in rules.month_ids and _month_anchor(doc, start, memo):
+            anchors.add(start)
+        if lower in rules.year_keyword_ids and _year_anchor(doc, start, rules, memo):
+            anchors.add(start)
+    if rules.shapes_matcher is not None:  # shapes of more than one token
+        anchors.update(start for _, start, _ in rules.shapes_matcher(doc))
+    if rules.words is not None:  # words of more than one token
+        for match_id, start, _ in rules.words(doc):
+            if match_id == rules.year_keyword_id:
+                if _year_anchor(doc, start, rules, memo):
+                    anchors.add(start)
+            elif _month_anchor(doc, start, memo):
+                anchors.add(start)
+    return sorted(anchors), labels_at
 
 
-def _matches(doc: Doc, rules: Rules, anchors: list[int]) -> list[Found]:
-    """Shape matches around the anchors: leftmost first, then the earliest line of patterns.jsonl.
+def _month_anchor(doc: Doc, start: int, memo: Memo) -> bool:
+    """A month name at token start anchors a date when a number stands next to it."""
+    if start + 1 < len(doc) and memo.text(doc[start + 1].orth).isdigit():
+        return True
+    return start > 0 and memo.text(doc[start - 1].orth).isdigit()
 
-    Windows around nearby anchors merge into one segment, read and matched once.
-    """
-    out = []
-    for lo, hi in _segments(anchors, len(doc)):
-        texts = [t.text for t in doc[lo:hi]]
-        classes = "".join([_token_class(text, rules) for text in texts])
-        for m in rules.combined.finditer(classes):
-            shape = rules.shapes[int(m.lastgroup[1:])]
-            out.append(Found(lo + m.start(), lo + m.end(), shape, m, lo, texts))
-    return out
+
+def _year_anchor(doc: Doc, start: int, rules: Rules, memo: Memo) -> bool:
+    """ "tahun" at token start anchors a year: "tahun anggaran 2024", "sejak tahun 2023"."""
+    nxt = memo.text(doc[start + 1].orth) if start + 1 < len(doc) else ""
+    if rules.word_class.get(nxt.lower()) == "a":
+        return True
+    return (nxt.isdigit() and len(nxt) == 4 and start > 0
+            and rules.word_class.get(memo.text(doc[start - 1].orth).lower()) == "p")
 
 
 def _segments(anchors: list[int], n: int) -> list[tuple[int, int]]:
@@ -114,6 +180,30 @@ def _segments(anchors: list[int], n: int) -> list[tuple[int, int]]:
         else:
             segments.append([lo, hi])
     return [(lo, hi) for lo, hi in segments]
+
+
+def _hit(doc: Doc, lo: int, orths: list[int], matched: Matched, labels_at: set[int], rules: Rules,
+         memo: Memo, published: date | None) -> Hit | None:
+    """The Hit of a shape matched over the segment starting at token lo (orth ids `orths`), if any."""
+    shape = matched.shape
+    if shape.yearless and published is None:
+        return None  # no invented years
+    parts = tuple(zip(matched.group_names, map(orths.__getitem__, matched.group_at)))
+    value = memo.date_of(shape.order, parts, published if shape.yearless else None)
+    if value is None:
+        return None
+    start, end = lo + matched.start, lo + matched.end
+    first = doc[start]
+    if first.idx >= HEADER_CHARS and not _labelled(start, labels_at):
+        role = "mentioned"  # the common case: a date in the body
+    else:
+        role = _role(doc, start, end, first.idx < HEADER_CHARS, rules)
+        if role is None:
+            return None
+    last = doc[end - 1] if end - start > 1 else first
+    confidence = shape.confidence * _weekday_agreement(matched.weekdays, orths, rules, memo, value)
+    return Hit("date", first.idx, last.idx + len(last), shape.rule, round(confidence, 3),
+               {"value": value, "precision": shape.precision, "role": role})
 
 
 def _token_class(text: str, rules: Rules) -> str:
@@ -133,41 +223,6 @@ def _token_class(text: str, rules: Rules) -> str:
     return "x"
 
 
-def _value(found: Found, rules: Rules, normalise, published: date | None) -> date | None:
-    """The date the span names, as a canonical string checked by dateparser."""
-    day = month = year = None
-    if (text := found.group("dmy")) is not None:
-        day, month, year = (int(p) for p in NUMERIC_PARTS.split(text))
-    elif (text := found.group("dm")) is not None:
-        day, month = (int(p) for p in NUMERIC_PARTS.split(text))
-    elif (text := found.group("iso")) is not None:
-        year, month, day = (int(p) for p in NUMERIC_PARTS.split(text))
-    else:
-        if (text := found.group("day")) is not None:
-            day = int(text)
-        if (text := found.group("month")) is not None:
-            month = rules.months[text.lower()]
-        if (text := found.group("year")) is not None:
-            year = int(text)
-    if month is not None and not 1 <= month <= 12 or day is not None and not 1 <= day <= 31:
-        return None
-    if year is None:
-        year = _year_near(published, month, day) if found.shape.yearless and published else None
-        if year is None:
-            return None
-    precision = found.shape.precision
-    if precision == "day":
-        canonical = f"{day} {rules.month_names[month]} {year}"
-    elif precision == "month":
-        canonical = f"{rules.month_names[month]} {year}"
-    else:
-        canonical = f"1 {rules.month_names[1]} {year}"
-    value = normalise(canonical)
-    if value is None or value.year != year or (month is not None and value.month != month):
-        return None
-    return value
-
-
 def _year_near(published: date, month: int, day: int) -> int | None:
     """The publication year, or the year before if the date would lie well after publication."""
     for year in (published.year, published.year - 1):
@@ -180,32 +235,28 @@ def _year_near(published: date, month: int, day: int) -> int | None:
     return None
 
 
-def _weekday_agreement(found: Found, rules: Rules, value: date) -> float:
-    """1.0 unless the span names a weekday that the date does not fall on."""
-    for word in found.words():
-        weekday = rules.weekdays.get(word.lower())
+def _weekday_agreement(positions: tuple[int, ...], orths: list[int], rules: Rules, memo: Memo, value: date) -> float:
+    """1.0 unless a word of the span (at one of the positions) is a weekday that the date does not fall on."""
+    for at in positions:
+        weekday = rules.weekdays.get(memo.text(orths[at]).lower())
         if weekday is not None and weekday != value.weekday():
             return WEEKDAY_MISMATCH
     return 1.0
 
 
-def _role(doc: Doc, found: Found, rules: Rules) -> str | None:
-    """published, mentioned, or None for a bare date line at the top (a site's date widget).
+def _role(doc: Doc, start: int, end: int, near_top: bool, rules: Rules) -> str | None:
+    """published, mentioned, or None for a bare date line at the top (a site's date widget),
+    for a date near the top or after a publication label (_hit answers the other dates).
 
     Only the few tokens on either side of the span are read (doc.text would rebuild the
     whole text): a publication label or header time sits right next to the date.
     """
-    start, end = found.start, found.end
-    near_top = doc[start].idx < HEADER_CHARS
-    labelled = any(t.text.lower() in rules.published_labels for t in doc[max(0, start - 3):start])
-    if not (near_top or labelled):
-        return "mentioned"  # the common case: a date in the body
     before = _line_part(doc, start - 1, -1)
-    after = _line_part(doc, end, +1)
     if before and rules.published_label.match(before):
         return "published"
-    if near_top and before is not None and after is not None:
-        if not before or before[-1] in HEADER_SEPARATORS:  # "Kompas.com - 21/03/2024, 14:30 WIB"
+    if near_top and before is not None and (not before or before[-1] in HEADER_SEPARATORS):
+        after = _line_part(doc, end, +1)  # "Kompas.com - 21/03/2024, 14:30 WIB"
+        if after is not None:
             if rules.time_after.match(after):
                 return "published"
             if not after:
@@ -213,14 +264,25 @@ def _role(doc: Doc, found: Found, rules: Rules) -> str | None:
     return "mentioned"
 
 
+def _labelled(start: int, labels_at: set[int]) -> bool:
+    """A publication label ("Diterbitkan") is one of the LABEL_LOOK tokens before token start."""
+    return bool(labels_at) and not labels_at.isdisjoint(range(max(0, start - LABEL_LOOK), start))
+
+
 def _line_part(doc: Doc, k: int, step: int) -> str | None:
     """Text from token k to the line's start (step -1) or end (+1); None if more than LINE_LOOK tokens."""
+    pieces = []  # texts with their trailing space, as the doc's text has them
     edge, n = k, len(doc)
     for _ in range(LINE_LOOK):
-        if edge < 0 or edge >= n or "\n" in doc[edge].text:
+        if edge < 0 or edge >= n:
             break
+        piece = doc[edge].text_with_ws
+        if "\n" in piece:
+            break
+        pieces.append(piece)
         edge += step
     else:
         return None
-    lo, hi = (edge + 1, k + 1) if step < 0 else (k, edge)
-    return doc[lo:hi].text.strip() if lo < hi else ""
+    if step < 0:
+        pieces.reverse()
+    return "".join(pieces).strip()

@@ -2,17 +2,31 @@
 
 Word lists and shapes live in data files beside this module (months.csv,
 weekdays.csv, cues.csv, patterns.jsonl); this module only reads and compiles them.
+
+The words and token shapes that anchor a date (and publication labels) are found in
+one pass over the doc: they share a lexeme flag (AnchorFlag, registered once per vocab)
+and one PhraseMatcher finds the flagged tokens, instead of one matcher per attribute.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, Iterable
 
+from spacy import attrs
 from spacy.language import Language
+from spacy.lang.lex_attrs import lower as default_lower, word_shape as default_shape
 from spacy.matcher import PhraseMatcher
+from spacy.vocab import Vocab
 
 from extractors.common import read_csv, read_jsonl
+
+try:  # Python's own regex parser, read by _starts_with (which does without it)
+    from re import _constants as _c, _parser
+except ImportError:  # pragma: no cover
+    _c = _parser = None
 
 HERE = Path(__file__).parent
 
@@ -31,13 +45,36 @@ class Shape:
     yearless: bool
     confidence: float
     order: int
+    groups: dict[str, int] = dataclasses.field(default_factory=dict)  # group name -> number in `combined`
+
+
+@dataclass(frozen=True)
+class AnchorFlag:
+    """Lexeme flag of the words that anchor a date or label its publication, by lowercase
+    form, and of the numeric date shapes ("dd/dd/dddd"): a pure function of the word."""
+
+    words: frozenset[str]  # lowercase forms (token LOWER)
+    shapes: frozenset[str]  # token shapes (SHAPE)
+    marks: frozenset[str] | None  # characters one of which every shape holds ("/", "-"), None if not so
+    lower: Callable[[str], str]  # the vocab's own LOWER and SHAPE functions
+    shape: Callable[[str], str]
+
+    def __call__(self, word: str) -> bool:
+        if self.lower(word) in self.words:
+            return True
+        return (self.marks is None or not self.marks.isdisjoint(word)) and self.shape(word) in self.shapes
 
 
 @dataclass(frozen=True, slots=True)
 class Rules:
-    words: PhraseMatcher  # "month" names and "year_keyword" (tahun), case-insensitive
+    anchors: PhraseMatcher  # every token with the AnchorFlag
+    month_ids: frozenset[int]  # LOWER ids of one-token month names
+    year_keyword_ids: frozenset[int]  # LOWER ids of one-token "year_keyword" words (tahun)
+    label_ids: frozenset[int]  # LOWER ids of publication labels
+    shape_ids: frozenset[int]  # SHAPE ids of numeric dates
+    words: PhraseMatcher | None  # month names and year keywords of more than one token, if any
+    shapes_matcher: PhraseMatcher | None  # numeric date shapes of more than one token, if any
     year_keyword_id: int  # match id of "year_keyword" in `words`
-    shapes_matcher: PhraseMatcher  # numeric dates by token shape
     word_class: dict[str, str]  # lowercase word -> class letter
     shape_class: dict[str, str]  # token shape -> class letter (N, n, I)
     months: dict[str, int]  # lowercase month form -> month number
@@ -45,6 +82,7 @@ class Rules:
     weekdays: dict[str, int]  # lowercase weekday -> 0 (Monday) .. 6
     shapes: tuple[Shape, ...]
     combined: re.Pattern  # every shape as one alternation, in file order; group s<n> = shape n
+    shape_of_group: dict[int, Shape]  # number of group s<n> in `combined` -> shape n
     published_labels: frozenset[str]  # lowercase words that announce the publication date
     published_label: re.Pattern  # the line before the date is such a label
     time_after: re.Pattern  # "14:30 WIB" right after a header date
@@ -72,35 +110,148 @@ def load(nlp: Language) -> Rules:
     shape_class.update({s: "n" for s in cues["dm_shape"]})
     shape_class.update({s: "I" for s in cues["iso_shape"]})
 
-    words = PhraseMatcher(nlp.vocab, attr="LOWER")
-    words.add("month", [nlp.make_doc(w) for w, c in word_class.items() if c in ("M", "m", "E")])
-    words.add("year_keyword", [nlp.make_doc(w) for w, c in word_class.items() if c == "T"])
+    month_docs = [nlp.make_doc(w) for w, c in word_class.items() if c in ("M", "m", "E")]
+    year_docs = [nlp.make_doc(w) for w, c in word_class.items() if c == "T"]
+    shape_docs = [nlp.make_doc(s.replace("d", "1")) for s in shape_class]
+    published_labels = frozenset(w.lower() for w in cues["published_label"])
+    words = PhraseMatcher(nlp.vocab, attr="LOWER")  # the rare words of more than one token
+    if long_months := [d for d in month_docs if len(d) > 1]:
+        words.add("month", long_months)
+    if long_year_keywords := [d for d in year_docs if len(d) > 1]:
+        words.add("year_keyword", long_year_keywords)
     shapes_matcher = PhraseMatcher(nlp.vocab, attr="SHAPE")
-    shapes_matcher.add("date_shape", [nlp.make_doc(s.replace("d", "1")) for s in shape_class])
+    if long_shapes := [d for d in shape_docs if len(d) > 1]:
+        shapes_matcher.add("date_shape", long_shapes)
+    lower = nlp.vocab.lex_attr_getters.get(attrs.LOWER, default_lower)
+    one_token_words = {d[0].lower_ for d in month_docs + year_docs if len(d) == 1}
+    flag = AnchorFlag(
+        words=frozenset(one_token_words | {lower(w) for w in published_labels}),
+        shapes=frozenset(d[0].shape_ for d in shape_docs if len(d) == 1),
+        marks=_marks(d[0].shape_ for d in shape_docs if len(d) == 1),
+        lower=lower,
+        shape=nlp.vocab.lex_attr_getters.get(attrs.SHAPE, default_shape),
+    )
+    anchors = PhraseMatcher(nlp.vocab, attr=_flag_id(nlp.vocab, flag))
+    if flagged := _flagged_doc(nlp, flag, [d for d in month_docs + year_docs + shape_docs if len(d) == 1]):
+        anchors.add("anchor", [flagged])
+    strings = nlp.vocab.strings
 
     shapes = tuple(_shape(n, p) for n, p in enumerate(read_jsonl(HERE / "patterns.jsonl")))
+    combined = re.compile(_starts_with(shapes) + "(?:" + "|".join(f"(?P<s{s.order}>{_prefixed(s)})" for s in shapes) + ")")
+    shapes = tuple(dataclasses.replace(s, groups=_groups(s, combined)) for s in shapes)
     labels = "|".join(re.escape(w) for w in cues["published_label"])
     zones = "|".join(re.escape(w) for w in cues["time_zone"])
     return Rules(
-        words=words,
-        year_keyword_id=nlp.vocab.strings.add("year_keyword"),
-        shapes_matcher=shapes_matcher,
+        anchors=anchors,
+        month_ids=frozenset(d[0].lower for d in month_docs if len(d) == 1),
+        year_keyword_ids=frozenset(d[0].lower for d in year_docs if len(d) == 1),
+        label_ids=frozenset(strings.add(lower(w)) for w in published_labels),
+        shape_ids=frozenset(d[0].shape for d in shape_docs if len(d) == 1),
+        words=words if len(words) else None,
+        shapes_matcher=shapes_matcher if len(shapes_matcher) else None,
+        year_keyword_id=strings.add("year_keyword"),
         word_class=word_class,
         shape_class=shape_class,
         months=months,
         month_names=month_names,
         weekdays=weekdays,
         shapes=shapes,
-        combined=re.compile("|".join(f"(?P<s{s.order}>{_prefixed(s)})" for s in shapes)),
-        published_labels=frozenset(w.lower() for w in cues["published_label"]),
+        combined=combined,
+        shape_of_group={combined.groupindex[f"s{s.order}"]: s for s in shapes},
+        published_labels=published_labels,
         published_label=re.compile(rf"^(?:{labels})\b\s*(?:pada|tanggal|tgl|on)?\s*[:\-–—]?\s*$", re.IGNORECASE),
         time_after=re.compile(rf"^(?:[|,\-–—]\s*)?(?:pukul\s+)?\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?\s*(?:{zones})?(?:\s|$)"),
     )
 
 
+def _marks(shapes: Iterable[str]) -> frozenset[str] | None:
+    """Characters (not d, x, X) such that every shape holds one of them; None if some shape has none."""
+    marks = set()
+    for shape in shapes:
+        own = set(shape) - set("dxX")
+        if not own:
+            return None
+        marks |= own
+    return frozenset(marks)
+
+
+def _flag_id(vocab: Vocab, flag: AnchorFlag) -> int:
+    """The lexeme flag bit that `flag` sets: the one already registered for it, else a free one."""
+    for flag_id, getter in vocab.lex_attr_getters.items():
+        if flag_id < attrs.FLAG63 + 1 and getter == flag:
+            return flag_id
+    free = next(i for i in range(attrs.FLAG19, attrs.FLAG63 + 1) if i not in vocab.lex_attr_getters)
+    return vocab.add_flag(flag, free)
+
+
+def _flagged_doc(nlp: Language, flag: AnchorFlag, docs: list) -> object | None:
+    """A one-token doc whose word has the flag (the pattern "a flagged token"), if there is any."""
+    for doc in docs + [nlp.make_doc(w) for w in sorted(flag.words)]:
+        if len(doc) == 1 and flag(doc[0].text):
+            return doc
+    return None
+
+
+def _starts_with(shapes: tuple[Shape, ...]) -> str:
+    """A lookahead for the letters a date can start with ("(?=[DMW...])"), or "" if unsure.
+
+    It only spares the regex engine from trying every shape at every letter: the letters
+    come from Python's own parse of each shape's regex (re._parser), and anything that
+    parse shows and _first_letters does not handle turns the lookahead off.
+    """
+    if _parser is None:
+        return ""
+    try:
+        letters = set()
+        for shape in shapes:
+            if shape.regex.flags & re.IGNORECASE:
+                return ""
+            first, empty = _first_letters(_parser.parse(shape.regex.pattern))
+            if empty:
+                return ""  # the shape may match nothing: it starts anywhere
+            letters |= first
+    except Exception:  # a construct _first_letters does not know: no lookahead, same matches
+        return ""
+    return "(?=[" + "".join(re.escape(c) for c in sorted(letters)) + "])"
+
+
+def _first_letters(items) -> tuple[set[str], bool]:
+    """Letters a match of the parsed regex `items` may start with, and whether it may be empty."""
+    letters: set[str] = set()
+    for op, av in items:
+        if op is _c.LITERAL:
+            return letters | {chr(av)}, False
+        if op is _c.IN:
+            if any(kind is not _c.LITERAL for kind, _ in av):
+                raise ValueError("not a plain set of letters")
+            return letters | {chr(code) for _, code in av}, False
+        if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
+            continue  # zero width: lookarounds, anchors
+        if op is _c.SUBPATTERN and not av[1] & re.IGNORECASE:
+            first, empty = _first_letters(av[3])
+        elif op is _c.BRANCH:
+            branches = [_first_letters(branch) for branch in av[1]]
+            first = set().union(*(f for f, _ in branches))
+            empty = any(e for _, e in branches)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+            first, empty = _first_letters(av[2])
+            empty = empty or av[0] == 0
+        else:
+            raise ValueError(f"regex construct {op} not handled")
+        letters |= first
+        if not empty:
+            return letters, False
+    return letters, True
+
+
 def _prefixed(shape: Shape) -> str:
     """The shape's regex with its group names prefixed (day -> s3_day), to join them all."""
     return re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<s{shape.order}_{m.group(1)}>", shape.regex.pattern)
+
+
+def _groups(shape: Shape, combined: re.Pattern) -> dict[str, int]:
+    """The shape's group names (day, month...) and their numbers in the combined regex."""
+    return {name: combined.groupindex[f"s{shape.order}_{name}"] for name in shape.regex.groupindex}
 
 
 def _shape(order: int, p: dict) -> Shape:

@@ -7,6 +7,8 @@ the regions extractor (found["region"], found["office_area"]); any other fact's 
 """
 from __future__ import annotations
 
+from operator import itemgetter
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
@@ -18,7 +20,7 @@ from .names import NameReader, name_word
 from .places import UntaggedPlaces
 from .posts import drop_short_mentions
 from .reading import DocReader
-from .spans import Blocked, FoundSpans, Lines, Places, Tokens
+from .spans import Lines, Tokens, tok_reader
 from .titles import TitleReader
 
 try:  # the regions extractor's lookup: "Medan" -> Kota Medan, for places it leaves untagged
@@ -30,32 +32,33 @@ except ImportError:  # regions extractor absent: titles then take only tagged re
 class OfficialsExtractor:
     def __init__(self, nlp: Language) -> None:
         self.lex = Lexicon(nlp)
-        self.name_word = name_word(self.lex)
+        self.tok = tok_reader(nlp.vocab.strings, name_word(self.lex))  # orth id -> Tok
         self.negator_ids = frozenset(map(get_string_id, self.lex.negators))  # Token.lower of "calon", "mantan"
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.entries: dict[int, tuple[str, object]] = {}  # match id -> ("title", Title) | ("mod", "Pj")
+        self.entries: dict[int, tuple[bool, object]] = {}  # match id -> (True, Title) | (False, "Pj")
         tables = {"title": self.lex.titles, "mod": self.lex.modifiers}
         for label, surfaces in self.lex.surfaces.items():
             for surface in surfaces:
                 pattern = nlp.make_doc(surface)
                 key = f"official_{label}:{surface}"
                 self.matcher.add(key, [pattern])
-                self.entries[nlp.vocab.strings[key]] = (label, tables[label][tuple(t.lower_ for t in pattern)])
+                self.entries[nlp.vocab.strings[key]] = (label == "title", tables[label][tuple(t.lower_ for t in pattern)])
 
     def __call__(self, doc: Doc, context: Context, found: Found) -> list[Hit]:
         titles, modifiers = self._titles(doc)
         if not titles:
             return []
-        reader = lines = None  # the per-doc state, built for the first title worth reading
+        negators, tok = self.negator_ids, self.tok
+        reader = lines = None  # the rules over this doc, built for the first title worth reading
         hits: list[Hit] = []
         consumed = 0
         for start, end, title in titles:
             if start < consumed:
                 continue
-            first, modifier = modifiers.get(start, (start, ""))
-            if not doc[first].text[:1].isupper():  # as Tok.cap
+            first, modifier = modifiers.get(start) or (start, "")
+            if not tok(doc[first].orth).cap:
                 continue
-            if first > 0 and doc[first - 1].lower in self.negator_ids:  # "calon Gubernur", "mantan Menteri"
+            if first > 0 and doc[first - 1].lower in negators:  # "calon Gubernur", "mantan Menteri"
                 consumed = end
                 continue
             if reader is None:
@@ -68,24 +71,33 @@ class OfficialsExtractor:
         return drop_short_mentions(hits)
 
     def _reader(self, doc: Doc, found: Found, titles, modifiers) -> tuple[DocReader, Lines]:
-        """The rules over this doc: lazy token table, other extractors' spans, tokens no name may take."""
-        toks = Tokens(doc, self.name_word)
-        spans = FoundSpans(toks, found)
-        title_tokens = {t for start, end, _ in titles for t in range(start, end)}
-        title_tokens.update(start for start, _ in modifiers.values())
-        names = NameReader(toks, self.lex, Blocked(spans, title_tokens))
+        """The rules over this doc; no name may take a token of a title or modifier."""
+        title_tokens = {start for start, _ in modifiers.values()}
+        for start, end, _ in titles:
+            title_tokens.update(range(start, end))
+        toks = Tokens(doc, self.tok, found, title_tokens)
+        names = NameReader(toks, self.lex)
         untagged = UntaggedPlaces(toks, self.lex, names, resolve_region) if resolve_region else None
-        reader = DocReader(toks, self.lex, names, TitleReader(toks, self.lex, Places(spans)), untagged)
-        return reader, Lines(doc, toks)
+        reader = DocReader(toks, self.lex, names, TitleReader(toks, self.lex), untagged)
+        return reader, Lines(toks)
 
     def _titles(self, doc: Doc):
         """Longest non-overlapping titles (start, end, Title) and modifiers by the title they precede."""
         titles, modifiers = [], {}
-        for match_id, start, end in sorted(self.matcher(doc), key=lambda m: (m[1], -m[2])):
-            label, value = self.entries[match_id]
-            if label == "title":
-                if not titles or start >= titles[-1][1]:
+        matches = self.matcher(doc)
+        matches.sort(key=_end, reverse=True)  # by start, then longest first (sorts are stable)
+        matches.sort(key=_start)
+        last_end = 0
+        entries = self.entries
+        for match_id, start, end in matches:
+            title, value = entries[match_id]
+            if title:
+                if start >= last_end or not titles:
                     titles.append((start, end, value))
+                    last_end = end
             elif end not in modifiers or modifiers[end][0] > start:
                 modifiers[end] = (start, value)
         return titles, modifiers
+
+
+_start, _end = itemgetter(1), itemgetter(2)  # of a match (match id, start, end)

@@ -5,7 +5,7 @@ import re
 from typing import Callable, NamedTuple
 
 from .lexicon import Lexicon
-from .spans import Blocked, Tokens
+from .spans import Tokens
 
 NAME_WORD = re.compile(r"^[A-Z][a-z]*(?:['’][A-Za-z][a-z]*)?[a-z]$")  # Budi, Ma'ruf
 MAX_WORDS = 5
@@ -32,29 +32,16 @@ class Name(NamedTuple):
 _new_name = tuple.__new__  # builds a Name without NamedTuple's Python-level __new__
 
 
-class WordCache(dict):
-    """words[i] -> whether token i can be a word of a name, computed once: capitalised and
-    name-shaped, and not a title, place, date or other fact (blocked)."""
-
-    def __init__(self, toks: Tokens, blocked: Blocked) -> None:
-        super().__init__()
-        self.toks, self.check, self.blocked = toks, toks.name_word, blocked
-        self.titles, self.spans = blocked.tokens, blocked.spans if blocked.any_found else None
-
-    def __missing__(self, i: int) -> bool:
-        tok = self.toks[i]
-        known = self[i] = tok.cap and self.check(tok.text, tok.lower) and not (
-            i in self.titles or (self.spans is not None and self.spans[i] is not None)
-        )
-        return known
-
-
 class NameReader:
-    """Name rules over one doc; `blocked` tokens (other facts, titles) end a name."""
+    """Name rules over one doc; a title or another fact (Tokens.blocked) ends a name."""
 
-    def __init__(self, toks: Tokens, lex: Lexicon, blocked: Blocked) -> None:
-        self.toks, self.lex, self.blocked = toks, lex, blocked
-        self.words = WordCache(toks, blocked)
+    def __init__(self, toks: Tokens, lex: Lexicon) -> None:
+        self.toks, self.lex, self.n, self.blocked = toks, lex, toks.n, toks.blocked
+
+    def is_blocked(self, i: int) -> bool:
+        """Whether token i is part of a title or another extractor's hit: no name takes it."""
+        self.toks[i]  # reading it notes another extractor's hit over it
+        return i in self.blocked
 
     def _initial(self, i: int) -> bool:
         text = self.toks[i].text
@@ -67,10 +54,10 @@ class NameReader:
     def _glued(self, i: int, text: str) -> bool:
         """Token i is `text` written without spaces around it ("Al-Farisi", "M.")."""
         toks = self.toks
-        return i < toks.n and toks[i].text == text and not toks.space(i - 1)
+        return i < self.n and toks[i].text == text and not toks.space(i - 1)
 
     def skip_honorifics(self, i: int) -> int:
-        toks, n, honorifics = self.toks, self.toks.n, self.lex.honorifics
+        toks, n, honorifics = self.toks, self.n, self.lex.honorifics
         while i < n:
             tok = toks[i]
             if not (tok.lower in honorifics and (len(tok.text) > 1 or tok.text == "H")):
@@ -82,7 +69,7 @@ class NameReader:
 
     def ends_name(self, i: int) -> bool:
         """Whether token i may directly follow a name (punctuation, lowercase, date, degree)."""
-        if i >= self.toks.n:
+        if i >= self.n:
             return True
         tok = self.toks[i]
         first = tok.text[:1]
@@ -93,35 +80,36 @@ class NameReader:
 
     def forward(self, i: int) -> Name | None:
         """The name starting at token i (after honorifics), or None if it is not clearly one."""
-        toks, n, lex, is_word, glued = self.toks, self.toks.n, self.lex, self.words, self._glued
-        particles = lex.particles
+        toks, n, lex, glued, blocked = self.toks, self.n, self.lex, self._glued, self.blocked
+        particles = lex.particles  # (reading a token puts it in `blocked` if another fact covers it)
         j = start = self.skip_honorifics(i)
         words: list[int] = []
         while j < n and len(words) <= MAX_WORDS:
-            if is_word[j]:
+            tok = toks[j]
+            if tok.name and j not in blocked:
                 words.append(j)
                 j += 1
                 while j + 1 < n and toks[j].text == "-" and not toks.space(j - 1) and not toks.space(j) \
-                        and is_word[j + 1]:
+                        and toks[j + 1].name and j + 1 not in blocked:
                     j += 2  # Al-Farisi
                 continue
-            tok = toks[j]
             text = tok.text
-            if len(text) == 1 and text.isupper() and j not in self.blocked and j + 1 < n \
-                    and (is_word[j + 1] or toks[j + 1].text == "."):  # an initial
+            if len(text) == 1 and text.isupper() and j not in blocked and j + 1 < n \
+                    and ((toks[j + 1].name and j + 1 not in blocked) or toks[j + 1].text == "."):  # an initial
                 words.append(j)
                 j += 1
                 if glued(j, "."):
                     j += 1
             elif not words:
                 break
-            elif tok.lower in lex.after_name and j + 1 < n and is_word[j + 1] and j not in self.blocked:
+            elif tok.lower in lex.after_name and j + 1 < n and toks[j + 1].name and j + 1 not in blocked \
+                    and j not in blocked:
                 words.append(j)  # a day or month inside a name: "Ahmad Sabtu Hasan"
                 j += 1
-            elif tok.lower in particles and j + 1 < n and is_word[j + 1]:
+            elif tok.lower in particles and j + 1 < n and toks[j + 1].name and j + 1 not in blocked:
                 j += 1  # bin, van
             elif tok.lower in particles and glued(j + 1, "-") and not toks.space(j + 1) \
-                    and j + 2 < n and is_word[j + 2]:
+                    and j + 2 < n and toks[j + 2].name and j + 2 not in blocked:
                 j += 2  # al-Assad
             else:
                 break
@@ -136,7 +124,7 @@ class NameReader:
         if repeat is not None:  # an editing slip repeats the name: "Asep Rahmat Suwanda Asep Rahmat Suwand"
             words = words[:repeat]
             end = words[-1] + 1
-            while j < n and (is_word[j] or self._initial(j)):
+            while j < n and ((toks[j].name and j not in blocked) or self._initial(j)):
                 j += 1
         else:
             if len(words) > MAX_WORDS or not self.ends_name(j):
@@ -150,11 +138,11 @@ class NameReader:
 
     def backward(self, k: int) -> Name | None:
         """The name ending just before token k, or None if it is not clearly one."""
-        toks, is_word = self.toks, self.words
+        toks, blocked = self.toks, self.blocked
         j = k - 1
         words: list[int] = []
         while j >= 0 and len(words) <= MAX_WORDS:
-            if is_word[j] or (words and self._initial(j)):
+            if (toks[j].name and j not in blocked) or (words and self._initial(j)):
                 words.append(j)
                 j -= 1
             elif words and toks[j].lower in self.lex.particles:

@@ -17,6 +17,7 @@ class UntaggedPlaces:
 
     def __init__(self, toks: Tokens, lex: Lexicon, names: NameReader, resolve: Callable) -> None:
         self.toks, self.lex, self.names, self.resolve = toks, lex, names, resolve
+        self.n = toks.n
 
     def _hit(self, start: int, end: int, ref) -> Hit:
         toks = self.toks
@@ -52,19 +53,19 @@ class UntaggedPlaces:
         "Kajari Medan Muttaqin Harahap". Taken only if what follows still reads as a
         full name or is set off by a comma or honorific, so "Bima Arya" stays a name."""
         toks, names = self.toks, self.names
-        if i >= toks.n or not toks[i].cap or toks[i].lower in self.lex.not_name:
+        if i >= self.n or not toks[i].cap or toks[i].lower in self.lex.not_name:
             return i
         for size in (3, 2, 1):
             end = i + size
-            if end > toks.n or not all(toks[k].cap and not toks[k].punct for k in range(i, end)):
+            if end > self.n or not all(toks[k].cap and not toks[k].punct for k in range(i, end)):
                 continue
             ref = self.resolve_at(toks.text(i, end), scope)
             if ref is None:
                 continue
             after = end
-            while after < toks.n and toks[after].cap and toks[after].lower in self.lex.glue:
+            while after < self.n and toks[after].cap and toks[after].lower in self.lex.glue:
                 after += 1  # branch names: "Pekanbaru Kota"
-            nxt = toks[after] if after < toks.n else None
+            nxt = toks[after] if after < self.n else None
             name = names.forward(after)
             if (nxt is not None and nxt.text in {",", "("}) or names.is_honorific(after) \
                     or (name is not None and name.words >= 2):

@@ -24,12 +24,13 @@ class DocReader:
     def __init__(self, toks: Tokens, lex: Lexicon, names: NameReader, titles: TitleReader,
                  places: UntaggedPlaces | None) -> None:
         self.toks, self.lex, self.names, self.titles, self.places = toks, lex, names, titles, places
+        self.doc, self.n = toks.doc, toks.n
 
     def read(self, first: int, end: int, title: Title, modifier: str) -> tuple[list[Hit], int]:
         """Hits for the title at tokens first..end, and the token where reading stopped."""
-        toks, n = self.toks, self.toks.n
+        toks, n = self.toks, self.n
         designated = False
-        if end < n and toks.doc[end - 1].lower in self.lex.numbered_ids:
+        if end < n and self.doc[end - 1].lower in self.lex.numbered_ids:
             designated_end = self.titles.designator(end)  # "Ketua Komisi E", "Asisten I"
             designated, end = designated_end > end, designated_end
         if end < n and toks[end].text == "(":
@@ -79,7 +80,7 @@ class DocReader:
 
     def _names_after(self, i: int, count: int, qualified: bool) -> tuple[list[Name], str, float]:
         """One name per chunk after the title phrase: (names, rule, confidence)."""
-        toks, n, names = self.toks, self.toks.n, self.names
+        toks, n, names = self.toks, self.n, self.names
         if i >= n:
             return NO_NAMES
         rule, confidence = "official.title_name", 0.9 if toks[i - 1].text == "," else 0.85
@@ -112,14 +113,14 @@ class DocReader:
         """Whether "dan"/"&" and a capitalised word that opens no title follow token k-1."""
         toks = self.toks
         return (
-            k + 1 < toks.n and toks[k].lower in {"dan", "&", "serta"}
-            and toks[k + 1].cap and k + 1 not in self.names.blocked
+            k + 1 < self.n and toks[k].lower in {"dan", "&", "serta"}
+            and toks[k + 1].cap and not self.names.is_blocked(k + 1)
         )
 
     def _behind_acronym(self, run: Name) -> Name:
         """ "Nahdlatul Ulama (PBNU) Slamet Effendy Yusuf": a run with its acronym, then a name."""
         toks, k = self.toks, run.next
-        if k + 3 < toks.n and toks[k].text == "(" and toks[k + 2].text == ")":
+        if k + 3 < self.n and toks[k].text == "(" and toks[k + 2].text == ")":
             acronym = toks[k + 1].text
             if len(acronym) > 1 and acronym.isupper():
                 return self.names.forward(k + 3) or run
@@ -129,7 +130,7 @@ class DocReader:
         """ "Direktur Keuangan Medco, D Cyril Noerhadi": one unknown word (an organisation, or
         for a regional post a place), a comma, a full name."""
         word, toks = found[0], self.toks
-        if word.words != 1 or word.next >= toks.n or toks[word.next].text != ",":
+        if word.words != 1 or word.next >= self.n or toks[word.next].text != ",":
             return found
         name = self.names.forward(word.next + 1)
         if name is None or name.words < 2:
@@ -140,7 +141,7 @@ class DocReader:
 
     def _after_place(self, i: int, qualified: bool) -> Name | None:
         """A name after a short place the regions extractor did not tag ("..., Dr Sanco")."""
-        toks, n, names = self.toks, self.toks.n, self.names
+        toks, n, names = self.toks, self.n, self.names
         j, words, stop_word = i, 0, False
         while j < n and words <= 3:
             tok = toks[j]
@@ -150,7 +151,7 @@ class DocReader:
             if paren is not None:
                 j = paren
                 continue
-            if not tok.cap or tok.punct or j in names.blocked:
+            if not tok.cap or tok.punct or names.is_blocked(j):
                 return None
             stop_word = stop_word or tok.lower in self.lex.not_name
             words, j = words + 1, j + 1
@@ -168,7 +169,7 @@ class DocReader:
         if first == 0:
             return None
         link = toks[first - 1]
-        after = toks[post_end] if post_end < toks.n else None
+        after = toks[post_end] if post_end < self.n else None
         if link.text == "(":
             if after is None or after.text != ")":
                 return None

@@ -9,7 +9,7 @@ import re
 
 from ..common import Hit
 from .lexicon import Lexicon, Organization, Trie, Unit
-from .spans import Places, Tokens
+from .spans import Tokens
 
 DESIGNATOR = re.compile(r"^(?:[A-Z]|[IVX]{1,5}|\d{1,2})$")
 CONJUNCTIONS = frozenset({"dan", "&", "serta"})
@@ -33,12 +33,11 @@ class Chunk:
         self.place: tuple[int, int] | None = None  # tokens of a place the lists do not know
 
 
-def longest(trie: Trie, toks: Tokens, i: int):
-    """Longest trie entry at token i: (end token, value) or None."""
+def longest(trie: Trie, toks: Tokens, n: int, i: int):
+    """Longest trie entry at token i (of n): (end token, value) or None."""
     entries = trie.get(toks[i].lower)
     if entries is None:
         return None
-    n = toks.n
     for words, value in entries:
         end = i + len(words)
         if end > n:
@@ -52,10 +51,10 @@ def longest(trie: Trie, toks: Tokens, i: int):
 
 
 class TitleReader:
-    """Title-phrase rules over one doc; `places` gives region/office-area spans by token."""
+    """Title-phrase rules over one doc (Tokens.places: the regions and office areas by token)."""
 
-    def __init__(self, toks: Tokens, lex: Lexicon, places: Places) -> None:
-        self.toks, self.lex, self.places = toks, lex, places
+    def __init__(self, toks: Tokens, lex: Lexicon) -> None:
+        self.toks, self.lex, self.n, self.places = toks, lex, toks.n, toks.places
         self.elements = Elements(self)
 
     def _field_word(self, i: int) -> bool:
@@ -65,13 +64,13 @@ class TitleReader:
     def designator(self, i: int) -> int:
         """After a numbered word ("Komisi"), the end of its letter or roman numeral ("E", "IX")."""
         toks = self.toks
-        if i < toks.n and i > 0 and toks[i - 1].lower in self.lex.numbered and DESIGNATOR.match(toks[i].text):
+        if i < self.n and i > 0 and toks[i - 1].lower in self.lex.numbered and DESIGNATOR.match(toks[i].text):
             return i + 1
         return i
 
     def field(self, i: int) -> int:
         """End of the field words starting at token i (== i when there are none)."""
-        toks, n = self.toks, self.toks.n
+        toks, n = self.toks, self.n
         j = end = i
         while j < n:
             tok = toks[j]
@@ -95,15 +94,15 @@ class TitleReader:
         toks, j = self.toks, i
         while True:
             start = j
-            while j < toks.n and self._field_word(j):
+            while j < self.n and self._field_word(j):
                 j += 1
-            if j == start or j + 1 >= toks.n:
+            if j == start or j + 1 >= self.n:
                 return False
             if toks[j].text == ",":
                 j += 1
                 if toks[j].lower not in CONJUNCTIONS:
                     continue  # another item of the list
-            return toks[j].lower in CONJUNCTIONS and j + 1 < toks.n and self._field_word(j + 1)
+            return toks[j].lower in CONJUNCTIONS and j + 1 < self.n and self._field_word(j + 1)
 
     def element(self, i: int):
         """(end, kind, value) of a title element at token i: region, office area, org, unit,
@@ -115,18 +114,19 @@ class TitleReader:
         toks = self.toks
         if toks[i].text != "(":
             return None
-        for j in range(i + 1, min(toks.n, i + 2 + MAX_PAREN)):
-            text = toks[j].text
+        for j in range(i + 1, min(self.n, i + 2 + MAX_PAREN)):
+            tok = toks[j]
+            text = tok.text
             if text == ")":
                 return j + 1 if j > i + 1 else None
-            if not (toks[j].cap or text == "." or j in self.places):
+            if not (tok.cap or text == "." or j in self.places):
                 return None
         return None
 
     def unknown_org(self, i: int) -> int | None:
         """End of an organisation the lists do not know ("Partai Keadilan Sejahtera"), when a
         comma or an honorific closes it; None when the name after it cannot be told apart."""
-        toks, n = self.toks, self.toks.n
+        toks, n = self.toks, self.n
         j = i + 1
         while j < n and j < i + MAX_ORG:
             tok = toks[j]
@@ -143,8 +143,8 @@ class TitleReader:
         when a comma, an honorific or a known element (region, organisation) closes it;
         None when the name after it cannot be told apart ("Kalianda Rizal Effendi mengatakan")
         unless the place is a known kecamatan ("Cabang Tobelo Rudi Hartono")."""
-        toks, n = self.toks, self.toks.n
-        district = longest(self.lex.districts, toks, i) if toks[i].cap else None
+        toks, n = self.toks, self.n
+        district = longest(self.lex.districts, toks, n, i) if toks[i].cap else None
         if district is not None and district[0] < n and toks[district[0]].cap:
             return district[0]
         j = i
@@ -168,7 +168,7 @@ class TitleReader:
         organisation or place made the name unreadable. `place` is the title's place mode
         (positions.csv): "local" always, "area" when no tagged place is there, reads an
         unknown place up to a comma, honorific or known element."""
-        toks, n, lex, elements = self.toks, self.toks.n, self.lex, self.elements
+        toks, n, lex, elements = self.toks, self.n, self.lex, self.elements
         numbered = lex.numbered
         chunks = [Chunk()]
         unknown_place = False
@@ -217,7 +217,7 @@ class TitleReader:
                 if paren is not None:
                     i = paren
                     continue
-            if tok.cap and not tok.punct and i + 1 < n and self.places.get(i + 1) is not None:
+            if tok.cap and not tok.punct and i + 1 < n and toks.place(i + 1) is not None:
                 i += 1  # an island or area word before a region: "Nias Gunung Sitoli"
                 continue
             if tok.lower in CONJUNCTIONS or tok.text == ",":
@@ -236,25 +236,23 @@ class Elements(dict):
 
     def __init__(self, reader: TitleReader) -> None:
         super().__init__()
-        self.toks, self.lex, self.places = reader.toks, reader.lex, reader.places
+        self.toks, self.lex, self.n, self.places = reader.toks, reader.lex, reader.n, reader.places
 
     def __missing__(self, i: int):
-        toks = self.toks
+        toks, n = self.toks, self.n
         el = None
-        if i < toks.n:
+        if i < n:
             tok = toks[i]
             if tok.cap:  # regions, office areas, organisations and units are all capitalised
-                place = self.places.get(i)
-                if place is not None:
-                    el = place[0], place[2], place[1]
-                else:
+                el = self.places.get(i)
+                if el is None:
                     lex = self.lex
-                    hit = longest(lex.elements, toks, i)
+                    hit = longest(lex.elements, toks, n, i)
                     if hit:
                         el = hit[0], hit[1][0], hit[1][1]
                     elif tok.lower in lex.glue:
                         end = i + 1
-                        if end < toks.n and toks[end].text == "." and not toks.space(i):
+                        if end < n and toks[end].text == "." and not toks.space(i):
                             end += 1
                         el = end, "glue", None
         self[i] = el

@@ -16,8 +16,9 @@ KINDS = ("regulation",)
 
 def build(nlp):
     compiled = rules.load(nlp)
+    memo = parse.Memo(compiled, nlp.vocab.strings)
 
     def extract(doc, context: Context, found: Found) -> list[Hit]:
-        return parse.extract(doc, compiled, found)
+        return parse.extract(doc, compiled, memo, found)
 
     return extract

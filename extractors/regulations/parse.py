@@ -4,13 +4,19 @@ The PhraseMatcher finds type spellings ("Inpres", "Peraturan Gubernur"); for eac
 the few tokens around it are turned into one class letter per token and the citation
 shapes of patterns.jsonl are matched as regexes over those letters (C speed, no
 per-doc token loop).
+
+Touching spaCy tokens from Python is the cost (each doc[i] makes a Token object), so a
+token the rules look at is read once, as its orth id (and offset), and what the rules
+ask of its text comes from pure functions memoised per build (Memo).
 """
 from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Sequence
+from functools import lru_cache
+from typing import Callable, NamedTuple, Sequence
 
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from extractors.common import Found, Hit
@@ -21,6 +27,7 @@ from .rules import Rules, TypeSpelling
 AFTER = 16  # tokens looked at after the type words
 BEFORE = 8  # tokens looked at before them ("Pasal 28H ayat (3) UUD 1945")
 TITLE_MAX = 30  # tokens of a title at most
+MEMO_SIZE = 1 << 16  # entries each memoised function keeps
 
 ROLE_CLASS = {"number": "K", "year": "Y", "title": "t", "article": "P", "paragraph": "A"}
 GLUED = re.compile(r"^(?:no|nomor)\.?:?(\d[\w./-]*)$", re.IGNORECASE)
@@ -28,22 +35,51 @@ COMPOSITE = re.compile(r"^(?=.*\d)(?=.*[/.-])[A-Za-z0-9][A-Za-z0-9./-]*[A-Za-z0-
 NUMBER_LETTER = re.compile(r"^\d{1,4}[A-Za-z]$")
 NUMBER_SLASH_YEAR = re.compile(r"^(\d+[A-Za-z]?)/((?:19|20)\d\d)$")
 TRAILING_YEAR = re.compile(r"[/-]((?:19|20)\d\d)$")
+TITLE_JOINERS = ("-", "/", "&")  # may stand between two title words
 
 
-def extract(doc: Doc, rules: Rules, found: Found) -> list[Hit]:
+# What _title asks of a token text, as bits of TitleWord.flags
+TITLED = 1  # capitalised word, number or composite number: part of a title
+CONNECTOR = 2  # "dan", "di": inside a title when a capitalised word follows
+BREAKING = 4  # "dan", "serta": ends the title when another citation follows
+JOINER = 8  # "-", "/", "&" right after a title word
+
+
+class Memo:
+    """The pure functions the rules apply to token texts, memoised per build (bounded caches)."""
+
+    def __init__(self, rules: Rules, strings: StringStore):
+        self.text: Callable[[int], str] = lru_cache(maxsize=MEMO_SIZE)(strings.__getitem__)  # orth id -> text
+        self.letter: Callable[[int], str] = lru_cache(maxsize=MEMO_SIZE)(
+            lambda orth: _token_class(self.text(orth), rules.keywords))
+        self.title_word: Callable[[int], int] = lru_cache(maxsize=MEMO_SIZE)(
+            lambda orth: _title_word(self.text(orth), rules))  # orth id -> TITLED | CONNECTOR ... bits
+        self.number: Callable[[str], tuple[str, int | None]] = lru_cache(maxsize=MEMO_SIZE)(_number)
+
+
+class Window(NamedTuple):
+    """Tokens start.. of the doc as class letters, orth ids and character offsets."""
+
+    start: int
+    letters: str
+    orths: list[int]
+    idxs: list[int]
+    stop_orth: int | None  # the token the window stopped on, if it stopped before its end
+
+
+def extract(doc: Doc, rules: Rules, memo: Memo, found: Found) -> list[Hit]:
     heads = _type_spellings(doc, rules)
     if not heads:
         return []
-    head_starts = frozenset(start for start, _, _ in heads)
     hits: list[Hit] = []
-    taken_until = -1
+    taken_until = -1  # the token after the last citation read
     for start, end, spelling in heads:
-        if doc[start].idx < taken_until:
+        if start < taken_until:
             continue  # "(Pergub)" inside a citation already read
-        hit = _citation(doc, start, end, spelling, rules, head_starts, found)
-        if hit is not None:
-            hits.append(hit)
-            taken_until = hit.end
+        cited = _citation(doc, start, end, spelling, rules, memo, heads, found)
+        if cited is not None:
+            hits.append(cited[0])
+            taken_until = cited[1]
     return _fill_years(hits)
 
 
@@ -52,9 +88,11 @@ def _type_spellings(doc: Doc, rules: Rules) -> list[tuple[int, int, TypeSpelling
     found = []
     for match_id, start, end in rules.matcher(doc):
         spelling = rules.spellings[match_id]
-        if spelling.exact and tuple(t.text for t in doc[start:end]) != spelling.words:
+        if spelling.exact and tuple([doc[i].orth for i in range(start, end)]) != spelling.orths:
             continue
         found.append((start, end, spelling))
+    if len(found) < 2 or all(a[1] <= b[0] for a, b in zip(found, found[1:])):
+        return found  # in text order and apart: nothing to choose
     found.sort(key=lambda m: (m[0] - m[1], m[0]))
     chosen: list[tuple[int, int, TypeSpelling]] = []
     for m in found:
@@ -63,17 +101,19 @@ def _type_spellings(doc: Doc, rules: Rules) -> list[tuple[int, int, TypeSpelling
     return sorted(chosen, key=lambda m: m[0])
 
 
-def _window(doc: Doc, start: int, end: int, keywords: dict[str, str], stop: bool) -> tuple[str, list[str]]:
-    """Class letters and texts of doc[start:end]; with stop, up to the first token no shape can use."""
-    classes, texts = [], []
-    for tok in doc[start:end]:
-        text = tok.text
-        c = _token_class(text, keywords)
-        if stop and c in "x|t":  # no shape reads past these ("tentang" starts the title)
-            break
-        classes.append(c)
-        texts.append(text)
-    return "".join(classes), texts
+def _window(doc: Doc, start: int, end: int, memo: Memo, stop: bool) -> Window:
+    """Tokens start..end; with stop, up to the first token no shape can use."""
+    letters, orths, idxs = [], [], []
+    for i in range(start, end):
+        token = doc[i]
+        orth = token.orth
+        letter = memo.letter(orth)
+        if stop and letter in "x|t":  # no shape reads past these ("tentang" starts the title)
+            return Window(start, "".join(letters), orths, idxs, orth)
+        letters.append(letter)
+        orths.append(orth)
+        idxs.append(token.idx)
+    return Window(start, "".join(letters), orths, idxs, None)
 
 
 def _token_class(text: str, keywords: dict[str, str]) -> str:
@@ -97,71 +137,78 @@ def _token_class(text: str, keywords: dict[str, str]) -> str:
     return "x"
 
 
-def _citation(doc, start, end, spelling, rules, head_starts, found) -> Hit | None:
-    after, after_texts = _window(doc, end, min(end + AFTER, len(doc)), rules.keywords, stop=True)
-    if not after:
+def _citation(doc, start, end, spelling, rules, memo, heads, found) -> tuple[Hit, int] | None:
+    """The citation whose type words are tokens start..end, and the token after it."""
+    n = len(doc)
+    after = _window(doc, end, min(end + AFTER, n), memo, stop=True)
+    if not after.letters:
         return None
-    before = before_texts = None
-    for shape in rules.shapes:
-        if not shape.applies_to(spelling.type):
-            continue
-        m = shape.after.match(after)
+    before = None
+    for shape in rules.shapes_for[spelling.type]:
+        m = shape.after.match(after.letters)
         if m is None or m.end() == 0:
             continue
         first, mb = start, None
         if shape.before is not None:
             if before is None:
-                before, before_texts = _window(doc, max(0, start - BEFORE), start, rules.keywords, stop=False)
-            mb = shape.before.search(before)
+                before = _window(doc, max(0, start - BEFORE), start, memo, stop=False)
+            mb = shape.before.search(before.letters)
             if mb is None:
                 continue
-            first = start - len(before) + mb.start()
-        fields = _fields(doc, end, m, after_texts, mb, before_texts, spelling, rules, found)
-        if fields is None or any(fields.get(f) is None for f in shape.require):
+            first = start - len(before.letters) + mb.start()
+        fields = _fields(doc, m, after, mb, before, spelling, rules, memo, found)
+        if fields is None or shape.require and any(fields.get(f) is None for f in shape.require):
             continue
         following = end + m.end()
         # the window stopped right after the match: on "tentang" the title follows
-        if m.end() == len(after) and following < len(doc) and doc[following].lower_ in rules.title_words:
-            fields["title"] = _title(doc, following, rules, head_starts)
-        last = doc[following - 1]
-        return Hit(
-            kind="regulation",
-            start=doc[first].idx,
-            end=last.idx + len(last.text),
-            rule=shape.rule,
-            confidence=shape.confidence,
-            fields=fields,
-        )
+        if m.end() == len(after.letters) and following < n:
+            stop_orth = after.stop_orth if after.stop_orth is not None else doc[following].orth
+            if memo.text(stop_orth).lower() in rules.title_words:
+                fields["title"] = _title(doc, following, rules, memo, heads)
+        last = m.end() - 1  # in the window
+        end_char = after.idxs[last] + len(memo.text(after.orths[last]))
+        return Hit("regulation", doc[first].idx, end_char, shape.rule, shape.confidence, fields), following
     return None
 
 
-def _fields(doc, after_start, m, after_texts, mb, before_texts, spelling, rules, found) -> dict | None:
+def _fields(doc, m, after: Window, mb, before: Window | None, spelling, rules, memo, found) -> dict | None:
     """type, number, year, issuer from the named groups of the matched shape."""
-    def text(match, texts, group):
-        if match is None or group not in match.re.groupindex or match.start(group) < 0:
-            return None
-        return texts[match.start(group)]
-
-    year_text = text(m, after_texts, "year")
-    year = int(year_text) if year_text else None
-    number = text(m, after_texts, "number")
+    got = _group_texts(m, after, memo)
+    year = int(got["year"]) if got.get("year") else None
+    number = got.get("number")
     if number is not None:
-        glued = GLUED.match(number)
-        if glued:
-            number = glued.group(1)
-        number, number_year = _split_number(number)
+        number, number_year = memo.number(number)
         year = year or number_year
-    article = text(m, after_texts, "article") or text(mb, before_texts, "article")
+    if mb is not None:
+        for name, text in _group_texts(mb, before, memo).items():
+            got.setdefault(name, text)  # "Pasal 28H ayat (3) UUD 1945": the article came first
+    article = got.get("article")
     if article is not None:
-        paragraph = text(m, after_texts, "paragraph") or text(mb, before_texts, "paragraph")
+        paragraph = got.get("paragraph")
         number = f"{article} ayat ({paragraph})" if paragraph else article
     if number is None and year is None:
         return None
     issuer = spelling.issuer or None
     if spelling.issuer_follows and "issuer" in m.re.groupindex and m.start("issuer") < m.end("issuer"):
-        i, j = after_start + m.start("issuer"), after_start + m.end("issuer")
-        issuer = _issuer(doc, i, j, spelling, rules, found)
+        issuer = _issuer(doc, after, m.start("issuer"), m.end("issuer"), spelling, rules, memo, found)
     return {"type": spelling.type, "number": number, "year": year, "issuer": issuer, "title": None}
+
+
+def _group_texts(match: re.Match, window: Window, memo: Memo) -> dict[str, str]:
+    """Text of the token each named group of the match (but issuer) took, for the groups that matched."""
+    got = {}
+    for name in match.re.groupindex:
+        if name != "issuer" and (at := match.start(name)) >= 0:
+            got[name] = memo.text(window.orths[at])
+    return got
+
+
+def _number(number: str) -> tuple[str, int | None]:
+    """The number as cited and the year it holds: "No.5/2021" -> ("5", 2021)."""
+    glued = GLUED.match(number)
+    if glued:
+        number = glued.group(1)
+    return _split_number(number)
 
 
 def _split_number(number: str) -> tuple[str, int | None]:
@@ -173,45 +220,52 @@ def _split_number(number: str) -> tuple[str, int | None]:
     return number, (int(trailing.group(1)) if trailing else None)
 
 
-def _issuer(doc, i, j, spelling: TypeSpelling, rules: Rules, found: Found) -> str | None:
-    """The office of the type plus the words naming who issued it, regions canonicalised.
+def _issuer(doc, window: Window, i, j, spelling: TypeSpelling, rules: Rules, memo: Memo, found: Found) -> str | None:
+    """The office of the type plus the words naming who issued it (window tokens i..j), regions canonicalised.
 
     A region takes its name from the regions extractor's hits (it runs earlier); failing
     those, from the regions lookup API on the words after the office ("Gubernur Sumut").
     """
-    while i < j and doc[i].lower_ in rules.issuer_noise:
-        i += 1
-    while j > i and doc[j - 1].lower_ in rules.issuer_noise:
-        j -= 1
-    if i == j:
+    texts = list(map(memo.text, window.orths[i:j]))
+    lo, hi = 0, len(texts)
+    while lo < hi and texts[lo].lower() in rules.issuer_noise:
+        lo += 1
+    while hi > lo and texts[hi - 1].lower() in rules.issuer_noise:
+        hi -= 1
+    if lo == hi:
         return spelling.issuer or None
-    a, b = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+    texts, i = texts[lo:hi], i + lo
+    idxs = window.idxs[i:i + len(texts)]
+    a, b = idxs[0], idxs[-1] + len(texts[-1])
     regions = [h for h in found.get("region", ()) if h.start < b and h.end > a and "name" in h.fields]
     pieces: list[str] = [spelling.issuer] if spelling.issuer else []
     if not regions:
-        return _issuer_by_lookup(doc, i, j, pieces, rules)
+        return _issuer_by_lookup(doc, window.start + i, texts, pieces, rules)
     named = set()
-    for tok in doc[i:j]:
-        region = next((h for h in regions if h.start <= tok.idx < h.end), None)
-        if region is None:
-            pieces.append(rules.issuer_aliases.get(tok.lower_, tok.text))
-        elif id(region) not in named:
-            named.add(id(region))
-            pieces.append(_region_name(region.fields["name"], pieces))
+    for text, idx in zip(texts, idxs):
+        for region in regions:
+            if region.start <= idx < region.end:
+                if id(region) not in named:
+                    named.add(id(region))
+                    pieces.append(_region_name(region.fields["name"], pieces))
+                break
+        else:
+            pieces.append(rules.issuer_aliases.get(text.lower(), text))
     return " ".join(pieces) or None
 
 
-def _issuer_by_lookup(doc, i, j, pieces: list[str], rules: Rules) -> str | None:
-    """Issuer words with the longest region name at their end resolved ("Sumsel" -> "Sumatera Selatan")."""
-    for k in range(i, j):
-        if doc[k].lower_ in rules.offices or doc[k].lower_ in rules.issuer_aliases:
+def _issuer_by_lookup(doc, i, texts: list[str], pieces: list[str], rules: Rules) -> str | None:
+    """Issuer words (doc tokens from i on) with the longest region name at their end resolved ("Sumsel")."""
+    j = i + len(texts)
+    aliased = [rules.issuer_aliases.get(text.lower(), text) for text in texts]
+    for k, text in enumerate(texts):
+        if text.lower() in rules.offices or text.lower() in rules.issuer_aliases:
             continue
-        ref = resolve_region(doc[k:j].text)
+        ref = resolve_region(doc[i + k:j].text)
         if ref is not None:
-            head = [rules.issuer_aliases.get(t.lower_, t.text) for t in doc[i:k]]
+            head = aliased[:k]
             return " ".join(pieces + head + [_region_name(ref.name, pieces + head)])
-    words = [rules.issuer_aliases.get(t.lower_, t.text) for t in doc[i:j]]
-    return " ".join(pieces + words) or None
+    return " ".join(pieces + aliased) or None
 
 
 def _region_name(name: str, before: list[str]) -> str:
@@ -219,30 +273,44 @@ def _region_name(name: str, before: list[str]) -> str:
     return name.removeprefix("Kabupaten ").removeprefix("Kota ") if before else name
 
 
-def _title(doc: Doc, k: int, rules: Rules, head_starts: frozenset[int]) -> str | None:
+def _title_word(text: str, rules: Rules) -> int:
+    titled = text.isalpha() and text[0].isupper() or text.isdigit() or COMPOSITE.match(text)
+    return ((TITLED if titled else 0) | (CONNECTOR if text.lower() in rules.title_connectors else 0)
+            | (BREAKING if text.lower() in rules.title_breaks else 0) | (JOINER if text in TITLE_JOINERS else 0))
+
+
+def _title(doc: Doc, k: int, rules: Rules, memo: Memo, heads: list) -> str | None:
     """The capitalised title after "tentang" at token k, up to where the clause ends."""
-    n = len(doc)
-    i, last = k + 1, None
-    while i < min(n, k + 1 + TITLE_MAX):
-        text = doc[i].text
-        if text.isalpha() and text[0].isupper() or text.isdigit() or COMPOSITE.match(text):
+    n, text, title_word = len(doc), memo.text, memo.title_word
+    orths, spaces = [], []  # of the tokens read from k + 1 on
+    last = ahead = None  # ahead: the token after a connector, read to look at it
+    for i in range(k + 1, min(n, k + 1 + TITLE_MAX)):
+        token, ahead = (ahead if ahead is not None else doc[i]), None
+        orths.append(token.orth)
+        spaces.append(token.whitespace_)
+        word = title_word(token.orth)
+        if word & TITLED:
             last = i
-        elif text.lower() in rules.title_connectors and last is not None:
-            nxt = doc[i + 1].text if i + 1 < n else ""
+        elif word & CONNECTOR and last is not None:
+            ahead = doc[i + 1] if i + 1 < n else None
+            nxt = text(ahead.orth) if ahead is not None else ""
             if not (nxt[:1].isupper() or nxt.isdigit()):
                 break  # "tentang BPJS dan merujuk ...": the clause goes on, the title ended
-            if text.lower() in rules.title_breaks and (i + 1) in head_starts:
+            if word & BREAKING and any(start == i + 1 for start, _, _ in heads):
                 break  # "... di Sumatera Utara dan Keputusan Kepala Daerah ...": a new citation
-        elif not (text in ("-", "/", "&") and last == i - 1):
+        elif not (word & JOINER and last == i - 1):
             break
-        i += 1
     if last is None:
         return None
-    return doc[k + 1:last + 1].text
+    # doc[k + 1:last + 1].text: the words and the spaces between them
+    size = last - k
+    return "".join([text(orth) + space for orth, space in zip(orths[:size - 1], spaces)]) + text(orths[size - 1])
 
 
 def _fill_years(hits: Sequence[Hit]) -> list[Hit]:
     """A short mention without year takes the year of the same type and number named elsewhere."""
+    if len(hits) < 2:
+        return list(hits)
     years: dict[tuple, set[int]] = {}
     for h in hits:
         if h.fields["number"] is not None and h.fields["year"] is not None:

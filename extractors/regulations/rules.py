@@ -22,6 +22,7 @@ class TypeSpelling:
     """One way of writing a regulation type ("Permenaker") and what it implies."""
 
     words: tuple[str, ...]  # the tokens as written in types.csv
+    orths: tuple[int, ...]  # their orth ids (to compare with tokens' without reading texts)
     exact: bool  # must match with this capitalisation
     type: str
     issuer: str  # implied issuer or office ("Presiden", "Gubernur"), "" if none
@@ -51,6 +52,7 @@ class Rules:
     matcher: PhraseMatcher
     spellings: dict[int, TypeSpelling]  # match id -> spelling
     shapes: tuple[Shape, ...]
+    shapes_for: dict[str, tuple[Shape, ...]]  # type -> the shapes that apply to it, in file order
     keywords: dict[str, str]  # lowercase word -> role (number, year, title, article, paragraph)
     title_words: frozenset[str]  # "tentang"
     issuer_noise: frozenset[str]
@@ -64,10 +66,11 @@ def load(nlp: Language) -> Rules:
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     spellings: dict[int, TypeSpelling] = {}
     for n, row in enumerate(read_csv(HERE / "types.csv")):
-        words = tuple(t.text for t in nlp.make_doc(row["surface"]))
+        surface = nlp.make_doc(row["surface"])
         key = f"regulation_type_{n}"
         spellings[nlp.vocab.strings.add(key)] = TypeSpelling(
-            words=words,
+            words=tuple(t.text for t in surface),
+            orths=tuple(t.orth for t in surface),
             exact=row["case"] == "exact",
             type=row["type"],
             issuer=row["issuer"],
@@ -81,10 +84,13 @@ def load(nlp: Language) -> Rules:
         groups.setdefault(row["role"], set()).add(word)
         if row["role"] in {"number", "year", "title", "article", "paragraph"}:
             keywords[word] = row["role"]
+    shapes = tuple(_shape(p) for p in read_jsonl(HERE / "patterns.jsonl"))
+    types = {spelling.type for spelling in spellings.values()}
     return Rules(
         matcher=matcher,
         spellings=spellings,
-        shapes=tuple(_shape(p) for p in read_jsonl(HERE / "patterns.jsonl")),
+        shapes=shapes,
+        shapes_for={t: tuple(s for s in shapes if s.applies_to(t)) for t in types},
         keywords=keywords,
         title_words=frozenset(groups.get("title", ())),
         issuer_noise=frozenset(groups.get("issuer_noise", ())),
