@@ -14,7 +14,7 @@ and rewrite the dateline, but carry a release's sentences verbatim.
 
 The view `facts_with_sources` (pipeline/views.py) groups facts by story (an article and its
 near-duplicates), kind and summary: one fact, several sources.
-Cost: ~0.15 ms per article (benchmarks/web_duplicates.py).
+Cost: ~0.14 ms per article of CPU (benchmarks/web_duplicates.py).
 """
 from __future__ import annotations
 
