@@ -5,7 +5,8 @@ clean text has its spaces, quotes and dashes normalised already) are hashed (CRC
 Adler-32 side by side: 63 bits, 0.5 µs); all of an article's hashes are kept in
 `article_hashes` (one row per article), and half of them, chosen by the hash value (so the
 same sentence is chosen in every article), are indexed in `sentence_hashes` (hash,
-article_id). Articles sharing an indexed hash with a new one are its candidates; a
+article_id), up to `max_holders` + 1 articles per sentence: one held by more is
+boilerplate (an outlet's footer), no evidence. Articles sharing an indexed hash with a new one are its candidates; a
 candidate that shares at least `min_shared` of all its long sentences with the new
 article, and at least `min_share` of the shorter article's, is linked in `article_duplicates`
 (article_id -> duplicate_of, the story's first-stored article, with the shared count and
