@@ -1,9 +1,9 @@
 """From month names, numeric dates and "tahun" in the doc to date Hits.
 
-Two PhraseMatchers find anchors (month names and "tahun" by lowercase, numeric dates
-by token shape) and publication labels; the few tokens around each anchor become one
-class letter per token and the date shapes of patterns.jsonl, joined into one regex,
-run over those letters.
+One PhraseMatcher finds the anchors (month names and "tahun" by lowercase, numeric
+dates by token shape: tokens with the rules' AnchorFlag) and publication labels; the
+few tokens around each anchor become one class letter per token and the date shapes of
+patterns.jsonl, joined into one regex, run over those letters.
 
 Touching spaCy tokens from Python is the cost (each doc[i] makes a Token object), so a
 token near an anchor is read once, as its orth id, and everything else comes from pure

@@ -19,14 +19,10 @@ from spacy import attrs
 from spacy.language import Language
 from spacy.lang.lex_attrs import lower as default_lower, word_shape as default_shape
 from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from extractors.common import read_csv, read_jsonl
-
-try:  # Python's own regex parser, read by _starts_with (which does without it)
-    from re import _constants as _c, _parser
-except ImportError:  # pragma: no cover
-    _c = _parser = None
 
 HERE = Path(__file__).parent
 
@@ -137,7 +133,7 @@ def load(nlp: Language) -> Rules:
     strings = nlp.vocab.strings
 
     shapes = tuple(_shape(n, p) for n, p in enumerate(read_jsonl(HERE / "patterns.jsonl")))
-    combined = re.compile(_starts_with(shapes) + "(?:" + "|".join(f"(?P<s{s.order}>{_prefixed(s)})" for s in shapes) + ")")
+    combined = re.compile("|".join(f"(?P<s{s.order}>{_prefixed(s)})" for s in shapes))
     shapes = tuple(dataclasses.replace(s, groups=_groups(s, combined)) for s in shapes)
     labels = "|".join(re.escape(w) for w in cues["published_label"])
     zones = "|".join(re.escape(w) for w in cues["time_zone"])
@@ -184,64 +180,12 @@ def _flag_id(vocab: Vocab, flag: AnchorFlag) -> int:
     return vocab.add_flag(flag, free)
 
 
-def _flagged_doc(nlp: Language, flag: AnchorFlag, docs: list) -> object | None:
+def _flagged_doc(nlp: Language, flag: AnchorFlag, docs: list[Doc]) -> Doc | None:
     """A one-token doc whose word has the flag (the pattern "a flagged token"), if there is any."""
     for doc in docs + [nlp.make_doc(w) for w in sorted(flag.words)]:
         if len(doc) == 1 and flag(doc[0].text):
             return doc
     return None
-
-
-def _starts_with(shapes: tuple[Shape, ...]) -> str:
-    """A lookahead for the letters a date can start with ("(?=[DMW...])"), or "" if unsure.
-
-    It only spares the regex engine from trying every shape at every letter: the letters
-    come from Python's own parse of each shape's regex (re._parser), and anything that
-    parse shows and _first_letters does not handle turns the lookahead off.
-    """
-    if _parser is None:
-        return ""
-    try:
-        letters = set()
-        for shape in shapes:
-            if shape.regex.flags & re.IGNORECASE:
-                return ""
-            first, empty = _first_letters(_parser.parse(shape.regex.pattern))
-            if empty:
-                return ""  # the shape may match nothing: it starts anywhere
-            letters |= first
-    except Exception:  # a construct _first_letters does not know: no lookahead, same matches
-        return ""
-    return "(?=[" + "".join(re.escape(c) for c in sorted(letters)) + "])"
-
-
-def _first_letters(items) -> tuple[set[str], bool]:
-    """Letters a match of the parsed regex `items` may start with, and whether it may be empty."""
-    letters: set[str] = set()
-    for op, av in items:
-        if op is _c.LITERAL:
-            return letters | {chr(av)}, False
-        if op is _c.IN:
-            if any(kind is not _c.LITERAL for kind, _ in av):
-                raise ValueError("not a plain set of letters")
-            return letters | {chr(code) for _, code in av}, False
-        if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
-            continue  # zero width: lookarounds, anchors
-        if op is _c.SUBPATTERN and not av[1] & re.IGNORECASE:
-            first, empty = _first_letters(av[3])
-        elif op is _c.BRANCH:
-            branches = [_first_letters(branch) for branch in av[1]]
-            first = set().union(*(f for f, _ in branches))
-            empty = any(e for _, e in branches)
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
-            first, empty = _first_letters(av[2])
-            empty = empty or av[0] == 0
-        else:
-            raise ValueError(f"regex construct {op} not handled")
-        letters |= first
-        if not empty:
-            return letters, False
-    return letters, True
 
 
 def _prefixed(shape: Shape) -> str:

@@ -48,8 +48,8 @@ def post_scope(title: Title, chunk: Chunk) -> frozenset[str]:
 
 
 def post_fields(lex: Lexicon, title: Title, modifier: str, field_text: str, chunk: Chunk,
-                chunks: list[Chunk]) -> dict | None:
-    """position, organization and region of one post; None if the title is too bare to be one.
+                chunks: list[Chunk], name: str) -> dict | None:
+    """name, position, organization and region of one post; None if the title is too bare to be one.
 
     Organisation and unit are shared by coordinated posts ("Kepala BPJamsostek Nias dan
     Cabang Sibolga"); each post keeps its own region.
@@ -76,6 +76,7 @@ def post_fields(lex: Lexicon, title: Title, modifier: str, field_text: str, chun
             region = hit
             break
     return {
+        "name": name,
         "position": f"{modifier} {position}" if modifier else position,
         "organization": fill(org.name if org is not None else title.org, region, field_text),
         "region": region.fields["name"] if region is not None else None,

@@ -73,9 +73,9 @@ class DocReader:
             spans = [(toks.idx(name.start), toks.end_char(post_end - 1))]
         hits = []
         for chunk, name, (s, e) in zip(chunks, found, spans):
-            fields = post_fields(self.lex, title, modifier, field_text, chunk, chunks)
+            fields = post_fields(self.lex, title, modifier, field_text, chunk, chunks, name.text)
             if fields is not None:
-                hits.append(Hit(KIND, s, e, rule, confidence, {"name": name.text, **fields}))
+                hits.append(Hit(KIND, s, e, rule, confidence, fields))
         return hits, stop
 
     def _names_after(self, i: int, count: int, qualified: bool) -> tuple[list[Name], str, float]:

@@ -26,7 +26,7 @@ NEAREST_SPANS = 4  # a token's covering hit is sought among the 4 hits starting 
 class Tok:
     """What the rules read of a token's word form (the same wherever it stands)."""
 
-    __slots__ = ("text", "lower", "cap", "blank", "punct", "name")
+    __slots__ = ("blank", "cap", "lower", "name", "punct", "text")
 
     def __init__(self, text: str, name_word: Callable[[str, str], bool]) -> None:
         self.text = text
@@ -39,7 +39,7 @@ class Tok:
         self.name = cap and name_word(text, lower)
 
 
-_start = attrgetter("start")
+_start, _end = attrgetter("start"), attrgetter("end")
 
 
 def tok_reader(strings: StringStore, name_word: Callable[[str, str], bool]) -> Callable[[int], Tok]:
@@ -71,9 +71,9 @@ class Tokens(dict):
         self.starts = list(map(_start, hits))
         self.reach = reach = [0]  # reach[k]: the furthest end of hits[:k]
         furthest = 0
-        for hit in hits:
-            if hit.end > furthest:
-                furthest = hit.end
+        for end in map(_end, hits):
+            if end > furthest:  # (cheaper than max())
+                furthest = end
             reach.append(furthest)
 
     def __missing__(self, i: int) -> Tok:
@@ -108,10 +108,6 @@ class Tokens(dict):
         """The region or office area over token i: (end token, kind, hit)."""
         self[i]
         return self.places.get(i)
-
-    def is_word(self, i: int) -> bool:
-        """Whether token i can be a word of a name: name-shaped, not blocked."""
-        return self[i].name and i not in self.blocked
 
     def idx(self, i: int) -> int:
         """Character offset of token i."""
@@ -222,7 +218,7 @@ class Lines:
                         return j + 1
             elif tok.is_space:
                 return j if titled + lower > MAX_HEADLINE_WORDS else -1
-            counted += 1
+        counted += max(stop - start, 0)  # the tokens read, none of them white space
         return stop if counted > MAX_HEADLINE_TOKENS or titled + lower > MAX_HEADLINE_WORDS else -1
 
     def _scan(self, start: int, step: int, counted: int, titled: int, lower: int) -> tuple[int, int, int] | None:
@@ -231,6 +227,7 @@ class Lines:
         doc = self.doc
         last = start + step * (MAX_HEADLINE_TOKENS - counted)  # one token past the limit
         stop = min(last + 1, self.n) if step > 0 else max(last - 1, -1)
+        end = stop
         for j in range(start, stop, step):
             tok = doc[j]
             if tok.is_alpha:
@@ -241,8 +238,9 @@ class Lines:
                     if lower > MAX_HEADLINE_LOWER:
                         return None
             elif tok.is_space:
+                end = j
                 break
-            counted += 1
+        counted += max((end - start) * step, 0)  # the tokens read before white space or the limit
         if counted > MAX_HEADLINE_TOKENS or titled + lower > MAX_HEADLINE_WORDS:
             return None
         return counted, titled, lower

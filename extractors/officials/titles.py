@@ -18,6 +18,7 @@ ORG_JOINERS = frozenset({"dan", "&", "-"})
 MAX_PAREN = 5
 MAX_ORG = 10
 MAX_PLACE = 6
+UNREAD = object()  # TitleReader.elements: not read yet
 
 
 class Chunk:
@@ -55,7 +56,7 @@ class TitleReader:
 
     def __init__(self, toks: Tokens, lex: Lexicon) -> None:
         self.toks, self.lex, self.n, self.places = toks, lex, toks.n, toks.places
-        self.elements = Elements(self)
+        self.elements: dict[int, tuple | None] = {}  # element(i), once read
 
     def _field_word(self, i: int) -> bool:
         tok = self.toks[i]
@@ -106,8 +107,28 @@ class TitleReader:
 
     def element(self, i: int):
         """(end, kind, value) of a title element at token i: region, office area, org, unit,
-        foreign place, glue word; or None (computed once per token: Elements)."""
-        return self.elements[i]
+        foreign place, glue word; or None (read once per token)."""
+        el = self.elements.get(i, UNREAD)
+        if el is not UNREAD:
+            return el
+        el = None
+        toks, n = self.toks, self.n
+        if i < n:
+            tok = toks[i]
+            if tok.cap:  # regions, office areas, organisations and units are all capitalised
+                el = self.places.get(i)
+                if el is None:
+                    lex = self.lex
+                    hit = longest(lex.elements, toks, n, i)
+                    if hit:
+                        el = hit[0], hit[1][0], hit[1][1]
+                    elif tok.lower in lex.glue:
+                        end = i + 1
+                        if end < n and toks[end].text == "." and not toks.space(i):
+                            end += 1
+                        el = end, "glue", None
+        self.elements[i] = el
+        return el
 
     def paren_end(self, i: int) -> int | None:
         """End of a short capitalised parenthesis at token i: "(Nisel)", "(Kakanwil)"."""
@@ -168,12 +189,12 @@ class TitleReader:
         organisation or place made the name unreadable. `place` is the title's place mode
         (positions.csv): "local" always, "area" when no tagged place is there, reads an
         unknown place up to a comma, honorific or known element."""
-        toks, n, lex, elements = self.toks, self.n, self.lex, self.elements
+        toks, n, lex, element = self.toks, self.n, self.lex, self.element
         numbered = lex.numbered
         chunks = [Chunk()]
         unknown_place = False
         while i < n:
-            el = elements[i]
+            el = element(i)
             chunk = chunks[-1]
             if el is not None:
                 end, kind, value = el
@@ -221,7 +242,7 @@ class TitleReader:
                 i += 1  # an island or area word before a region: "Nias Gunung Sitoli"
                 continue
             if tok.lower in CONJUNCTIONS or tok.text == ",":
-                nxt = elements[i + 1]
+                nxt = element(i + 1)
                 if nxt is not None and nxt[1] != "glue":
                     if tok.text != ",":
                         chunks.append(Chunk())
@@ -229,31 +250,3 @@ class TitleReader:
                     continue
             break
         return chunks, i, False
-
-
-class Elements(dict):
-    """elements[i] -> TitleReader.element(i), computed once per token."""
-
-    def __init__(self, reader: TitleReader) -> None:
-        super().__init__()
-        self.toks, self.lex, self.n, self.places = reader.toks, reader.lex, reader.n, reader.places
-
-    def __missing__(self, i: int):
-        toks, n = self.toks, self.n
-        el = None
-        if i < n:
-            tok = toks[i]
-            if tok.cap:  # regions, office areas, organisations and units are all capitalised
-                el = self.places.get(i)
-                if el is None:
-                    lex = self.lex
-                    hit = longest(lex.elements, toks, n, i)
-                    if hit:
-                        el = hit[0], hit[1][0], hit[1][1]
-                    elif tok.lower in lex.glue:
-                        end = i + 1
-                        if end < n and toks[end].text == "." and not toks.space(i):
-                            end += 1
-                        el = end, "glue", None
-        self[i] = el
-        return el

@@ -20,7 +20,7 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from extractors.common import Found, Hit
-from extractors.regions import resolve as resolve_region
+from extractors.regions import RegionRef, resolve as resolve_region
 
 from .rules import Rules, TypeSpelling
 
@@ -38,7 +38,7 @@ TRAILING_YEAR = re.compile(r"[/-]((?:19|20)\d\d)$")
 TITLE_JOINERS = ("-", "/", "&")  # may stand between two title words
 
 
-# What _title asks of a token text, as bits of TitleWord.flags
+# What _title asks of a token text (Memo.title_word), as bits
 TITLED = 1  # capitalised word, number or composite number: part of a title
 CONNECTOR = 2  # "dan", "di": inside a title when a capitalised word follows
 BREAKING = 4  # "dan", "serta": ends the title when another citation follows
@@ -55,6 +55,7 @@ class Memo:
         self.title_word: Callable[[int], int] = lru_cache(maxsize=MEMO_SIZE)(
             lambda orth: _title_word(self.text(orth), rules))  # orth id -> TITLED | CONNECTOR ... bits
         self.number: Callable[[str], tuple[str, int | None]] = lru_cache(maxsize=MEMO_SIZE)(_number)
+        self.region: Callable[[str], RegionRef | None] = lru_cache(maxsize=MEMO_SIZE)(resolve_region)
 
 
 class Window(NamedTuple):
@@ -88,7 +89,8 @@ def _type_spellings(doc: Doc, rules: Rules) -> list[tuple[int, int, TypeSpelling
     found = []
     for match_id, start, end in rules.matcher(doc):
         spelling = rules.spellings[match_id]
-        if spelling.exact and tuple([doc[i].orth for i in range(start, end)]) != spelling.orths:
+        if spelling.exact and (doc[start].orth != spelling.orths[0] if end - start == 1
+                               else tuple([doc[i].orth for i in range(start, end)]) != spelling.orths):
             continue
         found.append((start, end, spelling))
     if len(found) < 2 or all(a[1] <= b[0] for a, b in zip(found, found[1:])):
@@ -240,7 +242,7 @@ def _issuer(doc, window: Window, i, j, spelling: TypeSpelling, rules: Rules, mem
     regions = [h for h in found.get("region", ()) if h.start < b and h.end > a and "name" in h.fields]
     pieces: list[str] = [spelling.issuer] if spelling.issuer else []
     if not regions:
-        return _issuer_by_lookup(doc, window.start + i, texts, pieces, rules)
+        return _issuer_by_lookup(doc, window.start + i, texts, pieces, rules, memo)
     named = set()
     for text, idx in zip(texts, idxs):
         for region in regions:
@@ -254,14 +256,14 @@ def _issuer(doc, window: Window, i, j, spelling: TypeSpelling, rules: Rules, mem
     return " ".join(pieces) or None
 
 
-def _issuer_by_lookup(doc, i, texts: list[str], pieces: list[str], rules: Rules) -> str | None:
+def _issuer_by_lookup(doc, i, texts: list[str], pieces: list[str], rules: Rules, memo: Memo) -> str | None:
     """Issuer words (doc tokens from i on) with the longest region name at their end resolved ("Sumsel")."""
     j = i + len(texts)
     aliased = [rules.issuer_aliases.get(text.lower(), text) for text in texts]
     for k, text in enumerate(texts):
         if text.lower() in rules.offices or text.lower() in rules.issuer_aliases:
             continue
-        ref = resolve_region(doc[i + k:j].text)
+        ref = memo.region(doc[i + k:j].text)
         if ref is not None:
             head = aliased[:k]
             return " ".join(pieces + head + [_region_name(ref.name, pieces + head)])
