@@ -90,8 +90,8 @@ class OfficialsExtractor:
         last_end = 0
         entries = self.entries
         for match_id, start, end in matches:
-            title, value = entries[match_id]
-            if title:
+            is_title, value = entries[match_id]
+            if is_title:
                 if start >= last_end or not titles:
                     titles.append((start, end, value))
                     last_end = end

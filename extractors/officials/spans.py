@@ -19,7 +19,7 @@ MAX_HEADLINE_TOKENS = 40
 MIN_HEADLINE_WORDS, MAX_HEADLINE_WORDS = 4, 25
 MAX_HEADLINE_LOWER = 5  # more lowercase words than 20% of 25 words: not a headline
 HEADLINE_LOWERCASE = frozenset({"ke", "di", "dan", "untuk", "dari", "dengan", "yang", "atau", "pada", "bagi", "jadi"})
-TOKS_CACHED = 1 << 16  # word forms whose Tok tok_reader keeps (a Tok is ~300 bytes)
+TOKS_CACHED = 1 << 15  # word forms whose Tok tok_reader keeps (~250 bytes each)
 NEAREST_SPANS = 4  # a token's covering hit is sought among the 4 hits starting last before it
 
 

@@ -109,26 +109,29 @@ class TitleReader:
         """(end, kind, value) of a title element at token i: region, office area, org, unit,
         foreign place, glue word; or None (read once per token)."""
         el = self.elements.get(i, UNREAD)
-        if el is not UNREAD:
-            return el
-        el = None
-        toks, n = self.toks, self.n
-        if i < n:
-            tok = toks[i]
-            if tok.cap:  # regions, office areas, organisations and units are all capitalised
-                el = self.places.get(i)
-                if el is None:
-                    lex = self.lex
-                    hit = longest(lex.elements, toks, n, i)
-                    if hit:
-                        el = hit[0], hit[1][0], hit[1][1]
-                    elif tok.lower in lex.glue:
-                        end = i + 1
-                        if end < n and toks[end].text == "." and not toks.space(i):
-                            end += 1
-                        el = end, "glue", None
-        self.elements[i] = el
+        if el is UNREAD:
+            el = self.elements[i] = self._read_element(i)
         return el
+
+    def _read_element(self, i: int):
+        toks, n = self.toks, self.n
+        if i >= n:
+            return None
+        tok = toks[i]
+        if not tok.cap:  # regions, office areas, organisations and units are all capitalised
+            return None
+        place = self.places.get(i)
+        if place is not None:
+            return place
+        hit = longest(self.lex.elements, toks, n, i)
+        if hit:
+            return hit[0], hit[1][0], hit[1][1]
+        if tok.lower in self.lex.glue:
+            end = i + 1
+            if end < n and toks[end].text == "." and not toks.space(i):
+                end += 1
+            return end, "glue", None
+        return None
 
     def paren_end(self, i: int) -> int | None:
         """End of a short capitalised parenthesis at token i: "(Nisel)", "(Kakanwil)"."""
