@@ -229,6 +229,7 @@ def write_batch(db: sqlite_utils.Database, batch: list[Extracted], version: str)
     """Store a batch of extracted articles in one transaction, replacing their old facts."""
     if not batch:
         return
+    batch = list({e.article_id: e for e in batch}.values())  # an article given twice: the last (the FTS rows need one)
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     ids = [e.article_id for e in batch]
     marks = ",".join("?" * len(ids))

@@ -68,3 +68,16 @@ def test_full_text_index_follows_new_changed_and_older_articles(tmp_path):
     assert _search(db, "santunan") == ["baru.txt"]
     assert db.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == 3
     db.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")  # raises if index != content
+
+
+def test_an_article_given_twice_in_one_batch_is_stored_and_indexed_once(tmp_path):
+    from pipeline.extract import Engine
+    from pipeline.storage import write_batch
+    engine = Engine()
+    first = engine.extract(_article())
+    second = engine.extract(Article(source="rilis.txt", key="rilis.txt", text=_article().text.replace("Jambi", "Bengkulu")))
+    db = open_db(tmp_path / "facts.db")
+    write_batch(db, [first, second], engine.version)
+    assert db.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == 1
+    assert _search(db, "Bengkulu") == ["rilis.txt"] and _search(db, "Jambi") == []
+    db.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")  # raises if index != content
