@@ -1,0 +1,32 @@
+"""Sanity check for heldout4 gold: evidence strings occur verbatim in the article,
+regions are canonical names in /work/shared/data/regions/wilayah.csv, ids match files."""
+import csv, json, os, re, sys, datetime
+D = os.path.dirname(os.path.abspath(__file__))
+W = os.environ.get("WILAYAH", "/work/shared/data/regions/wilayah.csv")
+names = {r["name"] for r in csv.DictReader(open(W)) if r["level"] in ("province", "regency_or_city")}
+bad = 0
+arts = sorted(f[:-4] for f in os.listdir(os.path.join(D, "articles")) if f.endswith(".txt"))
+golds = sorted(f[:-5] for f in os.listdir(D) if f.endswith(".json"))
+if arts != golds:
+    print("article/gold mismatch", set(arts) ^ set(golds)); bad += 1
+for stem in golds:
+    g = json.load(open(os.path.join(D, stem + ".json")))
+    text = open(os.path.join(D, "articles", stem + ".txt")).read()
+    if g["id"] != stem: print(stem, "id mismatch"); bad += 1
+    for k in ("worker_counts", "other_counts", "amounts", "regulations"):
+        for e in g.get(k, []):
+            if e["evidence"] not in text:
+                print(stem, k, "evidence not found:", repr(e["evidence"])); bad += 1
+    for r in g["regions"] + g.get("regions_ignore", []):
+        if r not in names: print(stem, "region not canonical:", r); bad += 1
+    for o in g["officials"]:
+        if o["region"] and o["region"] not in names: print(stem, "official region:", o["region"]); bad += 1
+        if o["name"].split()[0] not in text: print(stem, "official name not in text:", o["name"]); bad += 1
+    for b in g.get("bylines", []):
+        if b not in text: print(stem, "byline not in text:", b); bad += 1
+    for d in g.get("dates", []) + ([{"value": g["published"]}] if g["published"] else []):
+        datetime.date.fromisoformat(d["value"])
+    words = len(text.split())
+    print(f"{stem}: {words} words, {len(g['officials'])} officials, {len(g['regions'])} regions, "
+          f"{len(g['worker_counts'])} workers, {len(g['amounts'])} amounts, {len(g['regulations'])} regs")
+print("OK" if not bad else f"{bad} problems"); sys.exit(1 if bad else 0)
