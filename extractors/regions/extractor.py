@@ -32,10 +32,12 @@ from .data import Cue, NameEntry, OfficeArea, RegionRef
 CONFIDENCE = {
     "region.canonical": 0.95, "region.alias": 0.9, "region.pemprov": 0.9, "region.pemkab": 0.9,
     "region.pemkot": 0.9, "region.dateline": 0.9, "region.bare_name": 0.85, "region.context": 0.75,
+    "region.listed": 0.85,
     "office_area.name": 0.9, "office_area.kanwil": 0.85,
 }
 SENTENCE_OPENERS = {".", "!", "?", ":", '"', "“", "”", "'", "-", "–", "—", "•"}
 DATELINE_AFTER = {",", "(", "-", "–", "—", "--"}
+LIST_JOINERS = ("dan", "serta")  # "Kabupaten Kampar dan Siak": the second name is listed under the cue
 MAX_ORG_RUN = 6
 PRECEDING_CUES = frozenset({"prefix", "office"})  # cue types whose first word is checked for an organisation
 MAX_KANWIL_RUN = 16  # tokens before an office-area alias searched for a Kanwil phrase
@@ -124,6 +126,7 @@ class RegionsExtractor:
         self.follow_ok_ids = frozenset(map(get_string_id, self.follow_ok))
         self.dateline_after_ids = frozenset(map(get_string_id, DATELINE_AFTER))
         self.comma_id = get_string_id(",")
+        self.list_ids = frozenset(map(get_string_id, LIST_JOINERS))
         self.org_word = _org_word_kinds(nlp.vocab.strings, self.org_release_ids, self.org_before_ids)
         self.plans: dict[int, Plan] = {
             match_id: Plan.of(form) for match_id, form in self.forms.items() if form.region is not None
@@ -187,14 +190,21 @@ class RegionsExtractor:
         kept = _leftmost_longest(candidates, blocked, n)
         deferred = []
         plans, region = self.plans, self._region
+        last = None  # (end token, start token, cue it stood under or None) of the last region hit
         for match_id, start, end in kept:
+            listed = None  # "Kabupaten Kampar dan Siak": a list's cue holds for all its names
+            if last is not None and start - last[0] <= 2 and self._joins(doc, last[0], start):
+                listed = last[2] or self._cue_before(doc, last[1])
             outcome = region(doc, n, start, end, plans[match_id], kept, org_after)
+            if listed is not None and (outcome is None or type(outcome) is tuple):
+                outcome = self._listed(doc, n, start, end, plans[match_id], listed, kept) or outcome
             if outcome is None:
                 continue
             if type(outcome) is tuple:
                 deferred.append(outcome)
             else:
                 hits.append(outcome)
+                last = (end, start, listed)
         if deferred:
             named = {h.fields["code"] for h in hits if h.kind == "region"}
             for start_char, end_char, refs in deferred:
@@ -209,7 +219,7 @@ class RegionsExtractor:
         if area.standalone:
             if not has_bpjs:
                 return False
-        elif not self._kanwil_before(doc, start):
+        elif not (self._kanwil_before(doc, start) or (has_bpjs and self._glossed(doc, end, area))):
             return False
         if end - start == 1:
             token = doc[start]
@@ -223,6 +233,18 @@ class RegionsExtractor:
         fields = {"name": area.name, "province_codes": list(area.province_codes)}
         hits.append(self.new_hit("office_area", start_char, end_char, rule, CONFIDENCE[rule], fields))
         return True
+
+    @staticmethod
+    def _glossed(doc: Doc, end: int, area: OfficeArea) -> bool:
+        """Whether a bracketed standalone alias of the same area follows token `end - 1`:
+        "Deputi Direktur Wilayah Bali Nusa Tenggara dan Papua (Banuspa)"."""
+        if end + 2 >= len(doc) or doc[end].text != "(":
+            return False
+        close = next((k for k in range(end + 2, min(len(doc), end + 6)) if doc[k].text == ")"), None)
+        if close is None:
+            return False
+        office = data.office_aliases().get(data.normalise(doc[end + 1:close].text))
+        return office is not None and office[0].standalone and office[0].name == area.name
 
     def _kanwil_before(self, doc: Doc, start: int) -> bool:
         """Whether a Kanwil phrase ("Kanwil BPJS Ketenagakerjaan", "BPJamsostek Kantor Wilayah")
@@ -247,6 +269,20 @@ class RegionsExtractor:
         return self.kanwil_re.search(_line_before(doc, low, start)) is not None
 
     # ---- regions --------------------------------------------------------------------------
+    def _joins(self, doc: Doc, end: int, start: int) -> bool:
+        """Whether only a list joiner ("dan", "serta", ",", ", dan") stands between tokens."""
+        between = [doc[i].lower for i in range(end, start)]
+        return bool(between) and (between == [self.comma_id] or between[-1] in self.list_ids) and \
+            all(w == self.comma_id for w in between[:-1])
+
+    def _cue_before(self, doc: Doc, start: int) -> Cue | None:
+        """The longest cue ending right before token `start` (None at a sub-region cue)."""
+        node = self.cue_trie.get(doc[start - 1].lower) if start else None
+        if node is None:
+            return None
+        cue = _longest_cue(doc, start, node)[0] if node[1] else node[0]
+        return None if cue is None or cue.type == "subregion" else cue
+
     def _region(self, doc: Doc, n: int, start: int, end: int, plan: Plan, kept: list, org_after: list):
         """A Hit, a (start_char, end_char, refs) homonym to decide from the article, or None."""
         if end in org_after and doc[end].orth in self.org_after_ids:
@@ -325,6 +361,31 @@ class RegionsExtractor:
         elif cue is None and self._continues_name(doc, n, end, kept):
             return None
         return start_char, end_char, plan.refs
+
+    def _listed(self, doc: Doc, n: int, start: int, end: int, plan: Plan, cue: Cue, kept: list):
+        """A name that _region left out or undecided, with no cue of its own, that continues a
+        list under a cue ("di Kota Bima, Sumbawa dan Lombok Timur"): the cue's level picks
+        among homonyms and clears a risky name; as written (or in title case), and not the
+        start of a longer name."""
+        if self._cue_before(doc, start) is not None:
+            return None
+        if end - start == 1:
+            token = doc[start]
+            start_char, end_char = token.idx, token.idx + len(token)
+            spelled = token.orth in plan.form_ids
+        else:
+            surface, start_char, end_char = _span(doc, start, end)
+            spelled = surface in plan.entry.forms
+        if not (spelled or (not plan.entry.acronym and _title_case(doc, start, end))):
+            return None
+        if self._continues_name(doc, n, end, kept):
+            return None
+        one = plan.by_level.get(cue.level) if cue.level else None
+        if one is None:
+            one = plan.single
+        if one is None or (plan.risk and not _risk_cleared(plan.risk, cue, doc[start - 1])):
+            return None
+        return self._hit(start_char, end_char, "region.listed", one[0])
 
     def _hit(self, start: int, end: int, rule: str, ref: RegionRef) -> Hit:
         return self.new_hit("region", start, end, rule, CONFIDENCE[rule], self.fields[ref.code])

@@ -42,6 +42,7 @@ RULE_FACTOR = {  # confidence of a rule relative to that of its noun
     "worker.number_orang_unit": 0.95,
     "worker.range_start": 0.9,
     "worker.number_filler_unit": 0.85,
+    "worker.number_copula_unit": 0.8,
     "worker.context_orang": 0.85,
     "worker.unit_link_number": 0.8,
     "worker.list_orang": 0.85,
@@ -96,7 +97,12 @@ class WorkerCountReader:
         self.hyphen = strings.add("-")
         self.glue = frozenset(strings.add(w) for w in GLUE)
         self.comma = strings.add(",")
-        self.before_unit = self.fillers | {self.orang} | spelled  # may stand just before a unit
+        # "di antaranya", "merupakan": phrases as hash tuples, indexed by their last word
+        self.copulas: dict[int, list[tuple[int, ...]]] = {}
+        for row in (r for r in context if r["role"] == "copula"):
+            phrase = tuple(strings.add(t.lower_) for t in nlp.make_doc(row["word"]))
+            self.copulas.setdefault(phrase[-1], []).append(phrase)
+        self.before_unit = self.fillers | {self.orang} | spelled | set(self.copulas)  # may stand just before a unit
         self.neighbours = self.before_unit | self.unit_openers | self.suffixes  # of an anchor read
         self.range_words: dict[int, list[tuple[int, ...]]] = {}  # by last word
         for row in read_csv(NUMBERS / "range_words.csv"):
@@ -144,6 +150,10 @@ class WorkerCountReader:
         before = prev.lower
         if suffixed:  # "3.400-an pekerja"
             num_end, rule, last = start - 2, "worker.number_unit", None
+        elif before in self.copulas:  # "312 ribu di antaranya merupakan pekerja formal"
+            num_end, rule, last = self._before_copulas(doc, start), "worker.number_copula_unit", None
+            if num_end is None:
+                return []
         elif before == self.orang or before in self.fillers:
             rule = "worker.number_orang_unit" if before == self.orang else "worker.number_filler_unit"
             num_end, last = start - 1, None
@@ -151,6 +161,19 @@ class WorkerCountReader:
             num_end, rule, last = start, "worker.number_unit", prev
         got = self._number(doc, num_end, last)
         return [] if got is None else self._count(doc, got, num_end, start + noun.length, noun, rule)
+
+    def _before_copulas(self, doc: Doc, end: int) -> int | None:
+        """Where one or two copula phrases ending just before token `end` begin, if a number
+        stands right before them ("3,2 juta di antaranya merupakan buruh")."""
+        for _ in range(2):
+            phrase = next((p for p in self.copulas.get(doc[end - 1].lower, ()) if end > len(p)
+                           and all(doc[end - len(p) + n].lower == w for n, w in enumerate(p))), None)
+            if phrase is None:
+                return None
+            end -= len(phrase)
+            if doc[end - 1].like_num or self._is_spelled(doc[end - 1]):
+                return end
+        return None
 
     def _suffixed(self, doc: Doc, i: int) -> bool:
         """Whether a number with an approximating suffix ends just before token i ("3.400-an")."""
