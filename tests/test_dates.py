@@ -85,6 +85,8 @@ def test_weekday_that_disagrees_lowers_confidence(nlp):
     ("Portal Berita | Jumat, 5 Januari 2024 08.05 WITA\n\nIsi berita.", "Jumat, 5 Januari 2024"),
     ("Judul\n\nDiterbitkan: 8 Mei 2024\n\nIsi berita.", "8 Mei 2024"),
     ("Judul\n\nDipublikasikan pada 8 Mei 2024\n\nIsi berita.", "8 Mei 2024"),
+    # an outlet's masthead line gives the edition's date, with or without a time
+    ("Judul Berita\n\nHARIAN PESISIR | Kamis, 13 Februari 2025\n\nIsi berita.", "Kamis, 13 Februari 2025"),
 ])
 def test_published_only_when_the_text_states_it(run, text, span):
     assert [(s, role) for s, _, _, role in run(text)] == [(span, "published")]

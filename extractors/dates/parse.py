@@ -246,7 +246,9 @@ def _weekday_agreement(positions: tuple[int, ...], orths: list[int], rules: Rule
 
 def _role(doc: Doc, start: int, end: int, near_top: bool, rules: Rules) -> str | None:
     """published, mentioned, or None for a bare date line at the top (a site's date widget),
-    for a date near the top or after a publication label (_hit answers the other dates).
+    for a date near the top or after a publication label (_hit answers the other dates). A
+    date line that opens with an outlet's name ("GORONTALO POST | Kamis, 13 Februari 2025")
+    is its edition's date: published.
 
     Only the few tokens on either side of the span are read (doc.text would rebuild the
     whole text): a publication label or header time sits right next to the date.
@@ -259,8 +261,8 @@ def _role(doc: Doc, start: int, end: int, near_top: bool, rules: Rules) -> str |
         if after is not None:
             if rules.time_after.match(after):
                 return "published"
-            if not after:
-                return None
+            if not after:  # a bare date line is a widget; after an outlet name, its edition date
+                return "published" if before else None
     return "mentioned"
 
 
