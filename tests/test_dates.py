@@ -32,6 +32,14 @@ def run(nlp):
     return run
 
 
+def test_months_listed_before_one_year_share_it(run):
+    found = run("Subsidi dibayarkan untuk bulan Juli, Agustus dan September 2024, lalu Juni dan Juli 2025.")
+    assert [(span, value) for span, value, _, _ in found] == [
+        ("Juli", date(2024, 7, 1)), ("Agustus", date(2024, 8, 1)), ("September 2024", date(2024, 9, 1)),
+        ("Juni", date(2025, 6, 1)), ("Juli 2025", date(2025, 7, 1))]
+    assert run("Rapat digelar 5 Juni dan Juli 2025.") == [("Juli 2025", date(2025, 7, 1), "month", "mentioned")]
+
+
 @pytest.mark.parametrize("text, span, value, precision", [
     ("Pertemuan digelar Kamis, 21 Maret 2024 di kantor.", "Kamis, 21 Maret 2024", date(2024, 3, 21), "day"),
     ("Rapat pada 5 Agustus 2023 berjalan lancar.", "5 Agustus 2023", date(2023, 8, 5), "day"),

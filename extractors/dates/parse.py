@@ -24,7 +24,7 @@ from extractors.common import Hit
 
 from .rules import Rules, Shape
 
-WINDOW_BEFORE = 3  # tokens looked at before an anchor ("Kamis , 21" before "Maret")
+WINDOW_BEFORE = 5  # tokens looked at before an anchor ("Kamis , 21" before "Maret"; "Juli , Agustus dan" before "September")
 WINDOW_AFTER = 4  # tokens from the anchor on ("November 24 , 2024")
 HEADER_CHARS = 600  # a publication header line starts within this many characters
 HEADER_SEPARATORS = "|-–—/"  # what may stand between an outlet's name and the header date

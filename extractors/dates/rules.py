@@ -28,7 +28,7 @@ HERE = Path(__file__).parent
 
 MONTH_CLASS = {"id": "M", "abbr": "m", "en": "E"}
 WEEKDAY_CLASS = {"id": "W", "en": "V"}
-CUE_CLASS = {"year_keyword": "T", "fiscal": "a", "year_prefix": "p", "number_keyword": "K"}
+CUE_CLASS = {"year_keyword": "T", "fiscal": "a", "year_prefix": "p", "number_keyword": "K", "list_joiner": "l"}
 
 
 @dataclass(frozen=True, slots=True)
