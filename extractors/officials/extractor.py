@@ -34,6 +34,7 @@ class OfficialsExtractor:
         self.lex = Lexicon(nlp)
         self.tok = tok_reader(nlp.vocab.strings, name_word(self.lex))  # orth id -> Tok
         self.negator_ids = frozenset(map(get_string_id, self.lex.negators))  # Token.lower of "calon", "mantan"
+        self.joiner_ids = frozenset(map(get_string_id, ("dan", "serta")))  # join two title phrases
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.entries: dict[int, tuple[bool, object]] = {}  # match id -> (True, Title) | (False, "Pj")
         tables = {"title": self.lex.titles, "mod": self.lex.modifiers}
@@ -52,6 +53,7 @@ class OfficialsExtractor:
         reader = lines = None  # the rules over this doc, built for the first title worth reading
         hits: list[Hit] = []
         consumed = 0
+        unnamed_end = -1  # where the last title phrase read ended, if it was given no name
         for start, end, title in titles:
             if start < consumed:
                 continue
@@ -63,7 +65,9 @@ class OfficialsExtractor:
                 continue
             if reader is None:
                 reader, lines = self._reader(doc, found, titles, modifiers)
-            new, stop = reader.read(first, end, title, modifier)
+            joined = unnamed_end == first - 1 and doc[first - 1].lower in self.joiner_ids  # "Ketua dan Sekretaris"
+            new, stop = reader.read(first, end, title, modifier, joined)
+            unnamed_end = -1 if new else stop
             if new and lines.is_headline(first, stop):  # Title-Case headline: "Bupati Sambut Baik ..."
                 new = []
             hits.extend(new)

@@ -7,7 +7,7 @@ from typing import Callable, NamedTuple
 from .lexicon import Lexicon
 from .spans import Tokens
 
-NAME_WORD = re.compile(r"^[A-Z][a-z]*(?:['’][A-Za-z][a-z]*)?[a-z]$")  # Budi, Ma'ruf
+NAME_WORD = re.compile(r"^(?=..)[A-Z][a-z]*(?:['’][A-Za-z][a-z]*)?$")  # Budi, Ma'ruf, Rifa'i
 MAX_WORDS = 5
 
 
@@ -60,6 +60,9 @@ class NameReader:
         toks, n, honorifics = self.toks, self.n, self.lex.honorifics
         while i < n:
             tok = toks[i]
+            if tok.text == "(" and i + 2 < n and toks[i + 1].lower in honorifics and toks[i + 2].text == ")":
+                i += 3  # "Komjen Pol (Purn) Drs. Hendra Wibisono"
+                continue
             if not (tok.lower in honorifics and (len(tok.text) > 1 or tok.text == "H")):
                 break
             i += 1

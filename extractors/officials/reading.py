@@ -26,8 +26,10 @@ class DocReader:
         self.toks, self.lex, self.names, self.titles, self.places = toks, lex, names, titles, places
         self.doc, self.n = toks.doc, toks.n
 
-    def read(self, first: int, end: int, title: Title, modifier: str) -> tuple[list[Hit], int]:
-        """Hits for the title at tokens first..end, and the token where reading stopped."""
+    def read(self, first: int, end: int, title: Title, modifier: str,
+             joined: bool = False) -> tuple[list[Hit], int]:
+        """Hits for the title at tokens first..end, and the token where reading stopped.
+        `joined`: "dan" joins it to a title phrase just read that was given no name."""
         toks, n = self.toks, self.n
         designated = False
         if end < n and self.doc[end - 1].lower in self.lex.numbered_ids:
@@ -60,6 +62,8 @@ class DocReader:
                     qualified = True
                     break
         found, rule, confidence = self._names_after(i, len(chunks), qualified)
+        if joined and len(found) == 1 and len(chunks) == 1:
+            found = self._second_name(found[0])  # "Ketua dan Sekretaris Apindo, A dan B": B
         if len(found) == 1 and (title.needs_qualifier or title.scope or chunks[0].org):
             found = self._org_then_name(found, chunks, as_org=not title.scope)
         if found:
@@ -108,6 +112,16 @@ class DocReader:
         if count > 1:
             rule, confidence = "official.titles_names_paired", 0.8
         return found, rule, confidence
+
+    def _second_name(self, name: Name) -> list[Name]:
+        """After two joined titles, names "A dan B" pair with them in order: this title's is B
+        (A, the first title's, is left out). A single name stays this title's."""
+        k = name.next
+        if self._continues(k):
+            second = self.names.forward(k + 1)
+            if second is not None:
+                return [second]
+        return [name]
 
     def _continues(self, k: int) -> bool:
         """Whether "dan"/"&" and a capitalised word that opens no title follow token k-1."""
