@@ -7,6 +7,7 @@ the regions extractor (found["region"], found["office_area"]); any other fact's 
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from operator import itemgetter
 
 from spacy.language import Language
@@ -16,7 +17,7 @@ from spacy.tokens import Doc
 
 from ..common import Context, Found, Hit
 from .lexicon import Lexicon
-from .names import NameReader, name_word
+from .names import NameReader
 from .places import UntaggedPlaces
 from .posts import drop_short_mentions
 from .reading import DocReader
@@ -29,21 +30,31 @@ except ImportError:  # regions extractor absent: titles then take only tagged re
     resolve_region = None
 
 
+RESOLVED_CACHED = 4096  # place names whose region the extractor keeps (resolve is pure and costly)
+
+
 class OfficialsExtractor:
     def __init__(self, nlp: Language) -> None:
         self.lex = Lexicon(nlp)
-        self.tok = tok_reader(nlp.vocab.strings, name_word(self.lex))  # orth id -> Tok
+        self.resolve = lru_cache(maxsize=RESOLVED_CACHED)(resolve_region) if resolve_region else None
+        self.tok = tok_reader(nlp.vocab.strings, self.lex)  # orth id -> Tok
         self.negator_ids = frozenset(map(get_string_id, self.lex.negators))  # Token.lower of "calon", "mantan"
         self.joiner_ids = frozenset(map(get_string_id, ("dan", "serta")))  # join two title phrases
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.entries: dict[int, tuple[bool, object]] = {}  # match id -> (True, Title) | (False, "Pj")
+        # match id -> (True, Title, whether its last word is numbered: "Komisi") | (False, "Pj", False)
+        self.entries: dict[int, tuple[bool, object, bool]] = {}
         tables = {"title": self.lex.titles, "mod": self.lex.modifiers}
         for label, surfaces in self.lex.surfaces.items():
             for surface in surfaces:
                 pattern = nlp.make_doc(surface)
+                if any(t.is_space for t in pattern):  # (Lines takes title words for words of one line)
+                    raise ValueError(f"officials: white space inside the surface {surface!r}")
                 key = f"official_{label}:{surface}"
                 self.matcher.add(key, [pattern])
-                self.entries[nlp.vocab.strings[key]] = (label == "title", tables[label][tuple(t.lower_ for t in pattern)])
+                words = tuple(t.lower_ for t in pattern)
+                self.entries[nlp.vocab.strings[key]] = (
+                    label == "title", tables[label][words], words[-1] in self.lex.numbered
+                )
 
     def __call__(self, doc: Doc, context: Context, found: Found) -> list[Hit]:
         titles, modifiers = self._titles(doc)
@@ -54,39 +65,48 @@ class OfficialsExtractor:
         hits: list[Hit] = []
         consumed = 0
         unnamed_end = -1  # where the last title phrase read ended, if it was given no name
-        for start, end, title in titles:
+        for start, end, title, numbered in titles:
             if start < consumed:
                 continue
-            first, modifier = modifiers.get(start) or (start, "")
-            if not tok(doc[first].orth).cap:
+            if start in modifiers:
+                first, modifier = modifiers[start]
+            else:
+                first, modifier = start, ""
+            token = doc[first]
+            if not tok(token.orth).cap:
                 continue
             if first > 0 and doc[first - 1].lower in negators:  # "calon Gubernur", "mantan Menteri"
                 consumed = end
                 continue
             if reader is None:
                 reader, lines = self._reader(doc, found, titles, modifiers)
-            joined = unnamed_end == first - 1 and doc[first - 1].lower in self.joiner_ids  # "Ketua dan Sekretaris"
-            new, stop = reader.read(first, end, title, modifier, joined)
+            joined = first > 0 and unnamed_end == first - 1 and doc[first - 1].lower in self.joiner_ids  # "Ketua dan Sekretaris"
+            new, stop = reader.read(first, token.idx, end, title, modifier, numbered, joined)
             unnamed_end = -1 if new else stop
-            if new and lines.is_headline(first, stop):  # Title-Case headline: "Bupati Sambut Baik ..."
+            if new and lines.is_headline(first, end, stop):  # Title-Case headline: "Bupati Sambut Baik ..."
                 new = []
             hits.extend(new)
-            consumed = max(consumed, stop if new else end)
+            stop = stop if new else end
+            if stop > consumed:  # (cheaper than max())
+                consumed = stop
         return drop_short_mentions(hits)
 
     def _reader(self, doc: Doc, found: Found, titles, modifiers) -> tuple[DocReader, Lines]:
         """The rules over this doc; no name may take a token of a title or modifier."""
-        title_tokens = {start for start, _ in modifiers.values()}
-        for start, end, _ in titles:
-            title_tokens.update(range(start, end))
+        title_tokens = set(map(_first, modifiers.values()))
+        for start, end, _, _ in titles:
+            if end - start == 1:  # (most titles are one word: "Bupati")
+                title_tokens.add(start)
+            else:
+                title_tokens.update(range(start, end))
         toks = Tokens(doc, self.tok, found, title_tokens)
         names = NameReader(toks, self.lex)
-        untagged = UntaggedPlaces(toks, self.lex, names, resolve_region) if resolve_region else None
+        untagged = UntaggedPlaces(toks, self.lex, names, self.resolve) if self.resolve else None
         reader = DocReader(toks, self.lex, names, TitleReader(toks, self.lex), untagged)
         return reader, Lines(toks)
 
     def _titles(self, doc: Doc):
-        """Longest non-overlapping titles (start, end, Title) and modifiers by the title they precede."""
+        """Longest non-overlapping titles (start, end, Title, numbered) and modifiers by the title they precede."""
         titles, modifiers = [], {}
         matches = self.matcher(doc)
         matches.sort(key=_end, reverse=True)  # by start, then longest first (sorts are stable)
@@ -94,10 +114,10 @@ class OfficialsExtractor:
         last_end = 0
         entries = self.entries
         for match_id, start, end in matches:
-            is_title, value = entries[match_id]
+            is_title, value, numbered = entries[match_id]
             if is_title:
                 if start >= last_end or not titles:
-                    titles.append((start, end, value))
+                    titles.append((start, end, value, numbered))
                     last_end = end
             elif end not in modifiers or modifiers[end][0] > start:
                 modifiers[end] = (start, value)
@@ -105,3 +125,4 @@ class OfficialsExtractor:
 
 
 _start, _end = itemgetter(1), itemgetter(2)  # of a match (match id, start, end)
+_first = itemgetter(0)  # of a modifier (start, "Pj")

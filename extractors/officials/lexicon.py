@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.strings import get_string_id
 
 from ..common import read_csv, read_lines
 from ..regions.data import name_index
 
 HERE = Path(__file__).parent
+NAME_WORD = re.compile(r"^(?=..)[A-Z][a-z]*(?:['’][A-Za-z][a-z]*)?$")  # Budi, Ma'ruf, Rifa'i
 REGIONS = HERE.parent / "regions"
 
 
@@ -127,7 +127,6 @@ class Lexicon:
         self.negators = frozenset(roles.get("negator", ()))
         self.bodies = frozenset(roles.get("body", ()))
         self.numbered = frozenset(roles.get("numbered", ()))
-        self.numbered_ids = frozenset(map(get_string_id, self.numbered))  # as Token.lower
         self.opens_name_or_org = self.bodies | self.org_start | self.honorifics
         self.not_name = (
             frozenset(roles.get("stop", ())) | self.after_name | self.glue | self.field_words
@@ -136,3 +135,7 @@ class Lexicon:
         ) - roles.get("name_ok", set())
         self.not_name_shape = _wildcard_regex(wildcards)
 
+    def is_name_word(self, text: str, lower: str) -> bool:
+        """Whether a word can be part of a person's name, by shape and lists."""
+        shape = self.not_name_shape
+        return lower not in self.not_name and NAME_WORD.match(text) is not None and not (shape and shape.match(lower))

@@ -1,24 +1,12 @@
 """Reading a person's name forwards (after a title) or backwards (before one)."""
 from __future__ import annotations
 
-import re
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
 from .lexicon import Lexicon
 from .spans import Tokens
 
-NAME_WORD = re.compile(r"^(?=..)[A-Z][a-z]*(?:['’][A-Za-z][a-z]*)?$")  # Budi, Ma'ruf, Rifa'i
 MAX_WORDS = 5
-
-
-def name_word(lex: Lexicon) -> Callable[[str, str], bool]:
-    """(text, lowercase) -> whether the word can be part of a person's name, by shape and lists."""
-    not_name, shape = lex.not_name, lex.not_name_shape
-
-    def check(text: str, lower: str) -> bool:
-        return lower not in not_name and NAME_WORD.match(text) is not None and not (shape and shape.match(lower))
-
-    return check
 
 
 class Name(NamedTuple):
@@ -48,8 +36,7 @@ class NameReader:
         return len(text) == 1 and text.isupper() and i not in self.blocked
 
     def is_honorific(self, i: int) -> bool:
-        tok = self.toks[i]
-        return tok.lower in self.lex.honorifics and (len(tok.text) > 1 or tok.text == "H")
+        return self.toks[i].honorific
 
     def _glued(self, i: int, text: str) -> bool:
         """Token i is `text` written without spaces around it ("Al-Farisi", "M.")."""
@@ -57,29 +44,18 @@ class NameReader:
         return i < self.n and toks[i].text == text and not toks.space(i - 1)
 
     def skip_honorifics(self, i: int) -> int:
-        toks, n, honorifics = self.toks, self.n, self.lex.honorifics
+        toks, n = self.toks, self.n
         while i < n:
             tok = toks[i]
-            if tok.text == "(" and i + 2 < n and toks[i + 1].lower in honorifics and toks[i + 2].text == ")":
-                i += 3  # "Komjen Pol (Purn) Drs. Hendra Wibisono"
-                continue
-            if not (tok.lower in honorifics and (len(tok.text) > 1 or tok.text == "H")):
-                break
-            i += 1
-            if i < n and toks[i].text == "." and not toks.space(i - 1):
+            if tok.honorific:
                 i += 1
+                if i < n and toks[i].text == "." and not toks.space(i - 1):
+                    i += 1
+            elif tok.text == "(" and i + 2 < n and toks[i + 1].lower in self.lex.honorifics and toks[i + 2].text == ")":
+                i += 3  # "Komjen Pol (Purn) Drs. Hendra Wibisono"
+            else:
+                break
         return i
-
-    def ends_name(self, i: int) -> bool:
-        """Whether token i may directly follow a name (punctuation, lowercase, date, degree)."""
-        if i >= self.n:
-            return True
-        tok = self.toks[i]
-        first = tok.text[:1]
-        return (
-            tok.blank or tok.punct or first.islower() or first.isdigit()
-            or tok.lower in self.lex.after_name or tok.lower.rstrip(".") in self.lex.degrees
-        )
 
     def forward(self, i: int) -> Name | None:
         """The name starting at token i (after honorifics), or None if it is not clearly one."""
@@ -119,18 +95,15 @@ class NameReader:
         if not words:
             return None
         first = toks[words[0]].text
-        repeat = None
         for k in range(1, len(words)):
-            if toks[words[k]].text == first:
-                repeat = k
+            if toks[words[k]].text == first:  # an editing slip repeats the name: "Asep Rahmat Suwanda Asep Rahmat Suwand"
+                words = words[:k]
+                end = words[-1] + 1
+                while j < n and ((toks[j].name and j not in blocked) or self._initial(j)):
+                    j += 1
                 break
-        if repeat is not None:  # an editing slip repeats the name: "Asep Rahmat Suwanda Asep Rahmat Suwand"
-            words = words[:repeat]
-            end = words[-1] + 1
-            while j < n and ((toks[j].name and j not in blocked) or self._initial(j)):
-                j += 1
         else:
-            if len(words) > MAX_WORDS or not self.ends_name(j):
+            if len(words) > MAX_WORDS or (j < n and not toks[j].ends_name):
                 return None
             end = j
         if len(toks[words[-1]].text) == 1:  # ends in an initial: not a full name

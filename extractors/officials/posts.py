@@ -99,6 +99,8 @@ def drop_short_mentions(hits: list[Hit]) -> list[Hit]:
     if len(hits) < 2:
         return hits
     names = {h.fields["name"] for h in hits}
-    word_sets = {name: set(name.split()) for name in names}
-    shorter = {a for a in names for b in names if a != b and word_sets[a] < word_sets[b]}
+    if len(names) < 2:
+        return hits
+    word_sets = [(name, set(name.split())) for name in names]
+    shorter = {a for a, words_a in word_sets for _, words_b in word_sets if words_a < words_b}
     return [h for h in hits if h.fields["name"] not in shorter] if shorter else hits

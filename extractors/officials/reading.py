@@ -24,24 +24,28 @@ class DocReader:
     def __init__(self, toks: Tokens, lex: Lexicon, names: NameReader, titles: TitleReader,
                  places: UntaggedPlaces | None) -> None:
         self.toks, self.lex, self.names, self.titles, self.places = toks, lex, names, titles, places
-        self.doc, self.n = toks.doc, toks.n
+        self.n = toks.n
 
-    def read(self, first: int, end: int, title: Title, modifier: str,
-             joined: bool = False) -> tuple[list[Hit], int]:
-        """Hits for the title at tokens first..end, and the token where reading stopped.
+    def read(self, first: int, first_char: int, end: int, title: Title, modifier: str,
+             numbered: bool, joined: bool = False) -> tuple[list[Hit], int]:
+        """Hits for the title at tokens first..end (first_char: where token `first` starts;
+        numbered: the title ends in a numbered word), and the token where reading stopped.
         `joined`: "dan" joins it to a title phrase just read that was given no name."""
-        toks, n = self.toks, self.n
+        toks, n, titles = self.toks, self.n, self.titles
         designated = False
-        if end < n and self.doc[end - 1].lower in self.lex.numbered_ids:
-            designated_end = self.titles.designator(end)  # "Ketua Komisi E", "Asisten I"
+        if numbered and end < n:
+            designated_end = titles.designator(end)  # "Ketua Komisi E", "Asisten I"
             designated, end = designated_end > end, designated_end
         if end < n and toks[end].text == "(":
-            end = self.titles.paren_end(end) or end  # "Kepala Bidang (Kabid) Pengawasan"
-        field_end = self.titles.field(end) if title.field != "no" and not designated else end
-        if title.field == "req" and field_end == end and not designated:
+            end = titles.paren_end(end) or end  # "Kepala Bidang (Kabid) Pengawasan"
+        field_end = titles.field(end) if title.field != "no" and not designated else end
+        if field_end > end:
+            field_text = toks.text(end, field_end)
+        elif title.field == "req" and not designated:
             return [], end
-        field_text = toks.text(end, field_end) if field_end > end else ""
-        chunks, post_end, unreadable = self.titles.chunks(field_end, title.place)
+        else:
+            field_text = ""
+        chunks, post_end, unreadable = titles.chunks(field_end, title.place)
         if unreadable:
             return [], post_end
         if title.scope and self.places is not None:
@@ -53,36 +57,30 @@ class DocReader:
         i = post_end + 1 if post_end < n and toks[post_end].text == "," else post_end
         while i < n and toks[i].blank and "\n" not in toks[i].text:  # "Utara,\xa0Hassanudin"
             i += 1
-        if title.place == "local" and i == post_end and not self.names.is_honorific(i):
+        if title.place == "local" and i == post_end and not toks[i].honorific:
             return [], post_end  # "Kades Sukamaju Ahmad Yani": where the village ends is unknown
-        qualified = bool(field_text)
-        if not qualified:
-            for c in chunks:
-                if c.org or c.unit or c.areas:
-                    qualified = True
-                    break
-        found, rule, confidence = self._names_after(i, len(chunks), qualified)
+        found, rule, confidence = self._names_after(i, chunks, field_text)
         if joined and len(found) == 1 and len(chunks) == 1:
             found = self._second_name(found[0])  # "Ketua dan Sekretaris Apindo, A dan B": B
         if len(found) == 1 and (title.needs_qualifier or title.scope or chunks[0].org):
-            found = self._org_then_name(found, chunks, as_org=not title.scope)
+            found = self._org_then_name(found, chunks, not title.scope)
         if found:
-            stop = found[-1].next
-            spans = [(toks.offset(first), toks.end_char(nm.end - 1)) for nm in found]
+            stop, start, last = found[-1].next, first_char, -1  # each hit ends with its name
         else:
             name = self._name_before(first, post_end) if len(chunks) == 1 else None
             if name is None:
                 return [], post_end
             found, rule, confidence, stop = [name], "official.name_then_title", 0.75, post_end
-            spans = [(toks.idx(name.start), toks.end_char(post_end - 1))]
+            start, last = toks.idx(name.start), post_end - 1  # the hit ends with the title phrase
         hits = []
-        for chunk, name, (s, e) in zip(chunks, found, spans):
+        for chunk, name in zip(chunks, found):
             fields = post_fields(self.lex, title, modifier, field_text, chunk, chunks, name.text)
             if fields is not None:
-                hits.append(Hit(KIND, s, e, rule, confidence, fields))
+                end = toks.end_char(name.end - 1 if last < 0 else last)
+                hits.append(Hit(KIND, start, end, rule, confidence, fields))
         return hits, stop
 
-    def _names_after(self, i: int, count: int, qualified: bool) -> tuple[list[Name], str, float]:
+    def _names_after(self, i: int, chunks: list[Chunk], field_text: str) -> tuple[list[Name], str, float]:
         """One name per chunk after the title phrase: (names, rule, confidence)."""
         toks, n, names = self.toks, self.n, self.names
         if i >= n:
@@ -92,10 +90,12 @@ class DocReader:
         if first is not None:
             first = self._behind_acronym(first)
         else:
+            qualified = bool(field_text) or any(c.org or c.unit or c.areas for c in chunks)
             first = self._after_place(i, qualified)
             rule, confidence = "official.title_place_name", 0.7
         if first is None:
             return NO_NAMES
+        count = len(chunks)
         if count == 1 and first.words == 1 and self._continues(first.next):
             return NO_NAMES  # "Deputi Bidang Kepesertaan Korporasi dan Institusi": field, not name
         found = [first]

@@ -2,6 +2,7 @@
 each token read once (its text, and any hit of another extractor over it), line breaks."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import lru_cache
 from itertools import chain
@@ -12,7 +13,9 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from ..common import Found, Hit
+from .lexicon import Lexicon
 
+DESIGNATOR = re.compile(r"^(?:[A-Z]|[IVX]{1,5}|\d{1,2})$")  # a letter or numeral naming a post
 PLACE_KINDS = frozenset({"region", "office_area"})
 SENTENCE_ENDS = frozenset({".", '"', "”"})
 MAX_HEADLINE_TOKENS = 40
@@ -21,33 +24,49 @@ MAX_HEADLINE_LOWER = 5  # more lowercase words than 20% of 25 words: not a headl
 HEADLINE_LOWERCASE = frozenset({"ke", "di", "dan", "untuk", "dari", "dengan", "yang", "atau", "pada", "bagi", "jadi"})
 TOKS_CACHED = 1 << 15  # word forms whose Tok tok_reader keeps (~250 bytes each)
 NEAREST_SPANS = 4  # a token's covering hit is sought among the 4 hits starting last before it
+OTHER, TITLED, LOWER, SPACE = range(4)  # Tok.line: a Title/UPPER word, a lowercase word, white space
 
 
 class Tok:
-    """What the rules read of a token's word form (the same wherever it stands)."""
+    """What the rules read of a token's word form (the same wherever it stands), so that each
+    distinct word is judged once: its shape and the word lists it is in."""
 
-    __slots__ = ("blank", "cap", "lower", "name", "punct", "text")
+    __slots__ = ("blank", "cap", "designator", "ends_name", "field", "honorific", "line", "lower", "name", "punct",
+                 "text")
 
-    def __init__(self, text: str, name_word: Callable[[str, str], bool]) -> None:
+    def __init__(self, text: str, lex: Lexicon) -> None:
         self.text = text
         self.lower = lower = text.lower()
         first = text[:1]
         self.cap = cap = first.isupper()  # starts with an uppercase letter
         self.blank = blank = first.isspace()  # whitespace token (line break)
-        self.punct = not blank and not first.isalnum()  # punctuation or symbol only
-        # capitalised, name-shaped, in no list that rules names out (names.name_word)
-        self.name = cap and name_word(text, lower)
+        self.punct = punct = not blank and not first.isalnum()  # punctuation or symbol only
+        # capitalised, name-shaped, in no list that rules names out
+        self.name = cap and lex.is_name_word(text, lower)
+        self.honorific = lower in lex.honorifics and (len(text) > 1 or text == "H")  # "Dr", "H", not "h"
+        # may directly follow a name: punctuation, lowercase, a number, a date word, a degree
+        self.ends_name = (
+            blank or punct or first.islower() or first.isdigit()
+            or lower in lex.after_name or lower.rstrip(".") in lex.degrees
+        )
+        self.field = cap and lower in lex.field_words  # a capitalised word of a post's field
+        self.designator = DESIGNATOR.match(text) is not None  # after a numbered word: "Komisi E"
+        # what Lines counts, as spaCy's is_alpha, is_title or is_upper, is_space tell it
+        if text.isalpha():
+            self.line = TITLED if text.istitle() or text.isupper() else LOWER
+        else:
+            self.line = SPACE if text.isspace() else OTHER
 
 
 _start, _end = attrgetter("start"), attrgetter("end")
 
 
-def tok_reader(strings: StringStore, name_word: Callable[[str, str], bool]) -> Callable[[int], Tok]:
+def tok_reader(strings: StringStore, lex: Lexicon) -> Callable[[int], Tok]:
     """orth id -> the Tok of that string, built once (a bounded cache of a pure function)."""
 
     @lru_cache(maxsize=TOKS_CACHED)
     def tok(orth: int) -> Tok:
-        return Tok(strings[orth], name_word)
+        return Tok(strings[orth], lex)
 
     return tok
 
@@ -63,6 +82,8 @@ class Tokens(dict):
     NEAREST_SPANS hits starting last at or before it that covers it ("Jawa Tengah dan DIY"
     over "Jawa Tengah")."""
 
+    __slots__ = ("blocked", "doc", "hits", "n", "offsets", "places", "reach", "starts", "tok")
+
     def __init__(self, doc: Doc, tok: Callable[[int], Tok], found: Found, blocked: set[int]) -> None:
         self.doc, self.n, self.tok, self.blocked = doc, len(doc), tok, blocked
         self.offsets: dict[int, int] = {}
@@ -72,35 +93,39 @@ class Tokens(dict):
         self.reach = reach = [0]  # reach[k]: the furthest end of hits[:k]
         furthest = 0
         for end in map(_end, hits):
-            if end > furthest:  # (cheaper than max())
+            if end > furthest:  # (cheaper than max(), as in _past_limit)
                 furthest = end
             reach.append(furthest)
 
     def __missing__(self, i: int) -> Tok:
         t = self.doc[i]
+        tok = self[i] = self.tok(t.orth)
         char = self.offsets[i] = t.idx
         k = bisect_right(self.starts, char)
-        if char < self.reach[k]:
-            hit = self._hit(char, k)
-            if hit is not None:
-                self.blocked.add(i)
-                if hit.kind in PLACE_KINDS:
-                    self.places[i] = self._end_token(i, hit.end), hit.kind, hit
-        tok = self[i] = self.tok(t.orth)
+        if char < self.reach[k]:  # some hit may be over it
+            self._cover(i, char, char + len(tok.text), k)
         return tok
 
-    def _hit(self, char: int, k: int) -> Hit | None:
-        """The longest hit over character `char` among the last ones starting before starts[k]."""
-        best = None
+    def _cover(self, i: int, char: int, end_char: int, k: int) -> None:
+        """Note the hit over token i (characters char..end_char; hits[:k] start at or before
+        it), if any of the last NEAREST_SPANS: blocked, places."""
+        best = None  # the longest hit over `char` among the last ones starting before starts[k]
         for hit in self.hits[k - NEAREST_SPANS if k > NEAREST_SPANS else 0: k]:
             if char < hit.end and (best is None or hit.end > best.end):
                 best = hit
-        return best
+        if best is not None:
+            self.blocked.add(i)
+            if best.kind in PLACE_KINDS:
+                end = i + 1 if best.end <= end_char else self._end_token(i, best.end)
+                self.places[i] = end, best.kind, best
 
     def _end_token(self, i: int, end: int) -> int:
         """The first token after token i that starts at or after character `end`."""
-        j, n = i + 1, self.n
-        while j < n and self.offset(j) < end:
+        j, n, offsets, doc = i + 1, self.n, self.offsets, self.doc
+        while j < n:
+            offset = offsets.get(j)
+            if (offset if offset is not None else doc[j].idx) >= end:
+                break
             j += 1
         return j
 
@@ -113,11 +138,6 @@ class Tokens(dict):
         """Character offset of token i."""
         self[i]
         return self.offsets[i]
-
-    def offset(self, i: int) -> int:
-        """Character offset of token i, without reading it when it is not read yet."""
-        offset = self.offsets.get(i)
-        return offset if offset is not None else self.doc[i].idx
 
     def end_char(self, i: int) -> int:
         """Character offset just after token i."""
@@ -162,25 +182,33 @@ class Lines:
         self.doc, self.toks, self.n = toks.doc, toks, toks.n
         self.plain = (0, 0)
 
-    def is_headline(self, i: int, after: int) -> bool:
-        """Token i opens a hit that ends before token `after`. A lowercase word there that
-        headlines keep lowercase too ("ke", "di") says nothing; any other one ends the
-        question cheaply: headlines capitalise their verbs ("Bupati X Sambut Baik ...").
-        Next cheapest, the words after the hit alone may pass a limit."""
+    def is_headline(self, i: int, title_end: int, after: int) -> bool:
+        """Token i opens a hit that ends before token `after` (tokens i..title_end are its title's
+        words, never white space). A lowercase word at `after` that headlines keep lowercase
+        too ("ke", "di") says nothing; any other one ends the question cheaply: headlines
+        capitalise their verbs ("Bupati X Sambut Baik ..."). Next cheapest, the words after
+        the hit alone may pass a limit; if the line ends first, their counts are kept and
+        only the hit's own words are added (read already, as Toks)."""
         toks, n = self.toks, self.n
         if self.plain[0] <= i < self.plain[1]:
             return False
+        forward = None
         if after < n:
             nxt = toks[after]
             if nxt.text[:1].islower() and nxt.lower not in HEADLINE_LOWERCASE:
                 return False
-            end = self._past_limit(after, after - i)
-            if end >= 0 and self._unbroken(i, after):
-                self.plain = (i, end)
-                return False
-        forward = self._scan(i, 1, 0, 0, 0)
+            end, rest = self._past_limit(after, after - i, nxt.line)
+            if self._unbroken(title_end, after):
+                if end >= 0:
+                    self.plain = (i, end)
+                    return False
+                forward = self._with_hit(i, after, *rest)
+                if forward is None:
+                    return False
         if forward is None:
-            return False
+            forward = self._scan(i, 1, 0, 0, 0)
+            if forward is None:
+                return False
         counted, titled, lower = forward
         if toks[i + counted - 1].text in SENTENCE_ENDS:
             return False
@@ -193,21 +221,27 @@ class Lines:
 
     def _unbroken(self, i: int, after: int) -> bool:
         """Whether tokens i..after are all on one line (no whitespace token among them)."""
-        get, doc = self.toks.get, self.doc
+        toks = self.toks  # (the rules have read them all, or nearly)
         for j in range(i, after):
-            tok = get(j)
-            if tok.blank if tok is not None else doc[j].is_space:
+            if toks[j].blank:
                 return False
         return True
 
-    def _past_limit(self, start: int, counted: int) -> int:
-        """Reading the line on from token `start`, `counted` tokens of it already read: the
-        token where it has passed a limit (exclusive end of the tokens read), or -1 if it
-        ends first."""
+    def _past_limit(self, start: int, counted: int, first: int) -> tuple[int, tuple[int, int, int] | None]:
+        """Reading the line on from token `start` (`first`: its Tok.line), `counted` tokens of
+        it already read: the token where it has passed a limit (exclusive end of the tokens
+        read), or -1 if it ends first, with (the token where it ends, Title/UPPER words,
+        lowercase words)."""
+        stop = start + MAX_HEADLINE_TOKENS - counted + 1  # one token past the limit
+        if stop > self.n:
+            stop = self.n
+        if stop <= start:  # the hit alone is too long
+            return stop, None
+        if first == SPACE:
+            return -1, (start, 0, 0)
+        titled, lower = (1, 0) if first == TITLED else (0, 1) if first == LOWER else (0, 0)
         doc = self.doc
-        titled = lower = 0
-        stop = min(start + MAX_HEADLINE_TOKENS - counted + 1, self.n)  # one token past the limit
-        for j in range(start, stop):
+        for j in range(start + 1, stop):
             tok = doc[j]
             if tok.is_alpha:
                 if tok.is_title or tok.is_upper:
@@ -215,11 +249,27 @@ class Lines:
                 else:
                     lower += 1
                     if lower > MAX_HEADLINE_LOWER:
-                        return j + 1
+                        return j + 1, None
             elif tok.is_space:
-                return j if titled + lower > MAX_HEADLINE_WORDS else -1
-        counted += max(stop - start, 0)  # the tokens read, none of them white space
-        return stop if counted > MAX_HEADLINE_TOKENS or titled + lower > MAX_HEADLINE_WORDS else -1
+                return (j, None) if titled + lower > MAX_HEADLINE_WORDS else (-1, (j, titled, lower))
+        counted += stop - start  # the tokens read, none of them white space
+        if counted > MAX_HEADLINE_TOKENS or titled + lower > MAX_HEADLINE_WORDS:
+            return stop, None
+        return -1, (stop, titled, lower)
+
+    def _with_hit(self, i: int, after: int, end: int, titled: int, lower: int) -> tuple[int, int, int] | None:
+        """The counts of the line from token i to its end (token `end`), given those from token
+        `after` on and no white space in i..after; None if they pass a limit."""
+        toks = self.toks
+        for j in range(i, after):
+            line = toks[j].line
+            if line == TITLED:
+                titled += 1
+            elif line == LOWER:
+                lower += 1
+        if lower > MAX_HEADLINE_LOWER or titled + lower > MAX_HEADLINE_WORDS:
+            return None
+        return end - i, titled, lower
 
     def _scan(self, start: int, step: int, counted: int, titled: int, lower: int) -> tuple[int, int, int] | None:
         """Read the line from token `start` in direction `step` up to white space, adding to the

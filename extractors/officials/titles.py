@@ -5,20 +5,16 @@
 """
 from __future__ import annotations
 
-import re
-
 from ..common import Hit
 from .lexicon import Lexicon, Organization, Trie, Unit
 from .spans import Tokens
 
-DESIGNATOR = re.compile(r"^(?:[A-Z]|[IVX]{1,5}|\d{1,2})$")
 CONJUNCTIONS = frozenset({"dan", "&", "serta"})
 FIELD_JOINERS = frozenset({"dan", "&", "/"})
 ORG_JOINERS = frozenset({"dan", "&", "-"})
 MAX_PAREN = 5
 MAX_ORG = 10
 MAX_PLACE = 6
-UNREAD = object()  # TitleReader.elements: not read yet
 
 
 class Chunk:
@@ -56,16 +52,14 @@ class TitleReader:
 
     def __init__(self, toks: Tokens, lex: Lexicon) -> None:
         self.toks, self.lex, self.n, self.places = toks, lex, toks.n, toks.places
-        self.elements: dict[int, tuple | None] = {}  # element(i), once read
 
     def _field_word(self, i: int) -> bool:
-        tok = self.toks[i]
-        return tok.cap and tok.lower in self.lex.field_words and i not in self.places
+        return self.toks[i].field and i not in self.places
 
     def designator(self, i: int) -> int:
         """After a numbered word ("Komisi"), the end of its letter or roman numeral ("E", "IX")."""
         toks = self.toks
-        if i < self.n and i > 0 and toks[i - 1].lower in self.lex.numbered and DESIGNATOR.match(toks[i].text):
+        if i < self.n and i > 0 and toks[i].designator and toks[i - 1].lower in self.lex.numbered:
             return i + 1
         return i
 
@@ -107,26 +101,23 @@ class TitleReader:
 
     def element(self, i: int):
         """(end, kind, value) of a title element at token i: region, office area, org, unit,
-        foreign place, glue word; or None (read once per token)."""
-        el = self.elements.get(i, UNREAD)
-        if el is UNREAD:
-            el = self.elements[i] = self._read_element(i)
-        return el
-
-    def _read_element(self, i: int):
-        toks, n = self.toks, self.n
+        foreign place, glue word; or None."""
+        n = self.n
         if i >= n:
             return None
+        toks = self.toks
         tok = toks[i]
         if not tok.cap:  # regions, office areas, organisations and units are all capitalised
             return None
         place = self.places.get(i)
         if place is not None:
             return place
-        hit = longest(self.lex.elements, toks, n, i)
-        if hit:
-            return hit[0], hit[1][0], hit[1][1]
-        if tok.lower in self.lex.glue:
+        lex = self.lex
+        if tok.lower in lex.elements:
+            hit = longest(lex.elements, toks, n, i)
+            if hit:
+                return hit[0], hit[1][0], hit[1][1]
+        if tok.lower in lex.glue:
             end = i + 1
             if end < n and toks[end].text == "." and not toks.space(i):
                 end += 1
@@ -210,7 +201,7 @@ class TitleReader:
                 elif kind == "unit" and chunk.unit is None:
                     chunk.unit = value
                 i = end  # after a numbered word ("Komisi"), its letter or numeral ("E")
-                if i < n and toks[i - 1].lower in numbered and DESIGNATOR.match(toks[i].text):
+                if i < n and toks[i].designator and toks[i - 1].lower in numbered:
                     i += 1
                 continue
             tok = toks[i]
