@@ -1,7 +1,8 @@
-"""Sanity check for heldout3 gold: evidence strings occur verbatim in the article,
-regions are canonical names in /work/shared/data/regions/wilayah.csv, ids match files."""
+"""Sanity check for a held-out gold set: evidence strings occur verbatim in the article,
+regions are canonical names in /work/shared/data/regions/wilayah.csv, ids match files.
+Run: python3 tests/gold/check_gold.py tests/gold/heldout4"""
 import csv, json, os, re, sys, datetime
-D = os.path.dirname(os.path.abspath(__file__))
+D = os.path.abspath(sys.argv[1])
 W = os.environ.get("WILAYAH", "/work/shared/data/regions/wilayah.csv")
 names = {r["name"] for r in csv.DictReader(open(W)) if r["level"] in ("province", "regency_or_city")}
 bad = 0
