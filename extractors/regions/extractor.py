@@ -275,36 +275,31 @@ class RegionsExtractor:
         return bool(between) and (between == [self.comma_id] or between[-1] in self.list_ids) and \
             all(w == self.comma_id for w in between[:-1])
 
+    def _cue_at(self, doc: Doc, start: int, prev) -> tuple[Cue | None, int]:
+        """(the longest cue ending right before token `start`, its first token), or (None,
+        start); `prev`: token start - 1."""
+        node = self.cue_trie.get(prev.lower)
+        if node is None:
+            return None, start
+        return _longest_cue(doc, start, node) if node[1] else (node[0], start - 1)
+
     def _cue_before(self, doc: Doc, start: int) -> Cue | None:
         """The longest cue ending right before token `start` (None at a sub-region cue)."""
-        node = self.cue_trie.get(doc[start - 1].lower) if start else None
-        if node is None:
-            return None
-        cue = _longest_cue(doc, start, node)[0] if node[1] else node[0]
+        cue = self._cue_at(doc, start, doc[start - 1])[0] if start else None
         return None if cue is None or cue.type == "subregion" else cue
 
     def _region(self, doc: Doc, n: int, start: int, end: int, plan: Plan, kept: list, org_after: list):
         """A Hit, a (start_char, end_char, refs) homonym to decide from the article, or None."""
         if end in org_after and doc[end].orth in self.org_after_ids:
             return None  # "Sumut Pos", "Bali United"
-        cue, cue_start = None, start  # the longest cue ending right before `start`
         if start:
             prev = doc[start - 1]
-            node = self.cue_trie.get(prev.lower)
-            if node is not None:
-                cue, cue_start = _longest_cue(doc, start, node) if node[1] else (node[0], start - 1)
-                if cue is not None and cue.type == "subregion":
-                    return None
+            cue, cue_start = self._cue_at(doc, start, prev)  # the longest cue ending right before `start`
+            if cue is not None and cue.type == "subregion":
+                return None
         else:
-            prev = None
-        if end - start == 1:  # most names: no Span needed
-            token = doc[start]
-            start_char = token.idx
-            end_char = start_char + len(token)
-            spelled = token.orth in plan.form_ids
-        else:
-            surface, start_char, end_char = _span(doc, start, end)
-            spelled = surface in plan.entry.forms
+            prev, cue, cue_start = None, None, start
+        start_char, end_char, spelled = _written(doc, start, end, plan)
         dateline = None  # decided only when needed
         if not spelled:
             if plan.entry.acronym:
@@ -369,13 +364,7 @@ class RegionsExtractor:
         start of a longer name."""
         if self._cue_before(doc, start) is not None:
             return None
-        if end - start == 1:
-            token = doc[start]
-            start_char, end_char = token.idx, token.idx + len(token)
-            spelled = token.orth in plan.form_ids
-        else:
-            surface, start_char, end_char = _span(doc, start, end)
-            spelled = surface in plan.entry.forms
+        start_char, end_char, spelled = _written(doc, start, end, plan)
         if not (spelled or (not plan.entry.acronym and _title_case(doc, start, end))):
             return None
         if self._continues_name(doc, n, end, kept):
@@ -461,6 +450,16 @@ def _form_table(here, office_cues) -> dict[str, tuple[dict, set[str]]]:
 
 def _alternation(words) -> str:
     return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+
+
+def _written(doc: Doc, start: int, end: int, plan: Plan) -> tuple[int, int, bool]:
+    """(start char, end char, whether the name is written as one of its spellings)."""
+    if end - start == 1:  # most names: no Span needed
+        token = doc[start]
+        start_char = token.idx
+        return start_char, start_char + len(token), token.orth in plan.form_ids
+    surface, start_char, end_char = _span(doc, start, end)
+    return start_char, end_char, surface in plan.entry.forms
 
 
 def _span(doc: Doc, start: int, end: int) -> tuple[str, int, int]:

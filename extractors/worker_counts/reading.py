@@ -50,6 +50,25 @@ RULE_FACTOR = {  # confidence of a rule relative to that of its noun
 CACHE_SIZE = 8192  # runs of number tokens whose reading is remembered
 
 
+def _phrase_index(nlp: Language, phrases) -> dict[int, list[tuple[int, ...]]]:
+    """Phrases ("di antaranya", "hingga") as tuples of lower-case word hashes, by their last word."""
+    index: dict[int, list[tuple[int, ...]]] = {}
+    for text in phrases:
+        phrase = tuple(nlp.vocab.strings.add(t.lower_) for t in nlp.make_doc(text))
+        index.setdefault(phrase[-1], []).append(phrase)
+    return index
+
+
+def _phrase_before(doc: Doc, end: int, index: dict[int, list[tuple[int, ...]]]) -> int:
+    """Length of the first phrase of `index` that ends just before token `end` and does not
+    start the doc, or 0."""
+    for words in index.get(doc[end - 1].lower, ()):
+        j = end - len(words)
+        if j > 0 and all(doc[j + n].lower == w for n, w in enumerate(words)):
+            return len(words)
+    return 0
+
+
 class Count(NamedTuple):
     """What the number tokens before a unit write, from their texts alone (_read_count)."""
 
@@ -97,17 +116,10 @@ class WorkerCountReader:
         self.hyphen = strings.add("-")
         self.glue = frozenset(strings.add(w) for w in GLUE)
         self.comma = strings.add(",")
-        # "di antaranya", "merupakan": phrases as hash tuples, indexed by their last word
-        self.copulas: dict[int, list[tuple[int, ...]]] = {}
-        for row in (r for r in context if r["role"] == "copula"):
-            phrase = tuple(strings.add(t.lower_) for t in nlp.make_doc(row["word"]))
-            self.copulas.setdefault(phrase[-1], []).append(phrase)
+        self.copulas = _phrase_index(nlp, (r["word"] for r in context if r["role"] == "copula"))
         self.before_unit = self.fillers | {self.orang} | spelled | set(self.copulas)  # may stand just before a unit
         self.neighbours = self.before_unit | self.unit_openers | self.suffixes  # of an anchor read
-        self.range_words: dict[int, list[tuple[int, ...]]] = {}  # by last word
-        for row in read_csv(NUMBERS / "range_words.csv"):
-            phrase = tuple(strings.add(t.lower_) for t in nlp.make_doc(row["word"]))
-            self.range_words.setdefault(phrase[-1], []).append(phrase)
+        self.range_words = _phrase_index(nlp, (r["word"] for r in read_csv(NUMBERS / "range_words.csv")))
         # Anchors: the first word of every unit phrase (NounTable.at finds the longest).
         anchors = {nlp.make_doc(r["phrase"])[0].text for r in rows if r["role"] in ("unit", "classifier")}
         self.matcher = build_phrase_matcher(nlp, {"anchor": sorted(anchors)})
@@ -166,11 +178,10 @@ class WorkerCountReader:
         """Where one or two copula phrases ending just before token `end` begin, if a number
         stands right before them ("3,2 juta di antaranya merupakan buruh")."""
         for _ in range(2):
-            phrase = next((p for p in self.copulas.get(doc[end - 1].lower, ()) if end > len(p)
-                           and all(doc[end - len(p) + n].lower == w for n, w in enumerate(p))), None)
-            if phrase is None:
+            length = _phrase_before(doc, end, self.copulas)
+            if not length:
                 return None
-            end -= len(phrase)
+            end -= length
             if doc[end - 1].like_num or self._is_spelled(doc[end - 1]):
                 return end
         return None
@@ -255,7 +266,7 @@ class WorkerCountReader:
                     Hit("worker_count", high_start, char_end, rule, conf,
                         {"value": high.as_int(), "unit": noun.unit})]
         hits = [Hit("worker_count", number.idx, char_end, rule, conf, fields)]
-        low = self._range_start(doc, first, quantity, before) if first >= 2 and \
+        low = self._range_start(doc, first, quantity) if first >= 2 and \
             before.lower in self.range_words else None
         if low is not None:
             hits.append(Hit("worker_count", doc[low[1]].idx, char_end, "worker.range_start",
@@ -335,25 +346,19 @@ class WorkerCountReader:
         """NumberGrammar.is_numberish, on the token's hashes."""
         return token.like_num or token.lower in self.spelled_folded or token.orth in self.spelled_exact
 
-    def _range_start(self, doc: Doc, first: int, high: Quantity,
-                     before: Token | None) -> tuple[Quantity, int] | None:
-        """"5.000 hingga 10.000 pekerja": the low end, counted in the high end's unit
-        (`before`: token first - 1)."""
-        if first < 2:
+    def _range_start(self, doc: Doc, first: int, high: Quantity) -> tuple[Quantity, int] | None:
+        """"5.000 hingga 10.000 pekerja": the low end, counted in the high end's unit."""
+        length = _phrase_before(doc, first, self.range_words)
+        if not length:
             return None
-        for words in self.range_words.get(before.lower, ()):
-            j = first - len(words)
-            if j < 1 or any(doc[j + n].lower != w for n, w in enumerate(words)):
-                continue
-            got = self._number(doc, j)
-            if got is None:
-                return None
-            low, lo = got[0].quantity, got[1]
-            if high.scaled and not low.scaled:
-                return None  # "5 - 10 ribu pekerja": ambiguous low end
-            if _same_order(low, high) and low.value < high.value:
-                return low, lo
+        got = self._number(doc, first - length)
+        if got is None:
             return None
+        low, lo = got[0].quantity, got[1]
+        if high.scaled and not low.scaled:
+            return None  # "5 - 10 ribu pekerja": ambiguous low end
+        if _same_order(low, high) and low.value < high.value:
+            return low, lo
         return None
 
     def _clause_licence(self, doc: Doc, first: int) -> float:
