@@ -240,18 +240,11 @@ class Lines:
         if first == SPACE:
             return -1, (start, 0, 0)
         titled, lower = (1, 0) if first == TITLED else (0, 1) if first == LOWER else (0, 0)
-        doc = self.doc
-        for j in range(start + 1, stop):
-            tok = doc[j]
-            if tok.is_alpha:
-                if tok.is_title or tok.is_upper:
-                    titled += 1
-                else:
-                    lower += 1
-                    if lower > MAX_HEADLINE_LOWER:
-                        return j + 1, None
-            elif tok.is_space:
-                return (j, None) if titled + lower > MAX_HEADLINE_WORDS else (-1, (j, titled, lower))
+        j, titled, lower, ok = self._count_line(start + 1, stop, 1, titled, lower)
+        if not ok:
+            return j + 1, None
+        if j < stop:  # white space ends the line
+            return (j, None) if titled + lower > MAX_HEADLINE_WORDS else (-1, (j, titled, lower))
         counted += stop - start  # the tokens read, none of them white space
         if counted > MAX_HEADLINE_TOKENS or titled + lower > MAX_HEADLINE_WORDS:
             return stop, None
@@ -271,13 +264,12 @@ class Lines:
             return None
         return end - i, titled, lower
 
-    def _scan(self, start: int, step: int, counted: int, titled: int, lower: int) -> tuple[int, int, int] | None:
-        """Read the line from token `start` in direction `step` up to white space, adding to the
-        counts of tokens, Title/UPPER words and lowercase words; None once it passes a limit."""
+    def _count_line(self, start: int, stop: int, step: int, titled: int,
+                    lower: int) -> tuple[int, int, int, bool]:
+        """Add the Title/UPPER and lowercase words from token `start` towards `stop` (exclusive,
+        direction `step`) to the counts, up to white space: (the token where it stopped, titled,
+        lower, ok); not ok when the lowercase words passed MAX_HEADLINE_LOWER at that token."""
         doc = self.doc
-        last = start + step * (MAX_HEADLINE_TOKENS - counted)  # one token past the limit
-        stop = min(last + 1, self.n) if step > 0 else max(last - 1, -1)
-        end = stop
         for j in range(start, stop, step):
             tok = doc[j]
             if tok.is_alpha:
@@ -286,10 +278,19 @@ class Lines:
                 else:
                     lower += 1
                     if lower > MAX_HEADLINE_LOWER:
-                        return None
+                        return j, titled, lower, False
             elif tok.is_space:
-                end = j
-                break
+                return j, titled, lower, True
+        return stop, titled, lower, True
+
+    def _scan(self, start: int, step: int, counted: int, titled: int, lower: int) -> tuple[int, int, int] | None:
+        """Read the line from token `start` in direction `step` up to white space, adding to the
+        counts of tokens, Title/UPPER words and lowercase words; None once it passes a limit."""
+        last = start + step * (MAX_HEADLINE_TOKENS - counted)  # one token past the limit
+        stop = min(last + 1, self.n) if step > 0 else max(last - 1, -1)
+        end, titled, lower, ok = self._count_line(start, stop, step, titled, lower)
+        if not ok:
+            return None
         counted += max((end - start) * step, 0)  # the tokens read before white space or the limit
         if counted > MAX_HEADLINE_TOKENS or titled + lower > MAX_HEADLINE_WORDS:
             return None
