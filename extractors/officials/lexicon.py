@@ -97,11 +97,13 @@ class Lexicon:
             words(r["surface"]): Unit(r["unit"], frozenset(r["scope"].split())) for r in unit_rows
         })
         self.unit_by_name = {r["unit"]: Unit(r["unit"], frozenset(r["scope"].split())) for r in unit_rows}
-        place_names = [r["name"] for r in read_csv(REGIONS / "districts.csv")] + list(name_index())
-        self.districts: Trie = _trie({  # kecamatan and region names: where an untagged place ends
+        branch_places = read_lines(HERE / "branch_places.txt")
+        place_names = [r["name"] for r in read_csv(REGIONS / "districts.csv")] + list(name_index()) + branch_places
+        self.districts: Trie = _trie({  # kecamatan, region and branch names: where an untagged place ends
             tuple(name.lower().split()) if name.replace(" ", "").isalpha() else words(name): "place"
             for name in place_names
         })
+        self.branch_places: Trie = _trie({words(p): "place" for p in branch_places})
         foreign = read_lines(HERE / "foreign_places.txt")
         self.foreign: Trie = _trie({words(p): "place" for p in foreign})
         elements: dict[tuple[str, ...], tuple[str, object]] = {}  # title elements, longest wins

@@ -111,7 +111,7 @@ class TitleReader:
             return None
         place = self.places.get(i)
         if place is not None:
-            return place
+            return self._branch_place(i, place)
         lex = self.lex
         if tok.lower in lex.elements:
             hit = longest(lex.elements, toks, n, i)
@@ -123,6 +123,13 @@ class TitleReader:
                 end += 1
             return end, "glue", None
         return None
+
+    def _branch_place(self, i: int, place: tuple):
+        """A tagged place, through the part of town a branch is named after ("Batam Nagoya")."""
+        branch = longest(self.lex.branch_places, self.toks, self.n, i)
+        if branch is not None and branch[0] > place[0]:
+            return (branch[0], *place[1:])
+        return place
 
     def paren_end(self, i: int) -> int | None:
         """End of a short capitalised parenthesis at token i: "(Nisel)", "(Kakanwil)"."""
