@@ -20,7 +20,7 @@ from .lexicon import Lexicon
 from .names import NameReader
 from .places import UntaggedPlaces
 from .posts import drop_short_mentions
-from .reading import DocReader
+from .reading import NAME_LINE_RULE, DocReader
 from .spans import Lines, Tokens, tok_reader
 from .titles import TitleReader
 
@@ -83,7 +83,7 @@ class OfficialsExtractor:
             joined = first > 0 and unnamed_end == first - 1 and doc[first - 1].lower in self.joiner_ids  # "Ketua dan Sekretaris"
             new, stop = reader.read(first, token.idx, end, title, modifier, numbered, joined)
             unnamed_end = -1 if new else stop
-            if new and lines.is_headline(first, end, stop):  # Title-Case headline: "Bupati Sambut Baik ..."
+            if new and new[0].rule != NAME_LINE_RULE and lines.is_headline(first, end, stop):  # "Bupati Sambut Baik ..."
                 new = []
             hits.extend(new)
             stop = stop if new else end

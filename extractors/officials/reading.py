@@ -15,6 +15,7 @@ from .spans import Tokens
 from .titles import Chunk, TitleReader
 
 KIND = "official"
+NAME_LINE_RULE = "official.name_line_title_line"  # a contact block: never a headline
 NO_NAMES: tuple[list[Name], str, float] = ([], "", 0.0)
 
 
@@ -25,6 +26,7 @@ class DocReader:
                  places: UntaggedPlaces | None) -> None:
         self.toks, self.lex, self.names, self.titles, self.places = toks, lex, names, titles, places
         self.n = toks.n
+        self.unnamed: tuple | None = None  # the last title phrase read without a name, to pair later
 
     def read(self, first: int, first_char: int, end: int, title: Title, modifier: str,
              numbered: bool, joined: bool = False) -> tuple[list[Hit], int]:
@@ -60,17 +62,20 @@ class DocReader:
         if title.place == "local" and i == post_end and not toks[i].honorific:
             return [], post_end  # "Kades Sukamaju Ahmad Yani": where the village ends is unknown
         found, rule, confidence = self._names_after(i, chunks, field_text)
+        first_person = None
         if joined and len(found) == 1 and len(chunks) == 1:
-            found = self._second_name(found[0])  # "Ketua dan Sekretaris Apindo, A dan B": B
+            first_person, found = self._paired_names(found[0])  # "Ketua dan Sekretaris Apindo, A dan B"
         if len(found) == 1 and (title.needs_qualifier or title.scope or chunks[0].org):
             found = self._org_then_name(found, chunks, not title.scope)
         if found:
             stop, start, last = found[-1].next, first_char, -1  # each hit ends with its name
         else:
-            name = self._name_before(first, post_end) if len(chunks) == 1 else None
-            if name is None:
+            before = self._name_before(first, post_end) if len(chunks) == 1 else None
+            if before is None:
+                self.unnamed = (post_end, first_char, title, modifier, field_text, chunks)
                 return [], post_end
-            found, rule, confidence, stop = [name], "official.name_then_title", 0.75, post_end
+            name, rule = before
+            found, confidence, stop = [name], 0.75, post_end
             start, last = toks.idx(name.start), post_end - 1  # the hit ends with the title phrase
         hits = []
         for chunk, name in zip(chunks, found):
@@ -78,6 +83,8 @@ class DocReader:
             if fields is not None:
                 end = toks.end_char(name.end - 1 if last < 0 else last)
                 hits.append(Hit(KIND, start, end, rule, confidence, fields))
+        if first_person is not None:
+            hits.extend(self._unnamed_post(first, first_person, chunks[0]))
         return hits, stop
 
     def _names_after(self, i: int, chunks: list[Chunk], field_text: str) -> tuple[list[Name], str, float]:
@@ -113,15 +120,30 @@ class DocReader:
             rule, confidence = "official.titles_names_paired", 0.8
         return found, rule, confidence
 
-    def _second_name(self, name: Name) -> list[Name]:
-        """After two joined titles, names "A dan B" pair with them in order: this title's is B
-        (A, the first title's, is left out). A single name stays this title's."""
+    def _paired_names(self, name: Name) -> tuple[Name | None, list[Name]]:
+        """After two joined titles, names "A dan B" pair with them in order: (A, [B]), B this
+        title's. A single name stays this title's: (None, [name])."""
         k = name.next
         if self._continues(k):
             second = self.names.forward(k + 1)
             if second is not None:
-                return [second]
-        return [name]
+                return name, [second]
+        return None, [name]
+
+    def _unnamed_post(self, first: int, name: Name, shared: Chunk) -> list[Hit]:
+        """The hit of the title phrase read without a name just before token `first`, for the
+        first of two paired names; a bare title takes the second one's qualifiers ("Ketua dan
+        Sekretaris Apindo Jateng": both of Apindo Jateng)."""
+        if self.unnamed is None or self.unnamed[0] != first - 1:
+            return []
+        _, start, title, modifier, field_text, chunks = self.unnamed
+        chunk = chunks[-1]
+        if not (field_text or chunk.org or chunk.unit or chunk.regions or chunk.areas or chunk.place):
+            chunk, chunks = shared, [shared]
+        fields = post_fields(self.lex, title, modifier, field_text, chunk, chunks, name.text)
+        if fields is None:
+            return []
+        return [Hit(KIND, start, self.toks.end_char(name.end - 1), "official.titles_names_paired", 0.75, fields)]
 
     def _continues(self, k: int) -> bool:
         """Whether "dan"/"&" and a capitalised word that opens no title follow token k-1."""
@@ -130,6 +152,17 @@ class DocReader:
             k + 1 < self.n and toks[k].lower in {"dan", "&", "serta"}
             and toks[k + 1].cap and not self.names.is_blocked(k + 1)
         )
+
+    def _before_degrees(self, k: int) -> int:
+        """Token k, or where degrees set off before it start: "Siti Rahma, S.Sos., M.Si, Kepala ..."
+        -> the comma after "Rahma"."""
+        toks, degrees = self.toks, self.lex.degrees
+        j = k - 1
+        while j >= 1 and (toks[j].text in {".", ","} or toks[j].lower.rstrip(".") in degrees):
+            j -= 1
+        while j + 1 < k and toks[j + 1].text != ",":
+            j += 1  # back to the first comma: the one that sets off the degrees
+        return j + 1 if j + 1 < k and any(toks[m].lower.rstrip(".") in degrees for m in range(j + 1, k)) else k
 
     def _behind_acronym(self, run: Name) -> Name:
         """ "Nahdlatul Ulama (PBNU) Slamet Effendy Yusuf": a run with its acronym, then a name."""
@@ -157,7 +190,8 @@ class DocReader:
         """A name after a short place the regions extractor did not tag ("..., Dr Sanco")."""
         toks, n, names = self.toks, self.n, self.names
         j, words, stop_word = i, 0, False
-        while j < n and words <= 3:
+        most = 4 if i < n and toks[i].lower in self.lex.not_name else 3  # "Kecamatan Mentawa Baru Ketapang"
+        while j < n and words <= most:
             tok = toks[j]
             if tok.text == "," or names.is_honorific(j):
                 break
@@ -169,7 +203,7 @@ class DocReader:
                 return None
             stop_word = stop_word or tok.lower in self.lex.not_name
             words, j = words + 1, j + 1
-        if j >= n or not 0 < words <= 3:
+        if j >= n or not 0 < words <= most:
             return None
         if toks[j].text == ",":
             if not (qualified or stop_word):
@@ -177,22 +211,35 @@ class DocReader:
             j += 1
         return names.forward(j)
 
-    def _name_before(self, first: int, post_end: int) -> Name | None:
-        """ "Budi Santoso, Kepala Dinas ..." / "Budi selaku Kepala ..." / "Budi (Bupati Nisel)"."""
+    def _name_before(self, first: int, post_end: int) -> tuple[Name, str] | None:
+        """ "Budi Santoso, Kepala Dinas ..." / "Budi selaku Kepala ..." / "Budi (Bupati Nisel)",
+        or a contact block: the name alone on its line, the post alone on the next. With the
+        rule that read it."""
         toks = self.toks
         if first == 0:
             return None
         link = toks[first - 1]
         after = toks[post_end] if post_end < self.n else None
+        own_lines = link.blank and "\n" in link.text
         if link.text == "(":
             if after is None or after.text != ")":
                 return None
         elif link.text == ",":
             if after is not None and not (after.punct or after.blank or after.text[:1].islower()):
                 return None
+        elif own_lines:
+            if after is not None and not (after.blank and "\n" in after.text):
+                return None
         elif link.lower not in self.lex.apposition:
             return None
-        name = self.names.backward(first - 1)
-        if name is None or (link.text == "," and name.words < 2):
+        name = self.names.backward(self._before_degrees(first - 1))
+        if name is None or ((link.text == "," or own_lines) and name.words < 2):
             return None
-        return name
+        if not own_lines:
+            return name, "official.name_then_title"
+        j = name.start - 1
+        while j >= 0 and (toks[j].honorific or (toks[j].text == "." and j > 0 and toks[j - 1].honorific)):
+            j -= 1  # "Dr. Hj. Siti Aminah"
+        if j >= 0 and not (toks[j].blank and "\n" in toks[j].text):
+            return None
+        return name, NAME_LINE_RULE
