@@ -125,6 +125,8 @@ class Lexicon:
         self.after_name = frozenset(roles.get("after", ()))
         self.glue = frozenset(roles.get("glue", ()))
         self.apposition = frozenset(roles.get("apposition", ()))
+        self.speech = frozenset(roles.get("speech", ()))
+        self.distributive = frozenset(words(w) for w in roles.get("distributive", ()))  # as tokens
         self.org_start = frozenset(roles.get("org_start", ()))
         self.negators = frozenset(roles.get("negator", ()))
         self.bodies = frozenset(roles.get("body", ()))

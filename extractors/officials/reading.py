@@ -93,6 +93,7 @@ class DocReader:
         if i >= n:
             return NO_NAMES
         rule, confidence = "official.title_name", 0.9 if toks[i - 1].text == "," else 0.85
+        i = self._after_distributive(i)
         first = names.forward(i)
         if first is not None:
             first = self._behind_acronym(first)
@@ -152,6 +153,29 @@ class DocReader:
             k + 1 < self.n and toks[k].lower in {"dan", "&", "serta"}
             and toks[k + 1].cap and not self.names.is_blocked(k + 1)
         )
+
+    def _after_distributive(self, i: int) -> int:
+        """Token i, or the token after "masing-masing" there ("..., masing-masing A dan B")."""
+        toks = self.toks
+        for phrase in self.lex.distributive:
+            end = i + len(phrase)
+            if end < self.n and all(toks[i + k].lower == w for k, w in enumerate(phrase)):
+                return end
+        return i
+
+    def _named_again(self, name: Name) -> bool:
+        """Whether the text names this one-word name again right after a speech word ("kata
+        Nofriadi"): then it is a person's name, not a word opening a sentence."""
+        text, word, speech = self.toks.doc.text, name.text, self.lex.speech
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if not text[end:end + 1].isalnum():
+                before = text[max(0, at - 12):at].split()
+                if before and before[-1].lower() in speech:
+                    return True
+            at = text.find(word, end)
+        return False
 
     def _before_degrees(self, k: int) -> int:
         """Token k, or where degrees set off before it start: "Siti Rahma, S.Sos., M.Si, Kepala ..."
@@ -233,8 +257,10 @@ class DocReader:
         elif link.lower not in self.lex.apposition:
             return None
         name = self.names.backward(self._before_degrees(first - 1))
-        if name is None or ((link.text == "," or own_lines) and name.words < 2):
+        if name is None or (own_lines and name.words < 2):
             return None
+        if link.text == "," and name.words < 2 and not self._named_again(name):
+            return None  # "Namun, Kepala Dinas ..."
         if not own_lines:
             return name, "official.name_then_title"
         j = name.start - 1
