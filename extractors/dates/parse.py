@@ -124,7 +124,19 @@ def extract(doc: Doc, rules: Rules, memo: Memo, published: date | None) -> list[
             hit = _hit(doc, lo, orths, matched, labels_at, rules, memo, published)
             if hit is not None:
                 hits.append(hit)
-    return hits
+    return _one_publication_date(hits)
+
+
+def _one_publication_date(hits: list[Hit]) -> list[Hit]:
+    """Two header dates that both read as the publication date ("Selasa, 22 April 2025 | 08:14
+    WIT" above the title, "Senin, 21 Apr 2025 11:32 WIT" under the byline): a page's
+    current-date bar shows the day it was read, never before the story's, so the earliest is
+    the publication date and a later one is no fact."""
+    days = {h.fields["value"] for h in hits if h.fields["role"] == "published"}
+    if len(days) < 2:
+        return hits
+    first = min(days)
+    return [h for h in hits if h.fields["role"] != "published" or h.fields["value"] == first]
 
 
 def _anchors(doc: Doc, rules: Rules, memo: Memo) -> tuple[list[int], set[int]]:

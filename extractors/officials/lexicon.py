@@ -122,6 +122,7 @@ class Lexicon:
         self.honorifics = frozenset(roles.get("honorific", ()))
         self.degrees = frozenset(roles.get("degree", ()))
         self.particles = frozenset(roles.get("particle", ()))
+        self.shortened = frozenset(roles.get("shortened", ()))
         self.after_name = frozenset(roles.get("after", ()))
         self.glue = frozenset(roles.get("glue", ()))
         self.apposition = frozenset(roles.get("apposition", ()))

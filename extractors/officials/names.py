@@ -60,7 +60,7 @@ class NameReader:
     def forward(self, i: int) -> Name | None:
         """The name starting at token i (after honorifics), or None if it is not clearly one."""
         toks, n, lex, glued, blocked = self.toks, self.n, self.lex, self._glued, self.blocked
-        particles = lex.particles  # (reading a token puts it in `blocked` if another fact covers it)
+        particles, shortened = lex.particles, lex.shortened  # (reading a token puts it in `blocked` if another fact covers it)
         j = start = self.skip_honorifics(i)
         words: list[int] = []
         while j < n and len(words) <= MAX_WORDS:
@@ -68,6 +68,8 @@ class NameReader:
             if tok.name and j not in blocked:
                 words.append(j)
                 j += 1
+                if tok.lower in shortened and glued(j, ".") and j + 1 < n and toks[j + 1].name:
+                    j += 1  # "Andi Muh. Ilham"
                 while j + 1 < n and toks[j].text == "-" and not toks.space(j - 1) and not toks.space(j) \
                         and toks[j + 1].name and j + 1 not in blocked:
                     j += 2  # Al-Farisi
@@ -123,6 +125,9 @@ class NameReader:
                 j -= 1
             elif words and toks[j].lower in self.lex.particles:
                 j -= 1
+            elif words and toks[j].text == "." and j > 0 and toks[j - 1].lower in self.lex.shortened \
+                    and not toks.space(j - 1):
+                j -= 1  # "Andi Muh. Ilham", read backwards
             else:
                 break
         if not words or len(words) > MAX_WORDS:

@@ -95,12 +95,25 @@ def implied_unit(lex: Lexicon, org: Organization | None, areas: list[Hit], chunk
 
 
 def drop_short_mentions(hits: list[Hit]) -> list[Hit]:
-    """Drop a hit whose name is only part of another official's name here ("Hilarius" vs "Hilarius Duha")."""
+    """Drop a hit whose name is only part of another official's name here ("Hilarius" vs
+    "Hilarius Duha"), or the same name with a word cut to its initial ("Dominggus N.
+    Tuhumury" vs "Dominggus Nikolas Tuhumury")."""
     if len(hits) < 2:
         return hits
     names = {h.fields["name"] for h in hits}
     if len(names) < 2:
         return hits
     word_sets = [(name, set(name.split())) for name in names]
-    shorter = {a for a, words_a in word_sets for _, words_b in word_sets if words_a < words_b}
+    shorter = {a for a, words_a in word_sets for b, words_b in word_sets
+               if words_a < words_b or (a != b and _abbreviates(words_a, words_b))}
     return [h for h in hits if h.fields["name"] not in shorter] if shorter else hits
+
+
+def _abbreviates(short: set[str], full: set[str]) -> bool:
+    """Whether every word of `short` is in `full` or is the initial ("N.", "N") of a word of
+    `full` that `short` lacks, and at least one is such an initial."""
+    spelled = full - short
+    initials = short - full
+    return bool(initials) and all(
+        len(w.rstrip(".")) == 1 and any(f[0] == w[0] and len(f) > 1 for f in spelled) for w in initials
+    )

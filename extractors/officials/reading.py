@@ -34,10 +34,11 @@ class DocReader:
         numbered: the title ends in a numbered word), and the token where reading stopped.
         `joined`: "dan" joins it to a title phrase just read that was given no name."""
         toks, n, titles = self.toks, self.n, self.titles
-        designated = False
+        designated = ""  # "Ketua Komisi IV", "Asisten I": the numeral is part of the office
         if numbered and end < n:
-            designated_end = titles.designator(end)  # "Ketua Komisi E", "Asisten I"
-            designated, end = designated_end > end, designated_end
+            designated_end = titles.designator(end)
+            if designated_end > end:
+                designated, end = toks.text(end, designated_end), designated_end
         if end < n and toks[end].text == "(":
             end = titles.paren_end(end) or end  # "Kepala Bidang (Kabid) Pengawasan"
         field_end = titles.field(end) if title.field != "no" and not designated else end
@@ -46,7 +47,7 @@ class DocReader:
         elif title.field == "req" and not designated:
             return [], end
         else:
-            field_text = ""
+            field_text = designated
         chunks, post_end, unreadable = titles.chunks(field_end, title.place)
         if unreadable:
             return [], post_end
@@ -56,12 +57,15 @@ class DocReader:
                     self.places.region_of_place(chunk, post_scope(title, chunk))
             if not chunks[-1].regions:
                 post_end = self.places.region_at(chunks[-1], post_end, post_scope(title, chunks[-1]))
-        i = post_end + 1 if post_end < n and toks[post_end].text == "," else post_end
+        bracketed = post_end < n and toks[post_end].text == "("  # "Kepala Dinas Perikanan OKI (Ir. Hendri Saputra)"
+        i = post_end + 1 if post_end < n and (bracketed or toks[post_end].text == ",") else post_end
         while i < n and toks[i].blank and "\n" not in toks[i].text:  # "Utara,\xa0Hassanudin"
             i += 1
         if title.place == "local" and i == post_end and not toks[i].honorific:
             return [], post_end  # "Kades Sukamaju Ahmad Yani": where the village ends is unknown
         found, rule, confidence = self._names_after(i, chunks, field_text)
+        if bracketed and not (len(found) == 1 and found[0].next < n and toks[found[0].next].text == ")"):
+            found = []
         first_person = None
         if joined and len(found) == 1 and len(chunks) == 1:
             first_person, found = self._paired_names(found[0])  # "Ketua dan Sekretaris Apindo, A dan B"

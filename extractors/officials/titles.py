@@ -134,7 +134,7 @@ class TitleReader:
     def paren_end(self, i: int) -> int | None:
         """End of a short capitalised parenthesis at token i: "(Nisel)", "(Kakanwil)"."""
         toks = self.toks
-        if toks[i].text != "(":
+        if toks[i].text != "(" or (i + 1 < self.n and toks[i + 1].honorific):  # "(Ir. Hendri Saputra)": a name
             return None
         for j in range(i + 1, min(self.n, i + 2 + MAX_PAREN)):
             tok = toks[j]
@@ -160,15 +160,26 @@ class TitleReader:
                 return None
         return None
 
-    def place_run(self, i: int) -> int | None:
+    def place_run(self, i: int, local: bool = False) -> int | None:
         """End of a place the lists do not know ("Sukamakmur", "Batam Nagoya", "Sulawesi dan"),
         when a comma, an honorific or a known element (region, organisation) closes it;
         None when the name after it cannot be told apart ("Kalianda Rizal Effendi mengatakan")
-        unless the place is a known kecamatan ("Cabang Tobelo Rudi Hartono")."""
+        unless the place is a known kecamatan ("Cabang Tobelo Rudi Hartono"). A `local` place
+        (a village) is closed by a comma first: "Desa Tanjung Laut Jaya, Mat Sani"."""
         toks, n = self.toks, self.n
+        if local:
+            closed = self._closed_run(i)
+            if closed is not None:
+                return closed
         district = longest(self.lex.districts, toks, n, i) if toks[i].cap else None
         if district is not None and district[0] < n and toks[district[0]].cap:
             return district[0]
+        return None if local else self._closed_run(i)
+
+    def _closed_run(self, i: int) -> int | None:
+        """End of a run of capitalised words from token i that a comma, an honorific or a known
+        element closes; None if something else ends it first."""
+        toks, n = self.toks, self.n
         j = i
         while j < n and j < i + MAX_PLACE:
             tok = toks[j]
@@ -216,7 +227,7 @@ class TitleReader:
                 if not unknown_place and tok.lower not in lex.opens_name_or_org:
                     mode = place or ("area" if chunk.unit is not None else "")
                     if mode == "local" or (mode == "area" and not chunk.regions and not chunk.areas):
-                        end = self.place_run(i)
+                        end = self.place_run(i, mode == "local")
                         if end is None:
                             return chunks, i, True
                         unknown_place, chunk.place, i = True, (i, end), end

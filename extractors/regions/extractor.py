@@ -145,6 +145,7 @@ class RegionsExtractor:
         ends = {r["words"].split()[-1].lower() for r in office_cues if r["type"] in ("bpjs", "kanwil")}
         self.kanwil_ends = tuple(sorted(ends))
         self.kanwil_end_parts = frozenset(w[k:] for w in ends for k in range(len(w)))
+        self.bare_kanwil_re = re.compile(rf"\b(?:{kanwil})\s*$", re.IGNORECASE)
         self.kanwil_re = re.compile(
             rf"(?:\b(?:{kanwil})(?:\s*\([^)\n]*\))?\s+(?:{bpjs})"  # Kanwil (Kakanwil) BPJS Ketenagakerjaan
             rf"|\b(?:{bpjs})\s+(?:Kantor\s+)?(?:{kanwil}))\s*$",  # BPJS Ketenagakerjaan Kantor Wilayah
@@ -216,10 +217,7 @@ class RegionsExtractor:
     # ---- office areas -------------------------------------------------------------------
     def _office_area(self, doc, start, end, office, has_bpjs: bool, hits) -> bool:
         area, spellings = office
-        if area.standalone:
-            if not has_bpjs:
-                return False
-        elif not (self._kanwil_before(doc, start) or (has_bpjs and self._glossed(doc, end, area))):
+        if area.standalone and not has_bpjs:
             return False
         if end - start == 1:
             token = doc[start]
@@ -227,6 +225,10 @@ class RegionsExtractor:
             end_char = start_char + len(surface)
         else:
             surface, start_char, end_char = _span(doc, start, end)
+        if not area.standalone and not self._kanwil_before(doc, start) and not (
+            has_bpjs and (self._glossed(doc, end, area) or self._bare_kanwil_before(doc, start, surface))
+        ):
+            return False
         if not (surface in spellings or _title_case(doc, start, end)):
             return False
         rule = "office_area.name" if area.standalone else "office_area.kanwil"
@@ -245,6 +247,14 @@ class RegionsExtractor:
             return False
         office = data.office_aliases().get(data.normalise(doc[end + 1:close].text))
         return office is not None and office[0].standalone and office[0].name == area.name
+
+    def _bare_kanwil_before(self, doc: Doc, start: int, surface: str) -> bool:
+        """ "Kantor Wilayah Sulawesi Maluku" in an article that names BPJS Ketenagakerjaan: right
+        after a Kanwil word, an alias that names no region ("Kanwil Jabar" without BPJS may be
+        another body's)."""
+        if not start or data.resolve(surface) is not None:
+            return False
+        return self.bare_kanwil_re.search(_line_before(doc, max(0, start - 2), start)) is not None
 
     def _kanwil_before(self, doc: Doc, start: int) -> bool:
         """Whether a Kanwil phrase ("Kanwil BPJS Ketenagakerjaan", "BPJamsostek Kantor Wilayah")
@@ -391,6 +401,8 @@ class RegionsExtractor:
         while j >= 0 and steps < MAX_ORG_RUN:
             kind = org_word(doc[j].orth)
             if kind is _DOT:
+                if j and _ends_sentence(doc[j - 1].text):
+                    return False  # "... Kota Tidore Kepulauan. Untuk Pulau Morotai"
                 j -= 1
                 continue
             if kind is not _CAPITALISED:
@@ -593,6 +605,12 @@ def _risk_cleared(risk: str, cue, prev) -> bool:
     if risk == "place":
         return cue is not None
     return cue is not None and cue.type in ("prefix", "office", "admin")
+
+
+def _ends_sentence(word: str) -> bool:
+    """Whether a period after this word ends a sentence: after a full lowercase-ending word,
+    not an abbreviation ("PT.", "Tbk.", "H.")."""
+    return len(word) > 4 and not word.isupper()
 
 
 def _title_case(doc: Doc, start: int, end: int) -> bool:

@@ -51,12 +51,13 @@ CACHE_SIZE = 8192  # runs of number tokens whose reading is remembered
 
 
 def _phrase_index(nlp: Language, phrases) -> dict[int, list[tuple[int, ...]]]:
-    """Phrases ("di antaranya", "hingga") as tuples of lower-case word hashes, by their last word."""
+    """Phrases ("di antaranya", "hingga") as tuples of lower-case word hashes, by their last
+    word, longest first ("yang tercatat sebagai" before "tercatat sebagai")."""
     index: dict[int, list[tuple[int, ...]]] = {}
     for text in phrases:
         phrase = tuple(nlp.vocab.strings.add(t.lower_) for t in nlp.make_doc(text))
         index.setdefault(phrase[-1], []).append(phrase)
-    return index
+    return {last: sorted(found, key=len, reverse=True) for last, found in index.items()}
 
 
 def _phrase_before(doc: Doc, end: int, index: dict[int, list[tuple[int, ...]]]) -> int:
@@ -176,15 +177,21 @@ class WorkerCountReader:
 
     def _before_copulas(self, doc: Doc, end: int) -> int | None:
         """Where one or two copula phrases ending just before token `end` begin, if a number
-        stands right before them ("3,2 juta di antaranya merupakan buruh")."""
+        (or "N orang") stands right before them ("3,2 juta di antaranya merupakan buruh",
+        "1.980 orang di antaranya yang tercatat sebagai peserta"): the number's end."""
         for _ in range(2):
             length = _phrase_before(doc, end, self.copulas)
             if not length:
                 return None
             end -= length
-            if doc[end - 1].like_num or self._is_spelled(doc[end - 1]):
+            if end >= 2 and doc[end - 1].lower == self.orang:
+                return end - 1 if self._counts(doc[end - 2]) else None
+            if self._counts(doc[end - 1]):
                 return end
         return None
+
+    def _counts(self, token: Token) -> bool:
+        return token.like_num or self._is_spelled(token)
 
     def _suffixed(self, doc: Doc, i: int) -> bool:
         """Whether a number with an approximating suffix ends just before token i ("3.400-an")."""
