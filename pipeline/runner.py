@@ -187,6 +187,9 @@ def run_items(
             pending = job
         if pending is not None:
             _store(db, *pending, version, summary, stderr, bar)
+    except sqlite3.OperationalError as exc:  # locked by another writer, read-only, disk full
+        raise RunError(f"cannot write to database {db_path}: {exc}. Every batch committed before "
+                       f"this is kept ({summary.stored} articles of this run); run again to carry on") from exc
     finally:
         bar.close()
         extractor.close()

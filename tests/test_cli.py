@@ -1,6 +1,7 @@
 """End to end through the `fakta` command: run, extract, schema; bad input; re-runs."""
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 import subprocess
@@ -95,6 +96,23 @@ def test_unopenable_database_is_a_clear_error(inputs, tmp_path, capsys):
     not_a_db.write_text("this is not a database\n" * 100)
     assert fakta("run", str(inputs), "--db", str(not_a_db), "--quiet") == 2
     assert "cannot open database" in capsys.readouterr().err
+
+
+def test_database_locked_by_another_writer_is_a_clear_error(inputs, tmp_path, capsys, monkeypatch):
+    db = tmp_path / "facts.db"
+    assert fakta("run", str(inputs / "jateng.txt"), "--db", str(db), "--quiet") == 0
+    holder = sqlite3.connect(db, timeout=0)
+    holder.execute("BEGIN EXCLUSIVE")  # another process writing
+    monkeypatch.setattr(sqlite3, "connect", functools.partial(sqlite3.connect, timeout=0.1))  # not 5 s
+    try:
+        code = fakta("run", str(inputs), "--db", str(db), "--quiet")
+    finally:
+        holder.rollback()
+        holder.close()
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "cannot write to database" in err and "locked" in err and "Traceback" not in err
+    assert query(db, "SELECT count(*) FROM articles")[0][0] == 1  # what the first run stored is intact
 
 
 def test_run_killed_halfway_keeps_whole_batches_and_resumes(inputs, tmp_path, monkeypatch, capsys):
