@@ -28,9 +28,11 @@ WINDOW_BEFORE = 5  # tokens looked at before an anchor ("Kamis , 21" before "Mar
 WINDOW_AFTER = 4  # tokens from the anchor on ("November 24 , 2024")
 HEADER_CHARS = 600  # a publication header line starts within this many characters
 HEADER_SEPARATORS = "|-–—/"  # what may stand between an outlet's name and the header date
+RELEASE_PLACE = re.compile(r"[A-Z][A-Za-z'.-]*(?: [A-Z][A-Za-z'.-]*){0,2},$")  # "Kupang," opening a release
+RELEASE_DASHES = {"-", "–", "—"}
 YEARLESS_LEAD = timedelta(days=31)  # a yearless date may lie this far after publication
 WEEKDAY_MISMATCH = 0.7  # confidence factor when the written weekday disagrees with the date
-LINE_LOOK = 6  # tokens walked to find a date's line start or end (label, "14:30 WIB")
+LINE_LOOK = 8  # tokens walked to find a date's line start or end (label, "14:30 WIB")
 LABEL_LOOK = 3  # tokens before a date searched for a publication label ("Diterbitkan : ...")
 MEMO_SIZE = 1 << 16  # entries each memoised function keeps
 NUMERIC_PARTS = re.compile(r"[/-]")
@@ -260,7 +262,8 @@ def _role(doc: Doc, start: int, end: int, near_top: bool, rules: Rules) -> str |
     """published, mentioned, or None for a bare date line at the top (a site's date widget),
     for a date near the top or after a publication label (_hit answers the other dates). A
     date line that opens with an outlet's name ("GORONTALO POST | Kamis, 13 Februari 2025")
-    is its edition's date: published.
+    is its edition's date: published, and so is a press release's dateline ("Kupang, 2
+    Oktober 2024 – ...").
 
     Only the few tokens on either side of the span are read (doc.text would rebuild the
     whole text): a publication label or header time sits right next to the date.
@@ -268,6 +271,12 @@ def _role(doc: Doc, start: int, end: int, near_top: bool, rules: Rules) -> str |
     before = _line_part(doc, start - 1, -1)
     if before and rules.published_label.match(before):
         return "published"
+    if near_top and before and rules.post_meta.match(before):
+        return "published"  # "Diposting oleh: Admin Diskominfo | Kamis, 14 November 2024 | Dibaca ..."
+    if near_top and before and RELEASE_PLACE.match(before) and (
+        end == len(doc) or doc[end].text in RELEASE_DASHES or "\n" in doc[end].text
+    ):
+        return "published"  # a release's dateline: "Kupang, 2 Oktober 2024 – BPJS ...", "Airmadidi, 14 Agustus 2024"
     if near_top and before is not None and (not before or before[-1] in HEADER_SEPARATORS):
         after = _line_part(doc, end, +1)  # "Kompas.com - 21/03/2024, 14:30 WIB"
         if after is not None:

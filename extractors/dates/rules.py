@@ -81,6 +81,7 @@ class Rules:
     shape_of_group: dict[int, Shape]  # number of group s<n> in `combined` -> shape n
     published_labels: frozenset[str]  # lowercase words that announce the publication date
     published_label: re.Pattern  # the line before the date is such a label
+    post_meta: re.Pattern  # the line before the date opens a post's meta line and ends in a bar
     time_after: re.Pattern  # "14:30 WIB" right after a header date
 
 
@@ -137,6 +138,7 @@ def load(nlp: Language) -> Rules:
     shapes = tuple(dataclasses.replace(s, groups=_groups(s, combined)) for s in shapes)
     labels = "|".join(re.escape(w) for w in cues["published_label"])
     zones = "|".join(re.escape(w) for w in cues["time_zone"])
+    meta = "|".join(re.escape(w) for w in cues["post_meta"])
     return Rules(
         anchors=anchors,
         month_ids=frozenset(d[0].lower for d in month_docs if len(d) == 1),
@@ -155,6 +157,7 @@ def load(nlp: Language) -> Rules:
         combined=combined,
         shape_of_group={combined.groupindex[f"s{s.order}"]: s for s in shapes},
         published_labels=published_labels,
+        post_meta=re.compile(rf"^(?:{meta})\b.*\|$", re.IGNORECASE),
         published_label=re.compile(rf"^(?:{labels})\b\s*(?:pada|tanggal|tgl|on)?\s*[:\-–—]?\s*$", re.IGNORECASE),
         time_after=re.compile(rf"^(?:[|,\-–—]\s*)?(?:pukul\s+)?\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?\s*(?:{zones})?(?:\s|$)"),
     )
