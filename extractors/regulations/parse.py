@@ -36,6 +36,7 @@ NUMBER_LETTER = re.compile(r"^\d{1,4}[A-Za-z]$")
 NUMBER_SLASH_YEAR = re.compile(r"^(\d+[A-Za-z]?)/((?:19|20)\d\d)$")
 TRAILING_YEAR = re.compile(r"[/-]((?:19|20)\d\d)$")
 TITLE_JOINERS = ("-", "/", "&")  # may stand between two title words
+LIST_ENDS = ("dan", "serta")  # close a list of title items: "A, B, dan C"
 
 
 # What _title asks of a token text (Memo.title_word), as bits
@@ -300,6 +301,9 @@ def _title(doc: Doc, k: int, rules: Rules, memo: Memo, heads: list) -> str | Non
                 break  # "tentang BPJS dan merujuk ...": the clause goes on, the title ended
             if word & BREAKING and any(start == i + 1 for start, _, _ in heads):
                 break  # "... di Sumatera Utara dan Keputusan Kepala Daerah ...": a new citation
+        elif token.text == "," and last == i - 1 and _list_goes_on(doc, i + 1, min(n, k + 1 + TITLE_MAX), title_word,
+                                                                   frozenset(orths)):
+            continue  # "Jaminan Kecelakaan Kerja, Jaminan Kematian, dan Jaminan Hari Tua"
         elif not (word & JOINER and last == i - 1):
             break
     if last is None:
@@ -307,6 +311,27 @@ def _title(doc: Doc, k: int, rules: Rules, memo: Memo, heads: list) -> str | Non
     # doc[k + 1:last + 1].text: the words and the spaces between them
     size = last - k
     return "".join([text(orth) + space for orth, space in zip(orths[:size - 1], spaces)]) + text(orths[size - 1])
+
+
+def _list_goes_on(doc: Doc, i: int, stop: int, title_word, read: frozenset[int]) -> bool:
+    """Whether the comma before token i separates items of a title ("Jaminan Kecelakaan Kerja,
+    Jaminan Kematian, dan Jaminan Hari Tua"), not the title from the clause that goes on
+    ("tentang BPJS, Pemprov menanggung ..."): titled items set off by commas reach "dan"/"serta"
+    and a last item, and each item opens with a word the title has read (`read`, orth ids)."""
+    opened = False  # inside an item
+    for j in range(i, stop):
+        token = doc[j]
+        if title_word(token.orth) & TITLED:
+            if not opened and token.orth not in read:
+                return False
+            opened = True
+        elif token.text == "," and opened:
+            opened = False
+        elif token.lower_ in LIST_ENDS and (opened or doc[j - 1].text == ","):
+            return j + 1 < stop and doc[j + 1].orth in read and bool(title_word(doc[j + 1].orth) & TITLED)
+        else:
+            return False
+    return False
 
 
 def _fill_years(hits: Sequence[Hit]) -> list[Hit]:
