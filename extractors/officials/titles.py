@@ -11,7 +11,7 @@ from .spans import Tokens
 
 CONJUNCTIONS = frozenset({"dan", "&", "serta"})
 FIELD_JOINERS = frozenset({"dan", "&", "/"})
-ORG_JOINERS = frozenset({"dan", "&", "-"})
+ORG_JOINERS = frozenset({"dan", "&", "-", "di"})  # "Kelompok Tani Sipakainga di Bontonompo,"
 MAX_PAREN = 5
 MAX_ORG = 10
 MAX_PLACE = 6
@@ -140,10 +140,28 @@ class TitleReader:
             tok = toks[j]
             text = tok.text
             if text == ")":
-                return j + 1 if j > i + 1 else None
+                return j + 1 if j > i + 1 and not self._bracketed_name(i + 1, j) else None
             if not (tok.cap or text == "." or j in self.places):
                 return None
         return None
+
+    def name_in_paren(self, i: int) -> bool:
+        """Whether token i opens a bracketed full name: "Cabang Sorong (Fransina Mayor)"."""
+        toks = self.toks
+        if toks[i].text != "(":
+            return False
+        for j in range(i + 1, min(self.n, i + 2 + MAX_PAREN)):
+            if toks[j].text == ")":
+                return self._bracketed_name(i + 1, j)
+        return False
+
+    def _bracketed_name(self, start: int, end: int) -> bool:
+        """Whether tokens start..end are a person's full name, not an abbreviation or place:
+        "Kepala Cabang Sorong (Fransina Mayor)", not "(Nisel)", "(Kakanwil)"."""
+        toks = self.toks
+        return end - start >= 2 and all(
+            toks[j].name and not toks[j].text.isupper() and j not in toks.blocked for j in range(start, end)
+        )
 
     def unknown_org(self, i: int) -> int | None:
         """End of an organisation the lists do not know ("Partai Keadilan Sejahtera"), when a
@@ -183,7 +201,8 @@ class TitleReader:
         j = i
         while j < n and j < i + MAX_PLACE:
             tok = toks[j]
-            if j > i and (tok.text == "," or (tok.cap and tok.lower in self.lex.honorifics) or self.element(j)):
+            if j > i and (tok.text == "," or (tok.cap and tok.lower in self.lex.honorifics) or self.element(j)
+                          or self.name_in_paren(j)):
                 return j
             paren = self.paren_end(j)
             if paren is not None:

@@ -97,6 +97,16 @@ def name_index() -> dict[str, NameEntry]:
 
 
 @functools.cache
+def homonym_districts() -> dict[str, frozenset[str]]:
+    """Lowercase kecamatan name -> codes of the kabupaten/kota holding a kecamatan of that name,
+    for the kecamatan that share a region's name (homonym_districts.csv)."""
+    parents: dict[str, set[str]] = {}
+    for row in read_csv(HERE / "homonym_districts.csv"):
+        parents.setdefault(row["name"].lower(), set()).add(row["regency"])
+    return {name: frozenset(codes) for name, codes in parents.items()}
+
+
+@functools.cache
 def cues() -> tuple[Cue, ...]:
     return tuple(
         Cue(tuple(row["cue"].lower().split()), row["type"], row["level"], row["rule"])

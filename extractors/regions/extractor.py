@@ -126,6 +126,7 @@ class RegionsExtractor:
         self.follow_ok_ids = frozenset(map(get_string_id, self.follow_ok))
         self.dateline_after_ids = frozenset(map(get_string_id, DATELINE_AFTER))
         self.comma_id = get_string_id(",")
+        self.homonym_districts = data.homonym_districts()
         self.list_ids = frozenset(map(get_string_id, LIST_JOINERS))
         self.org_word = _org_word_kinds(nlp.vocab.strings, self.org_release_ids, self.org_before_ids)
         self.plans: dict[int, Plan] = {
@@ -192,11 +193,20 @@ class RegionsExtractor:
         deferred = []
         plans, region = self.plans, self._region
         last = None  # (end token, start token, cue it stood under or None) of the last region hit
-        for match_id, start, end in kept:
+        org_end = -9  # end token of the last name read as part of an organisation's name, whose
+        # list goes on in the name only when the organisation's short name follows in brackets
+        for k, (match_id, start, end) in enumerate(kept):
+            if end < n and doc[end].orth == self.comma_id and self._kecamatan_of_next(doc, start, end, kept, k):
+                continue  # "di Rembang, Pasuruan": the kecamatan Rembang of Kabupaten Pasuruan
+            if start - org_end <= 2 and end < n and doc[end].text == "(" and self._joins(doc, org_end, start):
+                continue  # "Bank Pembangunan Daerah Kalimantan Timur dan Kalimantan Utara (Bankaltimtara)"
             listed = None  # "Kabupaten Kampar dan Siak": a list's cue holds for all its names
             if last is not None and start - last[0] <= 2 and self._joins(doc, last[0], start):
                 listed = last[2] or self._cue_before(doc, last[1])
             outcome = region(doc, n, start, end, plans[match_id], kept, org_after)
+            if outcome is INSIDE_ORGANISATION:
+                org_end = end
+                continue
             if listed is not None and (outcome is None or type(outcome) is tuple):
                 outcome = self._listed(doc, n, start, end, plans[match_id], listed, kept) or outcome
             if outcome is None:
@@ -213,6 +223,17 @@ class RegionsExtractor:
                 if len(known) == 1:
                     hits.append(self._hit(start_char, end_char, "region.context", known[0]))
         return hits
+
+    def _kecamatan_of_next(self, doc: Doc, start: int, end: int, kept: list, k: int) -> bool:
+        """Whether the name at tokens start..end is a kecamatan of the region named right after
+        its comma (a "Kabupaten"/"Kota" cue may stand between): "Rembang, Pasuruan"."""
+        parents = self.homonym_districts.get(_span(doc, start, end)[0].lower())
+        if parents is None or k + 1 == len(kept):
+            return False
+        next_id, next_start, _ = kept[k + 1]
+        if next_start - end > 3:
+            return False
+        return any(ref.code in parents for ref in self.plans[next_id].refs)
 
     # ---- office areas -------------------------------------------------------------------
     def _office_area(self, doc, start, end, office, has_bpjs: bool, hits) -> bool:
@@ -327,7 +348,7 @@ class RegionsExtractor:
         else:
             before, run_end = prev, start
         if before is not None and not before.is_lower and self._inside_organisation(doc, run_end, before.orth):
-            return None  # (a lowercase word needs no text read)
+            return INSIDE_ORGANISATION  # (a lowercase word needs no text read)
         if cue is not None and cue.level:
             one = plan.by_level.get(cue.level)
             if one is not None:
@@ -605,6 +626,9 @@ def _risk_cleared(risk: str, cue, prev) -> bool:
     if risk == "place":
         return cue is not None
     return cue is not None and cue.type in ("prefix", "office", "admin")
+
+
+INSIDE_ORGANISATION = "inside an organisation's name"  # what _region answers for "Universitas Sumatera Utara"
 
 
 def _ends_sentence(word: str) -> bool:

@@ -1,4 +1,5 @@
-"""Regenerate regions.csv, subregions.csv and districts.csv from the shared wilayah data
+"""Regenerate regions.csv, subregions.csv, districts.csv and homonym_districts.csv from the
+shared wilayah data
 (maintainer tool).
 
     python -m extractors.regions.make_tables ../shared/data/regions
@@ -44,6 +45,12 @@ DISTRICTS_HEADER = """\
 # LICENSE-cahyadsn-wilayah.txt); names that equal a region name or alias are left out.
 # Column: name.
 """
+HOMONYM_DISTRICTS_HEADER = """\
+# Kecamatan whose name is also a region's name or alias, with the kabupaten/kota they lie in:
+# "di Rembang, Pasuruan" names the kecamatan Rembang of Kabupaten Pasuruan, not Kabupaten
+# Rembang. Derived from cahyadsn/wilayah (MIT, see LICENSE-cahyadsn-wilayah.txt).
+# Columns: name, regency (Kemendagri code of the kabupaten/kota holding it).
+"""
 
 
 def main(source: Path) -> None:
@@ -85,6 +92,14 @@ def main(source: Path) -> None:
     writer.writerow(["name"])
     writer.writerows([name] for name in sorted(districts, key=str.lower) if name.lower() not in keys)
     (HERE / "districts.csv").write_text(DISTRICTS_HEADER + out.getvalue(), encoding="utf-8")
+
+    homonyms = {(" ".join(row["name"].split()), row["code"][:5]) for row in rows
+                if row["level"] == "district" and " ".join(row["name"].split()).lower() in keys}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["name", "regency"])
+    writer.writerows(sorted(homonyms, key=lambda r: (r[0].lower(), r[1])))
+    (HERE / "homonym_districts.csv").write_text(HOMONYM_DISTRICTS_HEADER + out.getvalue(), encoding="utf-8")
 
 
 if __name__ == "__main__":
