@@ -2,7 +2,9 @@
 
 Per article, on sets: officials by name, regions by Kemendagri code, office
 areas by name, worker counts and amounts by value, regulations by (type,
-number, year), dates by (value, precision) where the gold lists dates.
+number, year), dates by (value, precision) where the gold lists dates, and the
+publication day ("published") as fakta stores it: the article's metadata, else
+the dates its text gives as published.
 Entries marked ambiguous or ignore, other_counts and bylines are neither
 rewarded nor penalised.
 """
@@ -19,6 +21,7 @@ from .loading import iter_articles
 from .models import Article, FactBase
 
 KINDS = ("official", "region", "office_area", "worker_count", "amount", "regulation", "date")
+PUBLISHED = "published"  # scored beside the kinds: one day per article, or none
 
 
 @dataclass
@@ -109,8 +112,11 @@ def score_article(
     facts: Iterable[FactBase],
     scores: dict[str, Score],
     region_code: Callable[[str], str | None],
+    published: str | None = None,
 ) -> None:
-    """Add one article's comparison to `scores` (kind -> Score)."""
+    """Add one article's comparison to `scores` (kind -> Score); `published`: the article's
+    metadata date, if any."""
+    facts = list(facts)
     want, skip = gold_keys(gold, region_code)
     got: dict[str, dict] = defaultdict(dict)
     for fact in facts:
@@ -135,6 +141,26 @@ def score_article(
                 verdict = "spurious"
                 score.fp += 1
             score.predictions.append((article_id, key, sentence, verdict))
+    if "published" in gold:
+        _score_published(article_id, gold["published"], published, facts, scores.setdefault(PUBLISHED, Score()))
+
+
+def _score_published(article_id: str, gold_day: str | None, metadata: str | None,
+                     facts: list[FactBase], score: Score) -> None:
+    """The publication day fakta stores (metadata, else the text's) against the gold's."""
+    if metadata and ISO_DAY.match(metadata):
+        predicted = {metadata[:10]: "(article metadata)"}
+    else:
+        predicted = {f.value.isoformat(): f.sentence for f in facts if f.kind == "date" and f.role == "published"}
+    want = gold_day[:10] if gold_day else None
+    if want is not None and want not in predicted:
+        score.fn += 1
+        score.misses.append((article_id, want))
+    for day, sentence in predicted.items():
+        verdict = "correct" if day == want else "spurious"
+        score.tp += verdict == "correct"
+        score.fp += verdict == "spurious"
+        score.predictions.append((article_id, day, sentence, verdict))
 
 
 class GoldError(ValueError):
@@ -164,6 +190,7 @@ def region_code(name: str) -> str | None:
 
 
 _JSONL_LINE = re.compile(r"(.+)_L(\d+)$")
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def find_article(texts: Path, stem: str) -> Article | None:
@@ -190,5 +217,5 @@ def evaluate(gold_dir: Path, texts: Path, extract) -> tuple[dict[str, Score], li
         if article is None:
             missing.append(gold_path.stem)
             continue
-        score_article(gold_path.stem, load_gold(gold_path), extract(article), scores, region_code)
+        score_article(gold_path.stem, load_gold(gold_path), extract(article), scores, region_code, article.published)
     return scores, missing

@@ -13,7 +13,9 @@ from .paths import CORPUS, CORPUS_GOLD, SEEDS
 
 # Counted by hand from ../shared/seeds/gold/*.json (entries per kind, none ambiguous or ignored),
 # and every one of them found, with no spurious fact: tp = gold entries, fp = fn = 0.
-SEED_GOLD_ENTRIES = {"official": 14, "region": 13, "office_area": 4, "worker_count": 11, "amount": 2, "regulation": 6}
+# "published": 0: no seed states its own publication date, and none is predicted.
+SEED_GOLD_ENTRIES = {"official": 14, "region": 13, "office_area": 4, "worker_count": 11, "amount": 2, "regulation": 6,
+                     "published": 0}
 ROW = re.compile(r"^(\w+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+(\d+)\s+(\d+)\s+(\d+)$", re.M)
 
 
@@ -45,7 +47,7 @@ def saved(tmp_path, capsys):
 def test_saved_result_holds_scores_and_every_verdict(saved):
     result = json.loads(saved.read_text(encoding="utf-8"))
     assert result["format"] == "fakta-eval/1" and result["gold_dir"] == str(CORPUS_GOLD)
-    assert set(result["scores"]) == {"official", "region", "office_area", "worker_count", "amount", "regulation", "date"}
+    assert set(result["scores"]) == {"official", "region", "office_area", "worker_count", "amount", "regulation", "date", "published"}
     article = result["articles"]["003_kompas_diy_marbot"]
     assert {"key": "34", "sentence": article["region"]["predicted"][0]["sentence"], "verdict": "correct"} in article["region"]["predicted"]
     total_correct = sum(p["verdict"] == "correct" for a in result["articles"].values() for k in a.values() for p in k["predicted"])
@@ -100,3 +102,22 @@ def test_a_broken_gold_file_is_a_one_line_error(tmp_path, capsys, edit, message)
     assert cli.main(["eval", str(gold), "--texts", str(CORPUS)]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"fakta: {gold / name}") and message in err and err.count("\n") == 1
+
+
+def test_publication_day_is_scored_from_metadata_else_from_the_text(engine):
+    from pipeline.evaluate import PUBLISHED, Score, score_article
+    from pipeline.models import Article
+
+    text = "Judul\n\nKupang, 2 Oktober 2024 – BPJS Ketenagakerjaan mencatat 312 desa menganggarkan iuran."
+    facts = engine.extract(Article(source="a", key="a", text=text)).facts
+    cases = [  # (gold day, metadata, (tp, fp, fn))
+        ("2024-10-02", None, (1, 0, 0)),  # the release's dateline
+        ("2024-10-02", "2024-10-03T08:00:00+07:00", (0, 1, 1)),  # metadata wins over the text
+        (None, None, (0, 1, 0)),  # a day where the gold says the text states none
+    ]
+    for gold_day, metadata, expected in cases:
+        scores: dict = {}
+        score_article("a", {"published": gold_day}, facts, scores, lambda name: None, metadata)
+        s: Score = scores[PUBLISHED]
+        assert (s.tp, s.fp, s.fn) == expected, (gold_day, metadata)
+

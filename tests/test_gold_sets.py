@@ -12,7 +12,7 @@ from pipeline.evaluate import evaluate
 
 from .paths import CORPUS, CORPUS_GOLD, SEEDS
 
-KINDS = ["official", "region", "office_area", "worker_count", "amount", "regulation", "date"]
+KINDS = ["official", "region", "office_area", "worker_count", "amount", "regulation", "date", "published"]
 GOLD_SETS = {"seeds": (SEEDS / "gold", SEEDS), "corpus": (CORPUS_GOLD, CORPUS)}
 
 
