@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .loading import iter_articles
+from .storage import publication_day
 
 if TYPE_CHECKING:
     from .extract import Extracted
@@ -41,10 +42,9 @@ def gold_of(result: Extracted, gold_id: str, version: str) -> dict:
     for fact in result.facts:
         by_kind.setdefault(fact.kind, []).append(fact)
     facts = lambda kind: by_kind.get(kind, [])  # noqa: E731
-    published = [f.value.isoformat() for f in facts("date") if f.role == "published"]
     return {
         "id": gold_id,
-        "published": published[0] if published else None,
+        "published": publication_day(result.article.published, result.facts),
         "officials": [{"name": f.name, "position": f.position, "organization": f.organization, "region": f.region}
                       for f in facts("official")],
         "bylines": [],

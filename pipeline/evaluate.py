@@ -148,15 +148,16 @@ def score_article(
 def _score_published(article_id: str, gold_day: str | None, metadata: str | None,
                      facts: list[FactBase], score: Score) -> None:
     """The publication day fakta stores (metadata, else the text's) against the gold's."""
-    if metadata and ISO_DAY.match(metadata):
-        predicted = {metadata[:10]: "(article metadata)"}
-    else:
-        predicted = {f.value.isoformat(): f.sentence for f in facts if f.kind == "date" and f.role == "published"}
+    from .storage import publication_day
+
+    day = publication_day(metadata, facts)
     want = gold_day[:10] if gold_day else None
-    if want is not None and want not in predicted:
+    if want is not None and day != want:
         score.fn += 1
         score.misses.append((article_id, want))
-    for day, sentence in predicted.items():
+    if day is not None:
+        sentence = next((f.sentence for f in facts if f.kind == "date" and f.value.isoformat() == day),
+                        "(article metadata)")
         verdict = "correct" if day == want else "spurious"
         score.tp += verdict == "correct"
         score.fp += verdict == "spurious"
@@ -190,7 +191,6 @@ def region_code(name: str) -> str | None:
 
 
 _JSONL_LINE = re.compile(r"(.+)_L(\d+)$")
-ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def find_article(texts: Path, stem: str) -> Article | None:

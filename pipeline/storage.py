@@ -282,7 +282,7 @@ def _article_row(extracted: Extracted, version: str, now: str) -> dict:
         "title": article.title,
         "outlet": article.outlet,
         "published": article.published,
-        "published_date": _published_date(extracted),
+        "published_date": publication_day(article.published, extracted.facts),
         "author": article.author,
         "language": article.language,
         "text": extracted.clean_text,
@@ -293,12 +293,12 @@ def _article_row(extracted: Extracted, version: str, now: str) -> dict:
 
 
 
-def _published_date(extracted: Extracted) -> str | None:
-    """The day the article came out: its metadata's, else the date the text gives as published."""
-    published = extracted.article.published
+def publication_day(published: str | None, facts: Iterable[FactBase]) -> str | None:
+    """The day an article came out: its metadata's (`published`), else the date its text gives
+    as published (its facts)."""
     if published and ISO_DAY.match(published):
         return published[:10]
-    for fact in extracted.facts:
+    for fact in facts:
         if fact.kind == "date" and fact.role == "published":
             return fact.value.isoformat()
     return None

@@ -55,7 +55,7 @@ def test_unedited_annotation_scores_one_and_an_edit_shows(annotated, tmp_path, c
     assert code == 0, capsys.readouterr()
     result = json.loads(saved.read_text(encoding="utf-8"))
     assert set(result["articles"]) == set(GOLDS) - {"016_pengumuman_senam_donor_darah"}
-    assert len(result["scores"]) == 7
+    assert len(result["scores"]) == 8  # the seven kinds and the publication day
     assert all(s["precision"] == s["recall"] == 1.0 and s["tp"] > 0 for s in result["scores"].values())
     capsys.readouterr()
     path = annotated / "001_antara_jabar_pekerja_rentan.json"  # a person removes a region
