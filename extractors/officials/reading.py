@@ -248,7 +248,7 @@ class DocReader:
             return None
         link = toks[first - 1]
         after = toks[post_end] if post_end < self.n else None
-        own_lines = link.blank and "\n" in link.text
+        own_lines = _breaks_line(link)
         if link.text == "(":
             if after is None or after.text != ")":
                 return None
@@ -256,7 +256,7 @@ class DocReader:
             if after is not None and not (after.punct or after.blank or after.text[:1].islower()):
                 return None
         elif own_lines:
-            if after is not None and not (after.blank and "\n" in after.text):
+            if after is not None and not _breaks_line(after):
                 return None
         elif link.lower not in self.lex.apposition:
             return None
@@ -270,6 +270,11 @@ class DocReader:
         j = name.start - 1
         while j >= 0 and (toks[j].honorific or (toks[j].text == "." and j > 0 and toks[j - 1].honorific)):
             j -= 1  # "Dr. Hj. Siti Aminah"
-        if j >= 0 and not (toks[j].blank and "\n" in toks[j].text):
+        if j >= 0 and not _breaks_line(toks[j]):
             return None
         return name, NAME_LINE_RULE
+
+
+def _breaks_line(tok) -> bool:
+    """Whether a token is white space holding a line break."""
+    return tok.blank and "\n" in tok.text

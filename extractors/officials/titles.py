@@ -132,28 +132,31 @@ class TitleReader:
         return place
 
     def paren_end(self, i: int) -> int | None:
-        """End of a short capitalised parenthesis at token i: "(Nisel)", "(Kakanwil)"."""
+        """End of a short capitalised parenthesis at token i: "(Nisel)", "(Kakanwil)"; not of a
+        bracketed name ("(Ir. Hendri Saputra)", "(Fransina Wambrauw)")."""
+        if i + 1 < self.n and self.toks[i + 1].honorific:
+            return None
+        close = self._paren_close(i)
+        return close + 1 if close is not None and not self._bracketed_name(i + 1, close) else None
+
+    def name_in_paren(self, i: int) -> bool:
+        """Whether token i opens a bracketed full name: "Cabang Sorong (Fransina Wambrauw)"."""
+        close = self._paren_close(i)
+        return close is not None and self._bracketed_name(i + 1, close)
+
+    def _paren_close(self, i: int) -> int | None:
+        """The ")" of a short parenthesis of capitalised words opened at token i, or None."""
         toks = self.toks
-        if toks[i].text != "(" or (i + 1 < self.n and toks[i + 1].honorific):  # "(Ir. Hendri Saputra)": a name
+        if toks[i].text != "(":
             return None
         for j in range(i + 1, min(self.n, i + 2 + MAX_PAREN)):
             tok = toks[j]
             text = tok.text
             if text == ")":
-                return j + 1 if j > i + 1 and not self._bracketed_name(i + 1, j) else None
+                return j if j > i + 1 else None
             if not (tok.cap or text == "." or j in self.places):
                 return None
         return None
-
-    def name_in_paren(self, i: int) -> bool:
-        """Whether token i opens a bracketed full name: "Cabang Sorong (Fransina Mayor)"."""
-        toks = self.toks
-        if toks[i].text != "(":
-            return False
-        for j in range(i + 1, min(self.n, i + 2 + MAX_PAREN)):
-            if toks[j].text == ")":
-                return self._bracketed_name(i + 1, j)
-        return False
 
     def _bracketed_name(self, start: int, end: int) -> bool:
         """Whether tokens start..end are a person's full name, not an abbreviation or place:
