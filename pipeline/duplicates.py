@@ -19,6 +19,7 @@ Cost: ~0.14 ms per article of CPU (benchmarks/web_duplicates.py).
 """
 from __future__ import annotations
 
+import re
 import tomllib
 import zlib
 from array import array
@@ -55,11 +56,20 @@ MAX_CANDIDATES = 5  # earlier articles compared in full with a new one: those sh
 
 
 @cache
-def _limits() -> tuple[int, int, float, int]:
+def _settings() -> dict:
     """pipeline/data/duplicates.toml, read once per process."""
     with open(SETTINGS, "rb") as fh:
-        s = tomllib.load(fh)
+        return tomllib.load(fh)
+
+
+def _limits() -> tuple[int, int, float, int]:
+    s = _settings()
     return s["min_sentence_chars"], s["min_shared"], s["min_share"], s["max_holders"]
+
+
+@cache
+def _about_heading() -> re.Pattern:
+    return re.compile(_settings()["about_heading"])
 
 
 def ensure_duplicate_tables(db: sqlite_utils.Database) -> None:
@@ -69,10 +79,14 @@ def ensure_duplicate_tables(db: sqlite_utils.Database) -> None:
 
 
 def sentence_hashes(text: str) -> set[int]:
-    """63-bit hashes of the text's long sentences, lower-cased."""
+    """63-bit hashes of the text's long sentences, lower-cased, up to an "about us" section
+    (two releases of one office share its boilerplate, not their story)."""
     min_chars = _limits()[0]
+    about = _about_heading()
     out = set()
     for line in text.lower().split("\n"):
+        if len(line) < min_chars and about.match(line):
+            break
         if len(line) >= min_chars:
             for sentence in line.split(". "):  # str.split: ten times a regex's speed
                 sentence = sentence.rstrip(" .")  # a paragraph's last sentence keeps no period either

@@ -52,6 +52,24 @@ def test_a_copy_of_a_copy_joins_the_first_story_and_links_survive_re_extraction(
     assert _links(path) == {"b.txt": "a.txt", "c.txt": "a.txt"}
 
 
+ABOUT = ("\n\nTentang BPJS Ketenagakerjaan\n"
+         "BPJS Ketenagakerjaan adalah badan hukum publik yang menyelenggarakan program jaminan sosial bagi pekerja. "
+         "Program yang diselenggarakan meliputi jaminan kecelakaan kerja, jaminan kematian, jaminan hari tua "
+         "dan jaminan pensiun. "
+         "Peserta dapat membayar iuran melalui kanal perbankan, minimarket dan aplikasi pembayaran digital.")
+
+
+def test_two_releases_sharing_only_their_about_section_are_not_linked_but_copies_are(tmp_path):
+    path = tmp_path / "facts.db"
+    jambi = Article(source="jambi.txt", key="jambi.txt", text=" ".join(RELEASE[:3]) + ABOUT)
+    gowa = Article(source="gowa.txt", key="gowa.txt", text=OTHER[0] + ABOUT)
+    copy = Article(source="copy.txt", key="copy.txt", text=" ".join(RELEASE[2::-1]) + ABOUT)
+    run_items([jambi, gowa], path, progress=False)
+    assert _links(path) == {}  # three long sentences in common, all of them the about section
+    run_items([copy], path, progress=False)
+    assert _links(path) == {"copy.txt": "jambi.txt"}  # the same story: linked
+
+
 def test_a_batch_of_copies_links_to_its_first_member(tmp_path):
     path = tmp_path / "facts.db"
     copies = [_article(f"outlet{i}", RELEASE[i % 2:] + RELEASE[:i % 2]) for i in range(4)]
