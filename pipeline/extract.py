@@ -28,7 +28,7 @@ IDENTITY = {
     "worker_count": ("value", "unit"),
     "amount": ("value_idr",),
     "regulation": ("type", "number", "year"),
-    "date": ("value", "role"),
+    "date": ("value", "precision", "role"),  # "Juli 2025" and "1 Juli 2025" are two facts
 }
 # Facts of one identity that differ in this field stay apart ("Permenaker 5/2021" and
 # "Permendagri 5/2021" are both Permen 5/2021); a mention without it, or with a vaguer

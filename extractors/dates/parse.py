@@ -27,7 +27,7 @@ from .rules import Rules, Shape
 WINDOW_BEFORE = 5  # tokens looked at before an anchor ("Kamis , 21" before "Maret"; "Juli , Agustus dan" before "September")
 WINDOW_AFTER = 4  # tokens from the anchor on ("November 24 , 2024")
 HEADER_CHARS = 600  # a publication header line starts within this many characters
-HEADER_SEPARATORS = "|-–—/"  # what may stand between an outlet's name and the header date
+HEADER_SEPARATORS = "|-–—/·•"  # what may stand between an outlet's name (or a byline) and the header date
 RELEASE_PLACE = re.compile(r"[A-Z][A-Za-z'.-]*(?: [A-Z][A-Za-z'.-]*){0,2},$")  # "Kupang," opening a release
 RELEASE_DASHES = {"-", "–", "—"}
 YEARLESS_LEAD = timedelta(days=31)  # a yearless date may lie this far after publication

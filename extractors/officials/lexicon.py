@@ -126,6 +126,7 @@ class Lexicon:
         self.after_name = frozenset(roles.get("after", ()))
         self.glue = frozenset(roles.get("glue", ()))
         self.apposition = frozenset(roles.get("apposition", ()))
+        self.stops = frozenset(roles.get("stop", ()))
         self.speech = frozenset(roles.get("speech", ()))
         self.distributive = frozenset(words(w) for w in roles.get("distributive", ()))  # as tokens
         self.org_start = frozenset(roles.get("org_start", ()))

@@ -5,6 +5,8 @@
 """
 from __future__ import annotations
 
+import re
+
 from ..common import Hit
 from .lexicon import Lexicon, Organization, Trie, Unit
 from .spans import Tokens
@@ -13,6 +15,7 @@ CONJUNCTIONS = frozenset({"dan", "&", "serta"})
 FIELD_JOINERS = frozenset({"dan", "&", "/"})
 ORG_JOINERS = frozenset({"dan", "&", "-", "di"})  # "Kelompok Tani Sipakainga di Bontonompo,"
 MAX_PAREN = 5
+ACRONYM = re.compile(r"[A-Z]{2,6}")  # an organisation's short name: "UBB", "BEM"
 MAX_ORG = 10
 MAX_PLACE = 6
 
@@ -166,6 +169,21 @@ class TitleReader:
             toks[j].name and not toks[j].text.isupper() and j not in toks.blocked for j in range(start, end)
         )
 
+    def acronym_org(self, i: int) -> int | None:
+        """End of an organisation the lists do not know written as acronyms ("UBB", "BEM UBB"):
+        2-6 capitals each, closed by a comma or an honorific (without one, where the
+        organisation's name ends is unknown: "Koperasi TKBM Pelabuhan Tual")."""
+        toks, n = self.toks, self.n
+        j = i
+        while j < n and j < i + 3 and ACRONYM.fullmatch(toks[j].text) and j not in self.places:
+            j += 1
+        if j == i or j >= n:
+            return None
+        nxt = toks[j]
+        if nxt.text == "," or nxt.honorific:
+            return j
+        return None
+
     def unknown_org(self, i: int) -> int | None:
         """End of an organisation the lists do not know ("Partai Keadilan Sejahtera"), when a
         comma or an honorific closes it; None when the name after it cannot be told apart."""
@@ -267,6 +285,11 @@ class TitleReader:
                     chunk.org = chunk.org or Organization(toks.text(i, end), frozenset(), "", "")
                     i = end
                     continue
+                if chunk.org is None and not chunks[0].org:
+                    end = self.acronym_org(i)
+                    if end is not None:  # "Rektor UBB Prof. Hamdani", "Ketua BEM UBB, Rizky"
+                        chunk.org, i = Organization(toks.text(i, end), frozenset(), "", ""), end
+                        continue
             if tok.text == "(":
                 paren = self.paren_end(i)
                 if paren is not None:
