@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import cache
+from itertools import chain
+from operator import attrgetter
 
 import extractors
 from extractors.common import Context, Hit
@@ -34,6 +37,11 @@ IDENTITY = {
 # "Permendagri 5/2021" are both Permen 5/2021); a mention without it, or with a vaguer
 # value ("Permen 5/2021": issuer "Menteri"), is one of the others.
 SEPARATED_BY = {"regulation": "issuer"}
+
+# Each kind's model validator: a dict of field values in, a validated fact out (what
+# Model(**values) does, without its Python frame).
+_VALIDATORS = {kind: model.__pydantic_validator__.validate_python for kind, model in FACT_MODELS.items()}
+_TEXT_ORDER, _START, _CONFIDENCE = attrgetter("start", "kind"), attrgetter("start"), attrgetter("confidence")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,13 +95,13 @@ class Engine:
         """Hits -> one fact record per identity, in text order, each with its sentence."""
         aid = article_id(article.key)
         sentences = Sentences(text)
-        hits = sorted((hit for kind, hits in found.items() for hit in _first_of_each(kind, hits)),
-                      key=lambda h: (h.start, h.kind))
+        hits = sorted(chain.from_iterable(_first_of_each(kind, hits) for kind, hits in found.items()),
+                      key=_TEXT_ORDER)
         placer = Placer(found)
-        facts, placements = [], []
+        source, facts, placements = article.source, [], []
         for hit in hits:
             lo, hi = sentences.bounds(hit.start, hit.end)
-            facts.append(self._fact(article, aid, text, text[lo:hi].strip(), hit))
+            facts.append(_fact(source, aid, text, text[lo:hi].strip(), hit))
             placements.append(placer.place(hit, lo, hi))
         return Extracted(article, aid, text, content_hash(text), facts, placements)
 
@@ -102,39 +110,45 @@ class Engine:
         """What extractors may know of an article besides its text."""
         return Context(published=article.published, title=article.title, outlet=article.outlet)
 
-    @staticmethod
-    def _fact(article: Article, aid: str, text: str, sentence: str, hit: Hit) -> FactBase:
-        return FACT_MODELS[hit.kind](
-            source=article.source,
-            article_id=aid,
-            text=text[hit.start:hit.end],
-            start=hit.start,
-            end=hit.end,
-            sentence=sentence,
-            rule=hit.rule,
-            confidence=hit.confidence,
-            **hit.fields,
-        )
+
+def _fact(source: str, aid: str, text: str, sentence: str, hit: Hit) -> FactBase:
+    """The validated fact of a hit, from its article, span, sentence and rule."""
+    start, end = hit.start, hit.end
+    return _VALIDATORS[hit.kind]({
+        "source": source, "article_id": aid, "text": text[start:end], "start": start, "end": end,
+        "sentence": sentence, "rule": hit.rule, "confidence": hit.confidence, **hit.fields,
+    })
 
 
 def _first_of_each(kind: str, hits: list[Hit]) -> list[Hit]:
     """One hit per identity (the earliest mention, or the surest one at the same place)."""
-    identity, separator = IDENTITY[kind], SEPARATED_BY.get(kind)
-    ordered = sorted(hits, key=lambda h: (h.start, -h.confidence))
+    identity, separator = _identity_of(kind), SEPARATED_BY.get(kind)
+    ordered = sorted(hits, key=_CONFIDENCE, reverse=True)  # stable: the surest first at one place...
+    ordered.sort(key=_START)  # ...once in text order
     if separator is None:
-        best: dict[tuple, Hit] = {}
+        best: dict[object, Hit] = {}
         for hit in ordered:
-            best.setdefault(tuple(hit.fields.get(f) for f in identity), hit)
+            best.setdefault(identity(hit.fields), hit)
         return list(best.values())
-    groups: dict[tuple, dict] = {}
+    groups: dict[object, dict] = {}
     for hit in ordered:
-        group = groups.setdefault(tuple(hit.fields.get(f) for f in identity), {})
+        group = groups.setdefault(identity(hit.fields), {})
         group.setdefault(hit.fields.get(separator), hit)
     out = []
     for group in groups.values():
         values = [v for v in group if v is not None]
         out.extend(hit for value, hit in group.items() if len(group) == 1 or not _vaguer(value, values))
     return out
+
+
+@cache
+def _identity_of(kind: str):
+    """fields -> a kind's identity: the one field's value, or a tuple of several fields' values."""
+    names = IDENTITY[kind]
+    if len(names) == 1:
+        name = names[0]
+        return lambda fields: fields.get(name)
+    return lambda fields: tuple(map(fields.get, names))
 
 
 def _vaguer(value: str | None, values: list[str]) -> bool:
