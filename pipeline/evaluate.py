@@ -4,7 +4,7 @@ Per article, on sets: officials by name, regions by Kemendagri code, office
 areas by name, worker counts and amounts by value, regulations by (type,
 number, year), dates by (value, precision) where the gold lists dates, and the
 publication day ("published") as fakta stores it: the article's metadata, else
-the dates its text gives as published.
+the date its text gives as published.
 Entries marked ambiguous or ignore, other_counts and bylines are neither
 rewarded nor penalised.
 """

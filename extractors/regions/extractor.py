@@ -320,7 +320,8 @@ class RegionsExtractor:
         return None if cue is None or cue.type == "subregion" else cue
 
     def _region(self, doc: Doc, n: int, start: int, end: int, plan: Plan, kept: list, org_after: list):
-        """A Hit, a (start_char, end_char, refs) homonym to decide from the article, or None."""
+        """A Hit, a (start_char, end_char, refs) homonym to decide from the article,
+        INSIDE_ORGANISATION, or None."""
         if end in org_after and doc[end].orth in self.org_after_ids:
             return None  # "Sumut Pos", "Bali United"
         if start:
@@ -632,8 +633,8 @@ INSIDE_ORGANISATION = "inside an organisation's name"  # what _region answers fo
 
 
 def _ends_sentence(word: str) -> bool:
-    """Whether a period after this word ends a sentence: after a full lowercase-ending word,
-    not an abbreviation ("PT.", "Tbk.", "H.")."""
+    """Whether a period after this word ends a sentence: after a word of five letters or more
+    not in capitals ("Kepulauan."), not after an abbreviation ("PT.", "Tbk.", "H.")."""
     return len(word) > 4 and not word.isupper()
 
 

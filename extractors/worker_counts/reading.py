@@ -191,6 +191,7 @@ class WorkerCountReader:
         return None
 
     def _counts(self, token: Token) -> bool:
+        """Whether a token is a number, in digits or spelled out ("tujuh")."""
         return token.like_num or self._is_spelled(token)
 
     def _suffixed(self, doc: Doc, i: int) -> bool:
