@@ -34,6 +34,7 @@ def _is_abbreviation(word: str) -> bool:
 
 
 def _word_before(text: str, at: int) -> str:
+    """The word that ends at character `at` (back to the last space or line break)."""
     return text[max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1 : at]
 
 
