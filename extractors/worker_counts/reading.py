@@ -104,6 +104,7 @@ class WorkerCountReader:
         self.fillers, self.heads, self.links = words("filler"), words("head"), words("link")
         self.approx, self.follow, self.list_words = words("approx"), words("follow"), words("list")
         self.suffixes, self.partitives = words("suffix"), words("partitive")
+        self.elaborations, self.others = words("elaboration"), words("other")
         self.unit_openers = self.heads | {strings.add(w) for w in SENTENCE_ENDS}
         self.clause_breaks = frozenset(strings.add(w) for w in CLAUSE_BREAKS)
         self.sentence_ends = frozenset(strings.add(w) for w in (".", "!", "?"))
@@ -247,10 +248,11 @@ class WorkerCountReader:
         if got is None:
             return []
         rule = "worker.context_orang"
+        others = start + 1 < len(doc) and doc[start + 1].lower in self.others  # "200 orang lainnya"
         licence = after.confidence if after is not None and after.role == "cue" else \
-            self._clause_licence(doc, got[1])
+            self._clause_licence(doc, got[1], others)
         if licence is None and last is not None:
-            licence, rule = self._list_licence(doc, got[1], last), "worker.list_orang"
+            licence, rule = self._list_licence(doc, got[1], last, others), "worker.list_orang"
         if not licence:
             return []
         return self._count(doc, got, start, start + 1, Noun("unit", "orang", licence, 1), rule)
@@ -369,18 +371,24 @@ class WorkerCountReader:
             return low, lo
         return None
 
-    def _clause_licence(self, doc: Doc, first: int) -> float:
+    def _clause_licence(self, doc: Doc, first: int, others: bool = False) -> float:
         """How sure "N orang" at token `first` counts workers: the nearest listed noun
-        before it in the same clause must be a unit not counted itself, or a cue.
+        before it in the same clause must be a unit not counted itself, or a cue; a clause
+        that opens with an elaboration word ("yakni") reads on before its comma. With
+        `others` ("N orang lainnya") a counted unit licenses it too.
         0.0: something in the clause rules it out; None: the clause says nothing."""
         soft = None  # a soft cue seen: it holds unless a "never" noun comes before it
         i = first - 1
         noun_ends = self.nouns.last_words  # a cheap test before the phrase lookup
+        elaborated = False
         while i >= 0 and first - i <= CONTEXT_WINDOW:
             tok = doc[i]
             lower = tok.lower
             if tok.is_space or lower in self.clause_breaks:
                 if soft is None and tok.orth == self.comma:
+                    if not elaborated and i + 1 < first and doc[i + 1].lower in self.elaborations:
+                        elaborated, i = True, i - 1
+                        continue
                     return self._partitive_licence(doc, i)
                 return soft
             got = self.nouns.ending_at(doc, i, lower) if lower in noun_ends else None
@@ -391,7 +399,7 @@ class WorkerCountReader:
                 if soft is None:
                     if noun.role == "classifier":
                         return None  # an earlier "N orang": maybe a list, see _list_licence
-                    if begin > 0 and doc[begin - 1].like_num:
+                    if begin > 0 and doc[begin - 1].like_num and not others:
                         return 0.0  # "20 pekerja menolong 300 orang": that count is taken
                     if noun.role != "soft_cue":
                         return noun.confidence
@@ -421,10 +429,11 @@ class WorkerCountReader:
             i -= 1
         return None
 
-    def _list_licence(self, doc: Doc, first: int, last: Hit) -> float:
+    def _list_licence(self, doc: Doc, first: int, last: Hit, others: bool = False) -> float:
         """"780 orang, disusul Kota X sebanyak 410 orang dan Kabupaten Y 365 orang": a count
         whose own clause holds nothing but names, numbers and list words continues the list
-        of the last worker count, if that is in the same sentence."""
+        of the last worker count, if that is in the same sentence. With `others` ("N orang
+        lainnya") any words may stand between, but no other number."""
         in_clause = True
         i = first - 1
         while i >= 0:
@@ -434,7 +443,10 @@ class WorkerCountReader:
             lower = tok.lower
             if first - i > LIST_WINDOW or tok.is_space or lower in self.sentence_ends:
                 return 0.0
-            if lower in self.clause_breaks:
+            if others:
+                if tok.like_num:
+                    return 0.0
+            elif lower in self.clause_breaks:
                 in_clause = False
             elif in_clause and tok.is_alpha and tok.is_lower and lower not in self.list_words:
                 return 0.0
