@@ -133,6 +133,7 @@ class Lexicon:
         self.negators = frozenset(roles.get("negator", ()))
         self.bodies = frozenset(roles.get("body", ()))
         self.numbered = frozenset(roles.get("numbered", ()))
+        self.grades = frozenset(roles.get("grade", ()))
         self.opens_name_or_org = self.bodies | self.org_start | self.honorifics
         self.not_name = (
             frozenset(roles.get("stop", ())) | self.after_name | self.glue | self.field_words

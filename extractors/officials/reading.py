@@ -107,6 +107,8 @@ class DocReader:
             rule, confidence = "official.title_place_name", 0.7
         if first is None:
             return NO_NAMES
+        if toks[i - 1].text == "," and self._named_for_next_title(first):
+            return NO_NAMES
         count = len(chunks)
         if count == 1 and first.words == 1 and self._continues(first.next):
             return NO_NAMES  # "Deputi Bidang Kepesertaan Korporasi dan Institusi": field, not name
@@ -124,6 +126,18 @@ class DocReader:
         if count > 1:
             rule, confidence = "official.titles_names_paired", 0.8
         return found, rule, confidence
+
+    def _named_for_next_title(self, name: Name) -> bool:
+        """Whether the name (and any joined to it) is followed by "sebagai"/"selaku" and a
+        capitalised title: after a comma, "Kaur Umum, Taufiq Saleh dan Koeswoto sebagai Kadus"
+        names the Kadus, not the Kaur Umum."""
+        toks, n, k = self.toks, self.n, name.next
+        while k + 1 < n and toks[k].lower in {"dan", "serta"}:
+            joined = self.names.forward(k + 1)
+            if joined is None:
+                break
+            k = joined.next
+        return k + 1 < n and toks[k].lower in self.lex.apposition and toks[k + 1].cap
 
     def _paired_names(self, name: Name) -> tuple[Name | None, list[Name]]:
         """After two joined titles, names "A dan B" pair with them in order: (A, [B]), B this

@@ -186,13 +186,16 @@ class TitleReader:
 
     def unknown_org(self, i: int) -> int | None:
         """End of an organisation the lists do not know ("Partai Keadilan Sejahtera"), when a
-        comma or an honorific closes it; None when the name after it cannot be told apart."""
+        comma, an honorific, a closing bracket or the sentence's end closes it; None when the
+        name after it cannot be told apart."""
         toks, n = self.toks, self.n
         j = i + 1
         while j < n and j < i + MAX_ORG:
             tok = toks[j]
             if tok.text in {",", "("} or (tok.cap and tok.lower in self.lex.honorifics) or j in self.places:
                 return j  # closed: "Federasi Serikat Pekerja Metal Indonesia (FSPMI) Jateng,"
+            if j > i + 1 and tok.text in {".", ")"}:
+                return j  # "..., Guru Besar Fakultas Hukum Universitas Riau."
             if tok.cap or (tok.text in ORG_JOINERS and j + 1 < n and toks[j + 1].cap):
                 j += 1
             else:
@@ -210,10 +213,18 @@ class TitleReader:
             closed = self._closed_run(i)
             if closed is not None:
                 return closed
+        district = self.district(i)
+        if district is not None:
+            return district
+        return None if local else self._closed_run(i)
+
+    def district(self, i: int) -> int | None:
+        """End of a kecamatan of regions/districts.csv at token i, if a capitalised word follows."""
+        toks, n = self.toks, self.n
         district = longest(self.lex.districts, toks, n, i) if toks[i].cap else None
         if district is not None and district[0] < n and toks[district[0]].cap:
             return district[0]
-        return None if local else self._closed_run(i)
+        return None
 
     def _closed_run(self, i: int) -> int | None:
         """End of a run of capitalised words from token i that a comma, an honorific or a known
@@ -263,7 +274,14 @@ class TitleReader:
                     i += 1
                 continue
             tok = toks[i]
+            if chunk.org is not None and tok.lower in lex.grades and i + 1 < n and toks[i + 1].designator:
+                i += 2  # "UPP Kelas II Tual"
+                continue
             if tok.cap:
+                if (not unknown_place and chunk.org is not None and "{place}" in chunk.org.name
+                        and not chunk.regions and (end := self.district(i)) is not None):
+                    unknown_place, chunk.place, i = True, (i, end), end  # "Kepala KSOP Namlea Yohanis"
+                    continue
                 if not unknown_place and tok.lower not in lex.opens_name_or_org:
                     mode = place or ("area" if chunk.unit is not None else "")
                     if mode == "local" or (mode == "area" and not chunk.regions and not chunk.areas):
