@@ -198,11 +198,14 @@ def _fields(doc, m, after: Window, mb, before: Window | None, spelling, rules, m
 
 
 def _group_texts(match: re.Match, window: Window, memo: Memo) -> dict[str, str]:
-    """Text of the token each named group of the match (but issuer) took, for the groups that matched."""
+    """Text of the tokens each named group of the match (but issuer) took, for the groups that
+    matched; tokens joined by a space ("PM 152")."""
     got = {}
     for name in match.re.groupindex:
         if name != "issuer" and (at := match.start(name)) >= 0:
-            got[name] = memo.text(window.orths[at])
+            end = match.end(name)
+            got[name] = memo.text(window.orths[at]) if end == at + 1 else \
+                " ".join(memo.text(orth) for orth in window.orths[at:end])
     return got
 
 
