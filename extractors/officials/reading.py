@@ -64,7 +64,8 @@ class DocReader:
         if title.place == "local" and i == post_end and not toks[i].honorific:
             return [], post_end  # "Kades Sukamaju Ahmad Yani": where the village ends is unknown
         found, rule, confidence = self._names_after(i, chunks, field_text)
-        if bracketed and not (len(found) == 1 and found[0].next < n and toks[found[0].next].text == ")"):
+        if bracketed and not (len(found) == 1 and self._after_degrees(found[0].next) < n
+                              and toks[self._after_degrees(found[0].next)].text == ")"):
             found = []
         first_person = None
         if joined and len(found) == 1 and len(chunks) == 1:
@@ -194,6 +195,14 @@ class DocReader:
                     return True
             at = text.find(word, end)
         return False
+
+    def _after_degrees(self, k: int) -> int:
+        """Token k, or the token after the degrees set off from a name there: "(Yohanis Wally,
+        S.STP)" -> the bracket."""
+        toks, degrees, j = self.toks, self.lex.degrees, k
+        while j < self.n and (toks[j].text in {".", ","} or toks[j].lower.rstrip(".") in degrees):
+            j += 1
+        return j if j > k and any(toks[m].lower.rstrip(".") in degrees for m in range(k, j)) else k
 
     def _before_degrees(self, k: int) -> int:
         """Token k, or where degrees set off before it start: "Siti Rahma, S.Sos., M.Si, Kepala ..."

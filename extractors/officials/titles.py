@@ -143,9 +143,21 @@ class TitleReader:
         return close + 1 if close is not None and not self._bracketed_name(i + 1, close) else None
 
     def name_in_paren(self, i: int) -> bool:
-        """Whether token i opens a bracketed full name: "Cabang Sorong (Fransina Wambrauw)"."""
+        """Whether token i opens a bracketed full name: "Cabang Sorong (Fransina Wambrauw)",
+        "Distrik Sentani (Yohanis Wally, S.STP)"."""
         close = self._paren_close(i)
-        return close is not None and self._bracketed_name(i + 1, close)
+        if close is not None:
+            return self._bracketed_name(i + 1, close)
+        toks, n = self.toks, self.n
+        if toks[i].text != "(":
+            return False
+        comma = next((j for j in range(i + 1, min(n, i + 2 + MAX_PAREN)) if not toks[j].name), n)
+        if comma >= n or toks[comma].text != "," or not self._bracketed_name(i + 1, comma):
+            return False
+        k = comma
+        while k < n and (toks[k].text in {".", ","} or toks[k].lower.rstrip(".") in self.lex.degrees):
+            k += 1
+        return k > comma + 1 and k < n and toks[k].text == ")"
 
     def _paren_close(self, i: int) -> int | None:
         """The ")" of a short parenthesis of capitalised words opened at token i, or None."""
@@ -171,8 +183,8 @@ class TitleReader:
 
     def acronym_org(self, i: int) -> int | None:
         """End of an organisation the lists do not know written as acronyms ("UBB", "BEM UBB"):
-        2-6 capitals each, closed by a comma or an honorific (without one, where the
-        organisation's name ends is unknown: "Koperasi TKBM Pelabuhan Tual")."""
+        2-6 capitals each, closed by a comma, an honorific or a tagged region (without one,
+        where the organisation's name ends is unknown: "Koperasi TKBM Pelabuhan Tual")."""
         toks, n = self.toks, self.n
         j = i
         while j < n and j < i + 3 and ACRONYM.fullmatch(toks[j].text) and j not in self.places:
@@ -180,8 +192,8 @@ class TitleReader:
         if j == i or j >= n:
             return None
         nxt = toks[j]
-        if nxt.text == "," or nxt.honorific:
-            return j
+        if nxt.text == "," or nxt.honorific or j in self.places:
+            return j  # "Ketua DPC HNSI Kota Tarakan, ...": a known place closes it too
         return None
 
     def unknown_org(self, i: int) -> int | None:

@@ -32,13 +32,14 @@ from .data import Cue, NameEntry, OfficeArea, RegionRef
 CONFIDENCE = {
     "region.canonical": 0.95, "region.alias": 0.9, "region.pemprov": 0.9, "region.pemkab": 0.9,
     "region.pemkot": 0.9, "region.dateline": 0.9, "region.bare_name": 0.85, "region.context": 0.75,
-    "region.listed": 0.85,
+    "region.listed": 0.85, "region.province_gloss": 0.85, "region.province_list": 0.85,
     "office_area.name": 0.9, "office_area.kanwil": 0.85,
 }
 SENTENCE_OPENERS = {".", "!", "?", ":", '"', "“", "”", "'", "-", "–", "—", "•"}
 DATELINE_AFTER = {",", "(", "-", "–", "—", "--"}
 LIST_JOINERS = ("dan", "serta")  # "Kabupaten Kampar dan Siak": the second name is listed under the cue
 MAX_ORG_RUN = 6
+JAKARTA = "31"  # a province that lists name among cities ("Pekanbaru, Jakarta, Yogyakarta")
 PRECEDING_CUES = frozenset({"prefix", "office"})  # cue types whose first word is checked for an organisation
 MAX_KANWIL_RUN = 16  # tokens before an office-area alias searched for a Kanwil phrase
 # what a word before a name is to _inside_organisation
@@ -152,6 +153,7 @@ class RegionsExtractor:
             rf"|\b(?:{bpjs})\s+(?:Kantor\s+)?(?:{kanwil}))\s*$",  # BPJS Ketenagakerjaan Kantor Wilayah
             re.IGNORECASE,
         )
+        self.bpjs_after_re = re.compile(rf"\s*(?:\([^)\n]*\)\s*)?(?:{bpjs})\b", re.IGNORECASE)
 
     # ---- the per-article function -------------------------------------------------------
     def __call__(self, doc: Doc, context: Context, found: Found) -> list[Hit]:
@@ -209,6 +211,8 @@ class RegionsExtractor:
                 continue
             if listed is not None and (outcome is None or type(outcome) is tuple):
                 outcome = self._listed(doc, n, start, end, plans[match_id], listed, kept) or outcome
+            if type(outcome) is tuple and last is not None and hits:
+                outcome = self._province_by_neighbour(doc, start, plans[match_id], last[0], hits[-1], outcome)
             if outcome is None:
                 continue
             if type(outcome) is tuple:
@@ -223,6 +227,22 @@ class RegionsExtractor:
                 if len(known) == 1:
                     hits.append(self._hit(start_char, end_char, "region.context", known[0]))
         return hits
+
+    def _province_by_neighbour(self, doc: Doc, start: int, plan: Plan, last_end: int, last: Hit, outcome):
+        """A name of a province and of a city, right after another region hit: the province
+        when it glosses that hit ("Kabupaten Rejang Lebong, Bengkulu") or continues a list of
+        provinces ("Riau, Sumbar, Kepri dan Jambi"); else `outcome` unchanged."""
+        one = plan.by_level.get("province")
+        if one is None or last.kind != "region":
+            return outcome
+        ref, level = one[0], last.fields["level"]
+        if level == "province":  # not after Jakarta, listed among cities as one of them
+            joined = last.fields["code"] != JAKARTA and self._joins(doc, last_end, start)
+            rule = "region.province_list" if joined else None
+        else:
+            glossed = start == last_end + 1 and doc[last_end].orth == self.comma_id
+            rule = "region.province_gloss" if glossed and last.fields["code"].split(".")[0] == ref.code else None
+        return outcome if rule is None else self._hit(outcome[0], outcome[1], rule, ref)
 
     def _kecamatan_of_next(self, doc: Doc, start: int, end: int, kept: list, k: int) -> bool:
         """Whether the name at tokens start..end is a kecamatan of the region named right after
@@ -247,7 +267,8 @@ class RegionsExtractor:
         else:
             surface, start_char, end_char = _span(doc, start, end)
         if not area.standalone and not self._kanwil_before(doc, start) and not (
-            has_bpjs and (self._glossed(doc, end, area) or self._bare_kanwil_before(doc, start, surface))
+            has_bpjs and (self._glossed(doc, end, area) or self._bare_kanwil_before(doc, start, surface)
+                          or self._kanwil_area_bpjs(doc, start, end))
         ):
             return False
         if not (surface in spellings or _title_case(doc, start, end)):
@@ -276,6 +297,15 @@ class RegionsExtractor:
         if not start or data.resolve(surface) is not None:
             return False
         return self.bare_kanwil_re.search(_line_before(doc, max(0, start - 2), start)) is not None
+
+    def _kanwil_area_bpjs(self, doc: Doc, start: int, end: int) -> bool:
+        """ "Kepala Kantor Wilayah Jawa Barat BPJS Ketenagakerjaan": a Kanwil word right before
+        the area, the BPJS name right after it."""
+        if not start or end >= len(doc):
+            return False
+        if self.bare_kanwil_re.search(_line_before(doc, max(0, start - 2), start)) is None:
+            return False
+        return self.bpjs_after_re.match(doc[end - 1:min(len(doc), end + 6)].text, len(doc[end - 1].text)) is not None
 
     def _kanwil_before(self, doc: Doc, start: int) -> bool:
         """Whether a Kanwil phrase ("Kanwil BPJS Ketenagakerjaan", "BPJamsostek Kantor Wilayah")
