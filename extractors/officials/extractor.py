@@ -73,7 +73,8 @@ class OfficialsExtractor:
             else:
                 first, modifier = start, ""
             token = doc[first]
-            if not tok(token.orth).cap:
+            lowercase = not tok(token.orth).cap
+            if lowercase and not (title.lowercase and first == start):
                 continue
             if first > 0 and doc[first - 1].lower in negators:  # "calon Gubernur", "mantan Menteri"
                 consumed = end
@@ -81,7 +82,7 @@ class OfficialsExtractor:
             if reader is None:
                 reader, lines = self._reader(doc, found, titles, modifiers)
             joined = first > 0 and unnamed_end == first - 1 and doc[first - 1].lower in self.joiner_ids  # "Ketua dan Sekretaris"
-            new, stop = reader.read(first, token.idx, end, title, modifier, numbered, joined)
+            new, stop = reader.read(first, token.idx, end, title, modifier, numbered, joined, lowercase)
             unnamed_end = -1 if new else stop
             if new and new[0].rule != NAME_LINE_RULE and lines.is_headline(first, end, stop):  # "Bupati Sambut Baik ..."
                 new = []

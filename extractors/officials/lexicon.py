@@ -26,6 +26,7 @@ class Title:
     scope: frozenset[str]
     refine: bool
     place: str  # "local" | "area" | ""
+    lowercase: bool = False  # may be written in lower case ("dosen"): then a comma sets off the name
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +79,8 @@ class Lexicon:
         self.surfaces = {"title": [r["surface"] for r in title_rows], "mod": [r["surface"] for r in modifier_rows]}
         self.titles: dict[tuple[str, ...], Title] = {
             words(r["surface"]): Title(
-                r["position"], r["field"] or "no", r["needs"] == "qual", r["org"],
-                frozenset(r["scope"].split()), r["refine"] == "yes", r["place"],
+                r["position"], r["field"] or "no", r["needs"] in ("qual", "lower"), r["org"],
+                frozenset(r["scope"].split()), r["refine"] == "yes", r["place"], r["needs"] == "lower",
             )
             for r in title_rows
         }

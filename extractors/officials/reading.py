@@ -29,10 +29,11 @@ class DocReader:
         self.unnamed: tuple | None = None  # the last title phrase read without a name, to pair later
 
     def read(self, first: int, first_char: int, end: int, title: Title, modifier: str,
-             numbered: bool, joined: bool = False) -> tuple[list[Hit], int]:
+             numbered: bool, joined: bool = False, lowercase: bool = False) -> tuple[list[Hit], int]:
         """Hits for the title at tokens first..end (first_char: where token `first` starts;
         numbered: the title ends in a numbered word), and the token where reading stopped.
-        `joined`: "dan" joins it to a title phrase just read that was given no name."""
+        `joined`: "dan" joins it to a title phrase just read that was given no name;
+        `lowercase`: the title is written in lower case, so only a comma sets off its name."""
         toks, n, titles = self.toks, self.n, self.titles
         designated = ""  # "Ketua Komisi IV", "Asisten I": the numeral is part of the office
         if numbered and end < n:
@@ -63,7 +64,10 @@ class DocReader:
             i += 1
         if title.place == "local" and i == post_end and not toks[i].honorific:
             return [], post_end  # "Kades Sukamaju Ahmad Yani": where the village ends is unknown
-        found, rule, confidence = self._names_after(i, chunks, field_text)
+        if lowercase and (i == post_end or bracketed):
+            found, rule, confidence = NO_NAMES  # "dosen UI Budi": no comma, no name
+        else:
+            found, rule, confidence = self._names_after(i, chunks, field_text)
         if bracketed and not (len(found) == 1 and self._after_degrees(found[0].next) < n
                               and toks[self._after_degrees(found[0].next)].text == ")"):
             found = []
@@ -76,6 +80,8 @@ class DocReader:
             stop, start, last = found[-1].next, first_char, -1  # each hit ends with its name
         else:
             before = self._name_before(first, post_end) if len(chunks) == 1 else None
+            if lowercase and before is not None and toks[first - 1].text != ",":
+                before = None  # "Budi dosen UI": no comma, no name
             if before is None:
                 self.unnamed = (post_end, first_char, title, modifier, field_text, chunks)
                 return [], post_end

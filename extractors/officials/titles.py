@@ -183,7 +183,8 @@ class TitleReader:
 
     def acronym_org(self, i: int) -> int | None:
         """End of an organisation the lists do not know written as acronyms ("UBB", "BEM UBB"):
-        2-6 capitals each, closed by a comma, an honorific or a tagged region (without one,
+        2-6 capitals each, closed by a comma, an honorific, a tagged region or the word that
+        opens a larger organisation, whose unit it then is (without one,
         where the organisation's name ends is unknown: "Koperasi TKBM Pelabuhan Tual")."""
         toks, n = self.toks, self.n
         j = i
@@ -192,8 +193,8 @@ class TitleReader:
         if j == i or j >= n:
             return None
         nxt = toks[j]
-        if nxt.text == "," or nxt.honorific or j in self.places:
-            return j  # "Ketua DPC HNSI Kota Tarakan, ...": a known place closes it too
+        if nxt.text == "," or nxt.honorific or j in self.places or (nxt.cap and nxt.lower in self.lex.org_start):
+            return j  # "Ketua DPC HNSI Kota Tarakan, ...", "dosen FKIP Universitas Jambi, ..."
         return None
 
     def unknown_org(self, i: int) -> int | None:
@@ -318,7 +319,9 @@ class TitleReader:
                 if chunk.org is None and not chunks[0].org:
                     end = self.acronym_org(i)
                     if end is not None:  # "Rektor UBB Prof. Hamdani", "Ketua BEM UBB, Rizky"
-                        chunk.org, i = Organization(toks.text(i, end), frozenset(), "", ""), end
+                        if not (toks[end].cap and toks[end].lower in lex.org_start):  # "FKIP Universitas Jambi": a unit of that
+                            chunk.org = Organization(toks.text(i, end), frozenset(), "", "")
+                        i = end
                         continue
             if tok.text == "(":
                 paren = self.paren_end(i)
