@@ -11,7 +11,7 @@ from ..common import read_csv, read_lines
 from ..regions.data import name_index
 
 HERE = Path(__file__).parent
-NAME_WORD = re.compile(r"^(?=..)[A-Z][a-z]*(?:['’][A-Za-z][a-z]*)?$")  # Budi, Ma'ruf, Rifa'i
+NAME_WORD = re.compile(r"^(?=..)[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]*(?:['’][A-Za-zÀ-ÖØ-öø-ÿ][a-zß-öø-ÿ]*)?$")  # Budi, Ma'ruf, Rifa'i
 REGIONS = HERE.parent / "regions"
 
 
@@ -26,7 +26,7 @@ class Title:
     scope: frozenset[str]
     refine: bool
     place: str  # "local" | "area" | ""
-    lowercase: bool = False  # may be written in lower case ("dosen"): then a comma sets off the name
+    lowercase: bool = False  # may be written in lower case ("ketua DPRD X, Budi"): then a comma sets off the name
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +80,7 @@ class Lexicon:
         self.titles: dict[tuple[str, ...], Title] = {
             words(r["surface"]): Title(
                 r["position"], r["field"] or "no", r["needs"] in ("qual", "lower"), r["org"],
-                frozenset(r["scope"].split()), r["refine"] == "yes", r["place"], r["needs"] == "lower",
+                frozenset(r["scope"].split()), r["refine"] == "yes", r["place"], r["needs"] in ("qual", "lower"),
             )
             for r in title_rows
         }
@@ -142,6 +142,13 @@ class Lexicon:
             | {w for place in foreign for w in words(place)}
         ) - roles.get("name_ok", set())
         self.not_name_shape = _wildcard_regex(wildcards)
+
+    def is_suffixed_name_word(self, text: str, lower: str) -> bool:
+        """A name-shaped word that only a verb suffix pattern rules out ("Lamatokan"): a name's
+        last word before a comma, where no verb stands."""
+        shape = self.not_name_shape
+        return bool(shape) and lower not in self.not_name and NAME_WORD.match(text) is not None \
+            and shape.match(lower) is not None
 
     def is_name_word(self, text: str, lower: str) -> bool:
         """Whether a word can be part of a person's name, by shape and lists."""

@@ -83,6 +83,9 @@ class NameReader:
                     j += 1
             elif not words:
                 break
+            elif tok.suffixed_name and j not in blocked and j + 1 < n and toks[j + 1].text in {",", ".", ")"}:
+                words.append(j)  # a last name word that looks like a verb: "Yosef Lamatokan,"
+                j += 1
             elif tok.lower in lex.after_name and j + 1 < n and toks[j + 1].name and j + 1 not in blocked \
                     and j not in blocked:
                 words.append(j)  # a day or month inside a name: "Ahmad Sabtu Hasan"
@@ -110,6 +113,8 @@ class NameReader:
             end = j
         if len(toks[words[-1]].text) == 1:  # ends in an initial: not a full name
             return None
+        if len(words) == 1 and j < n and toks[j].text[:1].isdigit():
+            return None  # "Regional 4", "Kodim 1311": a unit's name and number, not a person
         while toks[end - 1].text in {"-", "."}:
             end -= 1
         return _new_name(Name, (toks.text(start, end), start, end, j, end - start))

@@ -32,7 +32,7 @@ class Tok:
     distinct word is judged once: its shape and the word lists it is in."""
 
     __slots__ = ("blank", "cap", "designator", "ends_name", "field", "honorific", "line", "lower", "name", "punct",
-                 "text")
+                 "suffixed_name", "text")
 
     def __init__(self, text: str, lex: Lexicon) -> None:
         self.text = text
@@ -43,6 +43,7 @@ class Tok:
         self.punct = punct = not blank and not first.isalnum()  # punctuation or symbol only
         # capitalised, name-shaped, in no list that rules names out
         self.name = cap and lex.is_name_word(text, lower)
+        self.suffixed_name = cap and not self.name and lex.is_suffixed_name_word(text, lower)  # "Lamatokan"
         self.honorific = lower in lex.honorifics and (len(text) > 1 or text == "H")  # "Dr", "H", not "h"
         # may directly follow a name: punctuation, lowercase, a number, a date word, a degree
         self.ends_name = (
