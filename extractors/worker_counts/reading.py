@@ -35,6 +35,10 @@ PARTITIVE_FACTOR = 0.9  # "dari N pekerja, M orang": a little less sure than "M 
 LINK_WINDOW = 8  # tokens searched after "jumlah <unit>" for its link word ("mencapai")
 LIST_WINDOW = 25  # tokens allowed between two counts of one list
 LIST_LICENCE = 0.75  # how sure a count that continues a list of worker counts is
+LABEL_FACTOR = 0.9  # "Nelayan: 1.915 orang": a little less sure than "1.915 orang nelayan"
+LABEL_WINDOW = 8  # tokens of a label before its colon
+HEADING_LINES = 12  # list lines walked back to the heading of a bulleted list
+BULLETS = frozenset({"-", "•", "*", "·"})
 CLOSERS = frozenset({")", '"', "”", "’", "'"})
 SENTENCE_ENDS = frozenset({".", "!", "?", '"', "“", "”"})
 RULE_FACTOR = {  # confidence of a rule relative to that of its noun
@@ -110,6 +114,8 @@ class WorkerCountReader:
         self.sentence_ends = frozenset(strings.add(w) for w in (".", "!", "?"))
         self.currencies = frozenset(strings.add(w) for w in CURRENCIES)
         self.orang = strings.add("orang")
+        self.colon = strings.add(":")
+        self.bullets = frozenset(strings.add(w) for w in BULLETS)
         self.dari = strings.add("dari")
         spelled = {strings.add(w) for w in self.grammar.spelled_words()}
         exact, folded = self.grammar.spelled_forms()  # number and scale words, as is_spelled
@@ -252,7 +258,8 @@ class WorkerCountReader:
         licence = after.confidence if after is not None and after.role == "cue" else \
             self._clause_licence(doc, got[1], others)
         if licence is None and last is not None:
-            licence, rule = self._list_licence(doc, got[1], last, others), "worker.list_orang"
+            licence = self._list_licence(doc, got[1], last, others) or self._breakdown_licence(doc, got[1], last)
+            rule = "worker.list_orang"
         if not licence:
             return []
         return self._count(doc, got, start, start + 1, Noun("unit", "orang", licence, 1), rule)
@@ -375,31 +382,39 @@ class WorkerCountReader:
         """How sure "N orang" at token `first` counts workers: the nearest listed noun
         before it in the same clause must be a unit not counted itself, or a cue; a clause
         that opens with an elaboration word ("yakni") reads on before its comma. With
-        `others` ("N orang lainnya") a counted unit licenses it too.
+        `others` ("N orang lainnya") a counted unit licenses it too, and so it does before an
+        elaboration ("760 pekerja di 11 desa, antara lain Desa Sumare 96 orang"), where other
+        counted things ("11 desa") are passed over.
         0.0: something in the clause rules it out; None: the clause says nothing."""
         soft = None  # a soft cue seen: it holds unless a "never" noun comes before it
         i = first - 1
         noun_ends = self.nouns.last_words  # a cheap test before the phrase lookup
-        elaborated = False
-        while i >= 0 and first - i <= CONTEXT_WINDOW:
+        elaborated, limit = False, first - CONTEXT_WINDOW
+        while i >= 0 and i >= limit:
             tok = doc[i]
             lower = tok.lower
             if tok.is_space or lower in self.clause_breaks:
+                if soft is None and tok.orth == self.colon:
+                    return self._label_licence(doc, i)
                 if soft is None and tok.orth == self.comma:
                     if not elaborated and i + 1 < first and doc[i + 1].lower in self.elaborations:
-                        elaborated, i = True, i - 1
+                        elaborated, i, limit = True, i - 1, i - CONTEXT_WINDOW
                         continue
                     return self._partitive_licence(doc, i)
                 return soft
             got = self.nouns.ending_at(doc, i, lower) if lower in noun_ends else None
             if got is not None:
                 noun, begin = got
+                counted = begin > 0 and doc[begin - 1].like_num
                 if noun.role == "never":
+                    if elaborated and counted:
+                        i = begin - 1
+                        continue  # "di 11 desa, antara lain ...": a count of places
                     return 0.0  # "orang warga", "warga yang didaftarkan 300 orang"
                 if soft is None:
                     if noun.role == "classifier":
                         return None  # an earlier "N orang": maybe a list, see _list_licence
-                    if begin > 0 and doc[begin - 1].like_num and not others:
+                    if counted and not (others or elaborated):
                         return 0.0  # "20 pekerja menolong 300 orang": that count is taken
                     if noun.role != "soft_cue":
                         return noun.confidence
@@ -407,6 +422,67 @@ class WorkerCountReader:
                 i = begin
             i -= 1
         return soft
+
+    def _label_licence(self, doc: Doc, colon: int) -> float | None:
+        """"Nelayan: 1.915 orang", or under a bulleted list's heading ("PESERTA" / "- Petani
+        sawit: 6.820 orang"): the label, else the heading, names workers. None when neither
+        says anything."""
+        start = self._line_start(doc, colon, LABEL_WINDOW)
+        if start is None:
+            return None
+        said = self._names_workers(doc, start, colon)
+        if said is not None or doc[start].orth not in self.bullets:
+            return said
+        for _ in range(HEADING_LINES):  # back over the list's other lines to its heading
+            if start < 2:
+                return None
+            previous = self._line_start(doc, start - 1, LIST_WINDOW)
+            if previous is None:
+                return None
+            if doc[previous].orth not in self.bullets:
+                return self._names_workers(doc, previous, start - 1)
+            start = previous
+        return None
+
+    def _names_workers(self, doc: Doc, start: int, end: int) -> float | None:
+        """How sure a short label or heading (tokens start..end) makes a count of its list
+        items: the first listed noun in it, a unit or cue not counted there; 0.0 for a
+        "never" noun; None when it names none."""
+        for k in range(start, end):
+            noun = self.nouns.at(doc, k)
+            if noun is None or noun.role == "classifier":
+                continue
+            if noun.role == "never" or (k > start and doc[k - 1].like_num):
+                return 0.0
+            return round(noun.confidence * LABEL_FACTOR, 3)
+        return None
+
+    @staticmethod
+    def _line_start(doc: Doc, i: int, window: int) -> int | None:
+        """The first token of the line that holds token i, if at most `window` tokens back."""
+        j = i
+        while j > 0 and i - j < window:
+            before = doc[j - 1]
+            if before.is_space and "\n" in before.text:
+                return j
+            j -= 1
+        return 0 if j == 0 else None
+
+    def _breakdown_licence(self, doc: Doc, first: int, last: Hit) -> float:
+        """"12.418 tenaga honorer ... belum didaftarkan. Rinciannya, Kabupaten Langkat 4.206
+        orang, ...", "Disusul perdagangan 418,2 ribu orang": a sentence that opens with an
+        elaboration word breaks down the worker count of the sentence before it (or continues
+        its own list of them)."""
+        i = first - 1
+        while i > 0 and first - i <= LIST_WINDOW and doc[i].lower not in self.sentence_ends and not doc[i].is_space:
+            i -= 1
+        opener = i + 1  # the sentence's first word
+        if i <= 0 or opener >= first or doc[opener].lower not in self.elaborations:
+            return 0.0
+        j = i - 1  # back over the sentence before, to where it starts
+        while j >= 0 and doc[j].lower not in self.sentence_ends and not doc[j].is_space:
+            j -= 1
+        return LIST_LICENCE if last.end > doc[j + 1].idx else 0.0  # the last count: in that sentence or this
 
     def _partitive_licence(self, doc: Doc, comma: int) -> float | None:
         """"Dari (sekitar) 98 ribu pekerja, baru 40.180 orang ...": the clause before the comma
