@@ -33,12 +33,14 @@ CONFIDENCE = {
     "region.canonical": 0.95, "region.alias": 0.9, "region.pemprov": 0.9, "region.pemkab": 0.9,
     "region.pemkot": 0.9, "region.dateline": 0.9, "region.bare_name": 0.85, "region.context": 0.75,
     "region.listed": 0.85, "region.province_gloss": 0.85, "region.province_list": 0.85,
+    "region.listed_neighbour": 0.8,
     "office_area.name": 0.9, "office_area.kanwil": 0.85,
 }
 SENTENCE_OPENERS = {".", "!", "?", ":", '"', "“", "”", "'", "-", "–", "—", "•"}
 DATELINE_AFTER = {",", "(", "-", "–", "—", "--"}
 LIST_JOINERS = ("dan", "serta")  # "Kabupaten Kampar dan Siak": the second name is listed under the cue
 MAX_ORG_RUN = 6
+LIST_GAP = 4  # tokens between two listed names ("Bengkayang 142,7; Landak")
 JAKARTA = "31"  # a province that lists name among cities ("Pekanbaru, Jakarta, Yogyakarta")
 PRECEDING_CUES = frozenset({"prefix", "office"})  # cue types whose first word is checked for an organisation
 MAX_KANWIL_RUN = 16  # tokens before an office-area alias searched for a Kanwil phrase
@@ -129,6 +131,7 @@ class RegionsExtractor:
         self.comma_id = get_string_id(",")
         self.homonym_districts = data.homonym_districts()
         self.list_ids = frozenset(map(get_string_id, LIST_JOINERS))
+        self.gap_ids = self.list_ids | {self.comma_id, get_string_id(";")}
         self.org_word = _org_word_kinds(nlp.vocab.strings, self.org_release_ids, self.org_before_ids)
         self.plans: dict[int, Plan] = {
             match_id: Plan.of(form) for match_id, form in self.forms.items() if form.region is not None
@@ -197,6 +200,8 @@ class RegionsExtractor:
         last = None  # (end token, start token, cue it stood under or None) of the last region hit
         org_end = -9  # end token of the last name read as part of an organisation's name, whose
         # list goes on in the name only when the organisation's short name follows in brackets
+        risky: list[tuple[int, int, int]] = []  # risky names no cue cleared: (match id, start, end)
+        accepted: list[tuple[int, int, str]] = []  # token spans and codes of the region hits
         for k, (match_id, start, end) in enumerate(kept):
             if end < n and doc[end].orth == self.comma_id and self._kecamatan_of_next(doc, start, end, kept, k):
                 continue  # "di Rembang, Pasuruan": the kecamatan Rembang of Kabupaten Pasuruan
@@ -209,17 +214,25 @@ class RegionsExtractor:
             if outcome is INSIDE_ORGANISATION:
                 org_end = end
                 continue
+            left_risky = outcome is RISKY
+            if left_risky:
+                outcome = None
             if listed is not None and (outcome is None or type(outcome) is tuple):
                 outcome = self._listed(doc, n, start, end, plans[match_id], listed, kept) or outcome
             if type(outcome) is tuple and last is not None and hits:
                 outcome = self._province_by_neighbour(doc, start, plans[match_id], last[0], hits[-1], outcome)
             if outcome is None:
+                if left_risky and plans[match_id].single is not None:
+                    risky.append((match_id, start, end))
                 continue
             if type(outcome) is tuple:
                 deferred.append(outcome)
             else:
                 hits.append(outcome)
+                accepted.append((start, end, outcome.fields["code"]))
                 last = (end, start, listed)
+        if risky and accepted:
+            hits += self._risky_by_neighbours(doc, n, risky, accepted, kept)
         if deferred:
             named = {h.fields["code"] for h in hits if h.kind == "region"}
             for start_char, end_char, refs in deferred:
@@ -227,6 +240,35 @@ class RegionsExtractor:
                 if len(known) == 1:
                     hits.append(self._hit(start_char, end_char, "region.context", known[0]))
         return hits
+
+    def _risky_by_neighbours(self, doc: Doc, n: int, risky: list, accepted: list, kept: list) -> list[Hit]:
+        """Risky names ("Landak", "Karimun") listed right next to a region of their province
+        ("Bengkayang 142,7; Landak 207,3", "dari Karimun, Bintan, Tanjungpinang"): regions
+        too, the list telling what they are; a name so kept vouches for its own neighbours."""
+        found, progress = [], True
+        while progress and risky:
+            progress = False
+            for item in list(risky):
+                match_id, start, end = item
+                ref = self.plans[match_id].single[0]
+                province = ref.code.split(".")[0]
+                if not any(code.split(".")[0] == province and (self._list_gap(doc, e, start) or self._list_gap(doc, end, s))
+                           for s, e, code in accepted) or self._continues_name(doc, n, end, kept):
+                    continue
+                start_char, end_char, _ = _written(doc, start, end, self.plans[match_id])
+                found.append(self._hit(start_char, end_char, "region.listed_neighbour", ref))
+                accepted.append((start, end, ref.code))
+                risky.remove(item)
+                progress = True
+        return found
+
+    def _list_gap(self, doc: Doc, end: int, start: int) -> bool:
+        """Whether tokens end..start are only list separators (",", ";", "dan", "serta") and
+        the figures of a table row ("Bengkayang 142,7; Landak"), at least one separator."""
+        if not 0 < start - end <= LIST_GAP:
+            return False
+        between = [doc[i] for i in range(end, start)]
+        return all(t.like_num or t.lower in self.gap_ids for t in between) and any(t.lower in self.gap_ids for t in between)
 
     def _province_by_neighbour(self, doc: Doc, start: int, plan: Plan, last_end: int, last: Hit, outcome):
         """A name of a province and of a city, right after another region hit: the province
@@ -351,7 +393,7 @@ class RegionsExtractor:
 
     def _region(self, doc: Doc, n: int, start: int, end: int, plan: Plan, kept: list, org_after: list):
         """A Hit, a (start_char, end_char, refs) homonym to decide from the article,
-        INSIDE_ORGANISATION, or None."""
+        INSIDE_ORGANISATION, RISKY (a risky name with no cue), or None."""
         if end in org_after and doc[end].orth in self.org_after_ids:
             return None  # "Sumut Pos", "Bali United"
         if start:
@@ -394,7 +436,7 @@ class RegionsExtractor:
             if dateline is None:
                 dateline = self._is_dateline(doc, n, start, end, prev)
             if not dateline and not _risk_cleared(plan.risk, cue, prev):
-                return None
+                return RISKY
         single = plan.single
         if single is not None:
             ref, how = single
@@ -660,6 +702,7 @@ def _risk_cleared(risk: str, cue, prev) -> bool:
 
 
 INSIDE_ORGANISATION = "inside an organisation's name"  # what _region answers for "Universitas Sumatera Utara"
+RISKY = "a risky name without its cue"  # what _region answers for "Landak" alone (risky_names.csv)
 
 
 def _ends_sentence(word: str) -> bool:
