@@ -38,6 +38,7 @@ MEMO_SIZE = 1 << 16  # entries each memoised function keeps
 NUMERIC_PARTS = re.compile(r"[/-]")
 DIGIT = re.compile(r"\d")
 PUNCT_CLASSES = frozenset("(),.:")
+RANGE_GROUPS = frozenset({"days", "dmys"})  # groups of two days: a match gives a date for each
 
 
 class Matched(NamedTuple):
@@ -84,8 +85,12 @@ class Memo:
         rules, text = self.rules, self.text
         shape, parts = rules.shapes[shape_order], dict(parts)
         day = month = year = None
+        last = parts.pop("last", None) is not None  # of a range: its last day, not its first
         if (orth := parts.get("dmy")) is not None:
             day, month, year = (int(p) for p in NUMERIC_PARTS.split(text(orth)))
+        elif (orth := parts.get("dmys")) is not None:
+            first_day, last_day, month, year = (int(p) for p in NUMERIC_PARTS.split(text(orth)))
+            day = last_day if last else first_day
         elif (orth := parts.get("dm")) is not None:
             day, month = (int(p) for p in NUMERIC_PARTS.split(text(orth)))
         elif (orth := parts.get("iso")) is not None:
@@ -93,6 +98,8 @@ class Memo:
         else:
             if (orth := parts.get("day")) is not None:
                 day = int(text(orth))
+            elif (orth := parts.get("days")) is not None:
+                day = int(NUMERIC_PARTS.split(text(orth))[1 if last else 0])
             if (orth := parts.get("month")) is not None:
                 month = rules.months[text(orth).lower()]
             if (orth := parts.get("year")) is not None:
@@ -123,9 +130,10 @@ def extract(doc: Doc, rules: Rules, memo: Memo, published: date | None) -> list[
     for lo, hi in _segments(anchors, len(doc)):
         orths = [doc[i].orth for i in range(lo, hi)]
         for matched in memo.shapes_in("".join(map(memo.letter, orths))):
-            hit = _hit(doc, lo, orths, matched, labels_at, rules, memo, published)
-            if hit is not None:
-                hits.append(hit)
+            for last in (False, True) if RANGE_GROUPS.intersection(matched.group_names) else (False,):
+                hit = _hit(doc, lo, orths, matched, labels_at, rules, memo, published, last)
+                if hit is not None:
+                    hits.append(hit)
     return _one_publication_date(hits)
 
 
@@ -197,12 +205,15 @@ def _segments(anchors: list[int], n: int) -> list[tuple[int, int]]:
 
 
 def _hit(doc: Doc, lo: int, orths: list[int], matched: Matched, labels_at: set[int], rules: Rules,
-         memo: Memo, published: date | None) -> Hit | None:
-    """The Hit of a shape matched over the segment starting at token lo (orth ids `orths`), if any."""
+         memo: Memo, published: date | None, last: bool = False) -> Hit | None:
+    """The Hit of a shape matched over the segment starting at token lo (orth ids `orths`), if
+    any; of a day range ("14-15 Mei 2025"), its first day, or with `last` its last."""
     shape = matched.shape
     if shape.yearless and published is None:
         return None  # no invented years
     parts = tuple(zip(matched.group_names, map(orths.__getitem__, matched.group_at)))
+    if last:
+        parts += (("last", 0),)
     value = memo.date_of(shape.order, parts, published if shape.yearless else None)
     if value is None:
         return None
@@ -282,6 +293,8 @@ def _role(doc: Doc, start: int, end: int, near_top: bool, rules: Rules) -> str |
         if after is not None:
             if rules.time_after.match(after):
                 return "published"
+            if not before and rules.post_meta_after.match(after):
+                return "published"  # "Kamis, 21 Agustus 2025 | Humas Undana"
             if not after:  # a bare date line is a widget; after an outlet name, its edition date
                 return "published" if before else None
     return "mentioned"

@@ -82,6 +82,7 @@ class Rules:
     published_labels: frozenset[str]  # lowercase words that announce the publication date
     published_label: re.Pattern  # the line before the date is such a label
     post_meta: re.Pattern  # the line before the date opens a post's meta line and ends in a bar
+    post_meta_after: re.Pattern  # the line after a date that opens it: a bar, then a post-meta word
     time_after: re.Pattern  # "14:30 WIB" right after a header date
 
 
@@ -106,10 +107,12 @@ def load(nlp: Language) -> Rules:
     shape_class = {s: "N" for s in cues["dmy_shape"]}
     shape_class.update({s: "n" for s in cues["dm_shape"]})
     shape_class.update({s: "I" for s in cues["iso_shape"]})
+    shape_class.update({s: "Q" for s in cues.get("dmy_range_shape", ())})
 
     month_docs = [nlp.make_doc(w) for w, c in word_class.items() if c in ("M", "m", "E")]
     year_docs = [nlp.make_doc(w) for w, c in word_class.items() if c == "T"]
-    shape_docs = [nlp.make_doc(s.replace("d", "1")) for s in shape_class]
+    shape_docs = [nlp.make_doc(s.replace("d", "1")) for s in shape_class]  # anchors on their own
+    shape_class.update({s: "R" for s in cues.get("day_range_shape", ())})  # (a month anchors these)
     published_labels = frozenset(w.lower() for w in cues["published_label"])
     words = PhraseMatcher(nlp.vocab, attr="LOWER")  # the rare words of more than one token
     if long_months := [d for d in month_docs if len(d) > 1]:
@@ -158,6 +161,7 @@ def load(nlp: Language) -> Rules:
         shape_of_group={combined.groupindex[f"s{s.order}"]: s for s in shapes},
         published_labels=published_labels,
         post_meta=re.compile(rf"^(?:{meta})\b.*\|$", re.IGNORECASE),
+        post_meta_after=re.compile(rf"^\|\s*(?:{meta})\b", re.IGNORECASE),
         published_label=re.compile(rf"^(?:{labels})\b\s*(?:pada|tanggal|tgl|on)?\s*[:\-–—]?\s*$", re.IGNORECASE),
         time_after=re.compile(rf"^(?:[|,\-–—]\s*)?(?:pukul\s+)?\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?\s*(?:{zones})?(?:\s|$)"),
     )
