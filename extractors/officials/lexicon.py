@@ -27,6 +27,7 @@ class Title:
     refine: bool
     place: str  # "local" | "area" | ""
     lowercase: bool = False  # may be written in lower case ("ketua DPRD X, Budi"): then a comma sets off the name
+    descriptive: bool = False  # a role named by a lower-case field ("pengamat ketenagakerjaan Universitas X")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +82,7 @@ class Lexicon:
             words(r["surface"]): Title(
                 r["position"], r["field"] or "no", r["needs"] in ("qual", "lower"), r["org"],
                 frozenset(r["scope"].split()), r["refine"] == "yes", r["place"], r["needs"] in ("qual", "lower"),
+                r["needs"] == "lower",
             )
             for r in title_rows
         }

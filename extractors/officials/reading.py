@@ -17,6 +17,7 @@ from .titles import Chunk, TitleReader
 KIND = "official"
 NAME_LINE_RULE = "official.name_line_title_line"  # a contact block: never a headline
 NO_NAMES: tuple[list[Name], str, float] = ([], "", 0.0)
+LOWER_FIELD = 3  # lower-case words of a descriptive role's field ("pengamat kebijakan publik")
 
 
 class DocReader:
@@ -49,6 +50,8 @@ class DocReader:
             return [], end
         else:
             field_text = designated
+        if title.descriptive and field_end == end:  # "pengamat ketenagakerjaan Universitas X, ...":
+            field_end = self._lowercase_field(end)  # the lower-case words are passed over
         chunks, post_end, unreadable = titles.chunks(field_end, title.place)
         if unreadable:
             return [], post_end
@@ -201,6 +204,15 @@ class DocReader:
                     return True
             at = text.find(word, end)
         return False
+
+    def _lowercase_field(self, k: int) -> int:
+        """Token k, or past up to LOWER_FIELD lower-case words there when a capitalised word
+        (the organisation) follows them: "kebijakan publik" in "pengamat kebijakan publik
+        Universitas Riau"."""
+        toks, j = self.toks, k
+        while j < self.n and j - k < LOWER_FIELD and toks[j].text.isalpha() and toks[j].text.islower():
+            j += 1
+        return j if j > k and j < self.n and toks[j].cap else k
 
     def _after_degrees(self, k: int) -> int:
         """Token k, or the token after the degrees set off from a name there: "(Yohanis Wally,

@@ -15,6 +15,7 @@ CONJUNCTIONS = frozenset({"dan", "&", "serta"})
 FIELD_JOINERS = frozenset({"dan", "&", "/"})
 ORG_JOINERS = frozenset({"dan", "&", "-", "di"})  # "Kelompok Tani Sipakainga di Bontonompo,"
 MAX_PAREN = 5
+SUBREGION_WORDS = frozenset({"kecamatan", "kelurahan", "desa", "distrik", "dusun"})  # after a village, its district...
 ACRONYM = re.compile(r"[A-Z]{2,6}")  # an organisation's short name: "UBB", "BEM"
 MAX_ORG = 10
 MAX_PLACE = 6
@@ -338,5 +339,10 @@ class TitleReader:
                         chunks.append(Chunk())
                     i += 1
                     continue
+                if tok.text == "," and chunk.place is not None and i + 2 < n and toks[i + 1].lower in SUBREGION_WORDS:
+                    end = self._closed_run(i + 2)  # "Kepala Desa Oelbubuk, Kecamatan Mollo Tengah, Kabupaten TTS, ..."
+                    if end is not None:
+                        i = end
+                        continue
             break
         return chunks, i, False
