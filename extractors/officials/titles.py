@@ -324,6 +324,12 @@ class TitleReader:
                             chunk.org = Organization(toks.text(i, end), frozenset(), "", "")
                         i = end
                         continue
+            if tok.lower == "dari" and i + 1 < n and toks[i + 1].cap and toks[i + 1].lower in lex.org_start:
+                end = self.unknown_org(i + 1)  # "Ketua Komisi E dari Fraksi Golkar, ...": a party,
+                if end is None:  # not the post's organisation
+                    return chunks, i, True
+                i = end
+                continue
             if tok.text == "(":
                 paren = self.paren_end(i)
                 if paren is not None:
