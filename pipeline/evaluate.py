@@ -91,7 +91,7 @@ def gold_keys(gold: dict, region_code: Callable[[str], str | None]) -> tuple[dic
     for name in gold.get("regions_ignore", []):
         skip["region"].add(region_code(name) or f"?{name}")
     for name in gold.get("office_areas", []):
-        add("office_area", _norm(name))
+        add("office_area", _norm(office_area_name(name)))
     for e in gold.get("worker_counts", []):
         add("worker_count", e["value"], e)
     for e in gold.get("other_counts", []):
@@ -188,6 +188,15 @@ def region_code(name: str) -> str | None:
 
     ref = resolve(name)
     return ref.code if ref else None
+
+
+def office_area_name(name: str) -> str:
+    """The canonical name of an office area a gold file names by another of its names
+    ("Sumbarriau" is Sumbagteng); a name fakta does not know, as written."""
+    from extractors.regions import data
+
+    known = data.office_aliases().get(data.normalise(name))
+    return known[0].name if known else name
 
 
 _JSONL_LINE = re.compile(r"(.+)_L(\d+)$")

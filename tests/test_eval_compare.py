@@ -121,3 +121,10 @@ def test_publication_day_is_scored_from_metadata_else_from_the_text(engine):
         s: Score = scores[PUBLISHED]
         assert (s.tp, s.fp, s.fn) == expected, (gold_day, metadata)
 
+
+
+def test_gold_office_areas_are_read_by_any_of_their_names():
+    from pipeline.evaluate import gold_keys
+
+    want, _ = gold_keys({"office_areas": ["Sumbarriau", "Kanwil Entah"]}, lambda name: None)
+    assert want["office_area"] == {"sumbagteng", "kanwil entah"}  # an alias read as its area; unknown as written
