@@ -289,14 +289,13 @@ def _role(doc: Doc, start: int, end: int, near_top: bool, rules: Rules) -> str |
     ):
         return "published"  # a release's dateline: "Kupang, 2 Oktober 2024 – BPJS ...", "Airmadidi, 14 Agustus 2024"
     if near_top and before is not None and (not before or before[-1] in HEADER_SEPARATORS):
-        after = _line_part(doc, end, +1)  # "Kompas.com - 21/03/2024, 14:30 WIB"
-        if after is not None:
-            if rules.time_after.match(after):
-                return "published"
-            if not before and rules.post_meta_after.match(after):
-                return "published"  # "Kamis, 21 Agustus 2025 | Humas Undana"
-            if not after:  # a bare date line is a widget; after an outlet name, its edition date
-                return "published" if before else None
+        after = _line_part(doc, end, +1, whole=False)  # "Kompas.com - 21/03/2024, 14:30 WIB"
+        if rules.time_after.match(after):
+            return "published"
+        if not before and rules.post_meta_after.match(after):
+            return "published"  # "Kamis, 21 Agustus 2025 | Humas Undana", "... | Penulis: ..."
+        if not after:  # a bare date line is a widget; after an outlet name, its edition date
+            return "published" if before else None
     return "mentioned"
 
 
@@ -305,8 +304,9 @@ def _labelled(start: int, labels_at: set[int]) -> bool:
     return bool(labels_at) and not labels_at.isdisjoint(range(max(0, start - LABEL_LOOK), start))
 
 
-def _line_part(doc: Doc, k: int, step: int) -> str | None:
-    """Text from token k to the line's start (step -1) or end (+1); None if more than LINE_LOOK tokens."""
+def _line_part(doc: Doc, k: int, step: int, whole: bool = True) -> str | None:
+    """Text from token k to the line's start (step -1) or end (+1); None if more than LINE_LOOK
+    tokens, unless not `whole`: then its first LINE_LOOK tokens."""
     pieces = []  # texts with their trailing space, as the doc's text has them
     edge, n = k, len(doc)
     for _ in range(LINE_LOOK):
@@ -318,7 +318,8 @@ def _line_part(doc: Doc, k: int, step: int) -> str | None:
         pieces.append(piece)
         edge += step
     else:
-        return None
+        if whole:
+            return None
     if step < 0:
         pieces.reverse()
     return "".join(pieces).strip()
