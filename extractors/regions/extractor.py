@@ -41,7 +41,7 @@ DATELINE_AFTER = {",", "(", "-", "–", "—", "--"}
 LIST_JOINERS = ("dan", "serta")  # "Kabupaten Kampar dan Siak": the second name is listed under the cue
 MAX_ORG_RUN = 6
 LIST_GAP = 4  # tokens between two listed names ("Bengkayang 142,7; Landak")
-JAKARTA = "31"  # a province that lists name among cities ("Pekanbaru, Jakarta, Yogyakarta")
+JAKARTA = "31"  # a province that lists name as one of their cities ("Pekanbaru, Jakarta, Yogyakarta")
 PRECEDING_CUES = frozenset({"prefix", "office"})  # cue types whose first word is checked for an organisation
 MAX_KANWIL_RUN = 16  # tokens before an office-area alias searched for a Kanwil phrase
 # what a word before a name is to _inside_organisation
@@ -336,18 +336,17 @@ class RegionsExtractor:
         """ "Kantor Wilayah Sulawesi Maluku" in an article that names BPJS Ketenagakerjaan: right
         after a Kanwil word, an alias that names no region ("Kanwil Jabar" without BPJS may be
         another body's)."""
-        if not start or data.resolve(surface) is not None:
-            return False
+        return bool(start) and data.resolve(surface) is None and self._kanwil_word_before(doc, start)
+
+    def _kanwil_word_before(self, doc: Doc, start: int) -> bool:
+        """Whether a Kanwil word ("Kanwil", "Kantor Wilayah", "Wilayah") ends right before token `start`."""
         return self.bare_kanwil_re.search(_line_before(doc, max(0, start - 2), start)) is not None
 
     def _kanwil_area_bpjs(self, doc: Doc, start: int, end: int) -> bool:
         """ "Kepala Kantor Wilayah Jawa Barat BPJS Ketenagakerjaan": a Kanwil word right before
         the area, the BPJS name right after it."""
-        if not start or end >= len(doc):
-            return False
-        if self.bare_kanwil_re.search(_line_before(doc, max(0, start - 2), start)) is None:
-            return False
-        return self.bpjs_after_re.match(doc[end - 1:min(len(doc), end + 6)].text, len(doc[end - 1].text)) is not None
+        return (0 < start and end < len(doc) and self._kanwil_word_before(doc, start)
+                and self.bpjs_after_re.match(doc[end:end + 6].text) is not None)
 
     def _kanwil_before(self, doc: Doc, start: int) -> bool:
         """Whether a Kanwil phrase ("Kanwil BPJS Ketenagakerjaan", "BPJamsostek Kantor Wilayah")
