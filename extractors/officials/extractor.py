@@ -74,8 +74,8 @@ class OfficialsExtractor:
                 first, modifier = start, ""
             token = doc[first]
             lowercase = not tok(token.orth).cap
-            if lowercase and not (title.lowercase and first == start):
-                continue
+            if lowercase and not (title.needs_qualifier and first == start):
+                continue  # only a qualified post may be written in lower case: "ketua DPRD Gianyar, ..."
             if first > 0 and doc[first - 1].lower in negators:  # "calon Gubernur", "mantan Menteri"
                 consumed = end
                 continue

@@ -26,7 +26,6 @@ class Title:
     scope: frozenset[str]
     refine: bool
     place: str  # "local" | "area" | ""
-    lowercase: bool = False  # may be written in lower case ("ketua DPRD X, Budi"): then a comma sets off the name
     descriptive: bool = False  # a role named by a lower-case field ("pengamat ketenagakerjaan Universitas X")
 
 
@@ -81,8 +80,7 @@ class Lexicon:
         self.titles: dict[tuple[str, ...], Title] = {
             words(r["surface"]): Title(
                 r["position"], r["field"] or "no", r["needs"] in ("qual", "lower"), r["org"],
-                frozenset(r["scope"].split()), r["refine"] == "yes", r["place"], r["needs"] in ("qual", "lower"),
-                r["needs"] == "lower",
+                frozenset(r["scope"].split()), r["refine"] == "yes", r["place"], r["needs"] == "lower",
             )
             for r in title_rows
         }

@@ -71,8 +71,8 @@ class DocReader:
             found, rule, confidence = NO_NAMES  # "dosen UI Budi": no comma, no name
         else:
             found, rule, confidence = self._names_after(i, chunks, field_text)
-        if bracketed and not (len(found) == 1 and self._after_degrees(found[0].next) < n
-                              and toks[self._after_degrees(found[0].next)].text == ")"):
+        if bracketed and not (len(found) == 1 and (close := titles.after_degrees(found[0].next)) < n
+                              and toks[close].text == ")"):
             found = []
         first_person = None
         if joined and len(found) == 1 and len(chunks) == 1:
@@ -213,14 +213,6 @@ class DocReader:
         while j < self.n and j - k < LOWER_FIELD and toks[j].text.isalpha() and toks[j].text.islower():
             j += 1
         return j if j > k and j < self.n and toks[j].cap else k
-
-    def _after_degrees(self, k: int) -> int:
-        """Token k, or the token after the degrees set off from a name there: "(Yohanis Wally,
-        S.STP)" -> the bracket."""
-        toks, degrees, j = self.toks, self.lex.degrees, k
-        while j < self.n and (toks[j].text in {".", ","} or toks[j].lower.rstrip(".") in degrees):
-            j += 1
-        return j if j > k and any(toks[m].lower.rstrip(".") in degrees for m in range(k, j)) else k
 
     def _before_degrees(self, k: int) -> int:
         """Token k, or where degrees set off before it start: "Siti Rahma, S.Sos., M.Si, Kepala ..."

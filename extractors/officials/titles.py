@@ -155,10 +155,16 @@ class TitleReader:
         comma = next((j for j in range(i + 1, min(n, i + 2 + MAX_PAREN)) if not toks[j].name), n)
         if comma >= n or toks[comma].text != "," or not self._bracketed_name(i + 1, comma):
             return False
-        k = comma
-        while k < n and (toks[k].text in {".", ","} or toks[k].lower.rstrip(".") in self.lex.degrees):
-            k += 1
-        return k > comma + 1 and k < n and toks[k].text == ")"
+        k = self.after_degrees(comma)
+        return k > comma and k < n and toks[k].text == ")"
+
+    def after_degrees(self, k: int) -> int:
+        """Token k, or the token after the degrees set off from a name there: "(Yohanis Wally,
+        S.STP)" -> the bracket."""
+        toks, degrees, j = self.toks, self.lex.degrees, k
+        while j < self.n and (toks[j].text in {".", ","} or toks[j].lower.rstrip(".") in degrees):
+            j += 1
+        return j if j > k and any(toks[m].lower.rstrip(".") in degrees for m in range(k, j)) else k
 
     def _paren_close(self, i: int) -> int | None:
         """The ")" of a short parenthesis of capitalised words opened at token i, or None."""
