@@ -35,6 +35,8 @@ PARTITIVE_FACTOR = 0.9  # "dari N pekerja, M orang": a little less sure than "M 
 LINK_WINDOW = 8  # tokens searched after "jumlah <unit>" for its link word ("mencapai")
 LIST_WINDOW = 25  # tokens allowed between two counts of one list
 LIST_LICENCE = 0.75  # how sure a count that continues a list of worker counts is
+TABLE_FACTOR = 0.85  # a table row's figure, its unit in the header: a little less sure
+TABLE_LEAD = 8  # tokens between a table header's noun and its bracket, and its bracket and colon
 LABEL_FACTOR = 0.9  # "Nelayan: 1.915 orang": a little less sure than "1.915 orang nelayan"
 LABEL_WINDOW = 8  # tokens of a label before its colon
 HEADING_LINES = 12  # list lines walked back to the heading of a bulleted list
@@ -117,6 +119,8 @@ class WorkerCountReader:
         self.colon = strings.add(":")
         self.bullets = frozenset(strings.add(w) for w in BULLETS)
         self.dari = strings.add("dari")
+        self.dan = strings.add("dan")
+        self.row_ends = frozenset(strings.add(w) for w in (";", ","))
         spelled = {strings.add(w) for w in self.grammar.spelled_words()}
         exact, folded = self.grammar.spelled_forms()  # number and scale words, as is_spelled
         self.spelled_exact = frozenset(strings.add(w) for w in exact)
@@ -252,7 +256,7 @@ class WorkerCountReader:
             return []
         got = self._number(doc, start, prev)
         if got is None:
-            return []
+            return self._table_rows(doc, start)
         rule = "worker.context_orang"
         others = start + 1 < len(doc) and doc[start + 1].lower in self.others  # "200 orang lainnya"
         licence = after.confidence if after is not None and after.role == "cue" else \
@@ -263,6 +267,54 @@ class WorkerCountReader:
         if not licence:
             return []
         return self._count(doc, got, start, start + 1, Noun("unit", "orang", licence, 1), rule)
+
+    def _table_rows(self, doc: Doc, orang: int) -> list[Hit]:
+        """"penduduk bekerja menurut kabupaten/kota (ribu orang) adalah sebagai berikut: Sambas
+        317,6; Bengkayang 142,7; ...": a worker noun, its scale in brackets, a colon, then
+        rows of a name and a figure up to the sentence's end, each a count in that scale."""
+        n = len(doc)
+        if not (2 <= orang < n - 1 and doc[orang - 2].text == "(" and doc[orang + 1].text == ")"):
+            return []
+        scale = doc[orang - 1].text
+        noun = self._header_noun(doc, orang - 2)
+        colon = next((k for k in range(orang + 2, min(n, orang + 2 + TABLE_LEAD)) if doc[k].orth == self.colon), None)
+        if noun is None or colon is None:
+            return []
+        hits, k = [], colon + 1
+        conf = round(noun.confidence * TABLE_FACTOR, 3)
+        while k < n:
+            j = k
+            while j < n and doc[j].is_title:  # the row's name ("Kota Pontianak", "Kapuas Hulu")
+                j += 1
+            if j == k or j >= n or not doc[j].like_num:
+                break
+            figure = doc[j]
+            quantity = self.grammar.parse([figure.text, scale])
+            if not _countable(quantity):
+                break
+            hits.append(Hit("worker_count", figure.idx, figure.idx + len(figure), "worker.table_row", conf,
+                            {"value": quantity.as_int(), "unit": noun.unit}))
+            k = j + 1
+            if k < n and doc[k].lower == self.dan:
+                k += 1
+            elif k < n and doc[k].lower in self.row_ends:
+                k += 1 + (k + 1 < n and doc[k + 1].lower == self.dan)
+            else:
+                break
+        return hits if len(hits) >= 2 else []  # a table has rows
+
+    def _header_noun(self, doc: Doc, bracket: int) -> Noun | None:
+        """The worker unit a table header names before its bracket ("penduduk bekerja menurut
+        kabupaten/kota (ribu orang)"), within TABLE_LEAD tokens of its sentence."""
+        for i in range(bracket - 1, max(-1, bracket - 1 - TABLE_LEAD), -1):
+            if doc[i].lower in self.sentence_ends or doc[i].is_space:
+                return None
+            got = self.nouns.ending_at(doc, i)
+            if got is not None:
+                noun, begin = got
+                counted = begin > 0 and doc[begin - 1].like_num
+                return noun if noun.role == "unit" and not counted else None
+        return None
 
     def _count(self, doc: Doc, got: Reading, num_end: int, unit_end: int, noun: Noun,
                rule: str) -> list[Hit]:
