@@ -50,6 +50,7 @@ class Matched(NamedTuple):
     group_names: tuple[str, ...]  # the groups that matched (day, month, dmy...)
     group_at: tuple[int, ...]  # and the positions of their letters
     weekdays: tuple[int, ...]  # positions in [start, end) of letters a weekday name can have
+    ranged: bool  # a day range ("14-15 Mei 2025"): two dates, its first and its last day
 
 
 class Memo:
@@ -76,8 +77,9 @@ class Memo:
             weekday_letters = self.weekday_letters
             weekdays = tuple(at for at in range(m.start(), m.end())
                              if weekday_letters is None or letters[at] in weekday_letters)
-            out.append(Matched(m.start(), m.end(), shape, tuple(name for name, _ in groups),
-                               tuple(at for _, at in groups), weekdays))
+            names = tuple(name for name, _ in groups)
+            out.append(Matched(m.start(), m.end(), shape, names, tuple(at for _, at in groups), weekdays,
+                               not RANGE_GROUPS.isdisjoint(names)))
         return tuple(out)
 
     def _date_of(self, shape_order: int, parts: tuple[tuple[str, int], ...], published: date | None) -> date | None:
@@ -130,7 +132,7 @@ def extract(doc: Doc, rules: Rules, memo: Memo, published: date | None) -> list[
     for lo, hi in _segments(anchors, len(doc)):
         orths = [doc[i].orth for i in range(lo, hi)]
         for matched in memo.shapes_in("".join(map(memo.letter, orths))):
-            for last in (False, True) if RANGE_GROUPS.intersection(matched.group_names) else (False,):
+            for last in (False, True) if matched.ranged else (False,):
                 hit = _hit(doc, lo, orths, matched, labels_at, rules, memo, published, last)
                 if hit is not None:
                     hits.append(hit)
