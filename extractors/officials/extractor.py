@@ -68,6 +68,8 @@ class OfficialsExtractor:
         for start, end, title, numbered in titles:
             if start < consumed:
                 continue
+            if end - start > 1:
+                end, title, numbered = self._yield_to_org(doc, start, end, title, numbered)
             if start in modifiers:
                 first, modifier = modifiers[start]
             else:
@@ -105,6 +107,24 @@ class OfficialsExtractor:
         untagged = UntaggedPlaces(toks, self.lex, names, self.resolve) if self.resolve else None
         reader = DocReader(toks, self.lex, names, TitleReader(toks, self.lex), untagged)
         return reader, Lines(toks)
+
+    def _yield_to_org(self, doc: Doc, start: int, end: int, title, numbered: bool):
+        """(end, title, numbered) of a title at tokens start..end, or of its first words when its
+        last word opens a known organisation that runs past it, beyond what field words would
+        read: "Kepala Balai Pelayanan Pelindungan Pekerja Migran Indonesia" is "Kepala" of that
+        Balai ("Kepala Dinas Tenaga Kerja" stays a title and its field)."""
+        lex, last = self.lex, end - 1
+        entries = lex.elements.get(doc[last].lower_)
+        if not entries:
+            return end, title, numbered
+        for words, (kind, _) in entries:
+            if kind == "org" and not lex.field_words.issuperset(words[1:]) and last + len(words) <= len(doc) and all(
+                    doc[last + k].lower_ == word for k, word in enumerate(words)):
+                shorter = lex.titles.get(tuple(doc[k].lower_ for k in range(start, last)))
+                if shorter is not None:
+                    return last, shorter, doc[last - 1].lower_ in lex.numbered
+                break
+        return end, title, numbered
 
     def _titles(self, doc: Doc):
         """Longest non-overlapping titles (start, end, Title, numbered) and modifiers by the title they precede."""

@@ -135,6 +135,8 @@ class Lexicon:
         self.bodies = frozenset(roles.get("body", ()))
         self.numbered = frozenset(roles.get("numbered", ()))
         self.grades = frozenset(roles.get("grade", ()))
+        self.coded = frozenset(roles.get("coded", ()))
+        self.asides = frozenset(roles.get("aside", ()))
         self.opens_name_or_org = self.bodies | self.org_start | self.honorifics
         self.not_name = (
             frozenset(roles.get("stop", ())) | self.after_name | self.glue | self.field_words

@@ -12,11 +12,12 @@ from .names import Name, NameReader
 from .places import UntaggedPlaces
 from .posts import post_fields, post_scope
 from .spans import Tokens
-from .titles import Chunk, TitleReader
+from .titles import FIELD_JOINERS, Chunk, TitleReader
 
 KIND = "official"
 NAME_LINE_RULE = "official.name_line_title_line"  # a contact block: never a headline
 NO_NAMES: tuple[list[Name], str, float] = ([], "", 0.0)
+MAX_ASIDE = 8  # words of a second post after "selaku" ("Ketua DPRD selaku Ketua Banggar, ...")
 LOWER_FIELD = 3  # lower-case words of a descriptive role's field ("pengamat kebijakan publik")
 
 
@@ -43,9 +44,11 @@ class DocReader:
                 designated, end = toks.text(end, designated_end), designated_end
         if end < n and toks[end].text == "(":
             end = titles.paren_end(end) or end  # "Kepala Bidang (Kabid) Pengawasan"
-        field_end = titles.field(end) if title.field != "no" and not designated else end
+        field_end = titles.field(end, lowercase) if title.field != "no" and not designated else end
         if field_end > end:
             field_text = toks.text(end, field_end)
+            if lowercase:  # "kepala dinas tenaga kerja Badung" -> "Kepala Dinas Tenaga Kerja"
+                field_text = " ".join(w if w in FIELD_JOINERS else w[:1].upper() + w[1:] for w in field_text.split())
         elif title.field == "req" and not designated:
             return [], end
         else:
@@ -61,6 +64,8 @@ class DocReader:
                     self.places.region_of_place(chunk, post_scope(title, chunk))
             if not chunks[-1].regions:
                 post_end = self.places.region_at(chunks[-1], post_end, post_scope(title, chunks[-1]))
+        if post_end < n and toks[post_end].lower in self.lex.asides and not lowercase:
+            post_end = self._past_aside(post_end)  # "Ketua DPRD Muba selaku Ketua Banggar, H. Sugondo"
         bracketed = post_end < n and toks[post_end].text == "("  # "Kepala Dinas Perikanan OKI (Ir. Hendri Saputra)"
         i = post_end + 1 if post_end < n and (bracketed or toks[post_end].text == ",") else post_end
         while i < n and toks[i].blank and "\n" not in toks[i].text:  # "Utara,\xa0Hassanudin"
@@ -204,6 +209,14 @@ class DocReader:
                     return True
             at = text.find(word, end)
         return False
+
+    def _past_aside(self, k: int) -> int:
+        """The comma that closes a second post after "selaku"/"sekaligus" at token k (capitalised
+        words, up to MAX_ASIDE), or k when none does."""
+        toks, j = self.toks, k + 1
+        while j < self.n and j - k <= MAX_ASIDE and (toks[j].cap or (j > k + 1 and toks[j].lower in {"dan", "&"})):
+            j += 1
+        return j if j > k + 1 and j < self.n and toks[j].text == "," else k
 
     def _lowercase_field(self, k: int) -> int:
         """Token k, or past up to LOWER_FIELD lower-case words there when a capitalised word

@@ -57,8 +57,22 @@ class TitleReader:
     def __init__(self, toks: Tokens, lex: Lexicon) -> None:
         self.toks, self.lex, self.n, self.places = toks, lex, toks.n, toks.places
 
-    def _field_word(self, i: int) -> bool:
-        return self.toks[i].field and i not in self.places
+    def _field_word(self, i: int, lowercase: bool = False) -> bool:
+        """Whether token i is a field word; after a title written in lower case, also in lower
+        case ("kepala dinas tenaga kerja Badung, ...")."""
+        tok = self.toks[i]
+        return (tok.field or (lowercase and tok.lower in self.lex.field_words)) and i not in self.places
+
+    def opens_org(self, i: int) -> bool:
+        """Whether a capitalised word at token i opens an organisation: a known one, or a word
+        that opens one the lists do not know ("Universitas")."""
+        tok = self.toks[i]
+        if not tok.cap:
+            return False
+        if tok.lower in self.lex.org_start:
+            return True
+        known = self.element(i)
+        return known is not None and known[1] == "org"
 
     def designator(self, i: int) -> int:
         """After a numbered word ("Komisi"), the end of its letter or roman numeral ("E", "IX")."""
@@ -67,17 +81,18 @@ class TitleReader:
             return i + 1
         return i
 
-    def field(self, i: int) -> int:
-        """End of the field words starting at token i (== i when there are none)."""
+    def field(self, i: int, lowercase: bool = False) -> int:
+        """End of the field words starting at token i (== i when there are none); `lowercase`:
+        the title is written in lower case, and its field words may be too."""
         toks, n = self.toks, self.n
         j = end = i
         while j < n:
             tok = toks[j]
-            if self._field_word(j):
+            if self._field_word(j, lowercase):
                 j = end = j + 1
             elif end == i:
                 break
-            elif tok.lower in FIELD_JOINERS and j + 1 < n and self._field_word(j + 1):
+            elif tok.lower in FIELD_JOINERS and j + 1 < n and self._field_word(j + 1, lowercase):
                 j += 1
             elif tok.text == "," and j + 2 < n and toks[j + 1].lower == "dan" and self._field_word(j + 2):
                 j += 2  # "Politik, Hukum, dan Keamanan"
@@ -138,8 +153,8 @@ class TitleReader:
     def paren_end(self, i: int) -> int | None:
         """End of a short capitalised parenthesis at token i: "(Nisel)", "(Kakanwil)"; not of a
         bracketed name ("(Ir. Hendri Saputra)", "(Fransina Wambrauw)")."""
-        if i + 1 < self.n and self.toks[i + 1].honorific:
-            return None
+        if i + 2 < self.n and self.toks[i + 1].honorific and self.toks[i + 2].text != ")":
+            return None  # a bracketed name; "(Irjen)" after "Inspektur Jenderal" is its short form
         close = self._paren_close(i)
         return close + 1 if close is not None and not self._bracketed_name(i + 1, close) else None
 
@@ -176,8 +191,8 @@ class TitleReader:
             text = tok.text
             if text == ")":
                 return j if j > i + 1 else None
-            if not (tok.cap or text == "." or j in self.places):
-                return None
+            if not (tok.cap or text == "." or j in self.places or (text in CONJUNCTIONS and j > i + 1)):
+                return None  # "(Binwasnaker dan K3)"
         return None
 
     def _bracketed_name(self, start: int, end: int) -> bool:
@@ -190,24 +205,27 @@ class TitleReader:
 
     def acronym_org(self, i: int) -> int | None:
         """End of an organisation the lists do not know written as acronyms ("UBB", "BEM UBB"):
-        2-6 capitals each, closed by a comma, an honorific, a tagged region or the word that
-        opens a larger organisation, whose unit it then is (without one,
+        2-6 capitals each, closed by a comma, an honorific, a tagged region or a larger
+        organisation (a known one, or a word that opens one), whose unit it then is (without one,
         where the organisation's name ends is unknown: "Koperasi TKBM Pelabuhan Tual")."""
         toks, n = self.toks, self.n
-        j = i
-        while j < n and j < i + 3 and ACRONYM.fullmatch(toks[j].text) and j not in self.places:
-            j += 1
-        if j == i or j >= n:
+        j, words = i, 0
+        while j < n and words < 3 and ACRONYM.fullmatch(toks[j].text) and j not in self.places:
+            j, words = j + 1, words + 1
+            if j + 1 < n and toks[j].text == "-" and not toks.space(j - 1) and not toks.space(j):
+                j += 1  # "FK-KMK"
+        if j == i or j >= n or toks[j - 1].text == "-":
             return None
         nxt = toks[j]
-        if nxt.text == "," or nxt.honorific or j in self.places or (nxt.cap and nxt.lower in self.lex.org_start):
-            return j  # "Ketua DPC HNSI Kota Tarakan, ...", "dosen FKIP Universitas Jambi, ..."
+        if nxt.text == "," or nxt.honorific or j in self.places or self.opens_org(j):
+            return j  # "Ketua DPC HNSI Kota Tarakan, ...", "dosen FKIP Universitas Jambi, ...", "Ketua LPPM Undana"
         return None
+
 
     def unknown_org(self, i: int) -> int | None:
         """End of an organisation the lists do not know ("Partai Keadilan Sejahtera"), when a
-        comma, an honorific, a closing bracket or the sentence's end closes it; None when the
-        name after it cannot be told apart."""
+        comma, an honorific, a closing bracket, the sentence's end or a known organisation
+        (its last part) closes it; None when the name after it cannot be told apart."""
         toks, n = self.toks, self.n
         j = i + 1
         while j < n and j < i + MAX_ORG:
@@ -216,6 +234,9 @@ class TitleReader:
                 return j  # closed: "Federasi Serikat Pekerja Metal Indonesia (FSPMI) Jateng,"
             if j > i + 1 and tok.text in {".", ")"}:
                 return j  # "..., Guru Besar Fakultas Hukum Universitas Riau."
+            known = self.element(j) if tok.cap else None
+            if known is not None and known[1] == "org":
+                return known[0]  # "Fraksi Partai Demokrat Saan Mustopa": a known organisation ends it
             if tok.cap or (tok.text in ORG_JOINERS and j + 1 < n and toks[j + 1].cap):
                 j += 1
             else:
@@ -267,6 +288,13 @@ class TitleReader:
                 return None
         return None
 
+    def _unit_code(self, i: int) -> bool:
+        """Whether a military unit's code and slash stand at token i, after the unit or its
+        commander's title, before its capitalised place: "Kodim 0207/Simalungun"."""
+        toks = self.toks
+        return (0 < i and i + 2 < self.n and toks[i - 1].lower in self.lex.coded and toks[i].text.isdigit()
+                and toks[i + 1].text == "/" and toks[i + 2].cap)
+
     def chunks(self, i: int, place: str = "") -> tuple[list[Chunk], int, bool]:
         """Qualifier chunks from token i, the token where they end, and whether an unknown
         organisation or place made the name unreadable. `place` is the title's place mode
@@ -297,6 +325,9 @@ class TitleReader:
             if chunk.org is not None and tok.lower in lex.grades and i + 1 < n and toks[i + 1].designator:
                 i += 2  # "UPP Kelas II Tual"
                 continue
+            if self._unit_code(i):
+                i += 2  # "Dandim 0207/Simalungun": the code, then its place
+                continue
             if tok.cap:
                 if (not unknown_place and chunk.org is not None and "{place}" in chunk.org.name
                         and not chunk.regions and (end := self.district(i)) is not None):
@@ -323,11 +354,15 @@ class TitleReader:
                     chunk.org = chunk.org or Organization(toks.text(i, end), frozenset(), "", "")
                     i = end
                     continue
-                if chunk.org is None and not chunks[0].org:
-                    end = self.acronym_org(i)
-                    if end is not None:  # "Rektor UBB Prof. Hamdani", "Ketua BEM UBB, Rizky"
-                        if not (toks[end].cap and toks[end].lower in lex.org_start):  # "FKIP Universitas Jambi": a unit of that
+                end = self.acronym_org(i)
+                if end is not None:  # "Rektor UBB Prof. Hamdani", "Ketua BEM UBB, Rizky"
+                    inside = self.opens_org(end)  # "FKIP Universitas Jambi": a unit of that
+                    if chunk.org is None and not chunks[0].org:
+                        if not inside:
                             chunk.org = Organization(toks.text(i, end), frozenset(), "", "")
+                        i = end
+                        continue
+                    if inside:  # "Departemen ... FK-KMK Universitas Gadjah Mada"
                         i = end
                         continue
             if tok.lower == "dari" and i + 1 < n and toks[i + 1].cap and toks[i + 1].lower in lex.org_start:
