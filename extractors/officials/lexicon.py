@@ -25,7 +25,7 @@ class Title:
     org: str  # template or literal, "" = none
     scope: frozenset[str]
     refine: bool
-    place: str  # "local" | "area" | ""
+    place: str  # "local" | "district" | "area" | ""
     descriptive: bool = False  # a role named by a lower-case field ("pengamat ketenagakerjaan Universitas X")
 
 
@@ -137,11 +137,14 @@ class Lexicon:
         self.grades = frozenset(roles.get("grade", ()))
         self.coded = frozenset(roles.get("coded", ()))
         self.asides = frozenset(roles.get("aside", ()))
+        self.anaphors = frozenset(roles.get("anaphor", ()))
+        self.determiners = frozenset(roles.get("determiner", ()))
         self.opens_name_or_org = self.bodies | self.org_start | self.honorifics
         self.not_name = (
             frozenset(roles.get("stop", ())) | self.after_name | self.glue | self.field_words
             | self.honorifics | self.degrees | self.org_start
             | {w for place in foreign for w in words(place)}
+            | {entry[0] for entries in self.orgs.values() for entry, _ in entries if len(entry) == 1}  # "Unkhair"
         ) - roles.get("name_ok", set())
         self.not_name_shape = _wildcard_regex(wildcards)
 

@@ -59,7 +59,7 @@ def post_fields(lex: Lexicon, title: Title, modifier: str, field_text: str, chun
         org = org or next((c.org for c in chunks if c.org), None)
         unit = unit or next((c.unit for c in chunks if c.unit), None)
         areas = areas or [a for c in chunks for a in c.areas]
-    if title.needs_qualifier and not (field_text or org or unit or areas):
+    if title.needs_qualifier and not (field_text or org or unit or areas or chunk.anaphor):
         return None
     scope = org.scope if org is not None and org.scope and title.scope else title.scope
     position = title.position + (f" {field_text}" if field_text else "")

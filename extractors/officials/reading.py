@@ -12,7 +12,7 @@ from .names import Name, NameReader
 from .places import UntaggedPlaces
 from .posts import post_fields, post_scope
 from .spans import Tokens
-from .titles import FIELD_JOINERS, Chunk, TitleReader
+from .titles import FIELD_JOINERS, LOCAL_PLACES, Chunk, TitleReader
 
 KIND = "official"
 NAME_LINE_RULE = "official.name_line_title_line"  # a contact block: never a headline
@@ -70,7 +70,8 @@ class DocReader:
         i = post_end + 1 if post_end < n and (bracketed or toks[post_end].text == ",") else post_end
         while i < n and toks[i].blank and "\n" not in toks[i].text:  # "Utara,\xa0Hassanudin"
             i += 1
-        if title.place == "local" and i == post_end and not toks[i].honorific:
+        if title.place in LOCAL_PLACES and i == post_end and not toks[i].honorific and not (
+                title.place == "district" and self._known_district(chunks[-1])):
             return [], post_end  # "Kades Sukamaju Ahmad Yani": where the village ends is unknown
         if lowercase and (i == post_end or bracketed):
             found, rule, confidence = NO_NAMES  # "dosen UI Budi": no comma, no name
@@ -210,12 +211,22 @@ class DocReader:
             at = text.find(word, end)
         return False
 
+    def _known_district(self, chunk: Chunk) -> bool:
+        """Whether the chunk's place is a known kecamatan read to its end ("Camat Dolo Selatan
+        Ahmad Yani"): then the name after it can be told apart without a comma."""
+        return chunk.place is not None and self.titles.district(chunk.place[0]) == chunk.place[1]
+
     def _past_aside(self, k: int) -> int:
         """The comma that closes a second post after "selaku"/"sekaligus" at token k (capitalised
-        words, up to MAX_ASIDE), or k when none does."""
-        toks, j = self.toks, k + 1
-        while j < self.n and j - k <= MAX_ASIDE and (toks[j].cap or (j > k + 1 and toks[j].lower in {"dan", "&"})):
-            j += 1
+        words and short brackets, up to MAX_ASIDE tokens), or k when none does."""
+        toks, titles, j = self.toks, self.titles, k + 1
+        while j < self.n and j - k <= MAX_ASIDE:
+            if toks[j].cap or (j > k + 1 and toks[j].lower in {"dan", "&"}):
+                j += 1
+            elif (paren := titles.paren_end(j)) is not None:
+                j = paren  # "sekaligus Kepala Badan Pengusahaan (BP) Batam, ..."
+            else:
+                break
         return j if j > k + 1 and j < self.n and toks[j].text == "," else k
 
     def _lowercase_field(self, k: int) -> int:

@@ -17,6 +17,7 @@ ORG_JOINERS = frozenset({"dan", "&", "-", "di"})  # "Kelompok Tani Sipakainga di
 MAX_PAREN = 5
 SUBREGION_WORDS = frozenset({"kecamatan", "kelurahan", "desa", "distrik", "dusun"})  # after a village, its district...
 ACRONYM = re.compile(r"[A-Z]{2,6}")  # an organisation's short name: "UBB", "BEM"
+LOCAL_PLACES = frozenset({"local", "district"})  # place modes of positions.csv: a local place follows
 MAX_ORG = 10
 MAX_PLACE = 6
 
@@ -24,9 +25,10 @@ MAX_PLACE = 6
 class Chunk:
     """One post's qualifiers as read from the text."""
 
-    __slots__ = ("org", "unit", "regions", "areas", "place")
+    __slots__ = ("org", "unit", "regions", "areas", "place", "anaphor")
 
     def __init__(self) -> None:
+        self.anaphor = False  # "perusahaan tersebut": an organisation named before
         self.org: Organization | None = None
         self.unit: Unit | None = None
         self.regions: list[Hit] = []
@@ -298,7 +300,7 @@ class TitleReader:
     def chunks(self, i: int, place: str = "") -> tuple[list[Chunk], int, bool]:
         """Qualifier chunks from token i, the token where they end, and whether an unknown
         organisation or place made the name unreadable. `place` is the title's place mode
-        (positions.csv): "local" always, "area" when no tagged place is there, reads an
+        (positions.csv): "local" or "district" always, "area" when no tagged place is there, reads an
         unknown place up to a comma, honorific or known element."""
         toks, n, lex, element = self.toks, self.n, self.lex, self.element
         numbered = lex.numbered
@@ -328,6 +330,11 @@ class TitleReader:
             if self._unit_code(i):
                 i += 2  # "Dandim 0207/Simalungun": the code, then its place
                 continue
+            if tok.lower in lex.anaphors and not tok.cap and chunk.org is None and len(chunks) == 1:
+                end = i + 2 if i + 2 < n and toks[i + 1].lower in lex.determiners else i + 1
+                if end < n and toks[end].text == ",":  # "HR Manager perusahaan tersebut, Jessica Tan"
+                    chunk.anaphor = True
+                    return chunks, end, False
             if tok.cap:
                 if (not unknown_place and chunk.org is not None and "{place}" in chunk.org.name
                         and not chunk.regions and (end := self.district(i)) is not None):
@@ -335,8 +342,9 @@ class TitleReader:
                     continue
                 if not unknown_place and tok.lower not in lex.opens_name_or_org:
                     mode = place or ("area" if chunk.unit is not None else "")
-                    if mode == "local" or (mode == "area" and not chunk.regions and not chunk.areas):
-                        end = self.place_run(i, mode == "local")
+                    local = mode in LOCAL_PLACES
+                    if local or (mode == "area" and not chunk.regions and not chunk.areas):
+                        end = self.place_run(i, local)
                         if end is None:
                             return chunks, i, True
                         unknown_place, chunk.place, i = True, (i, end), end

@@ -129,6 +129,7 @@ class RegionsExtractor:
         self.follow_ok_ids = frozenset(map(get_string_id, self.follow_ok))
         self.dateline_after_ids = frozenset(map(get_string_id, DATELINE_AFTER))
         self.comma_id = get_string_id(",")
+        self.gloss_ids = frozenset(map(get_string_id, (",", "di")))  # "Rejang Lebong, Bengkulu", "Tanjab Barat di Jambi"
         self.homonym_districts = data.homonym_districts()
         self.list_ids = frozenset(map(get_string_id, LIST_JOINERS))
         self.gap_ids = self.list_ids | {self.comma_id, get_string_id(";")}
@@ -272,8 +273,9 @@ class RegionsExtractor:
 
     def _province_by_neighbour(self, doc: Doc, start: int, plan: Plan, last_end: int, last: Hit, outcome):
         """A name of a province and of a city, right after another region hit: the province
-        when it glosses that hit ("Kabupaten Rejang Lebong, Bengkulu") or continues a list of
-        provinces ("Riau, Sumbar, Kepri dan Jambi"); else `outcome` unchanged."""
+        when it glosses that hit ("Kabupaten Rejang Lebong, Bengkulu", "Tanjab Barat di Jambi")
+        or continues a list of provinces ("Riau, Sumbar, Kepri dan Jambi"); else `outcome`
+        unchanged."""
         one = plan.by_level.get("province")
         if one is None or last.kind != "region":
             return outcome
@@ -282,7 +284,7 @@ class RegionsExtractor:
             joined = last.fields["code"] != JAKARTA and self._joins(doc, last_end, start)
             rule = "region.province_list" if joined else None
         else:
-            glossed = start == last_end + 1 and doc[last_end].orth == self.comma_id
+            glossed = start == last_end + 1 and doc[last_end].lower in self.gloss_ids
             rule = "region.province_gloss" if glossed and last.fields["code"].split(".")[0] == ref.code else None
         return outcome if rule is None else self._hit(outcome[0], outcome[1], rule, ref)
 

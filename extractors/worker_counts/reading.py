@@ -53,6 +53,8 @@ RULE_FACTOR = {  # confidence of a rule relative to that of its noun
     "worker.unit_link_number": 0.8,
     "worker.list_orang": 0.85,
 }
+PART_WINDOW = 60  # tokens after a worker count searched for the parts that add up to it
+PART_FACTOR = 0.85  # a part of a count, its unit the count's: a little less sure than the count
 CACHE_SIZE = 8192  # runs of number tokens whose reading is remembered
 
 
@@ -107,10 +109,12 @@ class WorkerCountReader:
             return frozenset(strings.add(r["word"]) for r in context if r["role"] == role)
 
         self.reference, self.quantity_cues = words("reference"), words("quantity")
+        self.ordinals = words("ordinal")
         self.fillers, self.heads, self.links = words("filler"), words("head"), words("link")
         self.approx, self.follow, self.list_words = words("approx"), words("follow"), words("list")
         self.suffixes, self.partitives = words("suffix"), words("partitive")
         self.elaborations, self.others = words("elaboration"), words("other")
+        self.part_follow = words("part") | frozenset(strings.add(w) for w in (*CLAUSE_BREAKS, ")"))
         self.unit_openers = self.heads | {strings.add(w) for w in SENTENCE_ENDS}
         self.clause_breaks = frozenset(strings.add(w) for w in CLAUSE_BREAKS)
         self.sentence_ends = frozenset(strings.add(w) for w in (".", "!", "?"))
@@ -166,7 +170,60 @@ class WorkerCountReader:
             if not new and before_number and noun.role == "unit":
                 new = self._unit_then_number(doc, start, noun)
             hits.extend(new)
+        if hits:
+            hits.extend(self._summed_parts(doc, hits))
         return _outside(hits, found.get("amount", ()))
+
+    def _summed_parts(self, doc: Doc, hits: list[Hit]) -> list[Hit]:
+        """"2.870 orang tercatat sebagai peserta, terdiri atas 1.240 di Malaysia, 980 di Taiwan,
+        dan 650 di Hong Kong": bare numbers after a worker count, up to the end of the next
+        sentence, that add up to it exactly (two or more in a row, counted ones included) are
+        its parts, counted in its unit."""
+        counted = {hit.start for hit in hits}
+        new: list[Hit] = []
+        for hit in sorted(hits, key=_plain_orang):  # a count's own noun before "orang"
+            span = doc.char_span(hit.start, hit.end)
+            if span is None:
+                continue
+            parts = self._parts_after(doc, span.end, counted)
+            run = _summing_run([value for value, _, _ in parts], hit.fields["value"])
+            if run is None:
+                continue
+            conf = round(hit.confidence * PART_FACTOR, 3)
+            for value, start, end in parts[run[0]:run[1]]:
+                if start not in counted:
+                    counted.add(start)
+                    new.append(Hit("worker_count", start, end, "worker.summed_part", conf,
+                                   {"value": value, "unit": hit.fields["unit"]}))
+        return new
+
+    def _parts_after(self, doc: Doc, i: int, counted: set[int]) -> list[tuple[int, int, int]]:
+        """(value, start, end) of the numbers from token i to the end of the next sentence
+        (PART_WINDOW tokens at most) that may be parts of a count: each followed by a part
+        word, punctuation or a line end, or already counted."""
+        parts: list[tuple[int, int, int]] = []
+        n, ends = len(doc), 0
+        limit = min(n, i + PART_WINDOW)
+        while i < limit:
+            tok = doc[i]
+            if tok.lower in self.sentence_ends or (tok.is_space and "\n" in tok.text):
+                ends += 1
+                if ends == 2:
+                    break
+            if not self._is_numberish(tok):
+                i += 1
+                continue
+            k = i + 1
+            while k < n and k - i < MAX_NUMBER_TOKENS and self._is_numberish(doc[k]):
+                k += 1
+            got = self._number(doc, k)
+            if got is not None and got[1] == i and got[0].range is None:
+                start = got[2].idx
+                after = doc[k] if k < n else None
+                if start in counted or after is None or after.is_space or after.lower in self.part_follow:
+                    parts.append((got[0].value, start, doc[k - 1].idx + len(doc[k - 1])))
+            i = k
+        return parts
 
     def _unit(self, doc: Doc, start: int, noun: Noun, prev: Token, suffixed: bool) -> list[Hit]:
         """"10.000 tenaga kerja", "100 orang pekerja", "45.900 jumlah pekerja rentan"
@@ -367,6 +424,9 @@ class WorkerCountReader:
         first, before = k + count.offset, run[count.offset - 1] if count.offset else before
         if not self._stands_alone(doc, first, before):
             return None
+        if before is not None and before.lower in self.ordinals and not (
+                count.quantity.scaled or GROUPED_INTEGER.match(count.text)):
+            return None  # "tahap ke 2 pekerja"; not "sampai ke 3,6 juta pekerja"
         if count.year and (before is None or before.lower not in self.quantity_cues):
             return None  # a year: "Pada 2023 pekerja migran ..."
         return count, first, run[count.offset], before
@@ -589,6 +649,23 @@ def _outside(hits: list[Hit], spans) -> list[Hit]:
     starts = [a for a, _ in spans]
     reach = list(accumulate([b for _, b in spans], max))  # furthest end among spans so far
     return [h for h in hits if (i := bisect_right(starts, h.start)) == 0 or reach[i - 1] <= h.start]
+
+
+def _plain_orang(hit: Hit) -> bool:
+    return hit.fields["unit"] == "orang"
+
+
+def _summing_run(values: list[int], total: int) -> tuple[int, int] | None:
+    """(start, end) of the first run of two or more values in a row that add up to total."""
+    for a in range(len(values)):
+        subtotal = values[a]
+        for b in range(a + 1, len(values)):
+            subtotal += values[b]
+            if subtotal == total:
+                return a, b + 1
+            if subtotal > total:
+                break
+    return None
 
 
 def _countable(q: Quantity | None) -> bool:
