@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .lexicon import Lexicon
+from .lexicon import NAME_WORD, Lexicon
 from .spans import Tokens
 
 MAX_WORDS = 5
@@ -83,8 +83,9 @@ class NameReader:
                     j += 1
             elif not words:
                 break
-            elif tok.suffixed_name and j not in blocked and j + 1 < n and toks[j + 1].text in {",", ".", ")"}:
-                words.append(j)  # a last name word that looks like a verb: "Yosef Lamatokan,"
+            elif (tok.suffixed_name or (tok.honorific and NAME_WORD.match(tok.text))) and j not in blocked \
+                    and j + 1 < n and toks[j + 1].text in {",", ".", ")"}:
+                words.append(j)  # a last name word that looks like a verb or a rank: "Yosef Lamatokan,", "(Fransina Mayor)"
                 j += 1
             elif tok.lower in lex.after_name and j + 1 < n and toks[j + 1].name and j + 1 not in blocked \
                     and j not in blocked:
