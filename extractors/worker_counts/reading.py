@@ -52,8 +52,10 @@ RULE_FACTOR = {  # confidence of a rule relative to that of its noun
     "worker.context_orang": 0.85,
     "worker.unit_link_number": 0.8,
     "worker.list_orang": 0.85,
+    "worker.summed_total": 1.0,  # (its licence, TOTAL_LICENCE, says how sure)
 }
 PART_WINDOW = 60  # tokens after a worker count searched for the parts that add up to it
+TOTAL_LICENCE = 0.75  # "N orang" that worker counts after it add up to
 PART_FACTOR = 0.85  # a part of a count, its unit the count's: a little less sure than the count
 CACHE_SIZE = 8192  # runs of number tokens whose reading is remembered
 
@@ -143,6 +145,7 @@ class WorkerCountReader:
 
     def __call__(self, doc: Doc, context: Context, found: Found) -> list[Hit]:
         hits: list[Hit] = []
+        unsaid: list[tuple[Reading, int]] = []  # "N orang" whose clause says nothing: maybe a total
         done = 0  # tokens before this index belong to a unit already read
         for _, start, _ in sorted(self.matcher(doc)):  # one label: sorted by start
             if start < done:
@@ -166,12 +169,14 @@ class WorkerCountReader:
             new = []
             if after_number:
                 new = self._unit(doc, start, noun, prev, suffixed) if noun.role == "unit" else \
-                    self._classifier(doc, start, prev, hits[-1] if hits else None)
+                    self._classifier(doc, start, prev, hits[-1] if hits else None, unsaid)
             if not new and before_number and noun.role == "unit":
                 new = self._unit_then_number(doc, start, noun)
             hits.extend(new)
         if hits:
             hits.extend(self._summed_parts(doc, hits))
+            if unsaid:
+                hits.extend(self._summed_totals(doc, hits, unsaid))
         return _outside(hits, found.get("amount", ()))
 
     def _summed_parts(self, doc: Doc, hits: list[Hit]) -> list[Hit]:
@@ -195,6 +200,20 @@ class WorkerCountReader:
                     counted.add(start)
                     new.append(Hit("worker_count", start, end, "worker.summed_part", conf,
                                    {"value": value, "unit": hit.fields["unit"]}))
+        return new
+
+    def _summed_totals(self, doc: Doc, hits: list[Hit], unsaid: list[tuple[Reading, int]]) -> list[Hit]:
+        """"... mencapai 198.406 orang. Jumlah itu terdiri atas 141.230 pekerja penerima upah,
+        52.884 pekerja bukan penerima upah dan 4.292 pekerja jasa konstruksi.": an "N orang"
+        whose clause says nothing is a worker count when worker counts after it, up to the end
+        of the next sentence, add up to it exactly (two or more in a row)."""
+        counted = {hit.start for hit in hits}
+        new = []
+        for got, orang in unsaid:
+            parts = [part for part in self._parts_after(doc, orang + 1, counted) if part[1] in counted]
+            if _summing_run([value for value, _, _ in parts], got[0].value) is not None:
+                new.extend(self._count(doc, got, orang, orang + 1, Noun("unit", "orang", TOTAL_LICENCE, 1),
+                                       "worker.summed_total"))
         return new
 
     def _parts_after(self, doc: Doc, i: int, counted: set[int]) -> list[tuple[int, int, int]]:
@@ -303,11 +322,13 @@ class WorkerCountReader:
         return [Hit("worker_count", doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),
                     "worker.unit_link_number", conf, {"value": quantity.as_int(), "unit": noun.unit})]
 
-    def _classifier(self, doc: Doc, start: int, prev: Token, last: Hit | None) -> list[Hit]:
+    def _classifier(self, doc: Doc, start: int, prev: Token, last: Hit | None,
+                    unsaid: list[tuple[Reading, int]]) -> list[Hit]:
         """"726.119 orang": a count only when a unit follows (read by _unit), a cue follows
         ("500 orang bekerja di ..."), the clause before it names workers, or it continues a
         list of worker counts ("780 orang, disusul Kota X sebanyak 410 orang"); "orang
-        warga", "orang tua" never count. `prev`: the token before it."""
+        warga", "orang tua" never count. `prev`: the token before it. A count whose clause
+        says nothing either way goes to `unsaid` (the parts after it may make it a total)."""
         after = self.nouns.at(doc, start + 1) if start + 1 < len(doc) else None
         if after is not None and after.role not in ("cue", "soft_cue"):
             return []
@@ -318,6 +339,8 @@ class WorkerCountReader:
         others = start + 1 < len(doc) and doc[start + 1].lower in self.others  # "200 orang lainnya"
         licence = after.confidence if after is not None and after.role == "cue" else \
             self._clause_licence(doc, got[1], others)
+        if licence is None and after is None:
+            unsaid.append((got, start))
         if licence is None and last is not None:
             licence = self._list_licence(doc, got[1], last, others) or self._breakdown_licence(doc, got[1], last)
             rule = "worker.list_orang"
