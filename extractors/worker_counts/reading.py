@@ -53,8 +53,10 @@ RULE_FACTOR = {  # confidence of a rule relative to that of its noun
     "worker.unit_link_number": 0.8,
     "worker.list_orang": 0.85,
     "worker.summed_total": 1.0,  # (its licence, TOTAL_LICENCE, says how sure)
+    "worker.summed_list": 1.0,  # (its licence: the whole count's confidence, times PART_FACTOR)
 }
 PART_WINDOW = 60  # tokens after a worker count searched for the parts that add up to it
+LIST_PARTS = 3  # "N orang" in a list that adds up to a worker count named before it, at least
 TOTAL_LICENCE = 0.75  # "N orang" that worker counts after it add up to
 PART_FACTOR = 0.85  # a part of a count, its unit the count's: a little less sure than the count
 CACHE_SIZE = 8192  # runs of number tokens whose reading is remembered
@@ -177,6 +179,7 @@ class WorkerCountReader:
             hits.extend(self._summed_parts(doc, hits))
             if unsaid:
                 hits.extend(self._summed_totals(doc, hits, unsaid))
+                hits.extend(self._summed_list(doc, hits, unsaid))
         return _outside(hits, found.get("amount", ()))
 
     def _summed_parts(self, doc: Doc, hits: list[Hit]) -> list[Hit]:
@@ -214,6 +217,26 @@ class WorkerCountReader:
             if _summing_run([value for value, _, _ in parts], got[0].value) is not None:
                 new.extend(self._count(doc, got, orang, orang + 1, Noun("unit", "orang", TOTAL_LICENCE, 1),
                                        "worker.summed_total"))
+        return new
+
+    def _summed_list(self, doc: Doc, hits: list[Hit], unsaid: list[tuple[Reading, int]]) -> list[Hit]:
+        """"27.600 nelayan dan petani ... Sebaran penerima per kabupaten/kota: Kabupaten Banjar
+        3.940 orang, ..., dan Kota Banjarbaru 660 orang.": a list of LIST_PARTS or more "N orang"
+        whose clauses say nothing (each within LIST_WINDOW tokens of the one before) is the
+        breakdown of a worker count named before it when the whole list adds up to it exactly."""
+        counted = {hit.start for hit in hits}
+        new: list[Hit] = []
+        for run in _runs([(got, orang) for got, orang in unsaid if got[2].idx not in counted]):
+            if len(run) < LIST_PARTS:
+                continue
+            values = [got[0].value for got, _ in run]
+            total, begin = sum(values), run[0][0][2].idx
+            whole = next((hit for hit in reversed(hits) if hit.end <= begin and hit.fields["value"] == total), None)
+            if whole is None:
+                continue
+            noun = Noun("unit", whole.fields["unit"], round(whole.confidence * PART_FACTOR, 3), 1)
+            for got, orang in run:
+                new.extend(self._count(doc, got, orang, orang + 1, noun, "worker.summed_list"))
         return new
 
     def _parts_after(self, doc: Doc, i: int, counted: set[int]) -> list[tuple[int, int, int]]:
@@ -672,6 +695,17 @@ def _outside(hits: list[Hit], spans) -> list[Hit]:
     starts = [a for a, _ in spans]
     reach = list(accumulate([b for _, b in spans], max))  # furthest end among spans so far
     return [h for h in hits if (i := bisect_right(starts, h.start)) == 0 or reach[i - 1] <= h.start]
+
+
+def _runs(items: list[tuple[Reading, int]]) -> list[list[tuple[Reading, int]]]:
+    """Counts before "orang" grouped into lists: each within LIST_WINDOW tokens of the last."""
+    runs: list[list[tuple[Reading, int]]] = []
+    for item in items:
+        if runs and item[0][1] - runs[-1][-1][1] <= LIST_WINDOW:
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return runs
 
 
 def _plain_orang(hit: Hit) -> bool:
