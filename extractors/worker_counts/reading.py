@@ -56,6 +56,7 @@ RULE_FACTOR = {  # confidence of a rule relative to that of its noun
     "worker.summed_list": 1.0,  # (its licence: the whole count's confidence, times PART_FACTOR)
 }
 PART_WINDOW = 60  # tokens after a worker count searched for the parts that add up to it
+MAX_TABLE_ROWS = 60  # rows of a table set out one a line
 LIST_PARTS = 3  # "N orang" in a list that adds up to a worker count named before it, at least
 TOTAL_LICENCE = 0.75  # "N orang" that worker counts after it add up to
 PART_FACTOR = 0.85  # a part of a count, its unit the count's: a little less sure than the count
@@ -137,7 +138,8 @@ class WorkerCountReader:
         self.glue = frozenset(strings.add(w) for w in GLUE)
         self.comma = strings.add(",")
         self.copulas = _phrase_index(nlp, (r["word"] for r in context if r["role"] == "copula"))
-        self.before_unit = self.fillers | {self.orang} | spelled | set(self.copulas)  # may stand just before a unit
+        self.before_unit = self.fillers | {self.orang, strings.add("(")} | spelled | set(self.copulas)  # may stand
+        # just before a unit ("(" before a table header's "orang)")
         self.neighbours = self.before_unit | self.unit_openers | self.suffixes  # of an anchor read
         self.range_words = _phrase_index(nlp, (r["word"] for r in read_csv(NUMBERS / "range_words.csv")))
         # Anchors: the first word of every unit phrase (NounTable.at finds the longest).
@@ -148,6 +150,7 @@ class WorkerCountReader:
     def __call__(self, doc: Doc, context: Context, found: Found) -> list[Hit]:
         hits: list[Hit] = []
         unsaid: list[tuple[Reading, int]] = []  # "N orang" whose clause says nothing: maybe a total
+        tables: list[list[tuple[int, int, int]]] = []  # rows of "(orang):" tables, not yet licensed
         done = 0  # tokens before this index belong to a unit already read
         for _, start, _ in sorted(self.matcher(doc)):  # one label: sorted by start
             if start < done:
@@ -171,7 +174,7 @@ class WorkerCountReader:
             new = []
             if after_number:
                 new = self._unit(doc, start, noun, prev, suffixed) if noun.role == "unit" else \
-                    self._classifier(doc, start, prev, hits[-1] if hits else None, unsaid)
+                    self._classifier(doc, start, prev, hits[-1] if hits else None, unsaid, tables)
             if not new and before_number and noun.role == "unit":
                 new = self._unit_then_number(doc, start, noun)
             hits.extend(new)
@@ -180,6 +183,8 @@ class WorkerCountReader:
             if unsaid:
                 hits.extend(self._summed_totals(doc, hits, unsaid))
                 hits.extend(self._summed_list(doc, hits, unsaid))
+            if tables:
+                hits.extend(_summed_tables(hits, tables))
         return _outside(hits, found.get("amount", ()))
 
     def _summed_parts(self, doc: Doc, hits: list[Hit]) -> list[Hit]:
@@ -346,17 +351,22 @@ class WorkerCountReader:
                     "worker.unit_link_number", conf, {"value": quantity.as_int(), "unit": noun.unit})]
 
     def _classifier(self, doc: Doc, start: int, prev: Token, last: Hit | None,
-                    unsaid: list[tuple[Reading, int]]) -> list[Hit]:
+                    unsaid: list[tuple[Reading, int]], tables: list) -> list[Hit]:
         """"726.119 orang": a count only when a unit follows (read by _unit), a cue follows
         ("500 orang bekerja di ..."), the clause before it names workers, or it continues a
         list of worker counts ("780 orang, disusul Kota X sebanyak 410 orang"); "orang
         warga", "orang tua" never count. `prev`: the token before it. A count whose clause
-        says nothing either way goes to `unsaid` (the parts after it may make it a total)."""
+        says nothing either way goes to `unsaid` (the parts after it may make it a total), the
+        rows of a table headed "(orang):" to `tables`."""
         after = self.nouns.at(doc, start + 1) if start + 1 < len(doc) else None
         if after is not None and after.role not in ("cue", "soft_cue"):
             return []
         got = self._number(doc, start, prev)
         if got is None:
+            if 0 < start < len(doc) - 2 and doc[start - 1].text == "(" and doc[start + 1].text == ")":
+                rows = self._line_rows(doc, start + 2)  # "Sebarannya per kecamatan (orang):"
+                if rows:
+                    tables.append(rows)
             return self._table_rows(doc, start)
         rule = "worker.context_orang"
         others = start + 1 < len(doc) and doc[start + 1].lower in self.others  # "200 orang lainnya"
@@ -405,6 +415,30 @@ class WorkerCountReader:
             else:
                 break
         return hits if len(hits) >= 2 else []  # a table has rows
+
+    def _line_rows(self, doc: Doc, k: int) -> list[tuple[int, int, int]]:
+        """(value, start, end) of each row of a table set out one row a line after the colon
+        at token k: a label, then a whole number that ends the line ("Percut Sei Tuan 8.412").
+        At least LIST_PARTS rows."""
+        n = len(doc)
+        if not (k + 1 < n and doc[k].orth == self.colon and doc[k + 1].is_space and "\n" in doc[k + 1].text):
+            return []
+        rows, k = [], k + 2
+        while k < n and len(rows) < MAX_TABLE_ROWS:
+            end = k
+            while end < n and not doc[end].is_space:
+                end += 1
+            figure = doc[end - 1]
+            if end - k < 2 or not figure.like_num or doc[end - 2].like_num:
+                break
+            quantity = self.grammar.parse([figure.text])
+            if not _countable(quantity):
+                break
+            rows.append((quantity.as_int(), figure.idx, figure.idx + len(figure)))
+            if end >= n or "\n" not in doc[end].text:
+                break
+            k = end + 1  # (cleaning sets every line off as a paragraph: the first line not a row ends it)
+        return rows if len(rows) >= LIST_PARTS else []
 
     def _header_noun(self, doc: Doc, bracket: int) -> Noun | None:
         """The worker unit a table header names before its bracket ("penduduk bekerja menurut
@@ -706,6 +740,25 @@ def _runs(items: list[tuple[Reading, int]]) -> list[list[tuple[Reading, int]]]:
         else:
             runs.append([item])
     return runs
+
+
+def _summed_tables(hits: list[Hit], tables: list[list[tuple[int, int, int]]]) -> list[Hit]:
+    """"52.318 pekerja rentan ... Sebarannya per kecamatan (orang):" / "Percut Sei Tuan 8.412" /
+    ... / "Jumlah 52.318": a table's rows count workers when they add up exactly to a worker
+    count named before the table (its last row may be that total)."""
+    new = []
+    for rows in tables:
+        values = [value for value, _, _ in rows]
+        if values[-1] == sum(values[:-1]):
+            rows, values = rows[:-1], values[:-1]  # a total line
+        total, begin = sum(values), rows[0][1]
+        whole = next((hit for hit in reversed(hits) if hit.end <= begin and hit.fields["value"] == total), None)
+        if whole is None:
+            continue
+        conf = round(whole.confidence * TABLE_FACTOR, 3)
+        new.extend(Hit("worker_count", start, end, "worker.table_row", conf, {"value": value, "unit": whole.fields["unit"]})
+                   for value, start, end in rows)
+    return new
 
 
 def _plain_orang(hit: Hit) -> bool:
