@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from ..common import Found, Hit
 from .lexicon import Lexicon
 
-DESIGNATOR = re.compile(r"^(?:[A-Z]|[IVX]{1,5}|\d{1,2})$")  # a letter or numeral naming a post
+DESIGNATOR = re.compile(r"^(?:[A-Z]|[IVX]{1,5}|\d{1,3})$")  # a letter or numeral naming a post
 PLACE_KINDS = frozenset({"region", "office_area"})
 SENTENCE_ENDS = frozenset({".", '"', "”"})
 MAX_HEADLINE_TOKENS = 40

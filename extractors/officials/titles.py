@@ -264,10 +264,11 @@ class TitleReader:
         return None if local else self._closed_run(i)
 
     def district(self, i: int) -> int | None:
-        """End of a kecamatan of regions/districts.csv at token i, if a capitalised word follows."""
+        """End of a kecamatan of regions/districts.csv at token i, if a capitalised word (a name)
+        or a lower-case one (no name: "Cabang Lubuk Pakam menjelaskan") follows."""
         toks, n = self.toks, self.n
         district = longest(self.lex.districts, toks, n, i) if toks[i].cap else None
-        if district is not None and district[0] < n and toks[district[0]].cap:
+        if district is not None and district[0] < n and (toks[district[0]].cap or toks[district[0]].text[:1].islower()):
             return district[0]
         return None
 
