@@ -234,9 +234,7 @@ class WorkerCountReader:
         for run in _runs([(got, orang) for got, orang in unsaid if got[2].idx not in counted]):
             if len(run) < LIST_PARTS:
                 continue
-            values = [got[0].value for got, _ in run]
-            total, begin = sum(values), run[0][0][2].idx
-            whole = next((hit for hit in reversed(hits) if hit.end <= begin and hit.fields["value"] == total), None)
+            whole = _count_before(hits, run[0][0][2].idx, sum(got[0].value for got, _ in run))
             if whole is None:
                 continue
             noun = Noun("unit", whole.fields["unit"], round(whole.confidence * PART_FACTOR, 3), 1)
@@ -751,14 +749,18 @@ def _summed_tables(hits: list[Hit], tables: list[list[tuple[int, int, int]]]) ->
         values = [value for value, _, _ in rows]
         if values[-1] == sum(values[:-1]):
             rows, values = rows[:-1], values[:-1]  # a total line
-        total, begin = sum(values), rows[0][1]
-        whole = next((hit for hit in reversed(hits) if hit.end <= begin and hit.fields["value"] == total), None)
+        whole = _count_before(hits, rows[0][1], sum(values))
         if whole is None:
             continue
         conf = round(whole.confidence * TABLE_FACTOR, 3)
         new.extend(Hit("worker_count", start, end, "worker.table_row", conf, {"value": value, "unit": whole.fields["unit"]})
                    for value, start, end in rows)
     return new
+
+
+def _count_before(hits: list[Hit], char: int, value: int) -> Hit | None:
+    """The last worker count of this value that ends before character `char`, if any."""
+    return next((hit for hit in reversed(hits) if hit.end <= char and hit.fields["value"] == value), None)
 
 
 def _plain_orang(hit: Hit) -> bool:
