@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .lexicon import NAME_WORD, Lexicon
+from .lexicon import Lexicon
 from .spans import Tokens
 
 MAX_WORDS = 5
@@ -83,7 +83,7 @@ class NameReader:
                     j += 1
             elif not words:
                 break
-            elif (tok.suffixed_name or (tok.honorific and NAME_WORD.match(tok.text))) and j not in blocked \
+            elif (tok.suffixed_name or tok.rank_name) and j not in blocked \
                     and j + 1 < n and toks[j + 1].text in {",", ".", ")"}:
                 words.append(j)  # a last name word that looks like a verb or a rank: "Yosef Lamatokan,", "(Fransina Mayor)"
                 j += 1

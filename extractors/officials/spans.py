@@ -13,7 +13,7 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from ..common import Found, Hit
-from .lexicon import Lexicon
+from .lexicon import NAME_WORD, Lexicon
 
 DESIGNATOR = re.compile(r"^(?:[A-Z]|[IVX]{1,5}|\d{1,3})$")  # a letter or numeral naming a post
 PLACE_KINDS = frozenset({"region", "office_area"})
@@ -32,7 +32,7 @@ class Tok:
     distinct word is judged once: its shape and the word lists it is in."""
 
     __slots__ = ("blank", "cap", "designator", "ends_name", "field", "honorific", "line", "lower", "name", "punct",
-                 "suffixed_name", "text")
+                 "rank_name", "suffixed_name", "text")
 
     def __init__(self, text: str, lex: Lexicon) -> None:
         self.text = text
@@ -45,6 +45,7 @@ class Tok:
         self.name = cap and lex.is_name_word(text, lower)
         self.suffixed_name = cap and not self.name and lex.is_suffixed_name_word(text, lower)  # "Lamatokan"
         self.honorific = lower in lex.honorifics and (len(text) > 1 or text == "H")  # "Dr", "H", not "h"
+        self.rank_name = self.honorific and NAME_WORD.match(text) is not None  # "Mayor": may end a name too
         # may directly follow a name: punctuation, lowercase, a number, a date word, a degree
         self.ends_name = (
             blank or punct or first.islower() or first.isdigit()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..common import Hit
-from .lexicon import NAME_WORD, Lexicon, Organization, Trie, Unit
+from .lexicon import Lexicon, Organization, Trie, Unit
 from .spans import Tokens
 
 CONJUNCTIONS = frozenset({"dan", "&", "serta"})
@@ -201,9 +201,8 @@ class TitleReader:
         """Whether tokens start..end are a person's full name, not an abbreviation or place:
         "Kepala Cabang Sorong (Fransina Mayor)", not "(Nisel)", "(Kakanwil)"."""
         toks = self.toks
-        last_rank = toks[end - 1].honorific and NAME_WORD.match(toks[end - 1].text)  # "(Fransina Mayor)"
         return end - start >= 2 and all(
-            (toks[j].name or (j == end - 1 and last_rank)) and not toks[j].text.isupper() and j not in toks.blocked
+            (toks[j].name or (j == end - 1 and toks[j].rank_name))  # "(Fransina Mayor)" and not toks[j].text.isupper() and j not in toks.blocked
             for j in range(start, end)
         )
 
