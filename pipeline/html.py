@@ -14,6 +14,7 @@ to pipeline.cleaning.
 """
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -147,8 +148,15 @@ def _text_length(el: etree._Element) -> int:
 
 
 def _main_container(doc: etree._Element, rules: HtmlRules, outlet: Outlet | None) -> etree._Element | None:
-    selectors = ((css_xpath(outlet.content),) if outlet and outlet.content else ()) + rules.content
-    for selector in selectors:
+    if outlet and outlet.content:  # the outlet's own story blocks: all of them, in page order
+        parts = css_xpath(outlet.content)(doc)  # (a story paged within one page: "1 dari 2 halaman")
+        if sum(map(_text_length, parts)) >= MIN_CONTENT_CHARS:
+            if len(parts) == 1:
+                return parts[0]
+            joined = parts[0].makeelement("div", {})
+            joined.extend(copy.deepcopy(part) for part in parts)
+            return joined
+    for selector in rules.content:
         candidates = [(_text_length(el), el) for el in selector(doc)]
         if candidates:
             length, best = max(candidates, key=lambda c: c[0])

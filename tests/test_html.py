@@ -186,3 +186,21 @@ def test_strip_site_suffix(title, outlet, expected):
 ])
 def test_iso_datetime(value, expected):
     assert iso_datetime(value) == expected
+
+
+def test_a_story_paged_inside_one_page_keeps_every_page():
+    """Liputan6 sets a long story out as "1 dari 2 halaman", "2 dari 2 halaman" blocks of one page."""
+    pages = [["Pemkot Palangka Raya menanggung iuran BPJS Ketenagakerjaan bagi 6.200 pekerja rentan sejak 2023.",
+              "Pasangan calon berjanji menambah kuota menjadi 25 ribu pekerja informal bila terpilih."],
+             ["Kepala BPJS Ketenagakerjaan Cabang Palangka Raya menyebut peserta aktif 71.340 pekerja.",
+              "Ketua KPU Kota Palangka Raya menyebut masa kampanye berakhir 23 November 2024."]]
+    blocks = "".join(
+        f'<div class="article-content-body__item-page" data-page="{n}">'
+        f'<div class="article-content-body__item-page-number">{n} dari 2 halaman</div>'
+        f'<div class="article-content-body__item-content">{"".join(f"<p>{p}</p>" for p in page)}</div></div>'
+        '<div class="advertisement-text">Advertisement</div>'
+        for n, page in enumerate(pages, 1))
+    html = ('<html><head><meta property="og:url" content="https://www.liputan6.com/regional/read/5765432/janji">'
+            f'</head><body><article><div class="article-content-body">{blocks}</div></article></body></html>')
+    text, _ = html_to_article_text(html)
+    assert text.split("\n\n") == pages[0] + pages[1]

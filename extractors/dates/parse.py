@@ -106,6 +106,8 @@ class Memo:
                 month = rules.months[text(orth).lower()]
             if (orth := parts.get("year")) is not None:
                 year = int(text(orth))
+                if (orth := parts.get("until")) is not None and month > rules.months[text(orth).lower()]:
+                    year -= 1  # "25 Desember hingga 5 Januari 2025": the range starts the year before
         if month is not None and not 1 <= month <= 12 or day is not None and not 1 <= day <= 31:
             return None
         if year is None:

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 from spacy.language import Language
 
@@ -13,6 +15,7 @@ from ..regions.data import name_index
 HERE = Path(__file__).parent
 NAME_WORD = re.compile(r"^(?=..)[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]*(?:['’][A-Za-zÀ-ÖØ-öø-ÿ][a-zß-öø-ÿ]*)?$")  # Budi, Ma'ruf, Rifa'i
 REGIONS = HERE.parent / "regions"
+VILLAGE_TAIL_NAMES = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +28,7 @@ class Title:
     org: str  # template or literal, "" = none
     scope: frozenset[str]
     refine: bool
-    place: str  # "local" | "district" | "area" | ""
+    place: str  # "local" | "district" | "village" | "area" | ""
     descriptive: bool = False  # a role named by a lower-case field ("pengamat ketenagakerjaan Universitas X")
 
 
@@ -56,6 +59,13 @@ def _trie(entries: dict[tuple[str, ...], object]) -> Trie:
     for words, value in entries.items():
         by_first.setdefault(words[0], []).append((words, value))
     return {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in by_first.items()}
+
+
+def _common_tails(names: Iterable[tuple[str, ...]]) -> frozenset[str]:
+    """Words that go on VILLAGE_TAIL_NAMES or more village names after their first word ("jaya",
+    "baru", "sari"): after a known village, such a word may still be the village's."""
+    counts = Counter(word for name in names if len(name) > 1 for word in set(name[1:]))
+    return frozenset(word for word, count in counts.items() if count >= VILLAGE_TAIL_NAMES)
 
 
 def _wildcard_regex(patterns: list[str]) -> re.Pattern | None:
@@ -105,6 +115,12 @@ class Lexicon:
             for name in place_names
         })
         self.branch_places: Trie = _trie({words(p): "place" for p in branch_places})
+        self.villages = frozenset(  # desa/kelurahan names: where a village head's place ends
+            tuple(name.lower().split()) if name.replace(" ", "").isalpha() else words(name)
+            for name in read_lines(REGIONS / "villages.txt")
+        )
+        self.village_words = max(map(len, self.villages))
+        self.village_tails = _common_tails(self.villages)
         foreign = read_lines(HERE / "foreign_places.txt")
         self.foreign: Trie = _trie({words(p): "place" for p in foreign})
         elements: dict[tuple[str, ...], tuple[str, object]] = {}  # title elements, longest wins
@@ -126,7 +142,8 @@ class Lexicon:
         self.shortened = frozenset(roles.get("shortened", ()))
         self.after_name = frozenset(roles.get("after", ()))
         self.glue = frozenset(roles.get("glue", ()))
-        self.apposition = frozenset(roles.get("apposition", ()))
+        self.apposition = frozenset(w for w in roles.get("apposition", ()) if " " not in w)
+        self.apposition_pairs = frozenset(tuple(w.split()) for w in roles.get("apposition", ()) if " " in w)
         self.stops = frozenset(roles.get("stop", ()))
         self.speech = frozenset(roles.get("speech", ()))
         self.distributive = frozenset(words(w) for w in roles.get("distributive", ()))  # as tokens
@@ -137,6 +154,7 @@ class Lexicon:
         self.grades = frozenset(roles.get("grade", ()))
         self.coded = frozenset(roles.get("coded", ()))
         self.asides = frozenset(roles.get("aside", ()))
+        self.constituencies = frozenset(tuple(w.split()) for w in roles.get("constituency", ()))
         self.anaphors = frozenset(roles.get("anaphor", ()))
         self.determiners = frozenset(roles.get("determiner", ()))
         self.opens_name_or_org = self.bodies | self.org_start | self.honorifics

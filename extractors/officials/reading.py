@@ -66,17 +66,22 @@ class DocReader:
                 post_end = self.places.region_at(chunks[-1], post_end, post_scope(title, chunks[-1]))
         if post_end < n and toks[post_end].lower in self.lex.asides and not lowercase:
             post_end = self._past_aside(post_end)  # "Ketua DPRD Muba selaku Ketua Banggar, H. Sugondo"
+        elif post_end + 1 < n and (toks[post_end].lower, toks[post_end + 1].lower) in self.lex.constituencies:
+            post_end = self._past_constituency(post_end)  # "Anggota Depekab dari unsur akademisi, Dr. ..."
         bracketed = post_end < n and toks[post_end].text == "("  # "Kepala Dinas Perikanan OKI (Ir. Hendri Saputra)"
         i = post_end + 1 if post_end < n and (bracketed or toks[post_end].text == ",") else post_end
         while i < n and toks[i].blank and "\n" not in toks[i].text:  # "Utara,\xa0Hassanudin"
             i += 1
-        if title.place in LOCAL_PLACES and i == post_end and not toks[i].honorific and not (
-                title.place == "district" and self._known_district(chunks[-1])):
+        unset = title.place in LOCAL_PLACES and i == post_end and not toks[i].honorific  # no comma
+        if unset and not (title.place == "district" and self._known_district(chunks[-1])
+                          or title.place == "village" and self._known_village(chunks[-1])):
             return [], post_end  # "Kades Sukamaju Ahmad Yani": where the village ends is unknown
         if lowercase and (i == post_end or bracketed):
             found, rule, confidence = NO_NAMES  # "dosen UI Budi": no comma, no name
         else:
             found, rule, confidence = self._names_after(i, chunks, field_text)
+        if unset and title.place == "village" and not (len(found) == 1 and found[0].words >= 2):
+            return [], post_end  # "Lurah Kalibaru Ahmad Fauzi", not "Kades Kalibaru Ahmad" (one word)
         if bracketed and not (len(found) == 1 and (close := titles.after_degrees(found[0].next)) < n
                               and toks[close].text == ")"):
             found = []
@@ -216,6 +221,11 @@ class DocReader:
         Ahmad Yani"): then the name after it can be told apart without a comma."""
         return chunk.place is not None and self.titles.district(chunk.place[0]) == chunk.place[1]
 
+    def _known_village(self, chunk: Chunk) -> bool:
+        """Whether the chunk's place is a known desa/kelurahan read to its end ("Lurah Kalibaru
+        Ahmad Fauzi Ramdhani")."""
+        return chunk.place is not None and self.titles.village(chunk.place[0]) == chunk.place[1]
+
     def _past_aside(self, k: int) -> int:
         """The comma that closes a second post after "selaku"/"sekaligus" at token k (capitalised
         words and short brackets, up to MAX_ASIDE tokens), or k when none does."""
@@ -228,6 +238,14 @@ class DocReader:
             else:
                 break
         return j if j > k + 1 and j < self.n and toks[j].text == "," else k
+
+    def _past_constituency(self, k: int) -> int:
+        """The comma that closes "dari unsur akademisi" at token k (words only, up to MAX_ASIDE
+        tokens), or k when none does."""
+        toks, j = self.toks, k + 2
+        while j < self.n and j - k <= MAX_ASIDE and toks[j].text.isalpha():
+            j += 1
+        return j if j > k + 2 and j < self.n and toks[j].text == "," else k
 
     def _lowercase_field(self, k: int) -> int:
         """Token k, or past up to LOWER_FIELD lower-case words there when a capitalised word
@@ -306,6 +324,8 @@ class DocReader:
         link = toks[first - 1]
         after = toks[post_end] if post_end < self.n else None
         own_lines = _breaks_line(link)
+        if first > 2 and (toks[first - 2].lower, link.lower) in self.lex.apposition_pairs:
+            return self._name_before_pair(first - 2, after)
         if link.text == "(":
             if after is None or after.text != ")":
                 return None
@@ -330,6 +350,19 @@ class DocReader:
         if j >= 0 and not _breaks_line(toks[j]):
             return None
         return name, NAME_LINE_RULE
+
+
+    def _name_before_pair(self, link: int, after) -> tuple[Name, str] | None:
+        """ "Haris Mustafa, yang juga Bupati Mamuju nonaktif, ...": a name set off from its post
+        by a two-word link (token `link` its first) and a comma or nothing before it; the post
+        ends in punctuation or a lower-case word (`after`: the token after it)."""
+        if after is not None and not (after.punct or after.blank or after.text[:1].islower()):
+            return None
+        k = link - 1 if self.toks[link - 1].text == "," else link
+        name = self.names.backward(self._before_degrees(k))
+        if name is None or (name.words < 2 and not self._named_again(name)):
+            return None
+        return name, "official.name_then_title"
 
 
 def _breaks_line(tok) -> bool:

@@ -17,7 +17,7 @@ ORG_JOINERS = frozenset({"dan", "&", "-", "di"})  # "Kelompok Tani Sipakainga di
 MAX_PAREN = 5
 SUBREGION_WORDS = frozenset({"kecamatan", "kelurahan", "desa", "distrik", "dusun"})  # after a village, its district...
 ACRONYM = re.compile(r"[A-Z]{2,6}")  # an organisation's short name: "UBB", "BEM"
-LOCAL_PLACES = frozenset({"local", "district"})  # place modes of positions.csv: a local place follows
+LOCAL_PLACES = frozenset({"local", "district", "village"})  # place modes of positions.csv: a local place follows
 MAX_ORG = 10
 MAX_PLACE = 6
 
@@ -246,21 +246,37 @@ class TitleReader:
                 return None
         return None
 
-    def place_run(self, i: int, local: bool = False) -> int | None:
+    def place_run(self, i: int, local: bool = False, village: bool = False) -> int | None:
         """End of a place the lists do not know ("Sukamakmur", "Batam Nagoya", "Sulawesi dan"),
         when a comma, an honorific or a known element (region, organisation) closes it;
         None when the name after it cannot be told apart ("Kalianda Rizal Effendi mengatakan")
         unless the place is a known kecamatan ("Cabang Tobelo Rudi Hartono"). A `local` place
-        (a village) is closed by a comma first: "Desa Tanjung Laut Jaya, Mat Sani"."""
-        toks, n = self.toks, self.n
+        (a village) is closed by a comma first: "Desa Tanjung Laut Jaya, Mat Sani"; with
+        `village`, a known village ends it too ("Lurah Kalibaru Ahmad Fauzi")."""
         if local:
             closed = self._closed_run(i)
-            if closed is not None:
+            if closed is not None and not self._degrees_at(closed + 1):  # not "Camat Sekayu Yuliansyah, S.Sos"
                 return closed
+        if village:
+            end = self.village(i)
+            if end is not None:
+                return end
         district = self.district(i)
         if district is not None:
             return district
         return None if local else self._closed_run(i)
+
+    def village(self, i: int) -> int | None:
+        """End of a desa/kelurahan of regions/villages.csv at token i, if a capitalised word
+        follows that cannot still be the village's ("Kalibaru Ahmad", not "Sumber Jaya")."""
+        toks, lex = self.toks, self.lex
+        if not toks[i].cap:
+            return None
+        for end in range(min(self.n - 1, i + lex.village_words), i, -1):  # the longest first
+            if tuple(toks[k].lower for k in range(i, end)) in lex.villages:
+                nxt = toks[end]
+                return end if nxt.cap and nxt.lower not in lex.village_tails else None
+        return None
 
     def district(self, i: int) -> int | None:
         """End of a kecamatan of regions/districts.csv at token i, if a capitalised word (a name)
@@ -270,6 +286,10 @@ class TitleReader:
         if district is not None and district[0] < n and (toks[district[0]].cap or toks[district[0]].text[:1].islower()):
             return district[0]
         return None
+
+    def _degrees_at(self, i: int) -> bool:
+        """Whether token i is a degree ("S.Sos"): the comma before it closed a name, not a place."""
+        return i < self.n and self.toks[i].lower.rstrip(".") in self.lex.degrees
 
     def _closed_run(self, i: int) -> int | None:
         """End of a run of capitalised words from token i that a comma, an honorific or a known
@@ -346,7 +366,7 @@ class TitleReader:
                     mode = place or ("area" if chunk.unit is not None else "")
                     local = mode in LOCAL_PLACES
                     if local or (mode == "area" and not chunk.regions and not chunk.areas):
-                        end = self.place_run(i, local)
+                        end = self.place_run(i, local, mode == "village")
                         if end is None:
                             return chunks, i, True
                         unknown_place, chunk.place, i = True, (i, end), end

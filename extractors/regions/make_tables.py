@@ -1,6 +1,5 @@
-"""Regenerate regions.csv, subregions.csv, districts.csv and homonym_districts.csv from the
-shared wilayah data
-(maintainer tool).
+"""Regenerate regions.csv, subregions.csv, districts.csv, villages.txt and
+homonym_districts.csv from the shared wilayah data (maintainer tool).
 
     python -m extractors.regions.make_tables ../shared/data/regions
 
@@ -45,6 +44,11 @@ DISTRICTS_HEADER = """\
 # LICENSE-cahyadsn-wilayah.txt); names that equal a region name or alias are left out.
 # Column: name.
 """
+VILLAGES_HEADER = """\
+# Desa and kelurahan (village) names, one a line, each once: where a village head's place
+# ends ("Lurah Kalibaru Ahmad Fauzi Ramdhani"). Villages are not regions: no fact is made of
+# them. Derived from cahyadsn/wilayah (MIT, see LICENSE-cahyadsn-wilayah.txt).
+"""
 HOMONYM_DISTRICTS_HEADER = """\
 # Kecamatan whose name is also a region's name or alias, with the kabupaten/kota they lie in:
 # "di Rembang, Pasuruan" names the kecamatan Rembang of Kabupaten Pasuruan, not Kabupaten
@@ -72,7 +76,7 @@ def main(source: Path) -> None:
     (HERE / "regions.csv").write_text(REGIONS_HEADER + out.getvalue(), encoding="utf-8")
 
     keys |= {row["alias"].lower() for row in read_csv(HERE / "aliases.csv")}
-    villages = csv.DictReader(gzip.open(source / "wilayah-villages.csv.gz", "rt", encoding="utf-8"))
+    villages = list(csv.DictReader(gzip.open(source / "wilayah-villages.csv.gz", "rt", encoding="utf-8")))
     subregions = set()
     for row in [*rows, *villages]:
         if row["level"] in ("district", "village"):
@@ -92,6 +96,10 @@ def main(source: Path) -> None:
     writer.writerow(["name"])
     writer.writerows([name] for name in sorted(districts, key=str.lower) if name.lower() not in keys)
     (HERE / "districts.csv").write_text(DISTRICTS_HEADER + out.getvalue(), encoding="utf-8")
+
+    village_names = {" ".join(row["name"].split()) for row in villages if row["level"] == "village"}
+    lines = "".join(f"{name}\n" for name in sorted(village_names, key=str.lower))
+    (HERE / "villages.txt").write_text(VILLAGES_HEADER + lines, encoding="utf-8")
 
     homonyms = {(" ".join(row["name"].split()), row["code"][:5]) for row in rows
                 if row["level"] == "district" and " ".join(row["name"].split()).lower() in keys}

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -55,6 +56,7 @@ RULE_FACTOR = {  # confidence of a rule relative to that of its noun
     "worker.summed_total": 1.0,  # (its licence, TOTAL_LICENCE, says how sure)
     "worker.summed_list": 1.0,  # (its licence: the whole count's confidence, times PART_FACTOR)
 }
+GAP_CHARS = 120  # characters between two worker counts of a list with a bare number between
 PART_WINDOW = 60  # tokens after a worker count searched for the parts that add up to it
 MAX_TABLE_ROWS = 60  # rows of a table set out one a line
 LIST_PARTS = 3  # "N orang" in a list that adds up to a worker count named before it, at least
@@ -107,6 +109,8 @@ class WorkerCountReader:
         strings = self.strings = nlp.vocab.strings  # words are compared by their hashes
         self.grammar = NumberGrammar.load()
         rows = read_csv(HERE / "nouns.csv")
+        programmes = [r["phrase"] for r in rows if r["role"] == "programme"]
+        rows = [r for r in rows if r["role"] != "programme"]
         self.nouns = NounTable(nlp, rows)
         context = read_csv(HERE / "number_context.csv")
 
@@ -143,8 +147,9 @@ class WorkerCountReader:
         self.neighbours = self.before_unit | self.unit_openers | self.suffixes  # of an anchor read
         self.range_words = _phrase_index(nlp, (r["word"] for r in read_csv(NUMBERS / "range_words.csv")))
         # Anchors: the first word of every unit phrase (NounTable.at finds the longest).
-        anchors = {nlp.make_doc(r["phrase"])[0].text for r in rows if r["role"] in ("unit", "classifier")}
-        self.matcher = build_phrase_matcher(nlp, {"anchor": sorted(anchors)})
+        anchors = {nlp.make_doc(r["phrase"])[0].text for r in rows if r["role"] in ("unit", "classifier", "recipient")}
+        self.matcher = build_phrase_matcher(nlp, {"anchor": sorted(anchors), "programme": programmes})
+        self.programme = strings.add("programme")
         self._read_count = lru_cache(maxsize=CACHE_SIZE)(self._read_count)
 
     def __call__(self, doc: Doc, context: Context, found: Found) -> list[Hit]:
@@ -152,8 +157,10 @@ class WorkerCountReader:
         unsaid: list[tuple[Reading, int]] = []  # "N orang" whose clause says nothing: maybe a total
         tables: list[list[tuple[int, int, int]]] = []  # rows of "(orang):" tables, not yet licensed
         done = 0  # tokens before this index belong to a unit already read
-        for _, start, _ in sorted(self.matcher(doc)):  # one label: sorted by start
-            if start < done:
+        matches = self.matcher(doc)
+        programme = any(label == self.programme for label, _, _ in matches)  # recipients are workers
+        for label, start, _ in sorted(matches, key=_start):
+            if start < done or label == self.programme:
                 continue
             if start:
                 prev = doc[start - 1]
@@ -168,17 +175,20 @@ class WorkerCountReader:
             else:
                 prev, suffixed, after_number, before_number = None, False, False, True
             noun = self.nouns.at(doc, start)
+            if noun is not None and noun.role == "recipient" and programme:
+                noun = noun._replace(role="unit")
             if noun is None or noun.role not in ("unit", "classifier"):
                 continue
             done = start + noun.length
             new = []
             if after_number:
                 new = self._unit(doc, start, noun, prev, suffixed) if noun.role == "unit" else \
-                    self._classifier(doc, start, prev, hits[-1] if hits else None, unsaid, tables)
+                    self._classifier(doc, start, prev, hits[-1] if hits else None, unsaid, tables, programme)
             if not new and before_number and noun.role == "unit":
                 new = self._unit_then_number(doc, start, noun)
             hits.extend(new)
         if hits:
+            hits.extend(self._list_gaps(doc, hits))
             hits.extend(self._summed_parts(doc, hits))
             if unsaid:
                 hits.extend(self._summed_totals(doc, hits, unsaid))
@@ -186,6 +196,41 @@ class WorkerCountReader:
             if tables:
                 hits.extend(_summed_tables(hits, tables))
         return _outside(hits, found.get("amount", ()))
+
+    def _list_gaps(self, doc: Doc, hits: list[Hit]) -> list[Hit]:
+        """"Lotim menanggung 18.000 pekerja, Lombok Barat 9.400, dan Kota Mataram 6.250
+        pekerja": a bare number after a capitalised name, in a list between two worker counts
+        of one unit (nothing but names, numbers, commas and "dan" between them), counts in
+        that unit."""
+        new: list[Hit] = []
+        ordered = sorted(hits, key=attrgetter("start"))
+        for a, c in zip(ordered, ordered[1:]):
+            if c.start - a.end > GAP_CHARS or a.fields["unit"] != c.fields["unit"] or c.start <= a.end:
+                continue
+            left, right = doc.char_span(a.start, a.end), doc.char_span(c.start, c.end)
+            if left is None or right is None or left.end >= right.start or doc[left.end].orth != self.comma:
+                continue
+            gaps, k, stop = [], left.end, right.start
+            while k < stop:
+                tok = doc[k]
+                if tok.orth == self.comma or tok.lower == self.dan or tok.is_title or tok.is_upper:
+                    k += 1
+                    continue
+                end = k
+                while end < stop and self._is_numberish(doc[end]):
+                    end += 1
+                got = self._number(doc, end) if end > k else None
+                after = doc[end] if end < stop else None
+                if got is None or got[1] != k or not (doc[k - 1].is_title or doc[k - 1].is_upper) or (
+                        after is not None and after.orth != self.comma and after.lower != self.dan):
+                    gaps = []
+                    break
+                gaps.append((got[0].value, doc[k].idx, doc[end - 1].idx + len(doc[end - 1])))
+                k = end
+            conf = round(min(a.confidence, c.confidence) * PART_FACTOR, 3)
+            new.extend(Hit("worker_count", start, end, "worker.list_gap", conf, {"value": value, "unit": a.fields["unit"]})
+                       for value, start, end in gaps)
+        return new
 
     def _summed_parts(self, doc: Doc, hits: list[Hit]) -> list[Hit]:
         """"2.870 orang tercatat sebagai peserta, terdiri atas 1.240 di Malaysia, 980 di Taiwan,
@@ -349,13 +394,14 @@ class WorkerCountReader:
                     "worker.unit_link_number", conf, {"value": quantity.as_int(), "unit": noun.unit})]
 
     def _classifier(self, doc: Doc, start: int, prev: Token, last: Hit | None,
-                    unsaid: list[tuple[Reading, int]], tables: list) -> list[Hit]:
+                    unsaid: list[tuple[Reading, int]], tables: list, programme: bool) -> list[Hit]:
         """"726.119 orang": a count only when a unit follows (read by _unit), a cue follows
         ("500 orang bekerja di ..."), the clause before it names workers, or it continues a
         list of worker counts ("780 orang, disusul Kota X sebanyak 410 orang"); "orang
         warga", "orang tua" never count. `prev`: the token before it. A count whose clause
         says nothing either way goes to `unsaid` (the parts after it may make it a total), the
-        rows of a table headed "(orang):" to `tables`."""
+        rows of a table headed "(orang):" to `tables`. `programme`: whether the article names
+        a programme paid to workers, which makes its recipients workers."""
         after = self.nouns.at(doc, start + 1) if start + 1 < len(doc) else None
         if after is not None and after.role not in ("cue", "soft_cue"):
             return []
@@ -369,7 +415,7 @@ class WorkerCountReader:
         rule = "worker.context_orang"
         others = start + 1 < len(doc) and doc[start + 1].lower in self.others  # "200 orang lainnya"
         licence = after.confidence if after is not None and after.role == "cue" else \
-            self._clause_licence(doc, got[1], others)
+            self._clause_licence(doc, got[1], others, programme)
         if licence is None and after is None:
             unsaid.append((got, start))
         if licence is None and last is not None:
@@ -568,13 +614,14 @@ class WorkerCountReader:
             return low, lo
         return None
 
-    def _clause_licence(self, doc: Doc, first: int, others: bool = False) -> float:
+    def _clause_licence(self, doc: Doc, first: int, others: bool, programme: bool) -> float | None:
         """How sure "N orang" at token `first` counts workers: the nearest listed noun
         before it in the same clause must be a unit not counted itself, or a cue; a clause
         that opens with an elaboration word ("yakni") reads on before its comma. With
         `others` ("N orang lainnya") a counted unit licenses it too, and so it does before an
         elaboration ("760 pekerja di 11 desa, antara lain Desa Sumare 96 orang"), where other
-        counted things ("11 desa") are passed over.
+        counted things ("11 desa") are passed over. Recipients ("penerima") are a unit if
+        `programme`, else passed over.
         0.0: something in the clause rules it out; None: the clause says nothing."""
         soft = None  # a soft cue seen: it holds unless a "never" noun comes before it
         i = first - 1
@@ -585,7 +632,7 @@ class WorkerCountReader:
             lower = tok.lower
             if tok.is_space or lower in self.clause_breaks:
                 if soft is None and tok.orth == self.colon:
-                    return self._label_licence(doc, i)
+                    return self._label_licence(doc, i, programme)
                 if soft is None and tok.orth == self.comma:
                     if not elaborated and i + 1 < first and doc[i + 1].lower in self.elaborations:
                         elaborated, i, limit = True, i - 1, i - CONTEXT_WINDOW
@@ -595,6 +642,9 @@ class WorkerCountReader:
             got = self.nouns.ending_at(doc, i, lower) if lower in noun_ends else None
             if got is not None:
                 noun, begin = got
+                if noun.role == "recipient" and not programme:
+                    i = begin - 1
+                    continue
                 counted = begin > 0 and doc[begin - 1].like_num
                 if noun.role == "never":
                     if elaborated and counted:
@@ -613,14 +663,14 @@ class WorkerCountReader:
             i -= 1
         return soft
 
-    def _label_licence(self, doc: Doc, colon: int) -> float | None:
+    def _label_licence(self, doc: Doc, colon: int, programme: bool) -> float | None:
         """"Nelayan: 1.915 orang", or under a bulleted list's heading ("PESERTA" / "- Petani
         sawit: 6.820 orang"): the label, else the heading, names workers. None when neither
         says anything."""
         start = self._line_start(doc, colon, LABEL_WINDOW)
         if start is None:
             return None
-        said = self._names_workers(doc, start, colon)
+        said = self._names_workers(doc, start, colon, programme)
         if said is not None or doc[start].orth not in self.bullets:
             return said
         for _ in range(HEADING_LINES):  # back over the list's other lines to its heading
@@ -630,17 +680,17 @@ class WorkerCountReader:
             if previous is None:
                 return None
             if doc[previous].orth not in self.bullets:
-                return self._names_workers(doc, previous, start - 1)
+                return self._names_workers(doc, previous, start - 1, programme)
             start = previous
         return None
 
-    def _names_workers(self, doc: Doc, start: int, end: int) -> float | None:
+    def _names_workers(self, doc: Doc, start: int, end: int, programme: bool) -> float | None:
         """How sure a short label or heading (tokens start..end) makes a count of its list
         items: the first listed noun in it, a unit or cue not counted there; 0.0 for a
         "never" noun; None when it names none."""
         for k in range(start, end):
             noun = self.nouns.at(doc, k)
-            if noun is None or noun.role == "classifier":
+            if noun is None or noun.role == "classifier" or (noun.role == "recipient" and not programme):
                 continue
             if noun.role == "never" or (k > start and doc[k - 1].like_num):
                 return 0.0
@@ -718,6 +768,10 @@ class WorkerCountReader:
                 return 0.0
             i -= 1
         return LIST_LICENCE
+
+def _start(match: tuple[int, int, int]) -> int:
+    return match[1]
+
 
 def _outside(hits: list[Hit], spans) -> list[Hit]:
     """The hits that start outside every span (money amounts read before), in O(n log n)."""
