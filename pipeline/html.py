@@ -29,7 +29,8 @@ from .html_dates import iso_datetime, outlet_dates, published_date, story_header
 from .html_meta import Outlet, css_xpath, page_metadata, strip_site_suffix
 from .html_pages import continuation_pages, page_links
 
-__all__ = ["PageContent", "read_page", "join_pages", "html_to_article_text", "iso_datetime", "strip_site_suffix"]
+__all__ = ["PageContent", "read_page", "join_pages", "html_to_article_text", "html_to_story", "iso_datetime",
+           "strip_site_suffix"]
 
 HTML_CSV = Path(__file__).parent / "data" / "html.csv"
 LATE_DROP_TAGS = ("header",)  # may hold the story's date: stripped after the dates are read
@@ -56,6 +57,16 @@ class PageContent:
     language: str | None = None
     amp_url: str | None = None
     next_pages: list[str] = field(default_factory=list)  # absolute URLs of continuation pages, in order
+
+    @property
+    def story(self) -> str:
+        """The article text: headline, a blank line, then the main text, as a .txt article is
+        written (the headline's facts count: "Klaim Rp155 Miliar di Kepri"); the main text
+        alone when it opens with the headline already, or the page has none."""
+        title, text = (self.title or "").strip(), self.text.strip()
+        if not title or not text or " ".join(text[:len(title) + 50].split()).startswith(" ".join(title.split())):
+            return text
+        return f"{title}\n\n{text}"
 
 
 @dataclass(frozen=True)
@@ -129,6 +140,12 @@ def html_to_article_text(html: str) -> tuple[str, dict]:
     """(main text, {title, published, outlet, url, author}) of an HTML page; missing values are None."""
     page = read_page(html)
     return page.text, {k: getattr(page, k) for k in LEGACY_FIELDS}
+
+
+def html_to_story(html: str) -> tuple[str, dict]:
+    """As html_to_article_text, with the headline before the main text (PageContent.story)."""
+    page = read_page(html)
+    return page.story, {k: getattr(page, k) for k in LEGACY_FIELDS}
 
 
 def parse_html(html: str) -> etree._Element | None:

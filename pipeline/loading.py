@@ -3,7 +3,7 @@
 Inputs are paths as given on the command line:
   - a .txt file: the article text (UTF-8; cp1252 accepted when the bytes are not UTF-8;
     UTF-16 with a BOM);
-  - a .html / .htm file: reduced to its main text and metadata by pipeline.html;
+  - a .html / .htm file: reduced to its headline, main text and metadata by pipeline.html;
   - a .jsonl file: one article per line, {"text": ...} or {"html": ...}, with optional
     "url", "title", "published" (ISO; anything else is dropped), "outlet";
   - a directory: walked recursively in name order, taking .txt/.html/.htm/.jsonl files and
@@ -27,7 +27,7 @@ import sys
 from dataclasses import dataclass
 from typing import Iterator, Sequence, TextIO
 
-from .html import html_to_article_text, iso_datetime
+from .html import html_to_story, iso_datetime
 from .models import Article
 
 MAX_BYTES = 50 * 1024 * 1024  # a bigger input (file, JSONL line or stdin) is refused
@@ -203,7 +203,7 @@ def _document(source: str, key: str, content: str, kind: str, given: dict | None
     meta: dict = {}
     if kind == "html":
         try:
-            content, meta = html_to_article_text(content)
+            content, meta = html_to_story(content)
         except Exception as exc:  # a parser failure on one page must not end the stream
             raise _Unusable(f"could not parse HTML ({type(exc).__name__})") from None
         if not content.strip():

@@ -204,3 +204,16 @@ def test_a_story_paged_inside_one_page_keeps_every_page():
             f'</head><body><article><div class="article-content-body">{blocks}</div></article></body></html>')
     text, _ = html_to_article_text(html)
     assert text.split("\n\n") == pages[0] + pages[1]
+
+
+def test_a_post_meta_line_above_the_story_gives_the_date_when_the_page_has_no_metadata():
+    story = "".join(f"<p>Wali Kota menyerahkan kartu BPJS Ketenagakerjaan kepada {n} pedagang kaki lima.</p>"
+                    for n in (120, 340, 560))
+    html = ('<html><body><div class="col"><h2 class="judul-berita">Kartu untuk PKL</h2>'
+            '<div class="meta-berita"><i class="bi bi-person"></i> Admin Diskominfo | <i class="bi bi-calendar"></i>'
+            ' Kamis, 18 September 2025 | 10:45 WIB | Dibaca 987 kali</div>'
+            f'<div class="isi-berita">{story}</div>'
+            '<div class="komentar"><small>19-09-2025 13:20</small><p>Terima kasih Pak Wali.</p></div></div>'
+            '<div class="sidebar"><span class="tanggal-hari-ini">Minggu, 22 November 2026</span></div></body></html>')
+    _, meta = html_to_article_text(html)
+    assert meta["published"] is not None and meta["published"].startswith("2025-09-18")

@@ -59,7 +59,7 @@ def test_html_file(tmp_path):
     assert article.title == "BPJS Ketenagakerjaan Bayar Klaim Rp 48 Miliar di Jambi"
     assert article.published == "2024-04-02T15:05:11+07:00"
     assert article.outlet == "detiksumbagsel" and article.url.startswith("https://www.detik.example/")
-    assert article.text.startswith("Jambi - BPJS Ketenagakerjaan Cabang Jambi")
+    assert article.text.startswith(article.title + "\n\nJambi - BPJS Ketenagakerjaan Cabang Jambi")  # headline first
     htm = write(tmp_path / "p.HTM", (FIXTURES / "antaranews.html").read_bytes())
     assert only(load(htm)).outlet == "ANTARA News Bengkulu"
 
@@ -80,7 +80,8 @@ def test_jsonl_file(tmp_path):
     assert (b.key, b.url, b.text) == (f"{path}#L2", None, "Teks kedua tanpa url.")
     assert c.key == f"{path}#L4" and c.title == "Judul dari JSONL"  # given fields win over the page's
     assert c.outlet == "ANTARA News Bengkulu" and c.url.startswith("https://bengkulu.")
-    assert c.text.startswith("Bengkulu (ANTARA) - ")
+    headline, lead = c.text.split("\n\n")[:2]  # the page's own headline, then its story
+    assert headline.startswith("Pemprov Bengkulu") and lead.startswith("Bengkulu (ANTARA) - ")
     assert d.published is None
 
 
@@ -95,7 +96,7 @@ def test_stdin_bytes_stream_and_html():
     html = (FIXTURES / "wordpress.html").read_bytes()
     article = only(load("-", stdin=io.TextIOWrapper(io.BytesIO(html), encoding="utf-8")))
     assert article.title == "Pemkab Deli Serdang Tanggung Iuran 12.500 Pekerja Rentan"
-    assert article.text.startswith("LUBUK PAKAM")
+    assert article.text.startswith(article.title + "\n\nLUBUK PAKAM")
 
 
 def test_stdin_jsonl_with_a_bad_line():

@@ -183,7 +183,7 @@ def build_article(source: str, final_url: str, pages: list[PageContent], listed_
         return LoadError(source, None, "no article text found in the page")
     url = canonical_url(page.url, final_url)
     return Article(
-        source=source, key=article_key(url), text=page.text, url=url, title=page.title,
+        source=source, key=article_key(url), text=page.story, url=url, title=page.title,
         published=page.published or listed_date, outlet=page.outlet, author=page.author, language=page.language,
     )
 
