@@ -267,6 +267,14 @@ class DocReader:
             j += 1  # back to the first comma: the one that sets off the degrees
         return j + 1 if j + 1 < k and any(toks[m].lower.rstrip(".") in degrees for m in range(j + 1, k)) else k
 
+    def _before_age(self, k: int) -> int:
+        """Token k, or where an age in brackets just before it starts: "Syafrizal (58)"."""
+        toks = self.toks
+        if k >= 3 and toks[k - 1].text == ")" and toks[k - 3].text == "(" \
+                and toks[k - 2].text.isdigit() and len(toks[k - 2].text) <= 2:
+            return k - 3
+        return k
+
     def _behind_acronym(self, run: Name) -> Name:
         """ "Nahdlatul Ulama (PBNU) Slamet Effendy Yusuf": a run with its acronym, then a name."""
         toks, k = self.toks, run.next
@@ -337,7 +345,10 @@ class DocReader:
                 return None
         elif link.lower not in self.lex.apposition:
             return None
-        name = self.names.backward(self._before_degrees(first - 1))
+        end = self._before_degrees(first - 1)
+        if link.text == ",":
+            end = self._before_age(end)  # "Syafrizal (58), Wali Nagari ..."
+        name = self.names.backward(end)
         if name is None or (own_lines and name.words < 2):
             return None
         if link.text == "," and name.words < 2 and not self._named_again(name):
