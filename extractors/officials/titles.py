@@ -252,19 +252,27 @@ class TitleReader:
         None when the name after it cannot be told apart ("Kalianda Rizal Effendi mengatakan")
         unless the place is a known kecamatan ("Cabang Tobelo Rudi Hartono"). A `local` place
         (a village) is closed by a comma first: "Desa Tanjung Laut Jaya, Mat Sani"; with
-        `village`, a known village ends it too ("Lurah Kalibaru Ahmad Fauzi")."""
+        `village`, a known village ends it too ("Lurah Kalibaru Ahmad Fauzi"). A known place
+        inside the run before the comma ends it when no name follows the comma: the name is
+        then in the run ("Camat Cilincing Dwi Prasetyo, Lurah ...", not "Camat Sekayu
+        Yuliansyah, S.Sos")."""
+        known = self.village(i) if village else None
+        if known is None:
+            known = self.district(i)
         if local:
             closed = self._closed_run(i)
-            if closed is not None and not self._degrees_at(closed + 1):  # not "Camat Sekayu Yuliansyah, S.Sos"
+            if closed is not None and not (known is not None and known < closed and not self._name_at(closed + 1)):
                 return closed
-        if village:
-            end = self.village(i)
-            if end is not None:
-                return end
-        district = self.district(i)
-        if district is not None:
-            return district
+        if known is not None:
+            return known
         return None if local else self._closed_run(i)
+
+    def _name_at(self, i: int) -> bool:
+        """Whether a name (or its honorific) may start at token i."""
+        if i >= self.n:
+            return False
+        tok = self.toks[i]
+        return tok.honorific or (tok.name and i not in self.toks.blocked)
 
     def village(self, i: int) -> int | None:
         """End of a desa/kelurahan of regions/villages.csv at token i, if a capitalised word
@@ -286,10 +294,6 @@ class TitleReader:
         if district is not None and district[0] < n and (toks[district[0]].cap or toks[district[0]].text[:1].islower()):
             return district[0]
         return None
-
-    def _degrees_at(self, i: int) -> bool:
-        """Whether token i is a degree ("S.Sos"): the comma before it closed a name, not a place."""
-        return i < self.n and self.toks[i].lower.rstrip(".") in self.lex.degrees
 
     def _closed_run(self, i: int) -> int | None:
         """End of a run of capitalised words from token i that a comma, an honorific or a known
