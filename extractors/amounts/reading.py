@@ -9,6 +9,7 @@ costs neither the texts nor the number grammar.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,6 +26,9 @@ MAX_NUMBER_TOKENS = 8  # "dua ratus lima puluh juta": longer runs are not one nu
 NOT_MONEY_AFTER = frozenset({"%", "persen", "kali", "ribuan", "jutaan", "miliaran", "triliunan"})
 CONFIDENCE = {"plain": 0.95, "loose": 0.85}  # loose: M/T, English-style decimals, ranges
 CACHE_SIZE = 8192  # runs of number tokens whose reading is remembered
+MAX_TABLE_ROWS = 60  # lines of a table under "(anggaran dalam Rp):"
+TABLE_CONFIDENCE = 0.85  # a table cell's figure, its currency in the header
+GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+$")  # "41.650.560.000": a whole rupiah figure
 
 
 class AmountReader:
@@ -55,9 +59,9 @@ class AmountReader:
         hits: list[Hit] = []
         for label, start, end in sorted(self.matcher(doc), key=_start):
             if label == self.before:
-                hits.extend(self._currency_first(doc, start, end))
+                hits.extend(self._currency_first(doc, start, end) or self._table_rows(doc, end))
             else:
-                hits.extend(self._rupiah_last(doc, start))
+                hits.extend(self._rupiah_last(doc, start) or self._table_rows(doc, end))
         return [h for h in hits if h.fields["value_idr"] > 0]
 
     def _is_numberish(self, token: Token) -> bool:
@@ -114,6 +118,32 @@ class AmountReader:
         if after is None or after.lower not in self.range_words:
             return [first]  # the common case: no range word follows
         return self._with_range_end(doc, first, [token.text for token in run[:n]], quantity, stop)
+
+    def _table_rows(self, doc: Doc, end: int) -> list[Hit]:
+        """"Berikut alokasinya (anggaran dalam Rp):" (or "rupiah") then one row a line ("Kota Jayapura:
+        82.640 jiwa, 41.650.560.000"): a currency closing a bracket at the end of a line names
+        the unit of the figure each following line ends with (a whole rupiah figure,
+        thousands grouped), up to the first line that ends otherwise. `end`: the token after
+        the currency."""
+        n = len(doc)
+        if end + 2 >= n or doc[end].text != ")" or doc[end + 1].text != ":" or "\n" not in doc[end + 2].text:
+            return []
+        hits: list[Hit] = []
+        i = end + 3
+        while i < n and len(hits) < MAX_TABLE_ROWS:
+            j = i
+            while j < n and not (doc[j].is_space and "\n" in doc[j].text):
+                j += 1  # j: the line break after this row (or the end)
+            last = doc[j - 1] if j > i else None
+            if last is None or not GROUPED.match(last.text) or (j - 2 >= i and self._is_numberish(doc[j - 2])):
+                break
+            value = self.grammar.parse([last.text], money=True)
+            if value is None:
+                break
+            hits.append(Hit("amount", last.idx, last.idx + len(last), "amount.table_row", TABLE_CONFIDENCE,
+                            {"value_idr": value.as_int()}))
+            i = j + 1
+        return hits
 
     def _read_run(self, orths: tuple[int, ...]) -> tuple | None:
         """What a run of number tokens after a currency writes, from their texts alone
