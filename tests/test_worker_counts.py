@@ -148,9 +148,9 @@ def test_noun_file_is_well_formed():
     phrases = [r["phrase"] for r in rows]
     assert len(phrases) == len(set(phrases))
     for row in rows:
-        assert row["role"] in {"unit", "classifier", "cue", "soft_cue", "never", "recipient", "programme"}
+        assert row["role"] in {"unit", "classifier", "cue", "soft_cue", "never", "recipient", "programme", "member", "union"}
         assert row["phrase"] == row["phrase"].lower()
-        if row["role"] in {"unit", "cue", "soft_cue", "recipient"}:
+        if row["role"] in {"unit", "cue", "soft_cue", "recipient", "member"}:
             assert 0 < float(row["confidence"]) <= 1
-        if row["role"] in {"unit", "recipient"}:
+        if row["role"] in {"unit", "recipient", "member"}:
             assert row["unit"]

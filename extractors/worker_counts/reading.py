@@ -62,6 +62,10 @@ MAX_TABLE_ROWS = 60  # rows of a table set out one a line
 LIST_PARTS = 3  # "N orang" in a list that adds up to a worker count named before it, at least
 TOTAL_LICENCE = 0.75  # "N orang" that worker counts after it add up to
 PART_FACTOR = 0.85  # a part of a count, its unit the count's: a little less sure than the count
+EVENT_WINDOW = 8  # tokens searched before an attendance word for the event
+ATTENDED_UNITS = frozenset({"peserta", "anggota"})  # units an attendance word makes an event's headcount
+CONTEXT_ROLES = {"recipient": "programme", "member": "union"}  # nouns.csv: a noun counts workers
+# only in an article that names one of the phrases of its context role
 CACHE_SIZE = 8192  # runs of number tokens whose reading is remembered
 
 
@@ -109,8 +113,8 @@ class WorkerCountReader:
         strings = self.strings = nlp.vocab.strings  # words are compared by their hashes
         self.grammar = NumberGrammar.load()
         rows = read_csv(HERE / "nouns.csv")
-        programmes = [r["phrase"] for r in rows if r["role"] == "programme"]
-        rows = [r for r in rows if r["role"] != "programme"]
+        contexts = {label: [r["phrase"] for r in rows if r["role"] == label] for label in CONTEXT_ROLES.values()}
+        rows = [r for r in rows if r["role"] not in contexts]
         self.nouns = NounTable(nlp, rows)
         context = read_csv(HERE / "number_context.csv")
 
@@ -121,6 +125,8 @@ class WorkerCountReader:
         self.ordinals = words("ordinal")
         self.fillers, self.heads, self.links = words("filler"), words("head"), words("link")
         self.approx, self.follow, self.list_words = words("approx"), words("follow"), words("list")
+        self.attendance, self.events = words("attendance"), words("event")
+        self.attendance_gap = self.approx | {strings.add("oleh")}  # "diikuti oleh sekitar 300 peserta"
         self.suffixes, self.partitives = words("suffix"), words("partitive")
         self.elaborations, self.others = words("elaboration"), words("other")
         self.part_follow = words("part") | frozenset(strings.add(w) for w in (*CLAUSE_BREAKS, ")"))
@@ -147,9 +153,9 @@ class WorkerCountReader:
         self.neighbours = self.before_unit | self.unit_openers | self.suffixes  # of an anchor read
         self.range_words = _phrase_index(nlp, (r["word"] for r in read_csv(NUMBERS / "range_words.csv")))
         # Anchors: the first word of every unit phrase (NounTable.at finds the longest).
-        anchors = {nlp.make_doc(r["phrase"])[0].text for r in rows if r["role"] in ("unit", "classifier", "recipient")}
-        self.matcher = build_phrase_matcher(nlp, {"anchor": sorted(anchors), "programme": programmes})
-        self.programme = strings.add("programme")
+        anchors = {nlp.make_doc(r["phrase"])[0].text for r in rows if r["role"] in ("unit", "classifier", *CONTEXT_ROLES)}
+        self.matcher = build_phrase_matcher(nlp, {"anchor": sorted(anchors), **contexts})
+        self.context_roles = {strings.add(label): role for role, label in CONTEXT_ROLES.items()}
         self._read_count = lru_cache(maxsize=CACHE_SIZE)(self._read_count)
 
     def __call__(self, doc: Doc, context: Context, found: Found) -> list[Hit]:
@@ -158,9 +164,10 @@ class WorkerCountReader:
         tables: list[list[tuple[int, int, int]]] = []  # rows of "(orang):" tables, not yet licensed
         done = 0  # tokens before this index belong to a unit already read
         matches = self.matcher(doc)
-        programme = any(label == self.programme for label, _, _ in matches)  # recipients are workers
+        roles = self.context_roles
+        licensed = frozenset(roles[label] for label, _, _ in matches if label in roles)  # "recipient", "member"
         for label, start, _ in sorted(matches, key=_start):
-            if start < done or label == self.programme:
+            if start < done or label in roles:
                 continue
             if start:
                 prev = doc[start - 1]
@@ -175,7 +182,7 @@ class WorkerCountReader:
             else:
                 prev, suffixed, after_number, before_number = None, False, False, True
             noun = self.nouns.at(doc, start)
-            if noun is not None and noun.role == "recipient" and programme:
+            if noun is not None and noun.role in licensed:
                 noun = noun._replace(role="unit")
             if noun is None or noun.role not in ("unit", "classifier"):
                 continue
@@ -183,7 +190,7 @@ class WorkerCountReader:
             new = []
             if after_number:
                 new = self._unit(doc, start, noun, prev, suffixed) if noun.role == "unit" else \
-                    self._classifier(doc, start, prev, hits[-1] if hits else None, unsaid, tables, programme)
+                    self._classifier(doc, start, prev, hits[-1] if hits else None, unsaid, tables, licensed)
             if not new and before_number and noun.role == "unit":
                 new = self._unit_then_number(doc, start, noun)
             hits.extend(new)
@@ -331,7 +338,26 @@ class WorkerCountReader:
         else:
             num_end, rule, last = start, "worker.number_unit", prev
         got = self._number(doc, num_end, last)
-        return [] if got is None else self._count(doc, got, num_end, start + noun.length, noun, rule)
+        if got is None or (noun.unit in ATTENDED_UNITS and self._attended(doc, got[1])):
+            return []
+        return self._count(doc, got, num_end, start + noun.length, noun, rule)
+
+    def _attended(self, doc: Doc, first: int) -> bool:
+        """Whether the number at token `first` counts the people at an event: an attendance
+        word before it, an event word before that in the clause ("Seminar diikuti sekitar 300
+        peserta"; not "Program ini diikuti 1.500 peserta")."""
+        k = first - 1
+        while k >= 0 and first - k <= 4 and doc[k].lower in self.attendance_gap:
+            k -= 1
+        if k < 0 or doc[k].lower not in self.attendance:
+            return False
+        for j in range(k - 1, max(-1, k - 1 - EVENT_WINDOW), -1):
+            tok = doc[j]
+            if tok.is_space or tok.lower in self.clause_breaks:
+                return False
+            if tok.lower in self.events:
+                return True
+        return False
 
     def _before_copulas(self, doc: Doc, end: int) -> int | None:
         """Where one or two copula phrases ending just before token `end` begin, if a number
@@ -394,14 +420,14 @@ class WorkerCountReader:
                     "worker.unit_link_number", conf, {"value": quantity.as_int(), "unit": noun.unit})]
 
     def _classifier(self, doc: Doc, start: int, prev: Token, last: Hit | None,
-                    unsaid: list[tuple[Reading, int]], tables: list, programme: bool) -> list[Hit]:
+                    unsaid: list[tuple[Reading, int]], tables: list, licensed: frozenset[str]) -> list[Hit]:
         """"726.119 orang": a count only when a unit follows (read by _unit), a cue follows
         ("500 orang bekerja di ..."), the clause before it names workers, or it continues a
         list of worker counts ("780 orang, disusul Kota X sebanyak 410 orang"); "orang
         warga", "orang tua" never count. `prev`: the token before it. A count whose clause
         says nothing either way goes to `unsaid` (the parts after it may make it a total), the
-        rows of a table headed "(orang):" to `tables`. `programme`: whether the article names
-        a programme paid to workers, which makes its recipients workers."""
+        rows of a table headed "(orang):" to `tables`. `licensed`: the context roles the article
+        makes workers (nouns.csv: recipients of a programme paid to workers, members of a union)."""
         after = self.nouns.at(doc, start + 1) if start + 1 < len(doc) else None
         if after is not None and after.role not in ("cue", "soft_cue"):
             return []
@@ -415,7 +441,7 @@ class WorkerCountReader:
         rule = "worker.context_orang"
         others = start + 1 < len(doc) and doc[start + 1].lower in self.others  # "200 orang lainnya"
         licence = after.confidence if after is not None and after.role == "cue" else \
-            self._clause_licence(doc, got[1], others, programme)
+            self._clause_licence(doc, got[1], others, licensed)
         if licence is None and after is None:
             unsaid.append((got, start))
         if licence is None and last is not None:
@@ -614,14 +640,14 @@ class WorkerCountReader:
             return low, lo
         return None
 
-    def _clause_licence(self, doc: Doc, first: int, others: bool, programme: bool) -> float | None:
+    def _clause_licence(self, doc: Doc, first: int, others: bool, licensed: frozenset[str]) -> float | None:
         """How sure "N orang" at token `first` counts workers: the nearest listed noun
         before it in the same clause must be a unit not counted itself, or a cue; a clause
         that opens with an elaboration word ("yakni") reads on before its comma. With
         `others` ("N orang lainnya") a counted unit licenses it too, and so it does before an
         elaboration ("760 pekerja di 11 desa, antara lain Desa Sumare 96 orang"), where other
-        counted things ("11 desa") are passed over. Recipients ("penerima") are a unit if
-        `programme`, else passed over.
+        counted things ("11 desa") are passed over. A context noun ("penerima", "anggota")
+        is a unit if the article licenses it, else passed over.
         0.0: something in the clause rules it out; None: the clause says nothing."""
         soft = None  # a soft cue seen: it holds unless a "never" noun comes before it
         i = first - 1
@@ -632,7 +658,7 @@ class WorkerCountReader:
             lower = tok.lower
             if tok.is_space or lower in self.clause_breaks:
                 if soft is None and tok.orth == self.colon:
-                    return self._label_licence(doc, i, programme)
+                    return self._label_licence(doc, i, licensed)
                 if soft is None and tok.orth == self.comma:
                     if not elaborated and i + 1 < first and doc[i + 1].lower in self.elaborations:
                         elaborated, i, limit = True, i - 1, i - CONTEXT_WINDOW
@@ -642,7 +668,7 @@ class WorkerCountReader:
             got = self.nouns.ending_at(doc, i, lower) if lower in noun_ends else None
             if got is not None:
                 noun, begin = got
-                if noun.role == "recipient" and not programme:
+                if noun.role in CONTEXT_ROLES and noun.role not in licensed:
                     i = begin - 1
                     continue
                 counted = begin > 0 and doc[begin - 1].like_num
@@ -663,14 +689,14 @@ class WorkerCountReader:
             i -= 1
         return soft
 
-    def _label_licence(self, doc: Doc, colon: int, programme: bool) -> float | None:
+    def _label_licence(self, doc: Doc, colon: int, licensed: frozenset[str]) -> float | None:
         """"Nelayan: 1.915 orang", or under a bulleted list's heading ("PESERTA" / "- Petani
         sawit: 6.820 orang"): the label, else the heading, names workers. None when neither
         says anything."""
         start = self._line_start(doc, colon, LABEL_WINDOW)
         if start is None:
             return None
-        said = self._names_workers(doc, start, colon, programme)
+        said = self._names_workers(doc, start, colon, licensed)
         if said is not None or doc[start].orth not in self.bullets:
             return said
         for _ in range(HEADING_LINES):  # back over the list's other lines to its heading
@@ -680,17 +706,17 @@ class WorkerCountReader:
             if previous is None:
                 return None
             if doc[previous].orth not in self.bullets:
-                return self._names_workers(doc, previous, start - 1, programme)
+                return self._names_workers(doc, previous, start - 1, licensed)
             start = previous
         return None
 
-    def _names_workers(self, doc: Doc, start: int, end: int, programme: bool) -> float | None:
+    def _names_workers(self, doc: Doc, start: int, end: int, licensed: frozenset[str]) -> float | None:
         """How sure a short label or heading (tokens start..end) makes a count of its list
         items: the first listed noun in it, a unit or cue not counted there; 0.0 for a
         "never" noun; None when it names none."""
         for k in range(start, end):
             noun = self.nouns.at(doc, k)
-            if noun is None or noun.role == "classifier" or (noun.role == "recipient" and not programme):
+            if noun is None or noun.role == "classifier" or (noun.role in CONTEXT_ROLES and noun.role not in licensed):
                 continue
             if noun.role == "never" or (k > start and doc[k - 1].like_num):
                 return 0.0
