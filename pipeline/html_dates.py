@@ -36,7 +36,8 @@ _ISO_DATE = re.compile(r"\d{4}[-/]\d{2}[-/]\d{2}")
 _DATE_ELEMENTS = etree.XPath(
     ".//time | .//*[contains(translate(@class, 'DT', 'dt'), 'date') or contains(translate(@class, 'T', 't'), 'time')"
     " or contains(@class, 'tanggal') or contains(@class, 'publish') or contains(@class, 'waktu')"
-    " or contains(@class, 'meta')]")  # a post's meta line: "Admin | Kamis, 18 September 2025 | 10:45 WIB"
+    " or contains(@class, 'meta') or contains(@class, 'info')]")  # a post's meta or info line:
+# "Admin | Kamis, 18 September 2025 | 10:45 WIB", "Rabu, 3 September 2025 | Kategori: Berita Daerah"
 LOCAL_HOURS = frozenset(ZONE_HOURS.values())
 WIDGET_WORDS = frozenset({"top", "topbar", "today", "now", "nav", "navbar", "menu", "clock", "jam", "weather", "cuaca"})
 STORY_WORDS = frozenset({"entry", "post", "article", "detail", "read", "story", "single", "content", "news", "berita"})
@@ -67,6 +68,8 @@ def story_header_dates(container: etree._Element | None) -> list[tuple[str | Non
     region = next((a for a in (container, *container.iterancestors()) if a.tag == "article"), None)
     if region is None:
         region = container.getparent()
+        while region is not None and region.tag in ("tr", "tbody"):  # a table layout: the story's table
+            region = region.getparent()
         if region is None or region.tag in ("body", "html"):
             return []  # no story block to tell its header from the page's
     skip: set = set(container.iter())

@@ -217,3 +217,16 @@ def test_a_post_meta_line_above_the_story_gives_the_date_when_the_page_has_no_me
             '<div class="sidebar"><span class="tanggal-hari-ini">Minggu, 22 November 2026</span></div></body></html>')
     _, meta = html_to_article_text(html)
     assert meta["published"] is not None and meta["published"].startswith("2025-09-18")
+
+
+def test_a_table_layout_dates_the_story_from_its_info_row():
+    story = "<br><br>".join(f"Wali Kota menyerahkan {n} kartu BPJS Ketenagakerjaan kepada pedagang kaki lima di pasar."
+                            for n in (120, 340, 560))
+    html = ('<html><body><table><tr><td class="konten"><table>'
+            '<tr><td class="judul_berita"><b>Kartu untuk PKL</b></td></tr>'
+            '<tr><td class="info_berita">Rabu, 3 September 2025 | Kategori: Berita Daerah | Dilihat: 1.204 kali</td></tr>'
+            f'<tr><td class="isi_berita">{story}</td></tr>'
+            '<tr><td class="komentar">Hasnawati - 04/09/2025 09:12 Terima kasih Pak Wali.</td></tr>'
+            '</table></td><td class="sidebar">Minggu, 22 November 2026</td></tr></table></body></html>')
+    _, meta = html_to_article_text(html)
+    assert meta["published"] == "2025-09-03"

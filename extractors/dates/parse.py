@@ -298,6 +298,8 @@ def _role(doc: Doc, start: int, end: int, near_top: bool, rules: Rules) -> str |
             return "published"
         if not before and rules.post_meta_after.match(after):
             return "published"  # "Kamis, 21 Agustus 2025 | Humas Undana", "... | Penulis: ..."
+        if not before and rules.widget_after.match(after):
+            return None  # "Senin, 15 September 2025 | E-Paper | Indeks": the site's, not the story's
         if not after:  # a bare date line is a widget; after an outlet name, its edition date
             return "published" if before else None
     return "mentioned"

@@ -84,6 +84,7 @@ class Rules:
     post_meta: re.Pattern  # the line before the date opens a post's meta line and ends in a bar
     post_meta_after: re.Pattern  # the line after a date that opens it: a bar, then a post-meta word
     time_after: re.Pattern  # "14:30 WIB" right after a header date
+    widget_after: re.Pattern  # the rest of a site's date-widget line: "| E-Paper | Indeks"
 
 
 def load(nlp: Language) -> Rules:
@@ -142,6 +143,7 @@ def load(nlp: Language) -> Rules:
     labels = "|".join(re.escape(w) for w in cues["published_label"])
     zones = "|".join(re.escape(w) for w in cues["time_zone"])
     meta = "|".join(re.escape(w) for w in cues["post_meta"])
+    widget = "|".join(re.escape(w) for w in cues["widget"])
     return Rules(
         anchors=anchors,
         month_ids=frozenset(d[0].lower for d in month_docs if len(d) == 1),
@@ -164,6 +166,7 @@ def load(nlp: Language) -> Rules:
         post_meta_after=re.compile(rf"^\|\s*(?:{meta})\b", re.IGNORECASE),
         published_label=re.compile(rf"^(?:{labels})\b\s*(?:pada|tanggal|tgl|on)?\s*[:\-–—]?\s*$", re.IGNORECASE),
         time_after=re.compile(rf"^(?:[|,\-–—]\s*)?(?:pukul\s+)?\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?\s*(?:{zones})?(?:\s|$)"),
+        widget_after=re.compile(rf"^\|\s*(?:{widget})(?:\W|$)", re.IGNORECASE),
     )
 
 

@@ -64,6 +64,8 @@ class DocReader:
                     self.places.region_of_place(chunk, post_scope(title, chunk))
             if not chunks[-1].regions:
                 post_end = self.places.region_at(chunks[-1], post_end, post_scope(title, chunks[-1]))
+        if post_end < n and toks[post_end].lower in self.lex.statuses and post_end + 1 < n and toks[post_end + 1].cap:
+            post_end += 1  # "Bupati Boalemo nonaktif Hamzah Pakaya"
         if post_end < n and toks[post_end].lower in self.lex.asides and not lowercase:
             post_end = self._past_aside(post_end)  # "Ketua DPRD Muba selaku Ketua Banggar, H. Sugondo"
         elif post_end + 1 < n and (toks[post_end].lower, toks[post_end + 1].lower) in self.lex.constituencies:

@@ -15,7 +15,7 @@ CONJUNCTIONS = frozenset({"dan", "&", "serta"})
 FIELD_JOINERS = frozenset({"dan", "&", "/"})
 ORG_JOINERS = frozenset({"dan", "&", "-", "di"})  # "Kelompok Tani Sipakainga di Bontonompo,"
 MAX_PAREN = 5
-SUBREGION_WORDS = frozenset({"kecamatan", "kelurahan", "desa", "distrik", "dusun"})  # after a village, its district...
+SUBREGION_WORDS = frozenset({"kecamatan", "kelurahan", "desa", "distrik", "dusun", "kapanewon", "kemantren", "kalurahan"})  # after a village, its district...
 ACRONYM = re.compile(r"[A-Z]{2,6}")  # an organisation's short name: "UBB", "BEM"
 LOCAL_PLACES = frozenset({"local", "district", "village"})  # place modes of positions.csv: a local place follows
 MAX_ORG = 10
@@ -355,6 +355,8 @@ class TitleReader:
                 continue
             if self._unit_code(i):
                 i += 2  # "Dandim 0207/Simalungun": the code, then its place
+                if self.element(i) is None and not toks[i].honorific:
+                    chunk.place, i = (i, i + 1), i + 1  # a place the regions left untagged ("1304/Gorontalo")
                 continue
             if tok.lower in lex.anaphors and not tok.cap and chunk.org is None and len(chunks) == 1:
                 end = i + 2 if i + 2 < n and toks[i + 1].lower in lex.determiners else i + 1

@@ -299,14 +299,16 @@ class WorkerCountReader:
         (PART_WINDOW tokens at most) that may be parts of a count: each followed by a part
         word, punctuation or a line end, or already counted."""
         parts: list[tuple[int, int, int]] = []
-        n, ends = len(doc), 0
+        n, ends, ended = len(doc), 0, False
         limit = min(n, i + PART_WINDOW)
         while i < limit:
             tok = doc[i]
-            if tok.lower in self.sentence_ends or (tok.is_space and "\n" in tok.text):
+            is_end = tok.lower in self.sentence_ends or (tok.is_space and "\n" in tok.text)
+            if is_end and not ended:  # a sentence's full stop and the line break after it: one end
                 ends += 1
                 if ends == 2:
                     break
+            ended = is_end
             if not self._is_numberish(tok):
                 i += 1
                 continue
