@@ -61,10 +61,10 @@ def _trie(entries: dict[tuple[str, ...], object]) -> Trie:
     return {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in by_first.items()}
 
 
-def _common_tails(names: Iterable[tuple[str, ...]]) -> frozenset[str]:
+def _common_tails(names: Iterable[str]) -> frozenset[str]:
     """Words that go on VILLAGE_TAIL_NAMES or more village names after their first word ("jaya",
     "baru", "sari"): after a known village, such a word may still be the village's."""
-    counts = Counter(word for name in names if len(name) > 1 for word in set(name[1:]))
+    counts = Counter(word for name in names if " " in name for word in set(name.split()[1:]))
     return frozenset(word for word, count in counts.items() if count >= VILLAGE_TAIL_NAMES)
 
 
@@ -115,11 +115,11 @@ class Lexicon:
             for name in place_names
         })
         self.branch_places: Trie = _trie({words(p): "place" for p in branch_places})
-        self.villages = frozenset(  # desa/kelurahan names: where a village head's place ends
-            tuple(name.lower().split()) if name.replace(" ", "").isalpha() else words(name)
-            for name in read_lines(REGIONS / "villages.txt")
+        villages = read_lines(REGIONS / "villages.txt")  # desa/kelurahan: where a village head's place ends
+        self.villages = frozenset(  # lower case, words as the tokenizer splits them, joined by spaces
+            name.lower() if name.replace(" ", "").isalpha() else " ".join(words(name)) for name in villages
         )
-        self.village_words = max(map(len, self.villages))
+        self.village_words = 1 + max(name.count(" ") for name in self.villages)
         self.village_tails = _common_tails(self.villages)
         foreign = read_lines(HERE / "foreign_places.txt")
         self.foreign: Trie = _trie({words(p): "place" for p in foreign})

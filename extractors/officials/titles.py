@@ -281,7 +281,7 @@ class TitleReader:
         if not toks[i].cap:
             return None
         for end in range(min(self.n - 1, i + lex.village_words), i, -1):  # the longest first
-            if tuple(toks[k].lower for k in range(i, end)) in lex.villages:
+            if " ".join([toks[k].lower for k in range(i, end)]) in lex.villages:
                 nxt = toks[end]
                 return end if nxt.cap and nxt.lower not in lex.village_tails else None
         return None
