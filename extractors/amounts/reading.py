@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..common import Context, Found, Hit, read_csv
-from ..numerals import NumberGrammar, Quantity, build_phrase_matcher, read_phrase_patterns
+from ..numerals import NumberGrammar, Quantity, build_phrase_matcher, in_text_order, read_phrase_patterns, row_figures
 from ..numerals import split_head, split_range
 
 HERE = Path(__file__).parent
@@ -57,7 +57,7 @@ class AmountReader:
 
     def __call__(self, doc: Doc, context: Context, found: Found) -> list[Hit]:
         hits: list[Hit] = []
-        for label, start, end in sorted(self.matcher(doc), key=_start):
+        for label, start, end in in_text_order(self.matcher(doc)):
             if label == self.before:
                 hits.extend(self._currency_first(doc, start, end) or self._table_rows(doc, end))
             else:
@@ -125,24 +125,15 @@ class AmountReader:
         the unit of the figure each following line ends with (a whole rupiah figure,
         thousands grouped), up to the first line that ends otherwise. `end`: the token after
         the currency."""
-        n = len(doc)
-        if end + 2 >= n or doc[end].text != ")" or doc[end + 1].text != ":" or "\n" not in doc[end + 2].text:
+        if end >= len(doc) or doc[end].text != ")":
             return []
         hits: list[Hit] = []
-        i = end + 3
-        while i < n and len(hits) < MAX_TABLE_ROWS:
-            j = i
-            while j < n and not (doc[j].is_space and "\n" in doc[j].text):
-                j += 1  # j: the line break after this row (or the end)
-            last = doc[j - 1] if j > i else None
-            if last is None or not GROUPED.match(last.text) or (j - 2 >= i and self._is_numberish(doc[j - 2])):
-                break
-            value = self.grammar.parse([last.text], money=True)
+        for figure in row_figures(doc, end + 1, MAX_TABLE_ROWS):
+            value = self.grammar.parse([figure.text], money=True) if GROUPED.match(figure.text) else None
             if value is None:
                 break
-            hits.append(Hit("amount", last.idx, last.idx + len(last), "amount.table_row", TABLE_CONFIDENCE,
+            hits.append(Hit("amount", figure.idx, figure.idx + len(figure), "amount.table_row", TABLE_CONFIDENCE,
                             {"value_idr": value.as_int()}))
-            i = j + 1
         return hits
 
     def _read_run(self, orths: tuple[int, ...]) -> tuple | None:
@@ -252,10 +243,6 @@ class AmountReader:
             return []  # only the tail of a longer number could be read
         return [Hit("amount", doc[first].idx, _end_char(doc, anchor + 1), "amount.number_rupiah",
                     _confidence(texts[offset:]), {"value_idr": quantity.as_int()})]
-
-
-def _start(match: tuple[int, int, int]) -> int:
-    return match[1]
 
 
 def _end_char(doc: Doc, stop: int) -> int:

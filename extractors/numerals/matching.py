@@ -12,12 +12,13 @@ Phrase patterns use spaCy's EntityRuler JSONL format: {"label": ..., "pattern": 
 """
 from __future__ import annotations
 
+from operator import itemgetter
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Iterable, Iterator, Mapping
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..common import read_jsonl
 
@@ -42,3 +43,29 @@ def build_phrase_matcher(nlp: Language, patterns: Mapping[str, Iterable]) -> Phr
     for label, items in patterns.items():
         matcher.add(label, [_pattern_doc(nlp, p) for p in items])
     return matcher
+
+
+def in_text_order(matches: Iterable[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """PhraseMatcher matches (match id, start, end) sorted by their start token."""
+    return sorted(matches, key=itemgetter(1))
+
+
+def row_figures(doc: Doc, colon: int, max_rows: int) -> Iterator[Token]:
+    """The figure each row ends with, of a table set out one row a line after the colon at
+    token `colon` and its line break ("Percut Sei Tuan 8.412", "Kota Jayapura: 82.640 jiwa,
+    41.650.560.000"): a label, then a number that is the line's last token and stands alone.
+    Stops at the first line that ends otherwise, or after `max_rows` rows."""
+    n = len(doc)
+    if not (colon + 1 < n and doc[colon].text == ":" and doc[colon + 1].is_space and "\n" in doc[colon + 1].text):
+        return
+    k = colon + 2
+    for _ in range(max_rows):
+        end = k
+        while end < n and not doc[end].is_space:
+            end += 1
+        if end - k < 2 or not doc[end - 1].like_num or doc[end - 2].like_num:
+            return
+        yield doc[end - 1]
+        if end >= n or "\n" not in doc[end].text:
+            return
+        k = end + 1  # (cleaning sets every line off as a paragraph)

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..common import Context, Found, Hit, read_csv
-from ..numerals import NumberGrammar, Quantity, build_phrase_matcher, split_range
+from ..numerals import NumberGrammar, Quantity, build_phrase_matcher, in_text_order, row_figures, split_range
 from .nouns import Noun, NounTable
 
 HERE = Path(__file__).parent
@@ -166,7 +166,7 @@ class WorkerCountReader:
         matches = self.matcher(doc)
         roles = self.context_roles
         licensed = frozenset(roles[label] for label, _, _ in matches if label in roles)  # "recipient", "member"
-        for label, start, _ in sorted(matches, key=_start):
+        for label, start, _ in in_text_order(matches):
             if start < done or label in roles:
                 continue
             if start:
@@ -492,24 +492,12 @@ class WorkerCountReader:
         """(value, start, end) of each row of a table set out one row a line after the colon
         at token k: a label, then a whole number that ends the line ("Percut Sei Tuan 8.412").
         At least LIST_PARTS rows."""
-        n = len(doc)
-        if not (k + 1 < n and doc[k].orth == self.colon and doc[k + 1].is_space and "\n" in doc[k + 1].text):
-            return []
-        rows, k = [], k + 2
-        while k < n and len(rows) < MAX_TABLE_ROWS:
-            end = k
-            while end < n and not doc[end].is_space:
-                end += 1
-            figure = doc[end - 1]
-            if end - k < 2 or not figure.like_num or doc[end - 2].like_num:
-                break
+        rows = []
+        for figure in row_figures(doc, k, MAX_TABLE_ROWS):
             quantity = self.grammar.parse([figure.text])
             if not _countable(quantity):
                 break
             rows.append((quantity.as_int(), figure.idx, figure.idx + len(figure)))
-            if end >= n or "\n" not in doc[end].text:
-                break
-            k = end + 1  # (cleaning sets every line off as a paragraph: the first line not a row ends it)
         return rows if len(rows) >= LIST_PARTS else []
 
     def _header_noun(self, doc: Doc, bracket: int) -> Noun | None:
@@ -796,10 +784,6 @@ class WorkerCountReader:
                 return 0.0
             i -= 1
         return LIST_LICENCE
-
-def _start(match: tuple[int, int, int]) -> int:
-    return match[1]
-
 
 def _outside(hits: list[Hit], spans) -> list[Hit]:
     """The hits that start outside every span (money amounts read before), in O(n log n)."""
