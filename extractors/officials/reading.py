@@ -331,15 +331,18 @@ class DocReader:
         toks = self.toks
         if first == 0:
             return None
-        link = toks[first - 1]
+        at = first - 1  # the link: "(", ",", a line break or an apposition word
+        pair = first > 2 and (toks[first - 2].lower, toks[first - 1].lower) in self.lex.apposition_pairs
+        if pair:  # "Haris Mustafa, yang juga Bupati Mamuju": read as after a comma, with or without one
+            at = first - 3 if toks[first - 3].text == "," else first - 2
+        link = toks[at]
+        comma = pair or link.text == ","
         after = toks[post_end] if post_end < self.n else None
         own_lines = _breaks_line(link)
-        if first > 2 and (toks[first - 2].lower, link.lower) in self.lex.apposition_pairs:
-            return self._name_before_pair(first - 2, after)
         if link.text == "(":
             if after is None or after.text != ")":
                 return None
-        elif link.text == ",":
+        elif comma:
             if after is not None and not (after.punct or after.blank or after.text[:1].islower()):
                 return None
         elif own_lines:
@@ -347,13 +350,13 @@ class DocReader:
                 return None
         elif link.lower not in self.lex.apposition:
             return None
-        end = self._before_degrees(first - 1)
-        if link.text == ",":
+        end = self._before_degrees(at)
+        if comma:
             end = self._before_age(end)  # "Syafrizal (58), Wali Nagari ..."
         name = self.names.backward(end)
         if name is None or (own_lines and name.words < 2):
             return None
-        if link.text == "," and name.words < 2 and not self._named_again(name):
+        if comma and name.words < 2 and not self._named_again(name):
             return None  # "Namun, Kepala Dinas ..."
         if not own_lines:
             return name, "official.name_then_title"
@@ -363,19 +366,6 @@ class DocReader:
         if j >= 0 and not _breaks_line(toks[j]):
             return None
         return name, NAME_LINE_RULE
-
-
-    def _name_before_pair(self, link: int, after) -> tuple[Name, str] | None:
-        """ "Haris Mustafa, yang juga Bupati Mamuju nonaktif, ...": a name set off from its post
-        by a two-word link (token `link` its first) and a comma or nothing before it; the post
-        ends in punctuation or a lower-case word (`after`: the token after it)."""
-        if after is not None and not (after.punct or after.blank or after.text[:1].islower()):
-            return None
-        k = link - 1 if self.toks[link - 1].text == "," else link
-        name = self.names.backward(self._before_degrees(k))
-        if name is None or (name.words < 2 and not self._named_again(name)):
-            return None
-        return name, "official.name_then_title"
 
 
 def _breaks_line(tok) -> bool:

@@ -275,7 +275,7 @@ class TitleReader:
         return tok.honorific or (tok.name and i not in self.toks.blocked)
 
     def village(self, i: int) -> int | None:
-        """End of a desa/kelurahan of regions/villages.csv at token i, if a capitalised word
+        """End of a desa/kelurahan of regions/villages.txt at token i, if a capitalised word
         follows that cannot still be the village's ("Kalibaru Ahmad", not "Sumber Jaya")."""
         toks, lex = self.toks, self.lex
         if not toks[i].cap:
