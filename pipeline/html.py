@@ -139,13 +139,17 @@ def join_pages(pages: list[PageContent]) -> PageContent:
 def html_to_article_text(html: str) -> tuple[str, dict]:
     """(main text, {title, published, outlet, url, author}) of an HTML page; missing values are None."""
     page = read_page(html)
-    return page.text, {k: getattr(page, k) for k in LEGACY_FIELDS}
+    return page.text, _legacy_metadata(page)
 
 
 def html_to_story(html: str) -> tuple[str, dict]:
     """As html_to_article_text, with the headline before the main text (PageContent.story)."""
     page = read_page(html)
-    return page.story, {k: getattr(page, k) for k in LEGACY_FIELDS}
+    return page.story, _legacy_metadata(page)
+
+
+def _legacy_metadata(page: PageContent) -> dict:
+    return {k: getattr(page, k) for k in LEGACY_FIELDS}
 
 
 def parse_html(html: str) -> etree._Element | None:
