@@ -14,7 +14,6 @@ to pipeline.cleaning.
 """
 from __future__ import annotations
 
-import copy
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -175,7 +174,8 @@ def _main_container(doc: etree._Element, rules: HtmlRules, outlet: Outlet | None
             if len(parts) == 1:
                 return parts[0]
             joined = parts[0].makeelement("div", {})
-            joined.extend(copy.deepcopy(part) for part in parts)
+            parts[0].addprevious(joined)  # where the first block stood: the story's header stays before it
+            joined.extend(parts)  # (moved, in page order)
             return joined
     for selector in rules.content:
         candidates = [(_text_length(el), el) for el in selector(doc)]

@@ -1,5 +1,5 @@
 """Sanity check for a held-out gold set: evidence strings occur verbatim in the article,
-regions are canonical names in /work/shared/data/regions/wilayah.csv, ids match files (.txt, or .html pages).
+regions are canonical names in /work/shared/data/regions/wilayah.csv, ids match files (.txt, .html pages, or lines of a .jsonl export: <name>_L<n>).
 Run: python3 tests/gold/check_gold.py tests/gold/heldout4"""
 import csv, datetime, html, json, os, re, sys
 D = os.path.abspath(sys.argv[1])
@@ -7,13 +7,22 @@ W = os.environ.get("WILAYAH", "/work/shared/data/regions/wilayah.csv")
 names = {r["name"] for r in csv.DictReader(open(W)) if r["level"] in ("province", "regency_or_city")}
 bad = 0
 files = {os.path.splitext(f)[0]: f for f in os.listdir(os.path.join(D, "articles")) if f.endswith((".txt", ".html"))}
-arts = sorted(files)
+texts = {}  # stem -> text of each line of a .jsonl export: <name>_L<n>, n from 1
+for f in os.listdir(os.path.join(D, "articles")):
+    if f.endswith(".jsonl"):
+        for n, line in enumerate(open(os.path.join(D, "articles", f), encoding="utf-8"), 1):
+            if line.strip():
+                texts[f"{f[:-6]}_L{n}"] = json.loads(line)["text"]
+arts = sorted([*files, *texts])
 golds = sorted(f[:-5] for f in os.listdir(D) if f.endswith(".json"))
 if arts != golds:
     print("article/gold mismatch", set(arts) ^ set(golds)); bad += 1
 for stem in golds:
     g = json.load(open(os.path.join(D, stem + ".json")))
-    text = open(os.path.join(D, "articles", files.get(stem, stem + ".txt"))).read()
+    if stem in texts:
+        text = texts[stem]
+    else:
+        text = open(os.path.join(D, "articles", files.get(stem, stem + ".txt"))).read()
     if files.get(stem, "").endswith(".html"):  # evidence is page text: entities decoded
         text = html.unescape(text)
     if g["id"] != stem: print(stem, "id mismatch"); bad += 1
