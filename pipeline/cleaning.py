@@ -35,6 +35,7 @@ LINE_KINDS = ("drop_line", "drop_teaser", "drop_from_here", "drop_top", "drop_to
 TOP_KINDS = ("drop_top", "drop_toast", "top_neighbor")  # only apply before the first kept line
 TAIL_MIN_CHARS = 200  # article text that must precede a tail heading before the rest is cut
 TEASER_HEADLINE_MAX = 150
+TEASER_HEADLINES = 3  # linked headlines a "Baca juga" line may head, one a line
 REPEAT_MIN_CHARS = 200  # a single repeated paragraph longer than this is dropped
 
 # --- characters ---------------------------------------------------------------
@@ -158,13 +159,14 @@ def _drop_furniture(lines: list[str], rules: Furniture) -> list[str]:
     kept: list[str] = []
     kept_chars = 0
     after_widget = False  # a leading widget was dropped, and only furniture since
-    skip_headline = False
+    skip_headlines = 0  # teaser headlines that may still follow a "Baca juga" line
     top_kind, body_kind = rules.top.kind, rules.body.kind
     for i, line in enumerate(lines):
-        if skip_headline:
-            skip_headline = False
-            if len(line) <= TEASER_HEADLINE_MAX and not _HEADLINE_END.search(line):
+        if skip_headlines:
+            skip_headlines -= 1
+            if _is_teaser_headline(line):
                 continue
+            skip_headlines = 0
         if kept:
             kind = body_kind(line)
         else:  # the leading block, where widgets sit
@@ -179,7 +181,7 @@ def _drop_furniture(lines: list[str], rules: Furniture) -> list[str]:
             kept.append(line)
             kept_chars += len(line)
         elif kind == "drop_teaser":
-            skip_headline = True
+            skip_headlines = TEASER_HEADLINES
         elif kind == "drop_from_here" and kept_chars >= TAIL_MIN_CHARS:
             break
     return kept
@@ -188,16 +190,21 @@ def _drop_furniture(lines: list[str], rules: Furniture) -> list[str]:
 def _next_kind(lines: list[str], i: int, line_kind) -> str | None:
     """Kind of the first line after i that is not dropped anywhere (so that the
     neighbours seen here are those a second cleaning would see)."""
-    skip_headline = False
+    skip_headlines = 0
     for line in lines[i + 1:]:
-        if skip_headline and len(line) <= TEASER_HEADLINE_MAX and not _HEADLINE_END.search(line):
-            skip_headline = False
+        if skip_headlines and _is_teaser_headline(line):
+            skip_headlines -= 1
             continue
         kind = line_kind(line)
         if kind not in _DROPPED_ANYWHERE:
             return kind
-        skip_headline = kind == "drop_teaser"
+        skip_headlines = TEASER_HEADLINES if kind == "drop_teaser" else 0
     return None
+
+
+def _is_teaser_headline(line: str) -> bool:
+    """A line that reads as a linked headline: short, with no final . ! ? or closing quote."""
+    return len(line) <= TEASER_HEADLINE_MAX and not _HEADLINE_END.search(line)
 
 
 def _drop_repeated_body(paragraphs: list[str]) -> list[str]:

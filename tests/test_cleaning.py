@@ -237,3 +237,14 @@ def test_twenty_megabytes_clean_without_error():
     assert len(raw) > 20 * 10**6
     clean = clean_text(raw)
     assert clean.count("\n\n") == len(lines) - 1
+
+
+def test_a_teaser_heading_takes_up_to_three_linked_headlines_with_it():
+    story = ("Pemkab menanggung iuran 5.200 pekerja rentan tahun ini.\n\nBaca Juga\n\n"
+             "* Ratusan Petugas KPPS di Parigi Moutong Jalani Bimtek\n\n* Bawaslu Temukan 3.400 Pemilih Ganda di Sulawesi Utara\n\n"
+             "Dananya berasal dari APBD perubahan.\n\nBaca juga:\n\nHarga Beras di Bukittinggi Naik\n\n"
+             "Gubernur Lepas 300 Relawan ke Agam\n\nBanjir Rendam 3 Desa di Muaro Jambi\n\nSubjudul Setelah Tiga Teaser\n\n"
+             "Program berlanjut tahun depan.")
+    assert clean_text(story).split("\n\n") == [
+        "Pemkab menanggung iuran 5.200 pekerja rentan tahun ini.", "Dananya berasal dari APBD perubahan.",
+        "Subjudul Setelah Tiga Teaser", "Program berlanjut tahun depan."]

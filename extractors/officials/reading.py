@@ -11,13 +11,15 @@ from .lexicon import Lexicon, Organization, Title
 from .names import Name, NameReader
 from .places import UntaggedPlaces
 from .posts import post_fields, post_scope
-from .spans import Tokens
+from .spans import LIST_BULLETS, Tokens
 from .titles import FIELD_JOINERS, LOCAL_PLACES, Chunk, TitleReader
 
 KIND = "official"
 NAME_LINE_RULE = "official.name_line_title_line"  # a contact block: never a headline
 NO_NAMES: tuple[list[Name], str, float] = ([], "", 0.0)
 MAX_ASIDE = 8  # words of a second post after "selaku" ("Ketua DPRD selaku Ketua Banggar, ...")
+MAX_ORG_WORDS = 8  # words of an organisation that opens a list line before its officer's title
+ORG_GLUE = frozenset({"&", "-", "dan"})  # lower-case or punctuation inside such an organisation's name
 LOWER_FIELD = 3  # lower-case words of a descriptive role's field ("pengamat kebijakan publik")
 
 
@@ -58,6 +60,8 @@ class DocReader:
         chunks, post_end, unreadable = titles.chunks(field_end, title.place)
         if unreadable:
             return [], post_end
+        if title.needs_qualifier and not field_text and not any(c.org or c.unit or c.areas for c in chunks):
+            chunks[0].org = self._org_before(first)  # "1. PT Borneo Kurir Nusantara, Direktur Utama Stevanus Lawing"
         if title.scope and self.places is not None:
             for chunk in chunks:
                 if chunk.place is not None and not chunk.regions:
@@ -222,6 +226,33 @@ class DocReader:
         """Whether the chunk's place is a known kecamatan read to its end ("Camat Dolo Selatan
         Ahmad Yani"): then the name after it can be told apart without a comma."""
         return chunk.place is not None and self.titles.district(chunk.place[0]) == chunk.place[1]
+
+    def _org_before(self, first: int) -> Organization | None:
+        """The organisation that opens the line before a comma and the title at token `first`,
+        as in a list of award winners ("2. CV Apau Kayan Logistik, Direktur Hj. Siti Rahmawati"):
+        its name opens with an organisation word (PT, CV, Koperasi), after a list number or
+        bullet if any, and nothing else stands between."""
+        toks, lex = self.toks, self.lex
+        comma = first - 1
+        if comma < 2 or toks[comma].text != ",":
+            return None
+        start = comma - 1
+        while start >= 0 and comma - start <= MAX_ORG_WORDS and not (toks[start].cap and toks[start].lower in lex.org_start):
+            if not (toks[start].cap or toks[start].text in ORG_GLUE):
+                return None
+            start -= 1
+        if start < 0 or comma - start > MAX_ORG_WORDS:
+            return None
+        before = start - 1
+        if before >= 1 and toks[before].text in {".", ")"} and toks[before - 1].text.isdigit():
+            before -= 2  # "1." or "1)"
+        elif before >= 0 and toks[before].text in LIST_BULLETS:
+            before -= 1
+        if before >= 0 and not (toks[before].blank and "\n" in toks[before].text):
+            return None
+        if self.titles.unknown_org(start) != comma:
+            return None
+        return Organization(toks.text(start, comma), frozenset(), "", "")
 
     def _known_village(self, chunk: Chunk) -> bool:
         """Whether the chunk's place is a known desa/kelurahan read to its end ("Lurah Kalibaru

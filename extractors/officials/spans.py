@@ -18,6 +18,7 @@ from .lexicon import NAME_WORD, Lexicon
 DESIGNATOR = re.compile(r"^(?:[A-Z]|[IVX]{1,5}|\d{1,3})$")  # a letter or numeral naming a post
 PLACE_KINDS = frozenset({"region", "office_area"})
 SENTENCE_ENDS = frozenset({".", '"', "”"})
+LIST_BULLETS = frozenset({"-", "•", "*", "·"})  # a line opening with one is a list item, not a headline
 MAX_HEADLINE_TOKENS = 40
 MIN_HEADLINE_WORDS, MAX_HEADLINE_WORDS = 4, 25
 MAX_HEADLINE_LOWER = 5  # more lowercase words than 20% of 25 words: not a headline
@@ -217,9 +218,19 @@ class Lines:
         backward = self._scan(i - 1, -1, counted, titled, lower)
         if backward is None:
             return False
+        if i > 0 and toks[i - 1].text == "," and self._list_item(i - (backward[0] - counted)):
+            return False  # a list item's officer after its organisation: "1. PT Borneo Kurir, Direktur Utama X"
         _, titled, lower = backward
         words = titled + lower
         return words >= MIN_HEADLINE_WORDS and words - lower >= 0.8 * words
+
+    def _list_item(self, start: int) -> bool:
+        """Whether the line from token `start` opens with a list number ("1.", "2)") or a bullet."""
+        toks, n = self.toks, self.n
+        if start + 1 >= n:
+            return False
+        first = toks[start].text
+        return first in LIST_BULLETS or (first.isdigit() and toks[start + 1].text in {".", ")"})
 
     def _unbroken(self, i: int, after: int) -> bool:
         """Whether tokens i..after are all on one line (no whitespace token among them)."""
