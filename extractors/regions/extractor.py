@@ -152,6 +152,8 @@ class RegionsExtractor:
         self.kanwil_ends = tuple(sorted(ends))
         self.kanwil_end_parts = frozenset(w[k:] for w in ends for k in range(len(w)))
         self.bare_kanwil_re = re.compile(rf"\b(?:{kanwil})\s*$", re.IGNORECASE)
+        own = _alternation(r["words"] for r in office_cues if r["type"] == "own_kanwil")
+        self.own_kanwil_re = re.compile(rf"\b(?:{own})\s*$", re.IGNORECASE)
         self.kanwil_re = re.compile(
             rf"(?:\b(?:{kanwil})(?:\s*\([^)\n]*\))?\s+(?:{bpjs})"  # Kanwil (Kakanwil) BPJS Ketenagakerjaan
             rf"|\b(?:{bpjs})\s+(?:Kantor\s+)?(?:{kanwil}))\s*$",  # BPJS Ketenagakerjaan Kantor Wilayah
@@ -312,7 +314,7 @@ class RegionsExtractor:
             surface, start_char, end_char = _span(doc, start, end)
         if not area.standalone and not self._kanwil_before(doc, start) and not (
             has_bpjs and (self._glossed(doc, end, area) or self._bare_kanwil_before(doc, start, surface)
-                          or self._kanwil_area_bpjs(doc, start, end))
+                          or self._kanwil_area_bpjs(doc, start, end) or self._own_kanwil_before(doc, start))
         ):
             return False
         if not (surface in spellings or _title_case(doc, start, end)):
@@ -339,6 +341,12 @@ class RegionsExtractor:
         after a Kanwil word, an alias that names no region ("Kanwil Jabar" without BPJS may be
         another body's)."""
         return bool(start) and data.resolve(surface) is None and self._kanwil_word_before(doc, start)
+
+    def _own_kanwil_before(self, doc: Doc, start: int) -> bool:
+        """Whether a phrase that, in an article naming BPJS Ketenagakerjaan, means its own regional
+        office ends right before token `start`: "Kanwil DKI Jakarta", "Deputi Direktur Wilayah
+        Jawa Timur" (not a bare "wilayah": "se-wilayah Jawa Timur" is the province)."""
+        return bool(start) and self.own_kanwil_re.search(_line_before(doc, max(0, start - 4), start)) is not None
 
     def _kanwil_word_before(self, doc: Doc, start: int) -> bool:
         """Whether a Kanwil word ("Kanwil", "Kantor Wilayah", "Wilayah") ends right before token `start`."""
