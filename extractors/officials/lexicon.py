@@ -155,6 +155,7 @@ class Lexicon:
         self.coded = frozenset(roles.get("coded", ()))
         self.asides = frozenset(roles.get("aside", ()))
         self.statuses = frozenset(roles.get("status", ()))
+        self.leading = frozenset(roles.get("leading", ()))
         self.constituencies = frozenset(tuple(w.split()) for w in roles.get("constituency", ()))
         self.anaphors = frozenset(roles.get("anaphor", ()))
         self.determiners = frozenset(roles.get("determiner", ()))

@@ -47,7 +47,7 @@ class NameReader:
         toks, n = self.toks, self.n
         while i < n:
             tok = toks[i]
-            if tok.honorific:
+            if tok.honorific or (tok.lower in self.lex.leading and i + 1 < n and (toks[i + 1].honorific or toks[i + 1].name)):
                 i += 1
                 if i < n and toks[i].text == "." and not toks.space(i - 1):
                     i += 1
