@@ -206,27 +206,28 @@ def test_a_story_paged_inside_one_page_keeps_every_page():
     assert text.split("\n\n") == pages[0] + pages[1]
 
 
-def test_a_post_meta_line_above_the_story_gives_the_date_when_the_page_has_no_metadata():
-    story = "".join(f"<p>Wali Kota menyerahkan kartu BPJS Ketenagakerjaan kepada {n} pedagang kaki lima.</p>"
-                    for n in (120, 340, 560))
-    html = ('<html><body><div class="col"><h2 class="judul-berita">Kartu untuk PKL</h2>'
-            '<div class="meta-berita"><i class="bi bi-person"></i> Admin Diskominfo | <i class="bi bi-calendar"></i>'
-            ' Kamis, 18 September 2025 | 10:45 WIB | Dibaca 987 kali</div>'
-            f'<div class="isi-berita">{story}</div>'
-            '<div class="komentar"><small>19-09-2025 13:20</small><p>Terima kasih Pak Wali.</p></div></div>'
-            '<div class="sidebar"><span class="tanggal-hari-ini">Minggu, 22 November 2026</span></div></body></html>')
-    _, meta = html_to_article_text(html)
-    assert meta["published"] is not None and meta["published"].startswith("2025-09-18")
+STORY_PARAGRAPHS = [f"Wali Kota menyerahkan {n} kartu BPJS Ketenagakerjaan kepada pedagang kaki lima di pasar."
+                    for n in (120, 340, 560)]
 
 
-def test_a_table_layout_dates_the_story_from_its_info_row():
-    story = "<br><br>".join(f"Wali Kota menyerahkan {n} kartu BPJS Ketenagakerjaan kepada pedagang kaki lima di pasar."
-                            for n in (120, 340, 560))
-    html = ('<html><body><table><tr><td class="konten"><table>'
-            '<tr><td class="judul_berita"><b>Kartu untuk PKL</b></td></tr>'
-            '<tr><td class="info_berita">Rabu, 3 September 2025 | Kategori: Berita Daerah | Dilihat: 1.204 kali</td></tr>'
-            f'<tr><td class="isi_berita">{story}</td></tr>'
-            '<tr><td class="komentar">Hasnawati - 04/09/2025 09:12 Terima kasih Pak Wali.</td></tr>'
-            '</table></td><td class="sidebar">Minggu, 22 November 2026</td></tr></table></body></html>')
+@pytest.mark.parametrize("html, published", [
+    # a post's meta line above the story block (the page carries no date metadata)
+    ('<html><body><div class="col"><h2 class="judul-berita">Kartu untuk PKL</h2>'
+     '<div class="meta-berita"><i class="bi bi-person"></i> Admin Diskominfo | <i class="bi bi-calendar"></i>'
+     ' Kamis, 18 September 2025 | 10:45 WIB | Dibaca 987 kali</div>'
+     '<div class="isi-berita">' + "".join(f"<p>{p}</p>" for p in STORY_PARAGRAPHS) + '</div>'
+     '<div class="komentar"><small>19-09-2025 13:20</small><p>Terima kasih Pak Wali.</p></div></div>'
+     '<div class="sidebar"><span class="tanggal-hari-ini">Minggu, 22 November 2026</span></div></body></html>',
+     "2025-09-18T10:45:00+07:00"),  # its clock time and zone too
+    # an old table layout: the info row above the story's row
+    ('<html><body><table><tr><td class="konten"><table>'
+     '<tr><td class="judul_berita"><b>Kartu untuk PKL</b></td></tr>'
+     '<tr><td class="info_berita">Rabu, 3 September 2025 | Kategori: Berita Daerah | Dilihat: 1.204 kali</td></tr>'
+     '<tr><td class="isi_berita">' + "<br><br>".join(STORY_PARAGRAPHS) + '</td></tr>'
+     '<tr><td class="komentar">Hasnawati - 04/09/2025 09:12 Terima kasih Pak Wali.</td></tr>'
+     '</table></td><td class="sidebar">Minggu, 22 November 2026</td></tr></table></body></html>',
+     "2025-09-03"),
+], ids=["post-meta-line", "table-info-row"])
+def test_a_date_line_above_the_story_dates_a_page_without_date_metadata(html, published):
     _, meta = html_to_article_text(html)
-    assert meta["published"] == "2025-09-03"
+    assert meta["published"] == published
