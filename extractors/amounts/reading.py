@@ -9,7 +9,6 @@ costs neither the texts nor the number grammar.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,7 +16,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..common import Context, Found, Hit, read_csv
-from ..numerals import NumberGrammar, Quantity, build_phrase_matcher, in_text_order, read_phrase_patterns, row_figures
+from ..numerals import NumberGrammar, Quantity, build_phrase_matcher, in_text_order, is_grouped, read_phrase_patterns
+from ..numerals import row_figures
 from ..numerals import split_head, split_range
 
 HERE = Path(__file__).parent
@@ -26,9 +26,7 @@ MAX_NUMBER_TOKENS = 8  # "dua ratus lima puluh juta": longer runs are not one nu
 NOT_MONEY_AFTER = frozenset({"%", "persen", "kali", "ribuan", "jutaan", "miliaran", "triliunan"})
 CONFIDENCE = {"plain": 0.95, "loose": 0.85}  # loose: M/T, English-style decimals, ranges
 CACHE_SIZE = 8192  # runs of number tokens whose reading is remembered
-MAX_TABLE_ROWS = 60  # lines of a table under "(anggaran dalam Rp):"
 TABLE_CONFIDENCE = 0.85  # a table cell's figure, its currency in the header
-GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+$")  # "41.650.560.000": a whole rupiah figure
 
 
 class AmountReader:
@@ -128,8 +126,8 @@ class AmountReader:
         if end >= len(doc) or doc[end].text != ")":
             return []
         hits: list[Hit] = []
-        for figure in row_figures(doc, end + 1, MAX_TABLE_ROWS):
-            value = self.grammar.parse([figure.text], money=True) if GROUPED.match(figure.text) else None
+        for figure in row_figures(doc, end + 1):
+            value = self.grammar.parse([figure.text], money=True) if is_grouped(figure.text) else None
             if value is None:
                 break
             hits.append(Hit("amount", figure.idx, figure.idx + len(figure), "amount.table_row", TABLE_CONFIDENCE,

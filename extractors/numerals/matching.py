@@ -50,16 +50,19 @@ def in_text_order(matches: Iterable[tuple[int, int, int]]) -> list[tuple[int, in
     return sorted(matches, key=itemgetter(1))
 
 
-def row_figures(doc: Doc, colon: int, max_rows: int) -> Iterator[Token]:
+MAX_TABLE_ROWS = 60  # rows of a table set out one a line
+
+
+def row_figures(doc: Doc, colon: int) -> Iterator[Token]:
     """The figure each row ends with, of a table set out one row a line after the colon at
     token `colon` and its line break ("Percut Sei Tuan 8.412", "Kota Jayapura: 82.640 jiwa,
     41.650.560.000"): a label, then a number that is the line's last token and stands alone.
-    Stops at the first line that ends otherwise, or after `max_rows` rows."""
+    Stops at the first line that ends otherwise, or after MAX_TABLE_ROWS rows."""
     n = len(doc)
     if not (colon + 1 < n and doc[colon].text == ":" and doc[colon + 1].is_space and "\n" in doc[colon + 1].text):
         return
     k = colon + 2
-    for _ in range(max_rows):
+    for _ in range(MAX_TABLE_ROWS):
         end = k
         while end < n and not doc[end].is_space:
             end += 1

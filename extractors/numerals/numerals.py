@@ -37,6 +37,11 @@ class Numeral(NamedTuple):
     needs_scale: bool  # readable only when a scale word (juta, miliar...) follows
 
 
+def is_grouped(text: str) -> bool:
+    """A whole number with dot thousands and no fraction: "12.000", "41.650.560.000" (not "12", "2,5")."""
+    return _GROUPED.fullmatch(text) is not None
+
+
 def parse_numeral(text: str) -> Numeral | None:
     """The value of a whole digit string, or None if it is not a number we can read."""
     read = read_numeral(text)

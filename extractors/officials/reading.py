@@ -6,12 +6,12 @@
 """
 from __future__ import annotations
 
-from ..common import Hit
+from ..common import BULLETS, Hit
 from .lexicon import Lexicon, Organization, Title
 from .names import Name, NameReader
 from .places import UntaggedPlaces
 from .posts import post_fields, post_scope
-from .spans import LIST_BULLETS, Tokens
+from .spans import Tokens
 from .titles import FIELD_JOINERS, LOCAL_PLACES, Chunk, TitleReader
 
 KIND = "official"
@@ -246,7 +246,7 @@ class DocReader:
         before = start - 1
         if before >= 1 and toks[before].text in {".", ")"} and toks[before - 1].text.isdigit():
             before -= 2  # "1." or "1)"
-        elif before >= 0 and toks[before].text in LIST_BULLETS:
+        elif before >= 0 and toks[before].text in BULLETS:
             before -= 1
         if before >= 0 and not (toks[before].blank and "\n" in toks[before].text):
             return None

@@ -12,13 +12,12 @@ from typing import Callable
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
-from ..common import Found, Hit
+from ..common import BULLETS, Found, Hit
 from .lexicon import NAME_WORD, Lexicon
 
 DESIGNATOR = re.compile(r"^(?:[A-Z]|[IVX]{1,5}|\d{1,3})$")  # a letter or numeral naming a post
 PLACE_KINDS = frozenset({"region", "office_area"})
 SENTENCE_ENDS = frozenset({".", '"', "”"})
-LIST_BULLETS = frozenset({"-", "•", "*", "·"})  # a line opening with one is a list item, not a headline
 MAX_HEADLINE_TOKENS = 40
 MIN_HEADLINE_WORDS, MAX_HEADLINE_WORDS = 4, 25
 MAX_HEADLINE_LOWER = 5  # more lowercase words than 20% of 25 words: not a headline
@@ -230,7 +229,7 @@ class Lines:
         if start + 1 >= n:
             return False
         first = toks[start].text
-        return first in LIST_BULLETS or (first.isdigit() and toks[start + 1].text in {".", ")"})
+        return first in BULLETS or (first.isdigit() and toks[start + 1].text in {".", ")"})
 
     def _unbroken(self, i: int, after: int) -> bool:
         """Whether tokens i..after are all on one line (no whitespace token among them)."""

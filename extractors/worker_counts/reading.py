@@ -9,7 +9,6 @@ the texts nor the number grammar.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate
@@ -20,8 +19,9 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..common import Context, Found, Hit, read_csv
-from ..numerals import NumberGrammar, Quantity, build_phrase_matcher, in_text_order, row_figures, split_range
+from ..common import BULLETS, Context, Found, Hit, read_csv
+from ..numerals import NumberGrammar, Quantity, build_phrase_matcher, in_text_order, is_grouped, row_figures
+from ..numerals import split_range
 from .nouns import Noun, NounTable
 
 HERE = Path(__file__).parent
@@ -31,7 +31,6 @@ CURRENCIES = frozenset({"rp", "rp.", "idr", "usd", "us$", "$"})
 CLAUSE_BREAKS = frozenset({".", ",", ";", ":", "!", "?", "•"})
 GLUE = frozenset({"-", "/", ".", ":", "–"})  # "ke-3", "No.5": part of an identifier
 CONTEXT_WINDOW = 12  # tokens searched before "N orang" for a worker noun
-GROUPED_INTEGER = re.compile(r"^\d{1,3}(?:\.\d{3})+$")  # "12.000", not "2,5" or "12"
 PARTITIVE_FACTOR = 0.9  # "dari N pekerja, M orang": a little less sure than "M orang pekerja"
 LINK_WINDOW = 8  # tokens searched after "jumlah <unit>" for its link word ("mencapai")
 LIST_WINDOW = 25  # tokens allowed between two counts of one list
@@ -41,7 +40,6 @@ TABLE_LEAD = 8  # tokens between a table header's noun and its bracket, and its 
 LABEL_FACTOR = 0.9  # "Nelayan: 1.915 orang": a little less sure than "1.915 orang nelayan"
 LABEL_WINDOW = 12  # tokens of a label before its colon
 HEADING_LINES = 12  # list lines walked back to the heading of a bulleted list
-BULLETS = frozenset({"-", "•", "*", "·"})
 CLOSERS = frozenset({")", '"', "”", "’", "'"})
 SENTENCE_ENDS = frozenset({".", "!", "?", '"', "“", "”"})
 RULE_FACTOR = {  # confidence of a rule relative to that of its noun
@@ -58,7 +56,6 @@ RULE_FACTOR = {  # confidence of a rule relative to that of its noun
 }
 GAP_CHARS = 120  # characters between two worker counts of a list with a bare number between
 PART_WINDOW = 60  # tokens after a worker count searched for the parts that add up to it
-MAX_TABLE_ROWS = 60  # rows of a table set out one a line
 LIST_PARTS = 3  # "N orang" in a list that adds up to a worker count named before it, at least
 TOTAL_LICENCE = 0.75  # "N orang" that worker counts after it add up to
 PART_FACTOR = 0.85  # a part of a count, its unit the count's: a little less sure than the count
@@ -493,7 +490,7 @@ class WorkerCountReader:
         at token k: a label, then a whole number that ends the line ("Percut Sei Tuan 8.412").
         At least LIST_PARTS rows."""
         rows = []
-        for figure in row_figures(doc, k, MAX_TABLE_ROWS):
+        for figure in row_figures(doc, k):
             quantity = self.grammar.parse([figure.text])
             if not _countable(quantity):
                 break
@@ -565,7 +562,7 @@ class WorkerCountReader:
         if not self._stands_alone(doc, first, before):
             return None
         if before is not None and before.lower in self.ordinals and not (
-                count.quantity.scaled or GROUPED_INTEGER.match(count.text)):
+                count.quantity.scaled or is_grouped(count.text)):
             return None  # "tahap ke 2 pekerja"; not "sampai ke 3,6 juta pekerja"
         if count.year and (before is None or before.lower not in self.quantity_cues):
             return None  # a year: "Pada 2023 pekerja migran ..."
@@ -587,7 +584,7 @@ class WorkerCountReader:
         if quantity.from_words and quantity.value == 1:
             return None  # "satu pekerja", "salah satu pekerja": an article, not a count
         text = texts[offset]
-        if quantity.scaled and GROUPED_INTEGER.match(text):
+        if quantity.scaled and is_grouped(text):
             return None  # "12.000 ribu pekerja": a typo for 12.000 or 12 ribu; no guess
         year = len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100 and not quantity.scaled
         pair = split_range(text)  # "100-150 pekerja": the high end too, a scale shared
