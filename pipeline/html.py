@@ -76,6 +76,10 @@ class HtmlRules:
     junk: re.Pattern
     blocks: frozenset[str]
     drop_line: re.Pattern
+    caption_credit: re.Pattern
+
+
+CAPTION_TAGS = ("figure", "figcaption")  # a photo's caption is story text, whatever its class ("wp-caption")
 
 
 @cache
@@ -92,6 +96,7 @@ def html_rules(path: Path = HTML_CSV) -> HtmlRules:
         junk=re.compile("-(?:" + "|".join(map(re.escape, words)) + r")\d*-"),
         blocks=frozenset(by_kind.get("block", [])),
         drop_line=re.compile("|".join(f"(?:{p})" for p in by_kind.get("drop_line", [])) or "(?!)", re.I),
+        caption_credit=re.compile("|".join(f"(?:{p})" for p in by_kind.get("caption_credit", [])) or "(?!)", re.I),
     )
 
 
@@ -116,6 +121,7 @@ def read_page(html: str, url: str | None = None) -> PageContent:
     if container is not None:
         etree.strip_elements(container, *rules.late_drop_tags, with_tail=False)
         _drop_junk(container, rules)
+        _drop_credits(container, rules)
         text = _block_text(container, rules)
     return PageContent(text=text, published=published, next_pages=pages, **meta)
 
@@ -214,10 +220,20 @@ def _is_junk(el: etree._Element, rules: HtmlRules) -> bool:
 def _drop_junk(container: etree._Element, rules: HtmlRules) -> None:
     """Remove furniture inside the story, but never an element holding half its text."""
     total = _text_length(container)
-    junk = [el for el in container.iterdescendants() if isinstance(el.tag, str) and _is_junk(el, rules)]
+    junk = [el for el in container.iterdescendants()
+            if isinstance(el.tag, str) and el.tag not in CAPTION_TAGS and _is_junk(el, rules)]
     for el in junk:
         if el.getparent() is not None and _text_length(el) * 2 < total:
             el.drop_tree()  # keeps the text that follows the element
+
+
+def _drop_credits(container: etree._Element, rules: HtmlRules) -> None:
+    """Each caption as its plain text, without the photo credit at its end."""
+    for caption in container.iter("figcaption"):
+        tail = caption.tail
+        text = rules.caption_credit.sub("", _WS.sub(" ", "".join(caption.itertext())).strip())
+        caption.clear()  # (clears the tail too)
+        caption.text, caption.tail = text, tail
 
 
 def _block_text(container: etree._Element, rules: HtmlRules) -> str:

@@ -128,6 +128,25 @@ def test_a_table_wrapped_in_a_figure_is_story_text_not_an_image():
     assert "Dok Humas" not in text and "Sumber: Disnaker" not in text
 
 
+@pytest.mark.parametrize("caption, kept", [
+    ("Peserta JKN menunggu layanan di Kediri, Rabu (9/7/2025). (ILHAM MAULANA/JAWA POS RADAR KEDIRI)",
+     "Peserta JKN menunggu layanan di Kediri, Rabu (9/7/2025)."),
+    ("Wakil Bupati HSS memimpin rapat di Kandangan, Selasa (13/5/2025). BANJARMASINPOST.CO.ID/FAUZI RAHMAN",
+     "Wakil Bupati HSS memimpin rapat di Kandangan, Selasa (13/5/2025)."),
+    ("Rapat TAPD di Kupang, Rabu (15/10/2025). &copy;2025 Merdeka.com/Yohana Ndun", "Rapat TAPD di Kupang, Rabu (15/10/2025)."),
+    ("Penyerahan santunan JKM kepada ahli waris. (Dok. BPJS Ketenagakerjaan)", "Penyerahan santunan JKM kepada ahli waris."),
+    ("Rapat KUA/PPAS di DPRD Jambi, Senin (3/11/2025).", "Rapat KUA/PPAS di DPRD Jambi, Senin (3/11/2025)."),
+])
+def test_a_photo_caption_is_story_text_without_its_credit(caption, kept):
+    html = f"""<html><body><article><div class="entry-content">
+      <p>Pemerintah Kabupaten Kediri menunggak iuran PBI JKN sebesar Rp18,6 miliar untuk semester pertama tahun ini.</p>
+      <figure class="wp-caption"><img src="a.jpg"><figcaption class="wp-caption-text">{caption}</figcaption></figure>
+      <p>Bupati berjanji melunasi tunggakan itu sebelum akhir Agustus agar status UHC tidak dicabut.</p>
+    </div></article></body></html>"""
+    text, _ = html_to_article_text(html)
+    assert text.split("\n\n")[1] == kept
+
+
 PARAGRAPHS = ["Pemerintah Kabupaten Tapanuli Selatan menanggung iuran BPJS Ketenagakerjaan bagi 2.300 pekerja rentan.",
               "Bupati menyebutkan anggaran yang disiapkan mencapai Rp1,1 miliar dari APBD kabupaten tahun ini.",
               "Para penerima terdiri atas petani, nelayan, dan pedagang kecil di empat belas kecamatan."]

@@ -143,7 +143,8 @@ class Lexicon:
         self.after_name = frozenset(roles.get("after", ()))
         self.glue = frozenset(roles.get("glue", ()))
         self.apposition = frozenset(w for w in roles.get("apposition", ()) if " " not in w)
-        self.apposition_pairs = frozenset(tuple(w.split()) for w in roles.get("apposition", ()) if " " in w)
+        self.apposition_phrases = frozenset(tuple(w.split()) for w in roles.get("apposition", ()) if " " in w)
+        self.apposition_lengths = sorted({len(p) for p in self.apposition_phrases}, reverse=True)  # longest first
         self.stops = frozenset(roles.get("stop", ()))
         self.speech = frozenset(roles.get("speech", ()))
         self.distributive = frozenset(words(w) for w in roles.get("distributive", ()))  # as tokens
@@ -157,6 +158,10 @@ class Lexicon:
         self.statuses = frozenset(roles.get("status", ()))
         self.leading = frozenset(roles.get("leading", ()))
         self.constituencies = frozenset(tuple(w.split()) for w in roles.get("constituency", ()))
+        self.author_lines = frozenset(tuple(w.split()) for w in roles.get("author_line", ()))
+        self.bylines = frozenset(roles.get("byline", ()))
+        self.relatives = frozenset(roles.get("relative", ()))
+        self.handovers = frozenset(tuple(w.split()) for w in roles.get("handover", ()))
         self.anaphors = frozenset(roles.get("anaphor", ()))
         self.determiners = frozenset(roles.get("determiner", ()))
         self.opens_name_or_org = self.bodies | self.org_start | self.honorifics

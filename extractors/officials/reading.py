@@ -16,6 +16,7 @@ from .titles import FIELD_JOINERS, LOCAL_PLACES, Chunk, TitleReader
 
 KIND = "official"
 NAME_LINE_RULE = "official.name_line_title_line"  # a contact block: never a headline
+AUTHOR_RULE = "official.op_ed_author"  # the post in "Penulis adalah ...", the name in the byline "Oleh: ..."
 NO_NAMES: tuple[list[Name], str, float] = ([], "", 0.0)
 MAX_ASIDE = 8  # words of a second post after "selaku" ("Ketua DPRD selaku Ketua Banggar, ...")
 MAX_ORG_WORDS = 8  # words of an organisation that opens a list line before its officer's title
@@ -60,7 +61,7 @@ class DocReader:
         chunks, post_end, unreadable = titles.chunks(field_end, title.place)
         if unreadable:
             return [], post_end
-        if title.needs_qualifier and not field_text and not any(c.org or c.unit or c.areas for c in chunks):
+        if title.needs_qualifier and not any(c.org or c.unit or c.areas for c in chunks):
             chunks[0].org = self._org_before(first)  # "1. PT Borneo Kurir Nusantara, Direktur Utama Stevanus Lawing"
         if title.scope and self.places is not None:
             for chunk in chunks:
@@ -74,6 +75,8 @@ class DocReader:
             post_end = self._past_aside(post_end)  # "Ketua DPRD Muba selaku Ketua Banggar, H. Sugondo"
         elif post_end + 1 < n and (toks[post_end].lower, toks[post_end + 1].lower) in self.lex.constituencies:
             post_end = self._past_constituency(post_end)  # "Anggota Depekab dari unsur akademisi, Dr. ..."
+        elif post_end < n and toks[post_end].lower in self.lex.relatives and not lowercase:
+            post_end = self._past_relative(post_end)  # "Kepala Cabang Bangka yang berkantor di Pangkalpinang, Yudha"
         bracketed = post_end < n and toks[post_end].text == "("  # "Kepala Dinas Perikanan OKI (Ir. Hendri Saputra)"
         i = post_end + 1 if post_end < n and (bracketed or toks[post_end].text == ",") else post_end
         while i < n and toks[i].blank and "\n" not in toks[i].text:  # "Utara,\xa0Hassanudin"
@@ -86,7 +89,7 @@ class DocReader:
             found, rule, confidence = NO_NAMES  # "dosen UI Budi": no comma, no name
         else:
             found, rule, confidence = self._names_after(i, chunks, field_text)
-        if unset and title.place == "village" and not (len(found) == 1 and found[0].words >= 2):
+        if unset and title.place == "village" and found and not (len(found) == 1 and found[0].words >= 2):
             return [], post_end  # "Lurah Kalibaru Ahmad Fauzi", not "Kades Kalibaru Ahmad" (one word)
         if bracketed and not (len(found) == 1 and (close := titles.after_degrees(found[0].next)) < n
                               and toks[close].text == ")"):
@@ -102,12 +105,17 @@ class DocReader:
             before = self._name_before(first, post_end) if len(chunks) == 1 else None
             if lowercase and before is not None and toks[first - 1].text != ",":
                 before = None  # "Budi dosen UI": no comma, no name
-            if before is None:
+            author = self._op_ed_author(first) if before is None and lowercase else None
+            if author is not None:  # "Penulis adalah dosen ...": the hit is the post, its name the byline's
+                found, rule, confidence, stop = [author], AUTHOR_RULE, 0.75, post_end
+                start, last = first_char, post_end - 1
+            elif before is None:
                 self.unnamed = (post_end, first_char, title, modifier, field_text, chunks)
                 return [], post_end
-            name, rule = before
-            found, confidence, stop = [name], 0.75, post_end
-            start, last = toks.idx(name.start), post_end - 1  # the hit ends with the title phrase
+            else:
+                name, rule = before
+                found, confidence, stop = [name], 0.75, post_end
+                start, last = toks.idx(name.start), post_end - 1  # the hit ends with the title phrase
         hits = []
         for chunk, name in zip(chunks, found):
             fields = post_fields(self.lex, title, modifier, field_text, chunk, chunks, name.text)
@@ -231,11 +239,24 @@ class DocReader:
         """The organisation that opens the line before a comma and the title at token `first`,
         as in a list of award winners ("2. CV Apau Kayan Logistik, Direktur Hj. Siti Rahmawati"):
         its name opens with an organisation word (PT, CV, Koperasi), after a list number or
-        bullet if any, and nothing else stands between."""
+        bullet if any, and nothing else stands between but handover words ("PT X, diterima
+        Direktur Utama Y"). The officer may stand in brackets, after the organisation's place
+        ("1. PT Sriwijaya Agro Lestari, Musi Banyuasin (Direktur Utama Benny Halim)"): the
+        organisation then ends at the line's first comma."""
         toks, lex = self.toks, self.lex
-        comma = first - 1
-        if comma < 2 or toks[comma].text != ",":
+        link = first - 1
+        for length in (1, 2):
+            if link - length >= 0 and tuple(toks[k].lower for k in range(first - length, first)) in lex.handovers:
+                link = first - 1 - length
+        if link < 2 or toks[link].text not in {",", "("}:
             return None
+        comma = link
+        if toks[link].text == "(":
+            k = link - 1
+            while k >= 0 and link - k <= 2 * MAX_ORG_WORDS and (toks[k].cap or toks[k].text in ORG_GLUE or toks[k].text == ","):
+                if toks[k].text == ",":
+                    comma = k
+                k -= 1
         start = comma - 1
         while start >= 0 and comma - start <= MAX_ORG_WORDS and not (toks[start].cap and toks[start].lower in lex.org_start):
             if not (toks[start].cap or toks[start].text in ORG_GLUE):
@@ -279,6 +300,42 @@ class DocReader:
         while j < self.n and j - k <= MAX_ASIDE and toks[j].text.isalpha():
             j += 1
         return j if j > k + 2 and j < self.n and toks[j].text == "," else k
+
+    def _op_ed_author(self, first: int) -> Name | None:
+        """An opinion column's author, when "Penulis adalah" opens the line of the post at token
+        `first` ("Penulis adalah dosen Universitas Andalas."): the full name (two words or
+        more) of the first byline "Oleh: Dr. Rahmi Yusnita, M.Kes." before it, when the name
+        and its degrees fill that line."""
+        toks, lex = self.toks, self.lex
+        if first < 2 or (toks[first - 2].lower, toks[first - 1].lower) not in lex.author_lines:
+            return None
+        if first > 2 and not (toks[first - 3].blank and "\n" in toks[first - 3].text):
+            return None
+        for i in range(first - 2):
+            if toks[i].lower in lex.bylines and toks[i].cap and (i == 0 or toks[i - 1].blank and "\n" in toks[i - 1].text):
+                k = i + 2 if toks[i + 1].text == ":" else i + 1
+                name = self.names.forward(self.names.skip_honorifics(k))
+                if name is None or name.words < 2:
+                    return None
+                k = name.next
+                while k < self.n and not (toks[k].blank and "\n" in toks[k].text):
+                    text = toks[k].text  # only degrees after the name: ", S.K.M., M.Kes."
+                    if not (text == "," or "." in text or toks[k].lower in lex.degrees):
+                        return None
+                    k += 1
+                return name
+        return None
+
+    def _past_relative(self, k: int) -> int:
+        """The comma that closes a relative clause at token k ("yang berkantor di Pangkalpinang":
+        words only, up to MAX_ASIDE tokens, the first in lower case) when a name follows it,
+        or k otherwise."""
+        toks, j = self.toks, k + 1
+        if j >= self.n or not toks[j].text.islower():
+            return k
+        while j < self.n and j - k <= MAX_ASIDE and toks[j].text.isalpha():
+            j += 1
+        return j if j < self.n and toks[j].text == "," and self.titles.name_at(j + 1) else k
 
     def _lowercase_field(self, k: int) -> int:
         """Token k, or past up to LOWER_FIELD lower-case words there when a capitalised word
@@ -363,11 +420,12 @@ class DocReader:
         if first == 0:
             return None
         at = first - 1  # the link: "(", ",", a line break or an apposition word
-        pair = first > 2 and (toks[first - 2].lower, toks[first - 1].lower) in self.lex.apposition_pairs
-        if pair:  # "Haris Mustafa, yang juga Bupati Mamuju": read as after a comma, with or without one
-            at = first - 3 if toks[first - 3].text == "," else first - 2
+        phrase = next((length for length in self.lex.apposition_lengths if first > length and tuple(
+            toks[k].lower for k in range(first - length, first)) in self.lex.apposition_phrases), 0)
+        if phrase:  # "Haris Mustafa, yang juga Bupati Mamuju": read as after a comma, with or without one
+            at = first - phrase - 1 if toks[first - phrase - 1].text == "," else first - phrase
         link = toks[at]
-        comma = pair or link.text == ","
+        comma = bool(phrase) or link.text == ","
         after = toks[post_end] if post_end < self.n else None
         own_lines = _breaks_line(link)
         if link.text == "(":

@@ -180,8 +180,9 @@ class Lines:
     reading stops at the first limit passed; and a line found too long or too lowercase
     (tokens plain[0]..plain[1]) settles every later hit in it."""
 
-    def __init__(self, toks: Tokens) -> None:
+    def __init__(self, toks: Tokens, handovers: frozenset[str] = frozenset()) -> None:
         self.doc, self.toks, self.n = toks.doc, toks, toks.n
+        self.handovers = handovers  # words between a list item's organisation and its officer
         self.plain = (0, 0)
 
     def is_headline(self, i: int, title_end: int, after: int) -> bool:
@@ -217,8 +218,12 @@ class Lines:
         backward = self._scan(i - 1, -1, counted, titled, lower)
         if backward is None:
             return False
-        if i > 0 and toks[i - 1].text == "," and self._list_item(i - (backward[0] - counted)):
-            return False  # a list item's officer after its organisation: "1. PT Borneo Kurir, Direktur Utama X"
+        comma = i - 1
+        while comma > 0 and toks[comma].lower in self.handovers:  # "PT X, diterima Direktur Y"
+            comma -= 1
+        if comma >= 0 and toks[comma].text in {",", "("} and self._list_item(i - (backward[0] - counted)):
+            return False  # a list item's officer after its organisation: "1. PT Borneo Kurir, Direktur Utama X",
+            # "2. RSUD Curup, Rejang Lebong (Direktur Maya)"
         _, titled, lower = backward
         words = titled + lower
         return words >= MIN_HEADLINE_WORDS and words - lower >= 0.8 * words

@@ -13,7 +13,7 @@ from .spans import Tokens
 
 CONJUNCTIONS = frozenset({"dan", "&", "serta"})
 FIELD_JOINERS = frozenset({"dan", "&", "/"})
-ORG_JOINERS = frozenset({"dan", "&", "-", "di"})  # "Kelompok Tani Sipakainga di Bontonompo,"
+ORG_JOINERS = frozenset({"dan", "&", "-", "di", "wilayah"})  # "Kelompok Tani Sipakainga di Bontonompo,", "PT X wilayah Sumatera,"
 MAX_PAREN = 5
 SUBREGION_WORDS = frozenset({"kecamatan", "kelurahan", "desa", "distrik", "dusun", "kapanewon", "kemantren", "kalurahan"})  # after a village, its district...
 ACRONYM = re.compile(r"[A-Z]{2,6}")  # an organisation's short name: "UBB", "BEM"
@@ -233,6 +233,8 @@ class TitleReader:
         j = i + 1
         while j < n and j < i + MAX_ORG:
             tok = toks[j]
+            if j in self.places and toks[j - 1].text in ORG_JOINERS:
+                return j - 1  # "PT Hanjin Footwear di Kabupaten Serang": the place is not the name's
             if tok.text in {",", "("} or (tok.cap and tok.lower in self.lex.honorifics) or j in self.places:
                 return j  # closed: "Federasi Serikat Pekerja Metal Indonesia (FSPMI) Jateng,"
             if j > i + 1 and tok.text in {".", ")"}:
@@ -261,13 +263,13 @@ class TitleReader:
             known = self.district(i)
         if local:
             closed = self._closed_run(i)
-            if closed is not None and not (known is not None and known < closed and not self._name_at(closed + 1)):
+            if closed is not None and not (known is not None and known < closed and not self.name_at(closed + 1)):
                 return closed
         if known is not None:
             return known
         return None if local else self._closed_run(i)
 
-    def _name_at(self, i: int) -> bool:
+    def name_at(self, i: int) -> bool:
         """Whether a name (or its honorific) may start at token i."""
         if i >= self.n:
             return False
@@ -276,13 +278,16 @@ class TitleReader:
 
     def village(self, i: int) -> int | None:
         """End of a desa/kelurahan of regions/villages.txt at token i, if a capitalised word
-        follows that cannot still be the village's ("Kalibaru Ahmad", not "Sumber Jaya")."""
+        follows that cannot still be the village's ("Kalibaru Ahmad", not "Sumber Jaya"), or
+        a lower-case one (no name: "X selaku Lurah Hadimulyo Barat menyebut")."""
         toks, lex = self.toks, self.lex
         if not toks[i].cap:
             return None
         for end in range(min(self.n - 1, i + lex.village_words), i, -1):  # the longest first
             if " ".join([toks[k].lower for k in range(i, end)]) in lex.villages:
                 nxt = toks[end]
+                if nxt.text[:1].islower():
+                    return end
                 return end if nxt.cap and nxt.lower not in lex.village_tails else None
         return None
 

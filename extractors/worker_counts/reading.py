@@ -56,6 +56,7 @@ RULE_FACTOR = {  # confidence of a rule relative to that of its noun
 }
 GAP_CHARS = 120  # characters between two worker counts of a list with a bare number between
 PART_WINDOW = 60  # tokens after a worker count searched for the parts that add up to it
+PARTS_BEFORE_CHARS = 200  # characters from the last of the parts before a total to the total
 LIST_PARTS = 3  # "N orang" in a list that adds up to a worker count named before it, at least
 TOTAL_LICENCE = 0.75  # "N orang" that worker counts after it add up to
 PART_FACTOR = 0.85  # a part of a count, its unit the count's: a little less sure than the count
@@ -263,12 +264,16 @@ class WorkerCountReader:
         """"... mencapai 198.406 orang. Jumlah itu terdiri atas 141.230 pekerja penerima upah,
         52.884 pekerja bukan penerima upah dan 4.292 pekerja jasa konstruksi.": an "N orang"
         whose clause says nothing is a worker count when worker counts after it, up to the end
-        of the next sentence, add up to it exactly (two or more in a row)."""
+        of the next sentence, add up to it exactly (two or more in a row); or when the last
+        two or more worker counts before it, within PARTS_BEFORE_CHARS, do ("2.316 pamong,
+        3.878 ketua RT, dan 1.082 ketua RW sudah didaftarkan. Total 7.276 orang itu ...")."""
         counted = {hit.start for hit in hits}
+        ordered = sorted(hits, key=attrgetter("start"))
         new = []
         for got, orang in unsaid:
             parts = [part for part in self._parts_after(doc, orang + 1, counted) if part[1] in counted]
-            if _summing_run([value for value, _, _ in parts], got[0].value) is not None:
+            if _summing_run([value for value, _, _ in parts], got[0].value) is not None or \
+                    _sums_before(ordered, got[2].idx, got[0].value):
                 new.extend(self._count(doc, got, orang, orang + 1, Noun("unit", "orang", TOTAL_LICENCE, 1),
                                        "worker.summed_total"))
         return new
@@ -828,6 +833,20 @@ def _count_before(hits: list[Hit], char: int, value: int) -> Hit | None:
 
 def _plain_orang(hit: Hit) -> bool:
     return hit.fields["unit"] == "orang"
+
+
+def _sums_before(ordered: list[Hit], char: int, total: int) -> bool:
+    """Whether the last two or more worker counts (in text order) ending before character
+    `char`, the nearest within PARTS_BEFORE_CHARS of it, add up to total exactly."""
+    k = bisect_right([hit.end for hit in ordered], char)
+    if k < 2 or char - ordered[k - 1].end > PARTS_BEFORE_CHARS:
+        return False
+    subtotal = ordered[k - 1].fields["value"]
+    for hit in reversed(ordered[:k - 1]):
+        subtotal += hit.fields["value"]
+        if subtotal >= total:
+            return subtotal == total
+    return False
 
 
 def _summing_run(values: list[int], total: int) -> tuple[int, int] | None:
