@@ -27,6 +27,7 @@ from .rules import Rules, Shape
 WINDOW_BEFORE = 5  # tokens looked at before an anchor ("Kamis , 21" before "Maret"; "Juli , Agustus dan" before "September")
 WINDOW_AFTER = 4  # tokens from the anchor on ("November 24 , 2024")
 HEADER_CHARS = 600  # a publication header line starts within this many characters
+SECTION_AFTER = re.compile(r"^\|\s*[^|\d]{1,30}$")  # the rest of a header line: "| Opini"
 HEADER_SEPARATORS = "|-–—/·•"  # what may stand between an outlet's name (or a byline) and the header date
 RELEASE_PLACE = re.compile(r"[A-Z][A-Za-z'.-]*(?: [A-Z][A-Za-z'.-]*){0,2},$")  # "Kupang," opening a release
 RELEASE_DASHES = {"-", "–", "—"}
@@ -277,8 +278,8 @@ def _role(doc: Doc, start: int, end: int, near_top: bool, rules: Rules) -> str |
     """published, mentioned, or None for a bare date line at the top (a site's date widget),
     for a date near the top or after a publication label (_hit answers the other dates). A
     date line that opens with an outlet's name ("GORONTALO POST | Kamis, 13 Februari 2025")
-    is its edition's date: published, and so is a press release's dateline ("Kupang, 2
-    Oktober 2024 – ...").
+    is its edition's date: published, also with a section name after it ("| Opini"), and so
+    is a press release's dateline ("Kupang, 2 Oktober 2024 – ...").
 
     Only the few tokens on either side of the span are read (doc.text would rebuild the
     whole text): a publication label or header time sits right next to the date.
@@ -302,6 +303,8 @@ def _role(doc: Doc, start: int, end: int, near_top: bool, rules: Rules) -> str |
             return None  # "Senin, 15 September 2025 | E-Paper | Indeks": the site's, not the story's
         if not after:  # a bare date line is a widget; after an outlet name, its edition date
             return "published" if before else None
+        if before and SECTION_AFTER.match(_line_part(doc, end, +1) or ""):
+            return "published"  # "balipost.com | Selasa, 9 September 2025 | Opini": outlet, date, section
     return "mentioned"
 
 

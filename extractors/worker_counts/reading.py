@@ -120,6 +120,7 @@ class WorkerCountReader:
             return frozenset(strings.add(r["word"]) for r in context if r["role"] == role)
 
         self.reference, self.quantity_cues = words("reference"), words("quantity")
+        self.short_reference = words("short_reference")
         self.ordinals = words("ordinal")
         self.fillers, self.heads, self.links = words("filler"), words("head"), words("link")
         self.approx, self.follow, self.list_words = words("approx"), words("follow"), words("list")
@@ -603,6 +604,8 @@ class WorkerCountReader:
             return True
         if prev.lower in self.reference or prev.lower in self.currencies:
             return False
+        if prev.lower in self.short_reference and not is_grouped(doc[first].text):
+            return False  # "RT 05", not "ketua RT 5.430 orang"
         if prev.orth in self.glue and not prev.whitespace_:
             return False  # "ke-3", "No.5"
         if prev.lower == self.dari and first >= 2 and doc[first - 2].like_num:
