@@ -62,6 +62,7 @@ TOTAL_LICENCE = 0.75  # "N orang" that worker counts after it add up to
 PART_FACTOR = 0.85  # a part of a count, its unit the count's: a little less sure than the count
 EVENT_WINDOW = 8  # tokens searched before an attendance word for the event
 ATTENDED_UNITS = frozenset({"peserta", "anggota"})  # units an attendance word makes an event's headcount
+SUBSET_ROLES = ("subset_after", "subset_before")  # number_context.csv: "N di antaranya", "Dari jumlah itu, N"
 CONTEXT_ROLES = {"recipient": "programme", "member": "union"}  # nouns.csv: a noun counts workers
 # only in an article that names one of the phrases of its context role
 CACHE_SIZE = 8192  # runs of number tokens whose reading is remembered
@@ -121,6 +122,7 @@ class WorkerCountReader:
 
         self.reference, self.quantity_cues = words("reference"), words("quantity")
         self.short_reference = words("short_reference")
+        self.not_subset = words("casualty") | words("percent")
         self.ordinals = words("ordinal")
         self.fillers, self.heads, self.links = words("filler"), words("head"), words("link")
         self.approx, self.follow, self.list_words = words("approx"), words("follow"), words("list")
@@ -153,7 +155,9 @@ class WorkerCountReader:
         self.range_words = _phrase_index(nlp, (r["word"] for r in read_csv(NUMBERS / "range_words.csv")))
         # Anchors: the first word of every unit phrase (NounTable.at finds the longest).
         anchors = {nlp.make_doc(r["phrase"])[0].text for r in rows if r["role"] in ("unit", "classifier", *CONTEXT_ROLES)}
-        self.matcher = build_phrase_matcher(nlp, {"anchor": sorted(anchors), **contexts})
+        subsets = {role: [r["word"] for r in context if r["role"] == role] for role in SUBSET_ROLES}
+        self.matcher = build_phrase_matcher(nlp, {"anchor": sorted(anchors), **contexts, **subsets})
+        self.subset_labels = {strings.add(role): role for role in SUBSET_ROLES}
         self.context_roles = {strings.add(label): role for role, label in CONTEXT_ROLES.items()}
         self._read_count = lru_cache(maxsize=CACHE_SIZE)(self._read_count)
 
@@ -165,8 +169,9 @@ class WorkerCountReader:
         matches = self.matcher(doc)
         roles = self.context_roles
         licensed = frozenset(roles[label] for label, _, _ in matches if label in roles)  # "recipient", "member"
+        subsets = [(self.subset_labels[label], start, end) for label, start, end in matches if label in self.subset_labels]
         for label, start, _ in in_text_order(matches):
-            if start < done or label in roles:
+            if start < done or label in roles or label in self.subset_labels:
                 continue
             if start:
                 prev = doc[start - 1]
@@ -194,6 +199,8 @@ class WorkerCountReader:
                 new = self._unit_then_number(doc, start, noun)
             hits.extend(new)
         if hits:
+            if subsets:
+                hits.extend(self._subsets(doc, hits, subsets))
             hits.extend(self._list_gaps(doc, hits))
             hits.extend(self._summed_parts(doc, hits))
             if unsaid:
@@ -202,6 +209,51 @@ class WorkerCountReader:
             if tables:
                 hits.extend(_summed_tables(hits, tables))
         return _outside(hits, found.get("amount", ()))
+
+    def _subsets(self, doc: Doc, hits: list[Hit], subsets: list[tuple[str, int, int]]) -> list[Hit]:
+        """"sekitar 21.400 pengemudi ojol ... Baru 6.200 orang di antaranya yang tercatat", "1,25
+        juta pekerja formal. Dari jumlah itu, lebih dari 410 ribu bekerja di ...": a number
+        (bare or "N orang") before "di antaranya" or after "Dari jumlah itu," is part of the
+        worker count before it, and counts in its unit: the nearest count, ending at most
+        PARTS_BEFORE_CHARS before it with no other number between, and a larger one. Not when
+        a noun, a casualty word or a percent follows ("612 klaim", "dua di antaranya
+        meninggal", "Dari angka itu, 68 persen ...")."""
+        ordered = sorted(hits, key=attrgetter("start"))
+        ends, counted = [hit.end for hit in ordered], {hit.start for hit in hits}
+        new: list[Hit] = []
+        for role, start, end in subsets:
+            if role == "subset_after":  # "6.200 orang di antaranya"
+                k = start - 1 if start > 1 and doc[start - 1].lower == self.orang else start
+                got, last = (self._number(doc, k) if k > 0 else None), doc[start - 1]
+            else:  # "Dari jumlah itu, lebih dari 410 ribu bekerja"
+                i = end + 1 if end < len(doc) and doc[end].orth == self.comma else end
+                while i < len(doc) and doc[i].lower in self.approx:
+                    i += 1
+                k = i
+                while k < len(doc) and k - i < MAX_NUMBER_TOKENS and self._is_numberish(doc[k]):
+                    k += 1
+                got = self._number(doc, k) if k > i else None
+                if got is not None and got[1] != i:
+                    got = None
+                last = doc[k] if got is not None and k < len(doc) and doc[k].lower == self.orang else doc[k - 1]
+            if got is None or got[0].range is not None or got[2].idx in counted:
+                continue
+            after = k + 1 if role == "subset_before" and last.lower == self.orang else (end if role == "subset_after" else k)
+            noun = self.nouns.at(doc, after) if after < len(doc) else None
+            if noun is not None and noun.role == "never" or after < len(doc) and doc[after].lower in self.not_subset:
+                continue  # "dua di antaranya meninggal", "612 klaim sudah dibayar": not a count of workers
+            first_char = got[2].idx
+            w = bisect_right(ends, first_char)
+            whole = ordered[w - 1] if w else None
+            if whole is None or first_char - whole.end > PARTS_BEFORE_CHARS or got[0].value >= whole.fields["value"]:
+                continue
+            between = doc.char_span(whole.end, first_char, alignment_mode="expand")
+            if between is None or any(t.like_num for t in between):
+                continue
+            counted.add(first_char)
+            new.append(Hit("worker_count", first_char, last.idx + len(last), "worker.subset",
+                           round(whole.confidence * PART_FACTOR, 3), {"value": got[0].value, "unit": whole.fields["unit"]}))
+        return new
 
     def _list_gaps(self, doc: Doc, hits: list[Hit]) -> list[Hit]:
         """"Lotim menanggung 18.000 pekerja, Lombok Barat 9.400, dan Kota Mataram 6.250
