@@ -51,7 +51,8 @@ RULE_FACTOR = {  # confidence of a rule relative to that of its noun
     "worker.context_orang": 0.85,
     "worker.unit_link_number": 0.8,
     "worker.list_orang": 0.85,
-    "worker.summed_total": 1.0,  # (its licence, TOTAL_LICENCE, says how sure)
+    "worker.summed_total": 1.0,
+    "worker.answer_orang": 1.0,  # (its licence: the question's noun, times ANSWER_FACTOR)  # (its licence, TOTAL_LICENCE, says how sure)
     "worker.summed_list": 1.0,  # (its licence: the whole count's confidence, times PART_FACTOR)
 }
 GAP_CHARS = 120  # characters between two worker counts of a list with a bare number between
@@ -59,6 +60,7 @@ PART_WINDOW = 60  # tokens after a worker count searched for the parts that add 
 PARTS_BEFORE_CHARS = 200  # characters from the last of the parts before a total to the total
 LIST_PARTS = 3  # "N orang" in a list that adds up to a worker count named before it, at least
 TOTAL_LICENCE = 0.75  # "N orang" that worker counts after it add up to
+ANSWER_FACTOR = 0.8  # an answer's "N orang", its unit named in the question before it
 PART_FACTOR = 0.85  # a part of a count, its unit the count's: a little less sure than the count
 EVENT_WINDOW = 8  # tokens searched before an attendance word for the event
 ATTENDED_UNITS = frozenset({"peserta", "anggota"})  # units an attendance word makes an event's headcount
@@ -198,6 +200,11 @@ class WorkerCountReader:
             if not new and before_number and noun.role == "unit":
                 new = self._unit_then_number(doc, start, noun)
             hits.extend(new)
+        if unsaid:
+            answered = self._answered(doc, unsaid, licensed)
+            if answered:
+                hits.extend(answered)
+                unsaid = [u for u in unsaid if u[0][2].idx not in {hit.start for hit in answered}]
         if hits:
             if subsets:
                 hits.extend(self._subsets(doc, hits, subsets))
@@ -209,6 +216,32 @@ class WorkerCountReader:
             if tables:
                 hits.extend(_summed_tables(hits, tables))
         return _outside(hits, found.get("amount", ()))
+
+    def _answered(self, doc: Doc, unsaid: list[tuple[Reading, int]], licensed: frozenset[str]) -> list[Hit]:
+        """An interview's answer: "Tanya: Berapa PMI yang sudah dideportasi tahun ini? / Jawab:
+        ... tercatat 1.478 orang.": an "N orang" whose clause says nothing counts in the unit
+        of the question just before its paragraph (a line ending in "?" naming workers)."""
+        new: list[Hit] = []
+        for got, orang in unsaid:
+            line = _line_start(doc, got[1])
+            if line < 2 or doc[line - 2].text != "?":  # the question: the line before, ending in "?"
+                continue
+            noun = self._question_noun(doc, _line_start(doc, line - 2), line - 1, licensed)
+            if noun is not None:
+                noun = Noun("unit", "orang", round(noun.confidence * ANSWER_FACTOR, 3), 1)
+                new.extend(self._count(doc, got, orang, orang + 1, noun, "worker.answer_orang"))
+        return new
+
+    def _question_noun(self, doc: Doc, start: int, end: int, licensed: frozenset[str]) -> Noun | None:
+        """The first worker unit named in tokens start..end, if no "never" noun comes first."""
+        for i in range(start, end):
+            if doc[i].lower in self.nouns.first_words:
+                noun = self.nouns.at(doc, i)
+                if noun is not None and noun.role in licensed:
+                    noun = noun._replace(role="unit")
+                if noun is not None and noun.role in ("unit", "never"):
+                    return noun if noun.role == "unit" else None
+        return None
 
     def _subsets(self, doc: Doc, hits: list[Hit], subsets: list[tuple[str, int, int]]) -> list[Hit]:
         """"sekitar 21.400 pengemudi ojol ... Baru 6.200 orang di antaranya yang tercatat", "1,25
@@ -888,6 +921,13 @@ def _count_before(hits: list[Hit], char: int, value: int) -> Hit | None:
 
 def _plain_orang(hit: Hit) -> bool:
     return hit.fields["unit"] == "orang"
+
+
+def _line_start(doc: Doc, i: int) -> int:
+    """The first token of the line holding token i (after the white space with a line break)."""
+    while i > 0 and not (doc[i - 1].is_space and "\n" in doc[i - 1].text):
+        i -= 1
+    return i
 
 
 def _sums_before(ordered: list[Hit], char: int, total: int) -> bool:
