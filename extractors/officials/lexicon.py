@@ -160,6 +160,7 @@ class Lexicon:
         self.constituencies = frozenset(tuple(w.split()) for w in roles.get("constituency", ()))
         self.author_lines = frozenset(tuple(w.split()) for w in roles.get("author_line", ()))
         self.bylines = frozenset(roles.get("byline", ()))
+        self.escorts = frozenset(roles.get("escort", ()))
         self.relatives = frozenset(roles.get("relative", ()))
         self.handovers = frozenset(tuple(w.split()) for w in roles.get("handover", ()))
         self.anaphors = frozenset(roles.get("anaphor", ()))

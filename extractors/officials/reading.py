@@ -32,6 +32,7 @@ class DocReader:
         self.toks, self.lex, self.names, self.titles, self.places = toks, lex, names, titles, places
         self.n = toks.n
         self.unnamed: tuple | None = None  # the last title phrase read without a name, to pair later
+        self.last_post: tuple[int, Chunk] | None = None  # where the last hit's reading stopped, its post's chunk
 
     def read(self, first: int, first_char: int, end: int, title: Title, modifier: str,
              numbered: bool, joined: bool = False, lowercase: bool = False) -> tuple[list[Hit], int]:
@@ -63,6 +64,8 @@ class DocReader:
             return [], post_end
         if title.needs_qualifier and not any(c.org or c.unit or c.areas for c in chunks):
             chunks[0].org = self._org_before(first)  # "1. PT Borneo Kurir Nusantara, Direktur Utama Stevanus Lawing"
+            if chunks[0].org is None and not field_text and not chunks[0].regions:
+                self._escorted(first, chunks[0])  # "Ketua DPRD Kalsel X didampingi Wakil Ketua Y"
         if title.scope and self.places is not None:
             for chunk in chunks:
                 if chunk.place is not None and not chunk.regions:
@@ -124,6 +127,8 @@ class DocReader:
                 hits.append(Hit(KIND, start, end, rule, confidence, fields))
         if first_person is not None:
             hits.extend(self._unnamed_post(first, first_person, chunks[0]))
+        if hits:
+            self.last_post = (stop, chunks[-1])
         return hits, stop
 
     def _names_after(self, i: int, chunks: list[Chunk], field_text: str) -> tuple[list[Name], str, float]:
@@ -300,6 +305,19 @@ class DocReader:
         while j < self.n and j - k <= MAX_ASIDE and toks[j].text.isalpha():
             j += 1
         return j if j > k + 2 and j < self.n and toks[j].text == "," else k
+
+    def _escorted(self, first: int, chunk: Chunk) -> None:
+        """A post with no organisation right after an official and an escort word gets that
+        official's organisation and regions: "Ketua DPRD Kalsel H. Abdul Hafiz, S.H.,
+        didampingi Wakil Ketua Hj. Norhalimah, S.E., dan Wakil Ketua Muhammad Yamin"."""
+        if self.last_post is None or first < 1 or self.toks[first - 1].lower not in self.lex.escorts:
+            return
+        stop, previous = self.last_post
+        k = self.titles.after_degrees(stop)
+        while k < first - 1 and self.toks[k].text == ",":
+            k += 1
+        if k == first - 1 and previous.org is not None:
+            chunk.org, chunk.regions = previous.org, list(previous.regions)
 
     def _op_ed_author(self, first: int) -> Name | None:
         """An opinion column's author, when "Penulis adalah" opens the line of the post at token

@@ -153,12 +153,19 @@ class TitleReader:
         return place
 
     def paren_end(self, i: int) -> int | None:
-        """End of a short capitalised parenthesis at token i: "(Nisel)", "(Kakanwil)"; not of a
-        bracketed name ("(Ir. Hendri Saputra)", "(Fransina Wambrauw)")."""
+        """End of a short capitalised parenthesis at token i: "(Nisel)", "(Kakanwil)", "(Sudin
+        Gulkarmat) Jakarta Barat"; not of a bracketed name ("(Ir. Hendri Saputra)", "(Fransina
+        Wambrauw)")."""
         if i + 2 < self.n and self.toks[i + 1].honorific and self.toks[i + 2].text != ")":
             return None  # a bracketed name; "(Irjen)" after "Inspektur Jenderal" is its short form
         close = self._paren_close(i)
-        return close + 1 if close is not None and not self._bracketed_name(i + 1, close) else None
+        if close is None:
+            return None
+        if self._bracketed_name(i + 1, close):  # a name, unless the post goes on after it with a
+            after = self.element(close + 1) if close + 1 < self.n else None  # region or organisation:
+            if after is None or after[1] not in ("region", "org"):  # "(Sudin Gulkarmat) Jakarta Barat, Hotman"
+                return None
+        return close + 1
 
     def name_in_paren(self, i: int) -> bool:
         """Whether token i opens a bracketed full name: "Cabang Sorong (Fransina Wambrauw)",

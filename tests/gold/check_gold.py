@@ -1,5 +1,5 @@
 """Sanity check for a held-out gold set: evidence strings occur verbatim in the article,
-regions are canonical names in /work/shared/data/regions/wilayah.csv, ids match files (.txt, .html pages, or lines of a .jsonl export: <name>_L<n>).
+regions are canonical names in /work/shared/data/regions/wilayah.csv, ids match files (.txt, .html pages, or lines of a .jsonl export, `text` or `html`: <name>_L<n>).
 Run: python3 tests/gold/check_gold.py tests/gold/heldout4"""
 import csv, datetime, html, json, os, re, sys
 D = os.path.abspath(sys.argv[1])
@@ -12,7 +12,8 @@ for f in os.listdir(os.path.join(D, "articles")):
     if f.endswith(".jsonl"):
         for n, line in enumerate(open(os.path.join(D, "articles", f), encoding="utf-8"), 1):
             if line.strip():
-                texts[f"{f[:-6]}_L{n}"] = json.loads(line)["text"]
+                record = json.loads(line)  # a line's article: its text, else its page HTML (entities decoded)
+                texts[f"{f[:-6]}_L{n}"] = record["text"] if "text" in record else html.unescape(record["html"])
 arts = sorted([*files, *texts])
 golds = sorted(f[:-5] for f in os.listdir(D) if f.endswith(".json"))
 if arts != golds:
