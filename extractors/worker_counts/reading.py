@@ -64,6 +64,8 @@ ANSWER_FACTOR = 0.8  # an answer's "N orang", its unit named in the question bef
 PART_FACTOR = 0.85  # a part of a count, its unit the count's: a little less sure than the count
 EVENT_WINDOW = 8  # tokens searched before an attendance word for the event
 ATTENDED_UNITS = frozenset({"peserta", "anggota"})  # units an attendance word makes an event's headcount
+SHARING_RULES = frozenset({"worker.number_unit", "worker.number_orang_unit"})  # counts whose unit a bare
+# number listed before them shares ("600 dan 450 pengemudi")
 SUBSET_ROLES = ("subset_after", "subset_before")  # number_context.csv: "N di antaranya", "Dari jumlah itu, N"
 CONTEXT_ROLES = {"recipient": "programme", "member": "union"}  # nouns.csv: a noun counts workers
 # only in an article that names one of the phrases of its context role
@@ -142,6 +144,7 @@ class WorkerCountReader:
         self.bullets = frozenset(strings.add(w) for w in BULLETS)
         self.dari = strings.add("dari")
         self.dan = strings.add("dan")
+        self.list_joiners = frozenset({self.dan, strings.add("serta")})
         self.row_ends = frozenset(strings.add(w) for w in (";", ","))
         spelled = {strings.add(w) for w in self.grammar.spelled_words()}
         exact, folded = self.grammar.spelled_forms()  # number and scale words, as is_spelled
@@ -206,6 +209,7 @@ class WorkerCountReader:
                 hits.extend(answered)
                 unsaid = [u for u in unsaid if u[0][2].idx not in {hit.start for hit in answered}]
         if hits:
+            hits.extend(self._shared_units(doc, hits))
             if subsets:
                 hits.extend(self._subsets(doc, hits, subsets))
             hits.extend(self._list_gaps(doc, hits))
@@ -215,7 +219,36 @@ class WorkerCountReader:
                 hits.extend(self._summed_list(doc, hits, unsaid))
             if tables:
                 hits.extend(_summed_tables(hits, tables))
-        return _outside(hits, found.get("amount", ()))
+        return _outside(_one_per_number(hits), found.get("amount", ()))
+
+    def _shared_units(self, doc: Doc, hits: list[Hit]) -> list[Hit]:
+        """"sekitar 600 dan 450 pengemudi", "1.200, 800 dan 450 pekerja": bare numbers listed
+        right before a worker count ("dan", "serta" or a comma between) count in its unit,
+        when of the same order of magnitude."""
+        new: list[Hit] = []
+        counted = {hit.start for hit in hits}
+        for hit in hits:
+            if hit.rule not in SHARING_RULES:
+                continue
+            span = doc.char_span(hit.start, hit.end)
+            if span is None:
+                continue
+            first, value = span.start, hit.fields["value"]
+            while first >= 2 and (doc[first - 1].lower in self.list_joiners or doc[first - 1].orth == self.comma):
+                got = self._number(doc, first - 1)
+                if got is None or got[0].range is not None or got[2].idx in counted:
+                    break
+                if not (got[0].value * 10 >= value and value * 10 >= got[0].value):
+                    break
+                joiner = doc[first - 1]
+                end = doc[first - 2]
+                counted.add(got[2].idx)
+                new.append(Hit("worker_count", got[2].idx, end.idx + len(end), "worker.shared_unit",
+                               round(hit.confidence * PART_FACTOR, 3), {"value": got[0].value, "unit": hit.fields["unit"]}))
+                first = got[1]
+                if joiner.orth != self.comma and not (first >= 1 and doc[first - 1].orth == self.comma):
+                    break
+        return new
 
     def _answered(self, doc: Doc, unsaid: list[tuple[Reading, int]], licensed: frozenset[str]) -> list[Hit]:
         """An interview's answer: "Tanya: Berapa PMI yang sudah dideportasi tahun ini? / Jawab:
@@ -921,6 +954,17 @@ def _count_before(hits: list[Hit], char: int, value: int) -> Hit | None:
 
 def _plain_orang(hit: Hit) -> bool:
     return hit.fields["unit"] == "orang"
+
+
+def _one_per_number(hits: list[Hit]) -> list[Hit]:
+    """One count per figure: where two rules read the same one ("2.870 orang tercatat sebagai
+    peserta": "orang" and "peserta"), the one that names its unit."""
+    best: dict[int, Hit] = {}
+    for hit in hits:
+        kept = best.get(hit.start)
+        if kept is None or (kept.fields["unit"] == "orang" and hit.fields["unit"] != "orang"):
+            best[hit.start] = hit
+    return hits if len(best) == len(hits) else list(best.values())
 
 
 def _line_start(doc: Doc, i: int) -> int:
