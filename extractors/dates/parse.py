@@ -139,15 +139,18 @@ def extract(doc: Doc, rules: Rules, memo: Memo, published: date | None) -> list[
                 hit = _hit(doc, lo, orths, matched, labels_at, rules, memo, published, last)
                 if hit is not None:
                     hits.append(hit)
-    return _one_publication_date(hits)
+    return _one_publication_date(hits, published)
 
 
-def _one_publication_date(hits: list[Hit]) -> list[Hit]:
+def _one_publication_date(hits: list[Hit], published: date | None) -> list[Hit]:
     """Two header dates that both read as the publication date ("Selasa, 22 April 2025 | 08:14
     WIT" above the title, "Senin, 21 Apr 2025 11:32 WIT" under the byline): a page's
     current-date bar shows the day it was read, never before the story's, so the earliest is
-    the publication date and a later one is no fact."""
+    the publication date and a later one is no fact. The metadata's publication day
+    (`published`) counts among them: a header date after it is no fact either."""
     days = {h.fields["value"] for h in hits if h.fields["role"] == "published"}
+    if published is not None and days:
+        days.add(published)
     if len(days) < 2:
         return hits
     first = min(days)
