@@ -300,8 +300,8 @@ def _role(doc: Doc, start: int, end: int, near_top: bool, rules: Rules) -> str |
         after = _line_part(doc, end, +1, whole=False)  # "Kompas.com - 21/03/2024, 14:30 WIB"
         if rules.time_after.match(after):
             return "published"
-        if not before and rules.post_meta_after.match(after):
-            return "published"  # "Kamis, 21 Agustus 2025 | Humas Undana", "... | Penulis: ..."
+        if rules.post_meta_after.match(after):
+            return "published"  # "Kamis, 21 Agustus 2025 | Humas Undana", "Siwalima News | <date> | Dibaca: ..."
         if not before and rules.widget_after.match(after):
             return None  # "Senin, 15 September 2025 | E-Paper | Indeks": the site's, not the story's
         if not after:  # a bare date line is a widget; after an outlet name, its edition date
