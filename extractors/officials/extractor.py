@@ -106,7 +106,7 @@ class OfficialsExtractor:
         names = NameReader(toks, self.lex)
         untagged = UntaggedPlaces(toks, self.lex, names, self.resolve) if self.resolve else None
         reader = DocReader(toks, self.lex, names, TitleReader(toks, self.lex), untagged)
-        return reader, Lines(toks, frozenset(w for words in self.lex.handovers for w in words))
+        return reader, Lines(toks, self.lex.handover_words)
 
     def _yield_to_org(self, doc: Doc, start: int, end: int, title, numbered: bool):
         """(end, title, numbered) of a title at tokens start..end, or of its first words when its

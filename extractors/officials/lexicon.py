@@ -163,6 +163,7 @@ class Lexicon:
         self.escorts = frozenset(roles.get("escort", ()))
         self.relatives = frozenset(roles.get("relative", ()))
         self.handovers = frozenset(tuple(w.split()) for w in roles.get("handover", ()))
+        self.handover_words = frozenset(w for words in self.handovers for w in words)
         self.anaphors = frozenset(roles.get("anaphor", ()))
         self.determiners = frozenset(roles.get("determiner", ()))
         self.opens_name_or_org = self.bodies | self.org_start | self.honorifics

@@ -274,7 +274,7 @@ class DocReader:
             before -= 2  # "1." or "1)"
         elif before >= 0 and toks[before].text in BULLETS:
             before -= 1
-        if before >= 0 and not (toks[before].blank and "\n" in toks[before].text):
+        if before >= 0 and not _breaks_line(toks[before]):
             return None
         if self.titles.unknown_org(start) != comma:
             return None
@@ -327,16 +327,16 @@ class DocReader:
         toks, lex = self.toks, self.lex
         if first < 2 or (toks[first - 2].lower, toks[first - 1].lower) not in lex.author_lines:
             return None
-        if first > 2 and not (toks[first - 3].blank and "\n" in toks[first - 3].text):
+        if first > 2 and not _breaks_line(toks[first - 3]):
             return None
         for i in range(first - 2):
-            if toks[i].lower in lex.bylines and toks[i].cap and (i == 0 or toks[i - 1].blank and "\n" in toks[i - 1].text):
+            if toks[i].lower in lex.bylines and toks[i].cap and (i == 0 or _breaks_line(toks[i - 1])):
                 k = i + 2 if toks[i + 1].text == ":" else i + 1
                 name = self.names.forward(self.names.skip_honorifics(k))
                 if name is None or name.words < 2:
                     return None
                 k = name.next
-                while k < self.n and not (toks[k].blank and "\n" in toks[k].text):
+                while k < self.n and not _breaks_line(toks[k]):
                     text = toks[k].text  # only degrees after the name: ", S.K.M., M.Kes."
                     if not (text == "," or "." in text or toks[k].lower in lex.degrees):
                         return None

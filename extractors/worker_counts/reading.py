@@ -207,7 +207,8 @@ class WorkerCountReader:
             answered = self._answered(doc, unsaid, licensed)
             if answered:
                 hits.extend(answered)
-                unsaid = [u for u in unsaid if u[0][2].idx not in {hit.start for hit in answered}]
+                starts = {hit.start for hit in answered}
+                unsaid = [u for u in unsaid if u[0][2].idx not in starts]
         if hits:
             hits.extend(self._shared_units(doc, hits))
             if subsets:
@@ -295,12 +296,7 @@ class WorkerCountReader:
                 i = end + 1 if end < len(doc) and doc[end].orth == self.comma else end
                 while i < len(doc) and doc[i].lower in self.approx:
                     i += 1
-                k = i
-                while k < len(doc) and k - i < MAX_NUMBER_TOKENS and self._is_numberish(doc[k]):
-                    k += 1
-                got = self._number(doc, k) if k > i else None
-                if got is not None and got[1] != i:
-                    got = None
+                got, k = self._number_from(doc, i)
                 last = doc[k] if got is not None and k < len(doc) and doc[k].lower == self.orang else doc[k - 1]
             if got is None or got[0].range is not None or got[2].idx in counted:
                 continue
@@ -340,12 +336,9 @@ class WorkerCountReader:
                 if tok.orth == self.comma or tok.lower == self.dan or tok.is_title or tok.is_upper:
                     k += 1
                     continue
-                end = k
-                while end < stop and self._is_numberish(doc[end]):
-                    end += 1
-                got = self._number(doc, end) if end > k else None
+                got, end = self._number_from(doc, k, stop)
                 after = doc[end] if end < stop else None
-                if got is None or got[1] != k or not (doc[k - 1].is_title or doc[k - 1].is_upper) or (
+                if got is None or not (doc[k - 1].is_title or doc[k - 1].is_upper) or (
                         after is not None and after.orth != self.comma and after.lower != self.dan):
                     gaps = []
                     break
@@ -433,11 +426,8 @@ class WorkerCountReader:
             if not self._is_numberish(tok):
                 i += 1
                 continue
-            k = i + 1
-            while k < n and k - i < MAX_NUMBER_TOKENS and self._is_numberish(doc[k]):
-                k += 1
-            got = self._number(doc, k)
-            if got is not None and got[1] == i and got[0].range is None:
+            got, k = self._number_from(doc, i)
+            if got is not None and got[0].range is None:
                 start = got[2].idx
                 after = doc[k] if k < n else None
                 if start in counted or after is None or after.is_space or after.lower in self.part_follow:
@@ -524,19 +514,14 @@ class WorkerCountReader:
         j = link + 1
         while j < len(doc) and doc[j].lower in self.approx:
             j += 1
-        end = j
-        while end < len(doc) and end - j < MAX_NUMBER_TOKENS and self._is_numberish(doc[end]):
-            end += 1
-        if end == j:
+        got, end = self._number_from(doc, j)
+        if got is None:
             return []
         if end < len(doc):
             after = doc[end]
             if not (after.is_space or after.lower in self.clause_breaks or after.text in CLOSERS
                     or after.lower in self.follow):
                 return []
-        got = self._number(doc, end)
-        if got is None or got[1] != j:
-            return []
         quantity = got[0].quantity
         conf = round(noun.confidence * RULE_FACTOR["worker.unit_link_number"], 3)
         return [Hit("worker_count", doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),
@@ -737,6 +722,16 @@ class WorkerCountReader:
     def _is_numberish(self, token: Token) -> bool:
         """NumberGrammar.is_numberish, on the token's hashes."""
         return token.like_num or token.lower in self.spelled_folded or token.orth in self.spelled_exact
+
+    def _number_from(self, doc: Doc, first: int, stop: int | None = None) -> tuple[Reading | None, int]:
+        """The count whose first token is `first` (its number-like tokens end before `stop`),
+        or None when no count starts there; and the token after those number-like tokens."""
+        stop = len(doc) if stop is None else stop
+        end = first
+        while end < stop and end - first < MAX_NUMBER_TOKENS and self._is_numberish(doc[end]):
+            end += 1
+        got = self._number(doc, end) if end > first else None
+        return (got if got is not None and got[1] == first else None), end
 
     def _range_start(self, doc: Doc, first: int, high: Quantity) -> tuple[Quantity, int] | None:
         """"5.000 hingga 10.000 pekerja": the low end, counted in the high end's unit."""
