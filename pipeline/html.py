@@ -95,9 +95,14 @@ def html_rules(path: Path = HTML_CSV) -> HtmlRules:
         late_drop_tags=tuple(t for t in by_kind.get("drop_tag", []) if t in LATE_DROP_TAGS),
         junk=re.compile("-(?:" + "|".join(map(re.escape, words)) + r")\d*-"),
         blocks=frozenset(by_kind.get("block", [])),
-        drop_line=re.compile("|".join(f"(?:{p})" for p in by_kind.get("drop_line", [])) or "(?!)", re.I),
-        caption_credit=re.compile("|".join(f"(?:{p})" for p in by_kind.get("caption_credit", [])) or "(?!)", re.I),
+        drop_line=_any_of(by_kind.get("drop_line", [])),
+        caption_credit=_any_of(by_kind.get("caption_credit", [])),
     )
+
+
+def _any_of(patterns: list[str]) -> re.Pattern:
+    """One case-insensitive regex matching where any of the patterns does (none: never)."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.I)
 
 
 def read_page(html: str, url: str | None = None) -> PageContent:
