@@ -79,6 +79,7 @@ class HtmlRules:
     caption_credit: re.Pattern
 
 
+LEAD_FIGURE_SIBLINGS = 3  # elements before the story's block searched for its lead photo
 CAPTION_TAGS = ("figure", "figcaption")  # a photo's caption is story text, whatever its class ("wp-caption")
 
 
@@ -127,7 +128,7 @@ def read_page(html: str, url: str | None = None) -> PageContent:
         etree.strip_elements(container, *rules.late_drop_tags, with_tail=False)
         _drop_junk(container, rules)
         _drop_credits(container, rules)
-        text = _block_text(container, rules)
+        text = "\n\n".join(filter(None, [_block_text(container, rules), *_lead_captions(container, rules)]))
     return PageContent(text=text, published=published, next_pages=pages, **meta)
 
 
@@ -230,6 +231,21 @@ def _drop_junk(container: etree._Element, rules: HtmlRules) -> None:
     for el in junk:
         if el.getparent() is not None and _text_length(el) * 2 < total:
             el.drop_tree()  # keeps the text that follows the element
+
+
+def _lead_captions(container: etree._Element, rules: HtmlRules) -> list[str]:
+    """The captions of the lead photos set just before the story's block (a `<figure>` among
+    its LEAD_FIGURE_SIBLINGS preceding siblings), in page order, without their credits: they
+    follow the story's text."""
+    figures = [el for _, el in zip(range(LEAD_FIGURE_SIBLINGS), container.itersiblings(preceding=True))
+               if el.tag == "figure"]
+    captions = []
+    for figure in reversed(figures):
+        for caption in figure.iter("figcaption"):
+            text = rules.caption_credit.sub("", _WS.sub(" ", "".join(caption.itertext())).strip())
+            if text:
+                captions.append(text)
+    return captions
 
 
 def _drop_credits(container: etree._Element, rules: HtmlRules) -> None:

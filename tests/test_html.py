@@ -147,6 +147,25 @@ def test_a_photo_caption_is_story_text_without_its_credit(caption, kept):
     assert text.split("\n\n")[1] == kept
 
 
+def test_a_lead_photo_before_the_story_block_gives_its_caption_after_the_story():
+    html = """<html><body><article class="read">
+      <h1>Tunggakan PBI Kabupaten Kediri Capai Rp18,6 Miliar</h1>
+      <figure class="read__photo"><img src="a.jpg">
+        <figcaption>Peserta JKN menunggu layanan di Kediri, Rabu (9/7/2025). (ILHAM MAULANA/RADAR KEDIRI)</figcaption></figure>
+      <div class="read__content">
+        <p>Pemerintah Kabupaten Kediri masih menunggak iuran JKN peserta PBI yang dibiayai APBD sebesar Rp18,6 miliar.</p>
+        <p>Bupati berjanji melunasi tunggakan itu sebelum akhir Agustus agar status UHC tidak dicabut.</p>
+      </div>
+      <div class="sidebar"><figure><figcaption>Iklan: promo akhir pekan</figcaption></figure></div>
+    </article></body></html>"""
+    text, _ = html_to_article_text(html)
+    assert text.split("\n\n") == [
+        "Pemerintah Kabupaten Kediri masih menunggak iuran JKN peserta PBI yang dibiayai APBD sebesar Rp18,6 miliar.",
+        "Bupati berjanji melunasi tunggakan itu sebelum akhir Agustus agar status UHC tidak dicabut.",
+        "Peserta JKN menunggu layanan di Kediri, Rabu (9/7/2025).",
+    ]
+
+
 PARAGRAPHS = ["Pemerintah Kabupaten Tapanuli Selatan menanggung iuran BPJS Ketenagakerjaan bagi 2.300 pekerja rentan.",
               "Bupati menyebutkan anggaran yang disiapkan mencapai Rp1,1 miliar dari APBD kabupaten tahun ini.",
               "Para penerima terdiri atas petani, nelayan, dan pedagang kecil di empat belas kecamatan."]
