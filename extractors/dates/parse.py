@@ -33,6 +33,7 @@ RELEASE_PLACE = re.compile(r"[A-Z][A-Za-z'.-]*(?: [A-Z][A-Za-z'.-]*){0,2},$")  #
 RELEASE_DASHES = {"-", "–", "—"}
 YEARLESS_LEAD = timedelta(days=31)  # a yearless date may lie this far after publication
 WEEKDAY_MISMATCH = 0.7  # confidence factor when the written weekday disagrees with the date
+HEADLINE_WORDS = 4  # words of a headline at least, above a bare date line that is the story's own
 LINE_LOOK = 8  # tokens walked to find a date's line start or end (label, "14:30 WIB")
 LABEL_LOOK = 3  # tokens before a date searched for a publication label ("Diterbitkan : ...")
 MEMO_SIZE = 1 << 16  # entries each memoised function keeps
@@ -304,11 +305,22 @@ def _role(doc: Doc, start: int, end: int, near_top: bool, rules: Rules) -> str |
             return "published"  # "Kamis, 21 Agustus 2025 | Humas Undana", "Siwalima News | <date> | Dibaca: ..."
         if not before and rules.widget_after.match(after):
             return None  # "Senin, 15 September 2025 | E-Paper | Indeks": the site's, not the story's
-        if not after:  # a bare date line is a widget; after an outlet name, its edition date
-            return "published" if before else None
+        if not after:  # a bare date line is a widget; after an outlet name, its edition date, and
+            # under the headline, the story's ("Judul ... / Kamis, 6 Maret 2025 / Laporan ...")
+            return "published" if before or _under_headline(doc, start) else None
         if before and SECTION_AFTER.match(_line_part(doc, end, +1) or ""):
             return "published"  # "balipost.com | Selasa, 9 September 2025 | Opini": outlet, date, section
     return "mentioned"
+
+
+def _under_headline(doc: Doc, start: int) -> bool:
+    """Whether the line that token `start` opens comes right after the article's first line,
+    a headline (HEADLINE_WORDS words or more, no sentence's end), with at most a site's
+    widget line ("Senin, 15 September 2025 | E-Paper | Indeks") between."""
+    lines = [line.strip() for line in doc.text[:doc[start].idx].split("\n") if line.strip()]
+    if not lines or len(lines) > 2 or len(lines[0].split()) < HEADLINE_WORDS or lines[0][-1] in ".!?":
+        return False
+    return len(lines) == 1 or "|" in lines[1]
 
 
 def _labelled(start: int, labels_at: set[int]) -> bool:
