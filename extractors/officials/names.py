@@ -7,6 +7,8 @@ from .lexicon import Lexicon
 from .spans import Tokens
 
 MAX_WORDS = 5
+NICKNAME_WORDS = 3  # words of a quoted nickname inside a name ('Muhammad Yusran "Abu Yus" Daud')
+QUOTES = frozenset({'"', "“", "”"})
 
 
 class Name(NamedTuple):
@@ -63,8 +65,14 @@ class NameReader:
         particles, shortened = lex.particles, lex.shortened  # (reading a token puts it in `blocked` if another fact covers it)
         j = start = self.skip_honorifics(i)
         words: list[int] = []
+        nickname: tuple[int, int] | None = None  # tokens of a quoted nickname inside the name
         while j < n and len(words) <= MAX_WORDS:
             tok = toks[j]
+            if words and nickname is None and tok.text in QUOTES:
+                close = self._nickname_end(j)
+                if close is not None:  # 'Muhammad Yusran "Abu Yus" Daud': the name goes on after it
+                    nickname, j = (j, close), close
+                    continue
             if tok.name and j not in blocked:
                 words.append(j)
                 j += 1
@@ -118,7 +126,23 @@ class NameReader:
             return None  # "Regional 4", "Kodim 1311": a unit's name and number, not a person
         while toks[end - 1].text in {"-", "."}:
             end -= 1
-        return _new_name(Name, (toks.text(start, end), start, end, j, end - start))
+        if nickname is not None and nickname[1] < end:
+            text = f"{toks.text(start, nickname[0])} {toks.text(nickname[1], end)}"
+        else:
+            text = toks.text(start, end)
+        return _new_name(Name, (text, start, end, j, end - start))
+
+    def _nickname_end(self, q: int) -> int | None:
+        """The token after a quoted nickname opened at token q ('"Abu Yus"', at most
+        NICKNAME_WORDS capitalised words), when a name word follows it; else None."""
+        toks, n = self.toks, self.n
+        for k in range(q + 2, min(n, q + 2 + NICKNAME_WORDS)):
+            if toks[k].text in QUOTES:
+                after = k + 1
+                ok = all(toks[m].cap for m in range(q + 1, k)) and after < n and toks[after].name \
+                    and after not in self.blocked
+                return after if ok else None
+        return None
 
     def backward(self, k: int) -> Name | None:
         """The name ending just before token k, or None if it is not clearly one."""
