@@ -248,3 +248,16 @@ def test_a_teaser_heading_takes_up_to_three_linked_headlines_with_it():
     assert clean_text(story).split("\n\n") == [
         "Pemkab menanggung iuran 5.200 pekerja rentan tahun ini.", "Dananya berasal dari APBD perubahan.",
         "Subjudul Setelah Tiga Teaser", "Program berlanjut tahun depan."]
+
+
+def test_a_foto_line_that_describes_people_is_a_caption_and_stays_without_its_credit():
+    text = ("Bansos Disalurkan\n\nFoto: Dok Humas\n\nFoto: Bupati SBD, Yohanis Lede Kaka, saat menyerahkan beras "
+            "kepada warga, Senin (24/2/2025). (VICTORYNEWS/Yanto)\n\nWarga RT 03 hadir (RT/RW).\n\n"
+            "Rapat membahas rancangan (KUA/PPAS)")
+    assert clean_text(text).split("\n\n") == [
+        "Bansos Disalurkan",
+        "Foto: Bupati SBD, Yohanis Lede Kaka, saat menyerahkan beras kepada warga, Senin (24/2/2025).",
+        "Warga RT 03 hadir (RT/RW).",
+        "Rapat membahas rancangan (KUA/PPAS)",
+    ]
+
