@@ -183,19 +183,37 @@ def _main_container(doc: etree._Element, rules: HtmlRules, outlet: Outlet | None
     if outlet and outlet.content:  # the outlet's own story blocks: all of them, in page order
         parts = css_xpath(outlet.content)(doc)  # (a story paged within one page: "1 dari 2 halaman")
         if sum(map(_text_length, parts)) >= MIN_CONTENT_CHARS:
-            if len(parts) == 1:
-                return parts[0]
-            joined = parts[0].makeelement("div", {})
-            parts[0].addprevious(joined)  # where the first block stood: the story's header stays before it
-            joined.extend(parts)  # (moved, in page order)
-            return joined
+            return _joined(parts)
     for selector in rules.content:
         candidates = [(_text_length(el), el) for el in selector(doc)]
         if candidates:
             length, best = max(candidates, key=lambda c: c[0])
             if length >= MIN_CONTENT_CHARS:
-                return best
-    return _densest(doc)
+                return _with_sibling_parts(best)
+    best = _densest(doc)
+    return _with_sibling_parts(best) if best is not None else None
+
+
+def _with_sibling_parts(best: etree._Element) -> etree._Element:
+    """The story's block joined with its sibling blocks of the same tag and class (it must
+    have one) that hold MIN_CONTENT_CHARS of text or more: a story split around a
+    related-links box ("post-body-1", "Baca Juga", "post-body-2")."""
+    parent = best.getparent()
+    if parent is None or not best.get("class"):  # (unnamed blocks say nothing of what they hold)
+        return best
+    parts = [el for el in parent if el is best or (
+        el.tag == best.tag and el.get("class") == best.get("class") and _text_length(el) >= MIN_CONTENT_CHARS)]
+    return _joined(parts)
+
+
+def _joined(parts: list[etree._Element]) -> etree._Element:
+    """One block holding the story's parts in page order (the only part, when there is one)."""
+    if len(parts) == 1:
+        return parts[0]
+    joined = parts[0].makeelement("div", {})
+    parts[0].addprevious(joined)  # where the first block stood: the story's header stays before it
+    joined.extend(parts)  # (moved, in page order)
+    return joined
 
 
 def _densest(doc: etree._Element) -> etree._Element | None:

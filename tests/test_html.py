@@ -166,6 +166,21 @@ def test_a_lead_photo_before_the_story_block_gives_its_caption_after_the_story()
     ]
 
 
+def test_a_story_split_around_a_related_box_is_read_whole():
+    first = ("Posko pengaduan THR Kabupaten Tegal telah menerima 37 aduan yang mewakili 412 pekerja dari 19 perusahaan "
+             "di sektor garmen. Sebagian besar aduan menyangkut THR yang dicicil.")
+    second = ("Di Kota Tegal, posko serupa mencatat 11 aduan dari 57 pekerja hingga Senin, dan pemanggilan perusahaan "
+              "dimulai pekan depan. Perusahaan yang membandel dilaporkan ke pengawas.")
+    html = f"""<html><body><div class="col-8">
+      <div class="post" id="post-body-1"><p>{first}</p></div>
+      <div class="related-box"><div class="related-title">Baca Juga</div><ul><li><a href="/a">Harga bawang turun</a></li></ul></div>
+      <div class="post" id="post-body-2"><p>{second}</p></div>
+      <div class="comments"><p>Pabrik tempat adik saya juga belum bayar THR sampai sekarang, tolong dicek pak dinas.</p></div>
+    </div></body></html>"""
+    text, _ = html_to_article_text(html)
+    assert text.split("\n\n") == [first, second]
+
+
 PARAGRAPHS = ["Pemerintah Kabupaten Tapanuli Selatan menanggung iuran BPJS Ketenagakerjaan bagi 2.300 pekerja rentan.",
               "Bupati menyebutkan anggaran yang disiapkan mencapai Rp1,1 miliar dari APBD kabupaten tahun ini.",
               "Para penerima terdiri atas petani, nelayan, dan pedagang kecil di empat belas kecamatan."]
