@@ -212,7 +212,7 @@ class WorkerCountReader:
         if hits:
             hits.extend(self._shared_units(doc, hits))
             if subsets:
-                hits.extend(self._subsets(doc, hits, subsets))
+                hits.extend(self._subsets(doc, hits, subsets, found.get("date", ())))
             hits.extend(self._list_gaps(doc, hits))
             hits.extend(self._summed_parts(doc, hits))
             if unsaid:
@@ -277,12 +277,12 @@ class WorkerCountReader:
                     return noun if noun.role == "unit" else None
         return None
 
-    def _subsets(self, doc: Doc, hits: list[Hit], subsets: list[tuple[str, int, int]]) -> list[Hit]:
+    def _subsets(self, doc: Doc, hits: list[Hit], subsets: list[tuple[str, int, int]], dates) -> list[Hit]:
         """"sekitar 21.400 pengemudi ojol ... Baru 6.200 orang di antaranya yang tercatat", "1,25
         juta pekerja formal. Dari jumlah itu, lebih dari 410 ribu bekerja di ...": a number
         (bare or "N orang") before "di antaranya" or after "Dari jumlah itu," is part of the
         worker count before it, and counts in its unit: the nearest count, ending at most
-        PARTS_BEFORE_CHARS before it with no other number between, and a larger one. Not when
+        PARTS_BEFORE_CHARS before it with no other number between (but a date's), and a larger one. Not when
         a noun, a casualty word or a percent follows ("612 klaim", "dua di antaranya
         meninggal", "Dari angka itu, 68 persen ...")."""
         ordered = sorted(hits, key=attrgetter("start"))
@@ -310,7 +310,7 @@ class WorkerCountReader:
             if whole is None or first_char - whole.end > PARTS_BEFORE_CHARS or got[0].value >= whole.fields["value"]:
                 continue
             between = doc.char_span(whole.end, first_char, alignment_mode="expand")
-            if between is None or any(t.like_num for t in between):
+            if between is None or any(t.like_num and not _inside(t.idx, dates) for t in between):
                 continue
             counted.add(first_char)
             new.append(Hit("worker_count", first_char, last.idx + len(last), "worker.subset",
@@ -949,6 +949,11 @@ def _count_before(hits: list[Hit], char: int, value: int) -> Hit | None:
 
 def _plain_orang(hit: Hit) -> bool:
     return hit.fields["unit"] == "orang"
+
+
+def _inside(char: int, hits) -> bool:
+    """Whether character `char` lies inside one of the hits."""
+    return any(hit.start <= char < hit.end for hit in hits)
 
 
 def _one_per_number(hits: list[Hit]) -> list[Hit]:
