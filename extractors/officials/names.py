@@ -165,7 +165,7 @@ class NameReader:
         start = words[-1]
         if j >= 0:
             before = toks[j]
-            if not (before.blank or before.punct or before.text[:1].islower() or self.is_honorific(j)
-                    or before.lower in self.lex.stops):  # "Adapun Yamin Dukalang selaku ..."
-                return None
+            if not (before.blank or before.punct or before.text[:1].islower() or before.text.isdigit()
+                    or self.is_honorific(j) or before.lower in self.lex.stops):  # "Adapun Yamin Dukalang
+                return None  # selaku ...", "calon nomor urut 1 Ramli Nurhadi, yang juga ..."
         return _new_name(Name, (toks.text(start, k), start, k, k, k - start))

@@ -72,8 +72,9 @@ class DocReader:
                     self.places.region_of_place(chunk, post_scope(title, chunk))
             if not chunks[-1].regions:
                 post_end = self.places.region_at(chunks[-1], post_end, post_scope(title, chunks[-1]))
-        if post_end < n and toks[post_end].lower in self.lex.statuses and post_end + 1 < n and toks[post_end + 1].cap:
-            post_end += 1  # "Bupati Boalemo nonaktif Hamzah Pakaya"
+        if post_end < n and toks[post_end].lower in self.lex.statuses and post_end + 1 < n and (
+                toks[post_end + 1].cap or toks[post_end + 1].text == ","):
+            post_end += 1  # "Bupati Boalemo nonaktif Hamzah Pakaya", "Kepala Bidang ... Disnaker setempat, Rudi"
         if post_end < n and toks[post_end].lower in self.lex.asides and not lowercase:
             post_end = self._past_aside(post_end)  # "Ketua DPRD Muba selaku Ketua Banggar, H. Sugondo"
         elif post_end + 1 < n and (toks[post_end].lower, toks[post_end + 1].lower) in self.lex.constituencies:
@@ -302,8 +303,8 @@ class DocReader:
         """The comma that closes "dari unsur akademisi" at token k (words only, up to MAX_ASIDE
         tokens), or k when none does."""
         toks, j = self.toks, k + 2
-        while j < self.n and j - k <= MAX_ASIDE and toks[j].text.isalpha():
-            j += 1
+        while j < self.n and j - k <= MAX_ASIDE and (toks[j].text.isalpha() or toks[j].text == "-"):
+            j += 1  # ("Halmahera Utara-Pulau Morotai")
         return j if j > k + 2 and j < self.n and toks[j].text == "," else k
 
     def _escorted(self, first: int, chunk: Chunk) -> None:
