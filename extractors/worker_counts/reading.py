@@ -257,10 +257,10 @@ class WorkerCountReader:
         of the question just before its paragraph (a line ending in "?" naming workers)."""
         new: list[Hit] = []
         for got, orang in unsaid:
-            line = _line_start(doc, got[1])
+            line = self._line_start(doc, got[1], len(doc))
             if line < 2 or doc[line - 2].text != "?":  # the question: the line before, ending in "?"
                 continue
-            noun = self._question_noun(doc, _line_start(doc, line - 2), line - 1, licensed)
+            noun = self._question_noun(doc, self._line_start(doc, line - 2, len(doc)), line - 1, licensed)
             if noun is not None:
                 noun = Noun("unit", "orang", round(noun.confidence * ANSWER_FACTOR, 3), 1)
                 new.extend(self._count(doc, got, orang, orang + 1, noun, "worker.answer_orang"))
@@ -799,13 +799,15 @@ class WorkerCountReader:
 
     def _label_licence(self, doc: Doc, colon: int, licensed: frozenset[str]) -> float | None:
         """"Nelayan: 1.915 orang", or under a bulleted list's heading ("PESERTA" / "- Petani
-        sawit: 6.820 orang"): the label, else the heading, names workers. None when neither
-        says anything."""
+        sawit: 6.820 orang"), or under a heading ending with a colon over rows of the same
+        shape ("... peserta terbanyak yakni:" / "Kec. Rambutan : 610 orang"): the label, else
+        the heading, names workers. None when neither says anything."""
         start = self._line_start(doc, colon, LABEL_WINDOW)
         if start is None:
             return None
         said = self._names_workers(doc, start, colon, licensed)
-        if said is not None or doc[start].orth not in self.bullets:
+        bulleted = doc[start].orth in self.bullets
+        if said is not None:
             return said
         for _ in range(HEADING_LINES):  # back over the list's other lines to its heading
             if start < 2:
@@ -813,10 +815,17 @@ class WorkerCountReader:
             previous = self._line_start(doc, start - 1, LIST_WINDOW)
             if previous is None:
                 return None
-            if doc[previous].orth not in self.bullets:
+            if bulleted and doc[previous].orth not in self.bullets:
                 return self._names_workers(doc, previous, start - 1, licensed)
+            if not bulleted and not self._row(doc, previous, start - 1):  # rows "Kec. Rambutan : 610
+                # orang" under a heading that ends with a colon ("... peserta terbanyak yakni:")
+                return self._names_workers(doc, previous, start - 1, licensed) if doc[start - 2].orth == self.colon else None
             start = previous
         return None
+
+    def _row(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether tokens start..end are a list row: a colon followed by a number."""
+        return any(doc[k].orth == self.colon and self._is_numberish(doc[k + 1]) for k in range(start, end - 1))
 
     def _names_workers(self, doc: Doc, start: int, end: int, licensed: frozenset[str]) -> float | None:
         """How sure a short label or heading (tokens start..end) makes a count of its list
@@ -965,13 +974,6 @@ def _one_per_number(hits: list[Hit]) -> list[Hit]:
         if kept is None or (kept.fields["unit"] == "orang" and hit.fields["unit"] != "orang"):
             best[hit.start] = hit
     return hits if len(best) == len(hits) else list(best.values())
-
-
-def _line_start(doc: Doc, i: int) -> int:
-    """The first token of the line holding token i (after the white space with a line break)."""
-    while i > 0 and not (doc[i - 1].is_space and "\n" in doc[i - 1].text):
-        i -= 1
-    return i
 
 
 def _sums_before(ordered: list[Hit], char: int, total: int) -> bool:
