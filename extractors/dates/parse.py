@@ -308,8 +308,9 @@ def _role(doc: Doc, start: int, end: int, near_top: bool, rules: Rules) -> str |
         if not after:  # a bare date line is a widget; after an outlet name, its edition date, and
             # under the headline, the story's ("Judul ... / Kamis, 6 Maret 2025 / Laporan ...")
             return "published" if before or _under_headline(doc, start) else None
-        if before and SECTION_AFTER.match(_line_part(doc, end, +1) or ""):
-            return "published"  # "balipost.com | Selasa, 9 September 2025 | Opini": outlet, date, section
+        if SECTION_AFTER.match(_line_part(doc, end, +1) or "") and (before or _under_headline(doc, start)):
+            return "published"  # "balipost.com | Selasa, 9 September 2025 | Opini": outlet, date, section;
+            # "Kamis, 4 September 2025 | Ekonomi" under the headline
     return "mentioned"
 
 
