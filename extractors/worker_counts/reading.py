@@ -144,6 +144,7 @@ class WorkerCountReader:
         self.bullets = frozenset(strings.add(w) for w in BULLETS)
         self.dari = strings.add("dari")
         self.dan = strings.add("dan")
+        self.others_word = strings.add("lainnya")
         self.list_joiners = frozenset({self.dan, strings.add("serta")})
         self.row_ends = frozenset(strings.add(w) for w in (";", ","))
         spelled = {strings.add(w) for w in self.grammar.spelled_words()}
@@ -781,9 +782,9 @@ class WorkerCountReader:
                     continue
                 counted = begin > 0 and doc[begin - 1].like_num
                 if noun.role == "never":
-                    if elaborated and counted:
-                        i = begin - 1
-                        continue  # "di 11 desa, antara lain ...": a count of places
+                    if counted and (elaborated or (i + 1 < first and doc[i + 1].lower == self.others_word)):
+                        i = begin - 1  # "di 11 desa, antara lain ...", "dan sembilan kabupaten/kota
+                        continue  # lainnya 2.110 orang": a count of places, not what is counted
                     return 0.0  # "orang warga", "warga yang didaftarkan 300 orang"
                 if soft is None:
                     if noun.role == "classifier":
@@ -892,8 +893,9 @@ class WorkerCountReader:
         """"780 orang, disusul Kota X sebanyak 410 orang dan Kabupaten Y 365 orang": a count
         whose own clause holds nothing but names, numbers and list words continues the list
         of the last worker count, if that is in the same sentence. With `others` ("N orang
-        lainnya") any words may stand between, but no other number."""
-        in_clause = True
+        lainnya") any words may stand between, but no other number; before "lainnya" ("dan
+        sembilan kabupaten/kota lainnya 2.110 orang") any words too."""
+        in_clause = not (first >= 1 and doc[first - 1].lower == self.others_word)
         i = first - 1
         while i >= 0:
             tok = doc[i]
@@ -911,6 +913,7 @@ class WorkerCountReader:
                 return 0.0
             i -= 1
         return LIST_LICENCE
+
 
 def _outside(hits: list[Hit], spans) -> list[Hit]:
     """The hits that start outside every span (money amounts read before), in O(n log n)."""
