@@ -260,7 +260,7 @@ def _lead_captions(container: etree._Element, rules: HtmlRules) -> list[str]:
     captions = []
     for figure in reversed(figures):
         for caption in figure.iter("figcaption"):
-            text = rules.caption_credit.sub("", _WS.sub(" ", "".join(caption.itertext())).strip())
+            text = _caption_text(caption, rules)
             if text:
                 captions.append(text)
     return captions
@@ -270,9 +270,14 @@ def _drop_credits(container: etree._Element, rules: HtmlRules) -> None:
     """Each caption as its plain text, without the photo credit at its end."""
     for caption in container.iter("figcaption"):
         tail = caption.tail
-        text = rules.caption_credit.sub("", _WS.sub(" ", "".join(caption.itertext())).strip())
+        text = _caption_text(caption, rules)
         caption.clear()  # (clears the tail too)
         caption.text, caption.tail = text, tail
+
+
+def _caption_text(caption: etree._Element, rules: HtmlRules) -> str:
+    """A caption's plain text without the photo credit at its end."""
+    return rules.caption_credit.sub("", _WS.sub(" ", "".join(caption.itertext())).strip())
 
 
 def _block_text(container: etree._Element, rules: HtmlRules) -> str:
