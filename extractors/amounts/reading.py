@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from ..common import Context, Found, Hit, read_csv
 from ..numerals import NumberGrammar, Quantity, build_phrase_matcher, in_text_order, is_grouped, read_phrase_patterns
-from ..numerals import row_figures
+from ..numerals import column_figures, row_figures
 from ..numerals import split_head, split_range
 
 HERE = Path(__file__).parent
@@ -121,12 +121,13 @@ class AmountReader:
         """"Berikut alokasinya (anggaran dalam Rp):" (or "rupiah") then one row a line ("Kota Jayapura:
         82.640 jiwa, 41.650.560.000"): a currency closing a bracket at the end of a line names
         the unit of the figure each following line ends with (a whole rupiah figure,
-        thousands grouped), up to the first line that ends otherwise. `end`: the token after
-        the currency."""
+        thousands grouped), up to the first line that ends otherwise; or a table header's
+        column ("... Iuran setahun (Rp)" over "1 Sanggau 5.200 1.048.320.000", see
+        column_figures). `end`: the token after the currency."""
         if end >= len(doc) or doc[end].text != ")":
             return []
         hits: list[Hit] = []
-        for figure in row_figures(doc, end + 1):
+        for figure in list(row_figures(doc, end + 1)) or column_figures(doc, end):
             value = self.grammar.parse([figure.text], money=True) if is_grouped(figure.text) else None
             if value is None:
                 break

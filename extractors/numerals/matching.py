@@ -72,3 +72,45 @@ def row_figures(doc: Doc, colon: int) -> Iterator[Token]:
         if end >= n or "\n" not in doc[end].text:
             return
         k = end + 1  # (cleaning sets every line off as a paragraph)
+
+
+UNIT_WORDS = 3  # tokens a bracketed unit of a table header may hold: "(ribu orang)"
+
+
+def column_figures(doc: Doc, close: int) -> Iterator[Token]:
+    """The figure of each row in one column of a table set out one row a line under a header
+    line of bracketed units ("No Kabupaten Pekerja rentan (orang) Iuran setahun (Rp)" over
+    "1 Sanggau 5.200 1.048.320.000"): `close` is the ")" of that column's unit. A row is a
+    label, then one figure per bracketed unit of the header, ending the line; stops at the
+    first line that is not, or after MAX_TABLE_ROWS rows."""
+    n = len(doc)
+    start, end = close, close
+    while start > 0 and not doc[start - 1].is_space:
+        start -= 1
+    while end < n and not doc[end].is_space:
+        end += 1
+    if end >= n or "\n" not in doc[end].text or (start > 0 and "\n" not in doc[start - 1].text):
+        return  # the header is a line of its own
+    units = [k for k in range(start, end) if doc[k].text == ")" and _opened(doc, k, start)]
+    if close not in units:
+        return
+    column = units.index(close) - len(units)  # counted from the row's end
+    k = end + 1
+    for _ in range(MAX_TABLE_ROWS):
+        stop = k
+        while stop < n and not doc[stop].is_space:
+            stop += 1
+        figures = stop
+        while figures > k and doc[figures - 1].like_num:
+            figures -= 1
+        if stop - figures < len(units) or figures == k:
+            return
+        yield doc[stop + column]
+        if stop >= n or "\n" not in doc[stop].text:
+            return
+        k = stop + 1
+
+
+def _opened(doc: Doc, close: int, start: int) -> bool:
+    """Whether the ")" at token `close` closes a "(" at most UNIT_WORDS tokens before it."""
+    return any(doc[k].text == "(" for k in range(max(start, close - UNIT_WORDS - 1), close))

@@ -419,6 +419,10 @@ class TitleReader:
                     return chunks, i, True
                 i = end
                 continue
+            if tok.lower == "dari" and chunk.org is None and len(chunks) == 1 and (nxt := element(i + 1)) is not None \
+                    and nxt[1] == "org":  # "Koordinator aksi dari KSBSI Kalteng, ...": the post's organisation
+                i += 1
+                continue
             if tok.text == "(":
                 paren = self.paren_end(i)
                 if paren is not None:

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..common import BULLETS, Context, Found, Hit, read_csv
-from ..numerals import NumberGrammar, Quantity, build_phrase_matcher, in_text_order, is_grouped, row_figures
+from ..numerals import NumberGrammar, Quantity, build_phrase_matcher, column_figures, in_text_order, is_grouped, row_figures
 from ..numerals import split_range
 from .nouns import Noun, NounTable
 
@@ -63,7 +63,8 @@ TOTAL_LICENCE = 0.75  # "N orang" that worker counts after it add up to
 ANSWER_FACTOR = 0.8  # an answer's "N orang", its unit named in the question before it
 PART_FACTOR = 0.85  # a part of a count, its unit the count's: a little less sure than the count
 EVENT_WINDOW = 8  # tokens searched before an attendance word for the event
-ATTENDED_UNITS = frozenset({"peserta", "anggota"})  # units an attendance word makes an event's headcount
+ATTENDED_UNITS = frozenset({"peserta", "anggota"})  # units (their first word: "anggota BPD") an attendance
+# word makes an event's headcount
 SHARING_RULES = frozenset({"worker.number_unit", "worker.number_orang_unit"})  # counts whose unit a bare
 # number listed before them shares ("600 dan 450 pengemudi")
 SUBSET_ROLES = ("subset_after", "subset_before")  # number_context.csv: "N di antaranya", "Dari jumlah itu, N"
@@ -127,12 +128,14 @@ class WorkerCountReader:
         self.reference, self.quantity_cues = words("reference"), words("quantity")
         self.short_reference = words("short_reference")
         self.not_subset = words("casualty") | words("percent")
+        self.subset_adverbs = words("subset_adverb")
         self.ordinals = words("ordinal")
         self.fillers, self.heads, self.links = words("filler"), words("head"), words("link")
         self.approx, self.follow, self.list_words = words("approx"), words("follow"), words("list")
         self.attendance, self.events = words("attendance"), words("event")
         self.attendance_gap = self.approx | {strings.add("oleh")}  # "diikuti oleh sekitar 300 peserta"
         self.suffixes, self.partitives = words("suffix"), words("partitive")
+        self.demonstratives, self.anaphors = words("demonstrative"), words("anaphor")
         self.elaborations, self.others = words("elaboration"), words("other")
         self.part_follow = words("part") | frozenset(strings.add(w) for w in (*CLAUSE_BREAKS, ")"))
         self.unit_openers = self.heads | {strings.add(w) for w in SENTENCE_ENDS}
@@ -144,6 +147,7 @@ class WorkerCountReader:
         self.bullets = frozenset(strings.add(w) for w in BULLETS)
         self.dari = strings.add("dari")
         self.dan = strings.add("dan")
+        self.di = strings.add("di")
         self.others_word = strings.add("lainnya")
         self.list_joiners = frozenset({self.dan, strings.add("serta")})
         self.row_ends = frozenset(strings.add(w) for w in (";", ","))
@@ -212,9 +216,11 @@ class WorkerCountReader:
                 unsaid = [u for u in unsaid if u[0][2].idx not in starts]
         if hits:
             hits.extend(self._shared_units(doc, hits))
+            subsets += self._partitive_wholes(doc, hits)
             if subsets:
                 hits.extend(self._subsets(doc, hits, subsets, found.get("date", ())))
             hits.extend(self._list_gaps(doc, hits))
+            hits.extend(self._list_tails(doc, hits))
             hits.extend(self._summed_parts(doc, hits))
             if unsaid:
                 hits.extend(self._summed_totals(doc, hits, unsaid))
@@ -295,7 +301,7 @@ class WorkerCountReader:
                 got, last = (self._number(doc, k) if k > 0 else None), doc[start - 1]
             else:  # "Dari jumlah itu, lebih dari 410 ribu bekerja"
                 i = end + 1 if end < len(doc) and doc[end].orth == self.comma else end
-                while i < len(doc) and doc[i].lower in self.approx:
+                while i < len(doc) and (doc[i].lower in self.approx or doc[i].lower in self.subset_adverbs):
                     i += 1
                 got, k = self._number_from(doc, i)
                 last = doc[k] if got is not None and k < len(doc) and doc[k].lower == self.orang else doc[k - 1]
@@ -318,6 +324,20 @@ class WorkerCountReader:
                            round(whole.confidence * PART_FACTOR, 3), {"value": got[0].value, "unit": whole.fields["unit"]}))
         return new
 
+    def _partitive_wholes(self, doc: Doc, hits: list[Hit]) -> list[tuple[str, int, int]]:
+        """"Dari 6.842 calon PMI tadi, 6.311 sudah terdaftar": a worker count after a partitive
+        word, before a comma, opens a subset (as "Dari jumlah itu," does): (role, its first
+        token, the comma)."""
+        opened = []
+        for hit in hits:
+            span = doc.char_span(hit.start, hit.end)
+            if span is None or span.start == 0 or doc[span.start - 1].lower not in self.partitives:
+                continue
+            comma = span.end + 1 if span.end < len(doc) and doc[span.end].lower in self.demonstratives else span.end
+            if comma < len(doc) and doc[comma].orth == self.comma:
+                opened.append(("subset_before", span.start - 1, comma))
+        return opened
+
     def _list_gaps(self, doc: Doc, hits: list[Hit]) -> list[Hit]:
         """"Lotim menanggung 18.000 pekerja, Lombok Barat 9.400, dan Kota Mataram 6.250
         pekerja": a bare number after a capitalised name, in a list between two worker counts
@@ -331,24 +351,50 @@ class WorkerCountReader:
             left, right = doc.char_span(a.start, a.end), doc.char_span(c.start, c.end)
             if left is None or right is None or left.end >= right.start or doc[left.end].orth != self.comma:
                 continue
-            gaps, k, stop = [], left.end, right.start
-            while k < stop:
-                tok = doc[k]
-                if tok.orth == self.comma or tok.lower == self.dan or tok.is_title or tok.is_upper:
-                    k += 1
-                    continue
-                got, end = self._number_from(doc, k, stop)
-                after = doc[end] if end < stop else None
-                if got is None or not (doc[k - 1].is_title or doc[k - 1].is_upper) or (
-                        after is not None and after.orth != self.comma and after.lower != self.dan):
-                    gaps = []
-                    break
-                gaps.append((got[0].value, doc[k].idx, doc[end - 1].idx + len(doc[end - 1])))
-                k = end
             conf = round(min(a.confidence, c.confidence) * PART_FACTOR, 3)
             new.extend(Hit("worker_count", start, end, "worker.list_gap", conf, {"value": value, "unit": a.fields["unit"]})
-                       for value, start, end in gaps)
+                       for value, start, end in self._named_numbers(doc, left.end, right.start))
         return new
+
+    def _list_tails(self, doc: Doc, hits: list[Hit]) -> list[Hit]:
+        """"... belum terlindungi: Kampar 21.400 orang, Rokan Hulu 18.750, dan Kepulauan Meranti
+        1.260.": bare numbers after capitalised names, from a worker count that follows a
+        capitalised name to the end of its sentence (nothing but names, numbers, commas and
+        "dan" between), count in its unit."""
+        new: list[Hit] = []
+        for a in hits:
+            span = doc.char_span(a.start, a.end)
+            if span is None or span.start == 0 or span.end >= len(doc) or doc[span.end].orth != self.comma:
+                continue
+            if not (doc[span.start - 1].is_title or doc[span.start - 1].is_upper):
+                continue
+            stop = span.end
+            while stop < len(doc) and not doc[stop].is_space and doc[stop].orth not in self.sentence_ends:
+                stop += 1
+            if stop == len(doc) or any(a.end <= hit.start < doc[stop].idx for hit in hits):
+                continue  # no sentence end, or another count before it (a gap, see _list_gaps)
+            conf = round(a.confidence * PART_FACTOR, 3)
+            new.extend(Hit("worker_count", start, end, "worker.list_tail", conf, {"value": value, "unit": a.fields["unit"]})
+                       for value, start, end in self._named_numbers(doc, span.end, stop))
+        return new
+
+    def _named_numbers(self, doc: Doc, k: int, stop: int) -> list[tuple[int, int, int]]:
+        """(value, start, end character) of each number after a capitalised name in tokens
+        k..stop, if nothing but names, such numbers, commas and "dan" stand there (no year)."""
+        found = []
+        while k < stop:
+            tok = doc[k]
+            if tok.orth == self.comma or tok.lower == self.dan or tok.is_title or tok.is_upper:
+                k += 1
+                continue
+            got, end = self._number_from(doc, k, stop)
+            after = doc[end] if end < stop else None
+            if got is None or not (doc[k - 1].is_title or doc[k - 1].is_upper) or got[0].year or (
+                    after is not None and after.orth != self.comma and after.lower != self.dan):
+                return []
+            found.append((got[0].value, doc[k].idx, doc[end - 1].idx + len(doc[end - 1])))
+            k = end
+        return found
 
     def _summed_parts(self, doc: Doc, hits: list[Hit]) -> list[Hit]:
         """"2.870 orang tercatat sebagai peserta, terdiri atas 1.240 di Malaysia, 980 di Taiwan,
@@ -452,7 +498,7 @@ class WorkerCountReader:
         else:
             num_end, rule, last = start, "worker.number_unit", prev
         got = self._number(doc, num_end, last)
-        if got is None or (noun.unit in ATTENDED_UNITS and self._attended(doc, got[1])):
+        if got is None or (noun.unit.split()[0] in ATTENDED_UNITS and self._attended(doc, got[1])):
             return []
         return self._count(doc, got, num_end, start + noun.length, noun, rule)
 
@@ -546,13 +592,15 @@ class WorkerCountReader:
                 rows = self._line_rows(doc, start + 2)  # "Sebarannya per kecamatan (orang):"
                 if rows:
                     tables.append(rows)
-            return self._table_rows(doc, start)
+            return self._table_rows(doc, start) or self._column_rows(doc, start)
         rule = "worker.context_orang"
         others = start + 1 < len(doc) and doc[start + 1].lower in self.others  # "200 orang lainnya"
         licence = after.confidence if after is not None and after.role == "cue" else \
             self._clause_licence(doc, got[1], others, licensed)
         if licence is None and after is None:
             unsaid.append((got, start))
+        if licence is None:
+            licence = self._anaphor_licence(doc, got[1], licensed)
         if licence is None and last is not None:
             licence = self._list_licence(doc, got[1], last, others) or self._breakdown_licence(doc, got[1], last)
             rule = "worker.list_orang"
@@ -606,6 +654,22 @@ class WorkerCountReader:
                 break
             rows.append((quantity.as_int(), figure.idx, figure.idx + len(figure)))
         return rows if len(rows) >= LIST_PARTS else []
+
+    def _column_rows(self, doc: Doc, orang: int) -> list[Hit]:
+        """"No Kabupaten Pekerja rentan (orang) Iuran setahun (Rp)" over "1 Sanggau 5.200
+        1.048.320.000": a table column headed by a worker noun and "(orang)" counts workers
+        in each row."""
+        noun = self._header_noun(doc, orang - 1) if 0 < orang < len(doc) - 1 and doc[orang + 1].text == ")" else None
+        if noun is None:
+            return []
+        hits = []
+        for figure in column_figures(doc, orang + 1):
+            quantity = self.grammar.parse([figure.text])
+            if not _countable(quantity):
+                break
+            hits.append(Hit("worker_count", figure.idx, figure.idx + len(figure), "worker.table_column",
+                            round(noun.confidence * TABLE_FACTOR, 3), {"value": quantity.as_int(), "unit": noun.unit}))
+        return hits
 
     def _header_noun(self, doc: Doc, bracket: int) -> Noun | None:
         """The worker unit a table header names before its bracket ("penduduk bekerja menurut
@@ -769,7 +833,7 @@ class WorkerCountReader:
                 if soft is None and tok.orth == self.colon:
                     return self._label_licence(doc, i, licensed)
                 if soft is None and tok.orth == self.comma:
-                    if not elaborated and i + 1 < first and doc[i + 1].lower in self.elaborations:
+                    if not elaborated and i + 1 < first and self._elaborates(doc, i + 1):
                         elaborated, i, limit = True, i - 1, i - CONTEXT_WINDOW
                         continue
                     return self._partitive_licence(doc, i)
@@ -804,8 +868,9 @@ class WorkerCountReader:
         shape ("... peserta terbanyak yakni:" / "Kec. Rambutan : 610 orang"): the label, else
         the heading, names workers. None when neither says anything."""
         start = self._line_start(doc, colon, LABEL_WINDOW)
-        if start is None:
-            return None
+        if start is None:  # a colon inside a long sentence: the words before it in its clause
+            # ("... menunjukkan BHL sawit yang belum terlindungi: Kampar 21.400 orang")
+            return self._names_workers(doc, self._clause_start(doc, colon, LABEL_WINDOW), colon, licensed) or None
         said = self._names_workers(doc, start, colon, licensed)
         bulleted = doc[start].orth in self.bullets
         if said is not None:
@@ -841,6 +906,22 @@ class WorkerCountReader:
             return round(noun.confidence * LABEL_FACTOR, 3)
         return None
 
+    def _elaborates(self, doc: Doc, k: int) -> bool:
+        """Whether token k opens an elaboration: "yakni", "antara lain", "di antaranya"."""
+        if doc[k].lower == self.di and k + 1 < len(doc):
+            k += 1
+        return doc[k].lower in self.elaborations
+
+    def _clause_start(self, doc: Doc, i: int, window: int) -> int:
+        """The first token of the clause that ends before token i, at most `window` tokens back."""
+        j = i
+        while j > 0 and i - j < window:
+            before = doc[j - 1]
+            if (before.is_space and "\n" in before.text) or before.lower in self.clause_breaks:
+                break
+            j -= 1
+        return j
+
     @staticmethod
     def _line_start(doc: Doc, i: int, window: int) -> int | None:
         """The first token of the line that holds token i, if at most `window` tokens back."""
@@ -852,6 +933,20 @@ class WorkerCountReader:
             j -= 1
         return 0 if j == 0 else None
 
+    def _anaphor_licence(self, doc: Doc, first: int, licensed: frozenset[str]) -> float | None:
+        """"... sudah terdaftar sebagai peserta BPJS Ketenagakerjaan. Jumlahnya 1.235 orang": a
+        sentence that opens with an anaphor, then only link or approx words before the number,
+        counts what the sentence before (in the same paragraph) names first, if workers."""
+        i = first - 1
+        while i > 0 and (doc[i].lower in self.links or doc[i].lower in self.approx):
+            i -= 1
+        if i < 2 or doc[i].lower not in self.anaphors or doc[i - 1].lower not in self.sentence_ends:
+            return None
+        j = i - 2
+        while j >= 0 and i - j <= 2 * LIST_WINDOW and doc[j].lower not in self.sentence_ends and not doc[j].is_space:
+            j -= 1
+        return self._names_workers(doc, j + 1, i - 1, licensed) or None
+
     def _breakdown_licence(self, doc: Doc, first: int, last: Hit) -> float:
         """"12.418 tenaga honorer ... belum didaftarkan. Rinciannya, Kabupaten Langkat 4.206
         orang, ...", "Disusul perdagangan 418,2 ribu orang": a sentence that opens with an
@@ -861,7 +956,7 @@ class WorkerCountReader:
         while i > 0 and first - i <= LIST_WINDOW and doc[i].lower not in self.sentence_ends and not doc[i].is_space:
             i -= 1
         opener = i + 1  # the sentence's first word
-        if i <= 0 or opener >= first or doc[opener].lower not in self.elaborations:
+        if i <= 0 or opener >= first or not self._elaborates(doc, opener):
             return 0.0
         j = i - 1  # back over the sentence before, to where it starts
         while j >= 0 and doc[j].lower not in self.sentence_ends and not doc[j].is_space:
