@@ -54,9 +54,18 @@ def test_kabupaten_of_one_province_in_a_sentence_give_the_province(corpus_db):
     assert placed(corpus_db, "worker_count", "780 orang") == ("Gorontalo", "sentence")
 
 
-def test_a_sentence_spanning_provinces_attributes_nothing(corpus_db):
-    # Kanwil "Jawa Tengah dan DIY" and Kabupaten Sleman in one sentence
-    assert placed(corpus_db, "worker_count", "1.320 orang") == (None, None)
+def test_an_office_area_name_places_nothing(corpus_db):
+    # "Kanwil ... Jawa Tengah dan DIY, ... Kabupaten Sleman dengan 1.320 orang, disusul Bantul
+    # dan Kulon Progo": the office's name is no region, its kabupaten all lie in DIY
+    assert placed(corpus_db, "worker_count", "1.320 orang") == ("Daerah Istimewa Yogyakarta", "sentence")
+
+
+def test_a_sentence_spanning_provinces_attributes_nothing(tmp_path):
+    text = ("Pekerja Rentan Terlindungi\n\nBogor - Pemkab Bogor menanggung iuran 1.200 pekerja rentan.\n\n"
+            "Skema serupa di Kabupaten Bogor dan Kota Tangerang sudah melindungi 3.100 pekerja.\n")
+    run_items([Article(source="bogor.txt", key="bogor.txt", text=text)], tmp_path / "facts.db", progress=False)
+    # "Kabupaten Bogor" (Jawa Barat) and "Kota Tangerang" (Banten) in one sentence
+    assert placed(str(tmp_path / "facts.db"), "worker_count", "3.100 pekerja") == (None, None)
 
 
 def test_a_name_two_regions_share_attributes_nothing(corpus_db):

@@ -20,7 +20,7 @@ from .lexicon import Lexicon
 from .names import NameReader
 from .places import UntaggedPlaces
 from .posts import drop_short_mentions
-from .reading import NAME_LINE_RULE, DocReader
+from .reading import AUTHOR_RULE, NAME_LINE_RULE, DocReader
 from .spans import Lines, Tokens, tok_reader
 from .titles import TitleReader
 
@@ -29,6 +29,7 @@ try:  # the regions extractor's lookup: "Medan" -> Kota Medan, for places it lea
 except ImportError:  # regions extractor absent: titles then take only tagged regions
     resolve_region = None
 
+LINE_RULES = frozenset({NAME_LINE_RULE, AUTHOR_RULE})  # rules whose line is no headline (a contact block, an author line)
 
 RESOLVED_CACHED = 4096  # place names whose region the extractor keeps (resolve is pure and costly)
 
@@ -86,7 +87,7 @@ class OfficialsExtractor:
             joined = first > 0 and unnamed_end == first - 1 and doc[first - 1].lower in self.joiner_ids  # "Ketua dan Sekretaris"
             new, stop = reader.read(first, token.idx, end, title, modifier, numbered, joined, lowercase)
             unnamed_end = -1 if new else stop
-            if new and new[0].rule != NAME_LINE_RULE and lines.is_headline(first, end, stop):  # "Bupati Sambut Baik ..."
+            if new and new[0].rule not in LINE_RULES and lines.is_headline(first, end, stop):  # "Bupati Sambut Baik ..."
                 new = []
             hits.extend(new)
             stop = stop if new else end

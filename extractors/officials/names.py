@@ -55,6 +55,8 @@ class NameReader:
                     i += 1
             elif tok.text == "(" and i + 2 < n and toks[i + 1].lower in self.lex.honorifics and toks[i + 2].text == ")":
                 i += 3  # "Komjen Pol (Purn) Drs. Hendra Wibisono"
+            elif tok.text == "TNI" and i > 0 and toks[i - 1].honorific:
+                i += 1  # "Brigjen TNI Eko Wahyudi Santoso": a rank's service
             else:
                 break
         return i

@@ -17,6 +17,7 @@ from .titles import FIELD_JOINERS, LOCAL_PLACES, Chunk, TitleReader
 KIND = "official"
 NAME_LINE_RULE = "official.name_line_title_line"  # a contact block: never a headline
 AUTHOR_RULE = "official.op_ed_author"  # the post in "Penulis adalah ...", the name in the byline "Oleh: ..."
+FOOTNOTE_MARKS = frozenset({"*", ")", "*)"})  # before "Penulis adalah" at a line start
 NO_NAMES: tuple[list[Name], str, float] = ([], "", 0.0)
 MAX_ASIDE = 8  # words of a second post after "selaku" ("Ketua DPRD selaku Ketua Banggar, ...")
 MAX_ORG_WORDS = 8  # words of an organisation that opens a list line before its officer's title
@@ -109,7 +110,7 @@ class DocReader:
             before = self._name_before(first, post_end) if len(chunks) == 1 else None
             if lowercase and before is not None and toks[first - 1].text != ",":
                 before = None  # "Budi dosen UI": no comma, no name
-            author = self._op_ed_author(first) if before is None and lowercase else None
+            author = self._op_ed_author(first) if before is None else None
             if author is not None:  # "Penulis adalah dosen ...": the hit is the post, its name the byline's
                 found, rule, confidence, stop = [author], AUTHOR_RULE, 0.75, post_end
                 start, last = first_char, post_end - 1
@@ -328,7 +329,10 @@ class DocReader:
         toks, lex = self.toks, self.lex
         if first < 2 or (toks[first - 2].lower, toks[first - 1].lower) not in lex.author_lines:
             return None
-        if first > 2 and not _breaks_line(toks[first - 3]):
+        opens = first - 3  # the token before "Penulis", past a footnote mark ("*) Penulis adalah ...")
+        while opens >= 0 and toks[opens].text in FOOTNOTE_MARKS:
+            opens -= 1
+        if opens >= 0 and not _breaks_line(toks[opens]):
             return None
         for i in range(first - 2):
             if toks[i].lower in lex.bylines and toks[i].cap and (i == 0 or _breaks_line(toks[i - 1])):
@@ -395,14 +399,19 @@ class DocReader:
 
     def _org_then_name(self, found: list[Name], chunks: list[Chunk], as_org: bool) -> list[Name]:
         """ "Direktur Keuangan Medco, D Cyril Noerhadi": one unknown word (an organisation, or
-        for a regional post a place), a comma, a full name."""
+        for a regional post a place), a comma, a full name; or "Kepala UPP Kelas III Dabo
+        Singkep, Capt. Hendra Saputra": the two-word place of an organisation that takes one,
+        before a name an honorific opens."""
         word, toks = found[0], self.toks
-        if word.words != 1 or word.next >= self.n or toks[word.next].text != ",":
+        if word.words > 2 or word.next >= self.n or toks[word.next].text != ",":
             return found
+        if word.words == 2 and not (chunks[0].org is not None and "{place}" in chunks[0].org.name
+                                    and not chunks[0].regions and toks[word.next + 1].honorific):
+            return found  # two words are a place only where the organisation takes one
         name = self.names.forward(word.next + 1)
         if name is None or name.words < 2:
             return found
-        if as_org and chunks[0].org is None:
+        if as_org and chunks[0].org is None and word.words == 1:
             chunks[0].org = Organization(word.text, frozenset(), "", "")
         return [name]
 

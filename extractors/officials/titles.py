@@ -14,6 +14,7 @@ from .spans import Tokens
 CONJUNCTIONS = frozenset({"dan", "&", "serta"})
 FIELD_JOINERS = frozenset({"dan", "&", "/"})
 ORG_JOINERS = frozenset({"dan", "&", "-", "di", "wilayah"})  # "Kelompok Tani Sipakainga di Bontonompo,", "PT X wilayah Sumatera,"
+ORG_PREPOSITIONS = frozenset({"dari", "pada"})  # before the organisation of a post: "Koordinator aksi dari KSBSI"
 MAX_PAREN = 5
 SUBREGION_WORDS = frozenset({"kecamatan", "kelurahan", "desa", "distrik", "dusun", "kapanewon", "kemantren", "kalurahan"})  # after a village, its district...
 ACRONYM = re.compile(r"[A-Z]{2,6}")  # an organisation's short name: "UBB", "BEM"
@@ -308,14 +309,14 @@ class TitleReader:
         return None
 
     def _closed_run(self, i: int) -> int | None:
-        """End of a run of capitalised words from token i that a comma, an honorific or a known
-        element closes; None if something else ends it first."""
+        """End of a run of capitalised words from token i that a comma, an honorific, a known
+        element or the end of its line closes; None if something else ends it first."""
         toks, n = self.toks, self.n
         j = i
         while j < n and j < i + MAX_PLACE:
             tok = toks[j]
             if j > i and (tok.text == "," or (tok.cap and tok.lower in self.lex.honorifics) or self.element(j)
-                          or self.name_in_paren(j)):
+                          or self.name_in_paren(j) or (tok.blank and "\n" in tok.text)):
                 return j
             paren = self.paren_end(j)
             if paren is not None:
@@ -419,8 +420,9 @@ class TitleReader:
                     return chunks, i, True
                 i = end
                 continue
-            if tok.lower == "dari" and chunk.org is None and len(chunks) == 1 and (nxt := element(i + 1)) is not None \
-                    and nxt[1] == "org":  # "Koordinator aksi dari KSBSI Kalteng, ...": the post's organisation
+            if tok.lower in ORG_PREPOSITIONS and chunk.org is None and len(chunks) == 1 \
+                    and (nxt := element(i + 1)) is not None and nxt[1] == "org":
+                # "Koordinator aksi dari KSBSI Kalteng, ...", "Pengantar Kerja pada Disnaker ...": the post's organisation
                 i += 1
                 continue
             if tok.text == "(":

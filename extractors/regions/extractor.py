@@ -40,6 +40,7 @@ SENTENCE_OPENERS = {".", "!", "?", ":", '"', "“", "”", "'", "-", "–", "—
 DATELINE_AFTER = {",", "(", "-", "–", "—", "--"}
 LIST_JOINERS = ("dan", "serta")  # "Kabupaten Kampar dan Siak": the second name is listed under the cue
 MAX_ORG_RUN = 6
+FOUR_LETTER_ABBREVIATIONS = frozenset({"Prov", "Prop", "Corp", "Dept", "Kota"})  # "Prov." may stand inside a name
 LIST_GAP = 4  # tokens between two listed names ("Bengkayang 142,7; Landak")
 JAKARTA = "31"  # a province that lists name as one of their cities ("Pekanbaru, Jakarta, Yogyakarta")
 PRECEDING_CUES = frozenset({"prefix", "office"})  # cue types whose first word is checked for an organisation
@@ -716,7 +717,10 @@ RISKY = "a risky name without its cue"  # what _region answers for "Landak" alon
 
 def _ends_sentence(word: str) -> bool:
     """Whether a period after this word ends a sentence: after a word of five letters or more
-    not in capitals ("Kepulauan."), not after an abbreviation ("PT.", "Tbk.", "H.")."""
+    not in capitals ("Kepulauan."), or of four in lower case after a capital ("Kuta."), not
+    after an abbreviation ("PT.", "Tbk.", "H.", "Prov.")."""
+    if len(word) == 4:
+        return word[0].isupper() and word[1:].islower() and word not in FOUR_LETTER_ABBREVIATIONS
     return len(word) > 4 and not word.isupper()
 
 
