@@ -177,7 +177,8 @@ class AmountReader:
     def _with_range_end(self, doc: Doc, first: Hit, first_texts: list[str], first_q: Quantity,
                         stop: int) -> list[Hit]:
         """The first end of a range, and its second end when that has no currency of its own:
-        "Rp 10.000 - 20.000", "Rp 100 - 150 juta" (the scale serves both ends)."""
+        "Rp 10.000 - 20.000", "Rp 100 - 150 juta" (the scale serves both ends; not when the
+        second end has its own "Rp": "Rp150.000 hingga Rp2,4 juta")."""
         j, borrow = self._range_word_at(doc, stop)
         if j is None or j >= len(doc):
             return [first]
@@ -194,7 +195,7 @@ class AmountReader:
         second_end = _end_char(doc, k + n)
         hits = [first]
         last = texts[n - 1]
-        if not first_q.scaled and second.scaled and self.grammar.scale(last, True):
+        if not own_currency and not first_q.scaled and second.scaled and self.grammar.scale(last, True):
             borrowed = self.grammar.parse([*first_texts, last], money=True) if borrow else None
             if borrowed is None or not _same_order(borrowed, second):
                 return []  # "Rp 500 - 2 juta": the first end cannot be read
