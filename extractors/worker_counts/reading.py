@@ -42,6 +42,7 @@ LABEL_WINDOW = 12  # tokens of a label before its colon
 HEADING_LINES = 12  # list lines walked back to the heading of a bulleted list
 CLOSERS = frozenset({")", '"', "”", "’", "'"})
 SENTENCE_ENDS = frozenset({".", "!", "?", '"', "“", "”"})
+RESIDENT_CONFIDENCE = 0.8  # "320 warganya bekerja sebagai nelayan": residents said to work
 RULE_FACTOR = {  # confidence of a rule relative to that of its noun
     "worker.number_unit": 1.0,
     "worker.number_orang_unit": 0.95,
@@ -54,6 +55,7 @@ RULE_FACTOR = {  # confidence of a rule relative to that of its noun
     "worker.summed_total": 1.0,
     "worker.answer_orang": 1.0,  # (its licence: the question's noun, times ANSWER_FACTOR)  # (its licence, TOTAL_LICENCE, says how sure)
     "worker.summed_list": 1.0,  # (its licence: the whole count's confidence, times PART_FACTOR)
+    "worker.working_residents": 1.0,  # (its noun's confidence: RESIDENT_CONFIDENCE)
 }
 GAP_CHARS = 120  # characters between two worker counts of a list with a bare number between
 PART_WINDOW = 60  # tokens after a worker count searched for the parts that add up to it
@@ -166,7 +168,11 @@ class WorkerCountReader:
         # Anchors: the first word of every unit phrase (NounTable.at finds the longest).
         anchors = {nlp.make_doc(r["phrase"])[0].text for r in rows if r["role"] in ("unit", "classifier", *CONTEXT_ROLES)}
         subsets = {role: [r["word"] for r in context if r["role"] == role] for role in SUBSET_ROLES}
-        self.matcher = build_phrase_matcher(nlp, {"anchor": sorted(anchors), **contexts, **subsets})
+        occupations = [r["word"] for r in context if r["role"] == "occupation"]
+        self.matcher = build_phrase_matcher(nlp, {"anchor": sorted(anchors), **contexts, **subsets,
+                                                  "occupation": occupations})
+        self.occupation = strings.add("occupation")
+        self.residents, self.resident_gaps = words("resident"), words("resident_gap")
         self.subset_labels = {strings.add(role): role for role in SUBSET_ROLES}
         self.context_roles = {strings.add(label): role for role, label in CONTEXT_ROLES.items()}
         self._read_count = lru_cache(maxsize=CACHE_SIZE)(self._read_count)
@@ -180,8 +186,9 @@ class WorkerCountReader:
         roles = self.context_roles
         licensed = frozenset(roles[label] for label, _, _ in matches if label in roles)  # "recipient", "member"
         subsets = [(self.subset_labels[label], start, end) for label, start, end in matches if label in self.subset_labels]
+        occupations = [start for label, start, _ in matches if label == self.occupation]
         for label, start, _ in in_text_order(matches):
-            if start < done or label in roles or label in self.subset_labels:
+            if start < done or label in roles or label in self.subset_labels or label == self.occupation:
                 continue
             if start:
                 prev = doc[start - 1]
@@ -208,6 +215,8 @@ class WorkerCountReader:
             if not new and before_number and noun.role == "unit":
                 new = self._unit_then_number(doc, start, noun)
             hits.extend(new)
+        if occupations:
+            hits.extend(self._working_residents(doc, occupations))
         if unsaid:
             answered = self._answered(doc, unsaid, licensed)
             if answered:
@@ -323,6 +332,23 @@ class WorkerCountReader:
             new.append(Hit("worker_count", first_char, last.idx + len(last), "worker.subset",
                            round(whole.confidence * PART_FACTOR, 3), {"value": got[0].value, "unit": whole.fields["unit"]}))
         return new
+
+    def _working_residents(self, doc: Doc, occupations: list[int]) -> list[Hit]:
+        """"320 warganya bekerja sebagai nelayan", "146 warganya yang kini bekerja sebagai
+        pemanen": residents counted, then said to work (the occupation phrase at each token of
+        `occupations`), are workers."""
+        hits = []
+        for at in occupations:
+            k = at - 1
+            while k > 0 and at - k <= 3 and doc[k].lower in self.resident_gaps:
+                k -= 1
+            if k < 1 or doc[k].lower not in self.residents:
+                continue
+            got = self._number(doc, k)
+            if got is not None and not got[0].year:
+                hits.extend(self._count(doc, got, k, k + 1, Noun("unit", "warga", RESIDENT_CONFIDENCE, 1),
+                                        "worker.working_residents"))
+        return hits
 
     def _partitive_wholes(self, doc: Doc, hits: list[Hit]) -> list[tuple[str, int, int]]:
         """"Dari 6.842 calon PMI tadi, 6.311 sudah terdaftar": a worker count after a partitive
