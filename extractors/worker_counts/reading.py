@@ -69,8 +69,10 @@ ATTENDED_UNITS = frozenset({"peserta", "anggota"})  # units (their first word: "
 # word makes an event's headcount
 SHARING_RULES = frozenset({"worker.number_unit", "worker.number_orang_unit"})  # counts whose unit a bare
 # number listed before them shares ("600 dan 450 pengemudi")
+COMPARED_RULES = SHARING_RULES | {"worker.context_orang"}  # counts a number before "dari" or "menjadi" is
+# compared with ("9.412 dari 38 ribu pekerja", "dari 5.000 menjadi 15.000 orang")
 SUBSET_ROLES = ("subset_after", "subset_before")  # number_context.csv: "N di antaranya", "Dari jumlah itu, N"
-CONTEXT_ROLES = {"recipient": "programme", "member": "union"}  # nouns.csv: a noun counts workers
+CONTEXT_ROLES = {"recipient": "programme", "member": "union", "volunteer": "insurer"}  # nouns.csv: a noun counts workers
 # only in an article that names one of the phrases of its context role
 CACHE_SIZE = 8192  # runs of number tokens whose reading is remembered
 
@@ -138,6 +140,8 @@ class WorkerCountReader:
         self.attendance_gap = self.approx | {strings.add("oleh")}  # "diikuti oleh sekitar 300 peserta"
         self.suffixes, self.partitives = words("suffix"), words("partitive")
         self.demonstratives, self.anaphors = words("demonstrative"), words("anaphor")
+        self.companions = words("companion")
+        self.companion_units = frozenset(r["word"] for r in context if r["role"] == "companion_unit")
         self.elaborations, self.others = words("elaboration"), words("other")
         self.part_follow = words("part") | frozenset(strings.add(w) for w in (*CLAUSE_BREAKS, ")"))
         self.unit_openers = self.heads | {strings.add(w) for w in SENTENCE_ENDS}
@@ -150,6 +154,7 @@ class WorkerCountReader:
         self.dari = strings.add("dari")
         self.dan = strings.add("dan")
         self.di = strings.add("di")
+        self.becomes = strings.add("menjadi")
         self.others_word = strings.add("lainnya")
         self.list_joiners = frozenset({self.dan, strings.add("serta")})
         self.row_ends = frozenset(strings.add(w) for w in (";", ","))
@@ -225,6 +230,7 @@ class WorkerCountReader:
                 unsaid = [u for u in unsaid if u[0][2].idx not in starts]
         if hits:
             hits.extend(self._shared_units(doc, hits))
+            hits.extend(self._compared_counts(doc, hits))
             subsets += self._partitive_wholes(doc, hits)
             if subsets:
                 hits.extend(self._subsets(doc, hits, subsets, found.get("date", ())))
@@ -267,6 +273,39 @@ class WorkerCountReader:
                     break
         return new
 
+    def _compared_counts(self, doc: Doc, hits: list[Hit]) -> list[Hit]:
+        """"baru 9.412 dari sekitar 38 ribu pekerja": a bare number before "dari" and a worker
+        count counts some of them, in its unit; "dari 5.000 menjadi 15.400 pekerja": a bare
+        number before "menjadi" (after "dari") counts the same workers at another time, when of
+        the same order of magnitude."""
+        new: list[Hit] = []
+        counted = {hit.start for hit in hits}
+        for hit in hits:
+            if hit.rule not in COMPARED_RULES:
+                continue
+            span = doc.char_span(hit.start, hit.end)
+            if span is None:
+                continue
+            k, value = span.start, hit.fields["value"]
+            while k > 0 and doc[k - 1].lower in self.approx and doc[k - 1].lower != self.dari:
+                k -= 1
+            if k < 2 or doc[k - 1].lower not in (self.dari, self.becomes):
+                continue
+            got = self._number(doc, k - 1)
+            if got is None or got[0].range is not None or got[0].year or got[2].idx in counted:
+                continue
+            other = got[0].value
+            if doc[k - 1].lower == self.dari:
+                fits = other < value
+            else:
+                fits = got[1] > 0 and doc[got[1] - 1].lower == self.dari and other * 10 >= value and value * 10 >= other
+            if fits:
+                counted.add(got[2].idx)
+                end = doc[k - 2]
+                new.append(Hit("worker_count", got[2].idx, end.idx + len(end), "worker.compared",
+                               round(hit.confidence * PART_FACTOR, 3), {"value": other, "unit": hit.fields["unit"]}))
+        return new
+
     def _answered(self, doc: Doc, unsaid: list[tuple[Reading, int]], licensed: frozenset[str]) -> list[Hit]:
         """An interview's answer: "Tanya: Berapa PMI yang sudah dideportasi tahun ini? / Jawab:
         ... tercatat 1.478 orang.": an "N orang" whose clause says nothing counts in the unit
@@ -302,8 +341,9 @@ class WorkerCountReader:
         a noun, a casualty word or a percent follows ("612 klaim", "dua di antaranya
         meninggal", "Dari angka itu, 68 persen ...")."""
         ordered = sorted(hits, key=attrgetter("start"))
-        ends, counted = [hit.end for hit in ordered], {hit.start for hit in hits}
-        new: list[Hit] = []
+        ends = [hit.end for hit in ordered]
+        counted = {hit.start for hit in hits if hit.fields["unit"] != "orang"}  # (a subset names the unit
+        new: list[Hit] = []  # of an "N orang" read already: _one_per_number keeps it)
         for role, start, end in subsets:
             if role == "subset_after":  # "6.200 orang di antaranya"
                 k = start - 1 if start > 1 and doc[start - 1].lower == self.orang else start
@@ -335,12 +375,14 @@ class WorkerCountReader:
 
     def _working_residents(self, doc: Doc, occupations: list[int]) -> list[Hit]:
         """"320 warganya bekerja sebagai nelayan", "146 warganya yang kini bekerja sebagai
-        pemanen": residents counted, then said to work (the occupation phrase at each token of
+        pemanen", "4.800 warga Sangihe bekerja sebagai nelayan": residents counted (of a place
+        named in capitals), then said to work (the occupation phrase at each token of
         `occupations`), are workers."""
         hits = []
         for at in occupations:
             k = at - 1
-            while k > 0 and at - k <= 3 and doc[k].lower in self.resident_gaps:
+            while k > 0 and at - k <= 4 and doc[k].lower not in self.residents and (
+                    doc[k].lower in self.resident_gaps or doc[k].is_title):
                 k -= 1
             if k < 1 or doc[k].lower not in self.residents:
                 continue
@@ -524,9 +566,18 @@ class WorkerCountReader:
         else:
             num_end, rule, last = start, "worker.number_unit", prev
         got = self._number(doc, num_end, last)
-        if got is None or (noun.unit.split()[0] in ATTENDED_UNITS and self._attended(doc, got[1])):
+        if got is None or (noun.unit.split()[0] in ATTENDED_UNITS and self._attended(doc, got[1])) or (
+                noun.unit in self.companion_units and self._accompanied(doc, got[1])):
             return []
         return self._count(doc, got, num_end, start + noun.length, noun, rule)
+
+    def _accompanied(self, doc: Doc, first: int) -> bool:
+        """Whether a companion word ("bersama") stands before the number at token `first`
+        (approx words between): the heads counted there are partners, not workers."""
+        k = first - 1
+        while k >= 0 and doc[k].lower in self.approx:
+            k -= 1
+        return k >= 0 and doc[k].lower in self.companions
 
     def _attended(self, doc: Doc, first: int) -> bool:
         """Whether the number at token `first` counts the people at an event: an attendance
