@@ -148,9 +148,10 @@ def test_noun_file_is_well_formed():
     phrases = [r["phrase"] for r in rows]
     assert len(phrases) == len(set(phrases))
     for row in rows:
-        assert row["role"] in {"unit", "classifier", "cue", "soft_cue", "never", "recipient", "programme", "member", "union"}
+        assert row["role"] in {"unit", "classifier", "cue", "soft_cue", "never", "recipient", "programme", "member",
+                               "union", "volunteer", "insurer"}
         assert row["phrase"] == row["phrase"].lower()
-        if row["role"] in {"unit", "cue", "soft_cue", "recipient", "member"}:
+        if row["role"] in {"unit", "cue", "soft_cue", "recipient", "member", "volunteer"}:
             assert 0 < float(row["confidence"]) <= 1
-        if row["role"] in {"unit", "recipient", "member"}:
+        if row["role"] in {"unit", "recipient", "member", "volunteer"}:
             assert row["unit"]
