@@ -272,11 +272,15 @@ class TitleReader:
             known = self.district(i)
         if local:
             closed = self._closed_run(i)
-            if closed is not None and not (known is not None and known < closed and not self.name_at(closed + 1)):
-                return closed
+            if closed is not None and not (known is not None and known < closed and not self.name_at(closed + 1)
+                                           and not self._subregion_at(closed + 1)):
+                return closed  # (", Kecamatan Sampoiniet, ...": the village's district follows its comma)
         if known is not None:
             return known
         return None if local else self._closed_run(i)
+
+    def _subregion_at(self, i: int) -> bool:
+        return i < self.n and self.toks[i].lower in SUBREGION_WORDS
 
     def name_at(self, i: int) -> bool:
         """Whether a name (or its honorific) may start at token i."""
