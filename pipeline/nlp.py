@@ -49,9 +49,11 @@ def lean_tokenizer_factory():
 
 
 # Registry numbers stay one token: "560/7095/2021", "1245/SE/DISNAKERTRANS/2023",
-# "561/Kep.271-Huk/2023", "M/3/HK.04/II/2024", "562-798-2024" (a slash, or three hyphenated
-# numbers; ends with a digit, so "100/bulan" still splits).
-REGISTRY_NUMBER = re.compile(r"(?=.*\d)[A-Za-z0-9][A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-]+)+(?<=\d)|\d+(?:-\d+){2,}")
+# "561/Kep.271-Huk/2023", "M/3/HK.04/II/2024", "562-798-2024", "400.5/2167/SJ" (a slash, or
+# three hyphenated numbers; ends with a digit, or after a number with an office's capitals,
+# so "100/bulan" still splits).
+REGISTRY_NUMBER = re.compile(r"(?=.*\d)[A-Za-z0-9][A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-]+)+(?<=\d)|\d+(?:-\d+){2,}"
+                             r"|\d[\d.]*(?:/[A-Za-z0-9.\-]+)*/[A-Z]{2,8}")
 
 
 def make_tokenizer(nlp: Language) -> Tokenizer:
