@@ -27,6 +27,7 @@ from .rules import Rules, Shape
 WINDOW_BEFORE = 5  # tokens looked at before an anchor ("Kamis , 21" before "Maret"; "Juli , Agustus dan" before "September")
 WINDOW_AFTER = 4  # tokens from the anchor on ("November 24 , 2024")
 HEADER_CHARS = 600  # a publication header line starts within this many characters
+OUTLET_WORDS = 3  # words of an outlet's name on a line of its own between headline and date
 SECTION_AFTER = re.compile(r"^\|\s*[^|\d]{1,30}$")  # the rest of a header line: "| Opini"
 HEADER_SEPARATORS = "|-–—/·•"  # what may stand between an outlet's name (or a byline) and the header date
 RELEASE_PLACE = re.compile(r"[A-Z][A-Za-z'.-]*(?: [A-Z][A-Za-z'.-]*){0,2},$")  # "Kupang," opening a release
@@ -317,11 +318,15 @@ def _role(doc: Doc, start: int, end: int, near_top: bool, rules: Rules) -> str |
 def _under_headline(doc: Doc, start: int) -> bool:
     """Whether the line that token `start` opens comes right after the article's first line,
     a headline (HEADLINE_WORDS words or more, no sentence's end), with at most a site's
-    widget line ("Senin, 15 September 2025 | E-Paper | Indeks") between."""
+    widget line ("Senin, 15 September 2025 | E-Paper | Indeks") or the outlet's name ("Ambon
+    Ekspres": a few capitalised words, no digit) between."""
     lines = [line.strip() for line in doc.text[:doc[start].idx].split("\n") if line.strip()]
     if not lines or len(lines) > 2 or len(lines[0].split()) < HEADLINE_WORDS or lines[0][-1] in ".!?":
         return False
-    return len(lines) == 1 or "|" in lines[1]
+    if len(lines) == 1 or "|" in lines[1]:
+        return True
+    words = lines[1].split()
+    return len(words) <= OUTLET_WORDS and all(w[:1].isupper() for w in words) and not any(c.isdigit() for c in lines[1])
 
 
 def _labelled(start: int, labels_at: set[int]) -> bool:
