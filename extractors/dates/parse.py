@@ -27,6 +27,7 @@ from .rules import Rules, Shape
 WINDOW_BEFORE = 5  # tokens looked at before an anchor ("Kamis , 21" before "Maret"; "Juli , Agustus dan" before "September")
 WINDOW_AFTER = 4  # tokens from the anchor on ("November 24 , 2024")
 HEADER_CHARS = 600  # a publication header line starts within this many characters
+EDITION = re.compile(r"(?<=[|/\-–—])\s*Edisi\s*$", re.IGNORECASE)  # before an outlet's edition date
 OUTLET_WORDS = 3  # words of an outlet's name on a line of its own between headline and date
 SECTION_AFTER = re.compile(r"^\|\s*[^|\d]{1,30}$")  # the rest of a header line: "| Opini"
 HEADER_SEPARATORS = "|-–—/·•"  # what may stand between an outlet's name (or a byline) and the header date
@@ -290,6 +291,8 @@ def _role(doc: Doc, start: int, end: int, near_top: bool, rules: Rules) -> str |
     whole text): a publication label or header time sits right next to the date.
     """
     before = _line_part(doc, start - 1, -1)
+    if before:
+        before = EDITION.sub("", before)  # "MALUT POST | Edisi Selasa, 21 Oktober 2025": the outlet's edition
     if before and rules.published_label.match(before):
         return "published"
     if near_top and before and rules.post_meta.match(before):

@@ -164,7 +164,7 @@ def load(nlp: Language) -> Rules:
         shape_of_group={combined.groupindex[f"s{s.order}"]: s for s in shapes},
         published_labels=published_labels,
         post_meta=re.compile(rf"^(?:{meta})\b.*\|$", re.IGNORECASE),
-        post_meta_after=re.compile(rf"^(?:\|(?:[^|]*\|)?)?\s*(?:{meta})\b", re.IGNORECASE),
+        post_meta_after=re.compile(rf"^(?:[|/](?:[^|/]*[|/])?)?\s*(?:{meta})\b", re.IGNORECASE),
         published_label=re.compile(rf"^(?:{labels})\b\s*(?:pada|tanggal|tgl|on)?\s*[:\-–—]?\s*$", re.IGNORECASE),
         time_after=re.compile(rf"^(?:[|,\-–—]\s*)?(?:pukul\s+)?\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?\s*(?:{zones})?(?:\s|$)"),
         widget_after=re.compile(rf"^\|\s*(?:{widget})(?:\W|$)", re.IGNORECASE),
