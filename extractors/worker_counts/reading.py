@@ -14,10 +14,10 @@ from functools import lru_cache
 from itertools import accumulate
 from operator import attrgetter
 from pathlib import Path
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..common import BULLETS, Context, Found, Hit, read_csv
 from ..numerals import NumberGrammar, Quantity, build_phrase_matcher, column_figures, in_text_order, is_grouped, row_figures
@@ -250,18 +250,13 @@ class WorkerCountReader:
         when of the same order of magnitude."""
         new: list[Hit] = []
         counted = {hit.start for hit in hits}
-        for hit in hits:
-            if hit.rule not in SHARING_RULES:
-                continue
-            span = doc.char_span(hit.start, hit.end)
-            if span is None:
-                continue
+        for hit, span in _spans(doc, hits, SHARING_RULES):
             first, value = span.start, hit.fields["value"]
             while first >= 2 and (doc[first - 1].lower in self.list_joiners or doc[first - 1].orth == self.comma):
                 got = self._number(doc, first - 1)
                 if got is None or got[0].range is not None or got[2].idx in counted:
                     break
-                if not (got[0].value * 10 >= value and value * 10 >= got[0].value):
+                if not _within_tenfold(got[0].value, value):
                     break
                 joiner = doc[first - 1]
                 end = doc[first - 2]
@@ -280,12 +275,7 @@ class WorkerCountReader:
         the same order of magnitude."""
         new: list[Hit] = []
         counted = {hit.start for hit in hits}
-        for hit in hits:
-            if hit.rule not in COMPARED_RULES:
-                continue
-            span = doc.char_span(hit.start, hit.end)
-            if span is None:
-                continue
+        for hit, span in _spans(doc, hits, COMPARED_RULES):
             k, value = span.start, hit.fields["value"]
             while k > 0 and doc[k - 1].lower in self.approx and doc[k - 1].lower != self.dari:
                 k -= 1
@@ -298,7 +288,7 @@ class WorkerCountReader:
             if doc[k - 1].lower == self.dari:
                 fits = other < value
             else:
-                fits = got[1] > 0 and doc[got[1] - 1].lower == self.dari and other * 10 >= value and value * 10 >= other
+                fits = got[1] > 0 and doc[got[1] - 1].lower == self.dari and _within_tenfold(other, value)
             if fits:
                 counted.add(got[2].idx)
                 end = doc[k - 2]
@@ -1138,6 +1128,20 @@ def _plain_orang(hit: Hit) -> bool:
 def _inside(char: int, hits) -> bool:
     """Whether character `char` lies inside one of the hits."""
     return any(hit.start <= char < hit.end for hit in hits)
+
+
+def _spans(doc: Doc, hits: list[Hit], rules: frozenset[str]) -> Iterator[tuple[Hit, Span]]:
+    """(hit, its token span) of each hit of one of `rules`."""
+    for hit in hits:
+        if hit.rule in rules:
+            span = doc.char_span(hit.start, hit.end)
+            if span is not None:
+                yield hit, span
+
+
+def _within_tenfold(a: int, b: int) -> bool:
+    """Whether two counts are of one order of magnitude (neither ten times the other)."""
+    return a * 10 >= b and b * 10 >= a
 
 
 def _one_per_number(hits: list[Hit]) -> list[Hit]:
