@@ -18,7 +18,6 @@ ORG_PREPOSITIONS = frozenset({"dari", "pada"})  # before the organisation of a p
 MAX_PAREN = 5
 SUBREGION_WORDS = frozenset({"kecamatan", "kelurahan", "desa", "distrik", "dusun", "kapanewon", "kemantren", "kalurahan"})  # after a village, its district...
 ACRONYM = re.compile(r"[A-Z]{2,6}")  # an organisation's short name: "UBB", "BEM"
-ROMAN = re.compile(r"[IVXL]+")  # a numbered unit's roman numeral: "Kodam XVII/Cenderawasih"
 LOCAL_PLACES = frozenset({"local", "district", "village"})  # place modes of positions.csv: a local place follows
 MAX_ORG = 10
 MAX_PLACE = 6
@@ -336,11 +335,9 @@ class TitleReader:
 
     def _unit_code(self, i: int) -> bool:
         """Whether a military unit's code and slash stand at token i, after the unit or its
-        commander's title, before its capitalised place: "Kodim 0207/Simalungun", "Kodam
-        XVII/Cenderawasih"."""
+        commander's title, before its capitalised place: "Kodim 0207/Simalungun"."""
         toks = self.toks
-        return (0 < i and i + 2 < self.n and toks[i - 1].lower in self.lex.coded
-                and (toks[i].text.isdigit() or ROMAN.fullmatch(toks[i].text) is not None)
+        return (0 < i and i + 2 < self.n and toks[i - 1].lower in self.lex.coded and toks[i].text.isdigit()
                 and toks[i + 1].text == "/" and toks[i + 2].cap)
 
     def chunks(self, i: int, place: str = "") -> tuple[list[Chunk], int, bool]:
