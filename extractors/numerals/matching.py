@@ -61,17 +61,24 @@ def row_figures(doc: Doc, colon: int) -> Iterator[Token]:
     n = len(doc)
     if not (colon + 1 < n and doc[colon].text == ":" and doc[colon + 1].is_space and "\n" in doc[colon + 1].text):
         return
-    k = colon + 2
+    for k, end in _lines(doc, colon + 2):
+        if end - k < 2 or not doc[end - 1].like_num or doc[end - 2].like_num:
+            return
+        yield doc[end - 1]
+
+
+def _lines(doc: Doc, k: int) -> Iterator[tuple[int, int]]:
+    """(first token, token after the last) of each line from token k on, up to MAX_TABLE_ROWS
+    lines (cleaning sets every line off as a paragraph)."""
+    n = len(doc)
     for _ in range(MAX_TABLE_ROWS):
         end = k
         while end < n and not doc[end].is_space:
             end += 1
-        if end - k < 2 or not doc[end - 1].like_num or doc[end - 2].like_num:
-            return
-        yield doc[end - 1]
+        yield k, end
         if end >= n or "\n" not in doc[end].text:
             return
-        k = end + 1  # (cleaning sets every line off as a paragraph)
+        k = end + 1
 
 
 UNIT_WORDS = 3  # tokens a bracketed unit of a table header may hold: "(ribu orang)"
@@ -95,20 +102,13 @@ def column_figures(doc: Doc, close: int) -> Iterator[Token]:
     if close not in units:
         return
     column = units.index(close) - len(units)  # counted from the row's end
-    k = end + 1
-    for _ in range(MAX_TABLE_ROWS):
-        stop = k
-        while stop < n and not doc[stop].is_space:
-            stop += 1
+    for k, stop in _lines(doc, end + 1):
         figures = stop
         while figures > k and doc[figures - 1].like_num:
             figures -= 1
         if stop - figures < len(units) or figures == k:
             return
         yield doc[stop + column]
-        if stop >= n or "\n" not in doc[stop].text:
-            return
-        k = stop + 1
 
 
 def _opened(doc: Doc, close: int, start: int) -> bool:

@@ -444,7 +444,7 @@ class TitleReader:
                         chunks.append(Chunk())
                     i += 1
                     continue
-                if tok.text == "," and chunk.place is not None and i + 2 < n and toks[i + 1].lower in SUBREGION_WORDS:
+                if tok.text == "," and chunk.place is not None and i + 2 < n and self._subregion_at(i + 1):
                     end = self._closed_run(i + 2)  # "Kepala Desa Oelbubuk, Kecamatan Mollo Tengah, Kabupaten TTS, ..."
                     if end is not None:
                         i = end

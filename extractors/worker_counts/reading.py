@@ -387,9 +387,8 @@ class WorkerCountReader:
         word, before a comma, opens a subset (as "Dari jumlah itu," does): (role, its first
         token, the comma)."""
         opened = []
-        for hit in hits:
-            span = doc.char_span(hit.start, hit.end)
-            if span is None or span.start == 0 or doc[span.start - 1].lower not in self.partitives:
+        for _, span in _spans(doc, hits):
+            if span.start == 0 or doc[span.start - 1].lower not in self.partitives:
                 continue
             comma = span.end + 1 if span.end < len(doc) and doc[span.end].lower in self.demonstratives else span.end
             if comma < len(doc) and doc[comma].orth == self.comma:
@@ -420,9 +419,8 @@ class WorkerCountReader:
         capitalised name to the end of its sentence (nothing but names, numbers, commas and
         "dan" between), count in its unit."""
         new: list[Hit] = []
-        for a in hits:
-            span = doc.char_span(a.start, a.end)
-            if span is None or span.start == 0 or span.end >= len(doc) or doc[span.end].orth != self.comma:
+        for a, span in _spans(doc, hits):
+            if span.start == 0 or span.end >= len(doc) or doc[span.end].orth != self.comma:
                 continue
             if not (doc[span.start - 1].is_title or doc[span.start - 1].is_upper):
                 continue
@@ -1130,10 +1128,10 @@ def _inside(char: int, hits) -> bool:
     return any(hit.start <= char < hit.end for hit in hits)
 
 
-def _spans(doc: Doc, hits: list[Hit], rules: frozenset[str]) -> Iterator[tuple[Hit, Span]]:
-    """(hit, its token span) of each hit of one of `rules`."""
+def _spans(doc: Doc, hits: list[Hit], rules: frozenset[str] | None = None) -> Iterator[tuple[Hit, Span]]:
+    """(hit, its token span) of each hit (of one of `rules`, if given)."""
     for hit in hits:
-        if hit.rule in rules:
+        if rules is None or hit.rule in rules:
             span = doc.char_span(hit.start, hit.end)
             if span is not None:
                 yield hit, span
