@@ -217,23 +217,33 @@ def _joined(parts: list[etree._Element]) -> etree._Element:
 
 
 def _densest(doc: etree._Element) -> etree._Element | None:
-    """The element whose own paragraphs and text nodes hold the most text."""
+    """The element whose own paragraphs and text nodes hold the most text; its parent instead
+    when the parent's own <p> children hold MIN_CONTENT_CHARS (a story whose lead stands
+    before a collapsed "Baca selengkapnya" block holding the rest)."""
     best, best_score = None, 0
     for el in _DENSE_TAGS(doc):
-        score = len(el.text.strip()) if el.text else 0
-        for child in el:
-            if child.tag == "p":
-                score += _text_length(child)
-            elif child.tag in _LEAF_TAGS and not _HAS_BLOCK(child):  # old CMSs: a <div>/<span> per paragraph
-                score += _text_length(child) - sum(map(_text_length, child.iter("a")))  # link lists do not count
-            if child.tail:
-                score += len(child.tail.strip())
+        score = _paragraph_chars(el)
         if score > best_score:
             best, best_score = el, score
     if best is not None:
-        return best
+        parent = best.getparent()
+        lead = sum(_text_length(child) for child in parent if child.tag == "p") if parent is not None else 0
+        return parent if lead >= MIN_CONTENT_CHARS else best
     body = doc.find("body")
     return body if body is not None else doc
+
+
+def _paragraph_chars(el: etree._Element) -> int:
+    """Characters of an element's own text, its <p> children and its leaf blocks."""
+    score = len(el.text.strip()) if el.text else 0
+    for child in el:
+        if child.tag == "p":
+            score += _text_length(child)
+        elif child.tag in _LEAF_TAGS and not _HAS_BLOCK(child):  # old CMSs: a <div>/<span> per paragraph
+            score += _text_length(child) - sum(map(_text_length, child.iter("a")))  # link lists do not count
+        if child.tail:
+            score += len(child.tail.strip())
+    return score
 
 
 def _is_junk(el: etree._Element, rules: HtmlRules) -> bool:

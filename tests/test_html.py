@@ -198,6 +198,20 @@ def test_densest_block_fallback_keeps_every_paragraph_of_div_and_span_layouts(bo
     assert text.split("\n\n") == PARAGRAPHS
 
 
+def test_a_lead_before_a_collapsed_read_more_block_stays_with_the_story():
+    lead = ["KUALA KURUN - Pemkab Gunung Mas menambah 2.400 pekerja rentan yang iurannya dibayar dari APBD mulai Oktober.",
+            "Sekda Gunung Mas, Yantrie Rahman, mengatakan anggaran tambahan Rp403 juta sudah disahkan bersama DPRD."]
+    rest = [f"Paragraf lanjutan {i} menjelaskan pendataan peserta bersama desa dan kelurahan di kabupaten itu." for i in range(5)]
+    html = ("<html><body><div id='isi' class='content'>" + "".join(f"<p>{p}</p>" for p in lead)
+            + "<button>Baca selengkapnya</button><div id='more' style='display:none'>"
+            + "".join(f"<p>{p}</p>" for p in rest) + "</div></div>"
+            + "<div class='left'><div class='info'>Senin, 6 Oktober 2025 | Penulis: Redaksi Kalteng</div>"
+            + "<div class='post'><p>Komentar pembaca: Bupati Katingan juga harus menyusul, jangan kalah.</p></div></div>"
+            + "</body></html>")
+    text, _ = html_to_article_text(html)
+    assert text.split("\n\n") == lead + rest
+
+
 def test_junk_class_never_removes_the_story_itself():
     story = "".join(f"<p>Paragraf {i} tentang kepesertaan pekerja informal di kabupaten.</p>" for i in range(6))
     html = f'<html><body><div class="entry-content"><div class="content has-ads">{story}</div></div></body></html>'
