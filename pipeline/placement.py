@@ -62,6 +62,7 @@ class Placer:
         dates = sorted((h.start, h.fields["value"]) for h in found.get("date", ()) if h.fields.get("role") == "mentioned")
         self.date_starts = [start for start, _ in dates]
         self.date_values = [str(value) for _, value in dates]
+        self._sentence_regions: dict[tuple[int, int], tuple[str | None, int]] = {}  # (lo, hi) -> (region, named)
 
     def place(self, hit: Hit, lo: int, hi: int) -> Placement:
         """The placement of a hit whose sentence spans characters lo..hi."""
@@ -72,13 +73,21 @@ class Placer:
             return Placement(own[0], own[1], 1, date)
         if kind == "region" or kind == "office_area":
             return Placement(None, None, 0, date)
-        starts = self.mention_starts
-        named = set(self.mention_codes[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)])
+        region, named = self._sentence_region(lo, hi)
         if named:
-            region = one_region(named)
-            return Placement(region, "sentence" if region else None, len(named), date)
+            return Placement(region, "sentence" if region else None, named, date)
         region = self.article_region
         return Placement(region, "article" if region else None, self.article_regions_named, date)
+
+    def _sentence_region(self, lo: int, hi: int) -> tuple[str | None, int]:
+        """(one region, how many were named) of the region mentions in characters lo..hi,
+        once per sentence (a sentence listing thirty kabupaten may hold as many facts)."""
+        got = self._sentence_regions.get((lo, hi))
+        if got is None:
+            starts = self.mention_starts
+            named = set(self.mention_codes[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)])
+            got = self._sentence_regions[lo, hi] = (one_region(named) if named else None, len(named))
+        return got
 
     @staticmethod
     def _own_region(kind: str, fields) -> tuple[str, str] | None:
