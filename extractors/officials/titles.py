@@ -19,6 +19,7 @@ MAX_PAREN = 5
 SUBREGION_WORDS = frozenset({"kecamatan", "kelurahan", "desa", "distrik", "dusun", "kapanewon", "kemantren", "kalurahan"})  # after a village, its district...
 ACRONYM = re.compile(r"[A-Z]{2,6}")  # an organisation's short name: "UBB", "BEM"
 LOCAL_PLACES = frozenset({"local", "district", "village"})  # place modes of positions.csv: a local place follows
+MAX_ORG_NUMBER_DIGITS = 3  # a school's number inside an unknown organisation's name
 MAX_ORG = 10
 MAX_PLACE = 6
 
@@ -250,7 +251,8 @@ class TitleReader:
             known = self.element(j) if tok.cap else None
             if known is not None and known[1] == "org":
                 return known[0]  # "Fraksi Partai Demokrat Saan Mustopa": a known organisation ends it
-            if tok.cap or (tok.text in ORG_JOINERS and j + 1 < n and toks[j + 1].cap):
+            if tok.cap or (tok.text in ORG_JOINERS and j + 1 < n and toks[j + 1].cap) or (
+                    tok.text.isdigit() and len(tok.text) <= MAX_ORG_NUMBER_DIGITS):  # "SMK Negeri 1"
                 j += 1
             else:
                 return None
@@ -311,6 +313,12 @@ class TitleReader:
         if district is not None and district[0] < n and (toks[district[0]].cap or toks[district[0]].text[:1].islower()):
             return district[0]
         return None
+
+    def _district_before_comma(self, i: int) -> int | None:
+        """End of a kecamatan of regions/districts.csv at token i that a comma follows."""
+        toks, n = self.toks, self.n
+        district = longest(self.lex.districts, toks, n, i) if toks[i].cap else None
+        return district[0] if district is not None and district[0] < n and toks[district[0]].text == "," else None
 
     def _closed_run(self, i: int) -> int | None:
         """End of a run of capitalised words from token i that a comma, an honorific, a known
@@ -444,10 +452,10 @@ class TitleReader:
                         chunks.append(Chunk())
                     i += 1
                     continue
-                if tok.text == "," and chunk.place is not None and i + 2 < n and self._subregion_at(i + 1):
-                    end = self._closed_run(i + 2)  # "Kepala Desa Oelbubuk, Kecamatan Mollo Tengah, Kabupaten TTS, ..."
-                    if end is not None:
-                        i = end
+                if tok.text == "," and chunk.place is not None and i + 2 < n:
+                    end = self._closed_run(i + 2) if self._subregion_at(i + 1) else self._district_before_comma(i + 1)
+                    if end is not None:  # "Kepala Desa Oelbubuk, Kecamatan Mollo Tengah, Kabupaten TTS, ...",
+                        i = end  # "Bendesa Adat Peliatan, Ubud, I Ketut Wirata"
                         continue
             break
         return chunks, i, False
