@@ -147,6 +147,17 @@ def test_a_photo_caption_is_story_text_without_its_credit(caption, kept):
     assert text.split("\n\n")[1] == kept
 
 
+def test_a_gallery_counter_is_not_caption_text():
+    html = """<html><body><article class="gallery">
+      <p>Pencairan bantuan subsidi upah di Kulon Progo berlangsung sejak pagi dengan antrean panjang di kantor pos.</p>
+      <figure><img src="a.jpg"><figcaption><span class="num">1/6</span>Kepala Kantor Pos Wates, Agus Pramono, menyiapkan 12 loket. (KRJOGJA/Bagus)</figcaption></figure>
+      <figure><img src="b.jpg"><figcaption><span class="num">2/6</span>Sebanyak 3.120 pekerja menerima BSU di Wates.</figcaption></figure>
+    </article></body></html>"""
+    text, _ = html_to_article_text(html)
+    assert text.split("\n\n")[1:] == ["Kepala Kantor Pos Wates, Agus Pramono, menyiapkan 12 loket.",
+                                      "Sebanyak 3.120 pekerja menerima BSU di Wates."]
+
+
 def test_a_lead_photo_before_the_story_block_gives_its_caption_after_the_story():
     html = """<html><body><article class="read">
       <h1>Tunggakan PBI Kabupaten Kediri Capai Rp18,6 Miliar</h1>
