@@ -6,6 +6,8 @@
 """
 from __future__ import annotations
 
+import re
+
 from ..common import BULLETS, Hit
 from .lexicon import Lexicon, Organization, Title
 from .names import Name, NameReader
@@ -18,6 +20,8 @@ KIND = "official"
 NAME_LINE_RULE = "official.name_line_title_line"  # a contact block: never a headline
 AUTHOR_RULE = "official.op_ed_author"  # the post in "Penulis adalah ...", the name in the byline "Oleh: ..."
 FOOTNOTE_MARKS = frozenset({"*", ")", "*)"})  # before "Penulis adalah" at a line start
+PHONE = re.compile(r"\+?\d[\d-]{7,}\d")  # "0812-7788-2025", "081377881234"
+EMPHASIS = "*"  # a chat message's bold marker ("*Hj. Marlina Usman*")
 NO_NAMES: tuple[list[Name], str, float] = ([], "", 0.0)
 MAX_ASIDE = 8  # words of a second post after "selaku" ("Ketua DPRD selaku Ketua Banggar, ...")
 MAX_ORG_WORDS = 8  # words of an organisation that opens a list line before its officer's title
@@ -139,6 +143,8 @@ class DocReader:
         if i >= n:
             return NO_NAMES
         rule, confidence = "official.title_name", 0.9 if toks[i - 1].text == "," else 0.85
+        if toks[i].text == EMPHASIS and i + 1 < n:
+            i += 1  # a chat message's bold name: "Ketua DPRD Beltim *Hj. Marlina Usman, S.Sos*"
         i = self._after_distributive(i)
         first = names.forward(i)
         if first is not None:
@@ -380,12 +386,14 @@ class DocReader:
             j += 1  # back to the first comma: the one that sets off the degrees
         return j + 1 if j + 1 < k and any(toks[m].lower.rstrip(".") in degrees for m in range(j + 1, k)) else k
 
-    def _before_age(self, k: int) -> int:
-        """Token k, or where an age in brackets just before it starts: "Syafrizal (58)"."""
+    def _before_age(self, k: int, phone: bool = False) -> int:
+        """Token k, or where an age in brackets just before it starts: "Syafrizal (58)"; with
+        `phone`, a phone number in brackets too (a contact line: "Yuliana Saputri (0812-7788-2025)")."""
         toks = self.toks
-        if k >= 3 and toks[k - 1].text == ")" and toks[k - 3].text == "(" \
-                and toks[k - 2].text.isdigit() and len(toks[k - 2].text) <= 2:
-            return k - 3
+        if k >= 3 and toks[k - 1].text == ")" and toks[k - 3].text == "(":
+            inside = toks[k - 2].text
+            if (inside.isdigit() and len(inside) <= 2) or (phone and PHONE.fullmatch(inside)):
+                return k - 3
         return k
 
     def _behind_acronym(self, run: Name) -> Name:
@@ -468,8 +476,8 @@ class DocReader:
         elif link.lower not in self.lex.apposition:
             return None
         end = self._before_degrees(at)
-        if comma:
-            end = self._before_age(end)  # "Syafrizal (58), Wali Nagari ..."
+        if comma or own_lines:
+            end = self._before_age(end, phone=own_lines)  # "Syafrizal (58), Wali Nagari ..."
         name = self.names.backward(end)
         if name is None or (own_lines and name.words < 2):
             return None

@@ -104,7 +104,20 @@ class TitleReader:
                 j += 1
             else:
                 break
+        if end == i + 1 and self._names_an_org(i):
+            return i  # "Ketua Koperasi Produsen Kopi Arabika Colol, ...": an organisation, not a field
         return end
+
+    def _names_an_org(self, i: int) -> bool:
+        """Whether the field word at token i opens an organisation's name instead: a word that
+        opens one ("Koperasi", "Lembaga") followed by capitalised words, no field word or known
+        element first, that a comma closes before a name ("Koperasi Produsen Kopi Colol, Name")."""
+        toks, j = self.toks, i + 1
+        if toks[i].lower not in self.lex.org_start or j >= self.n or not toks[j].cap or toks[j].punct \
+                or self._field_word(j) or self.element(j) is not None:
+            return False
+        end = self._closed_run(j)
+        return end is not None and toks[end].text == "," and self.name_at(end + 1)
 
     def _listed_field(self, i: int) -> bool:
         """Whether a comma at i-1 continues a listed field that a "dan" closes ("Politik,
@@ -314,6 +327,23 @@ class TitleReader:
             return district[0]
         return None
 
+    def _org_name_tail(self, i: int) -> int | None:
+        """End of the rest of an organisation's name after its bracketed short form, at token i:
+        a capitalised run that a comma closes with a name after it ("(Pokdarwis) Bono Bergulung,
+        Syafrizal, ..."); None when the run may be the name itself ("(KSPSI) Budi Santoso,
+        mengatakan")."""
+        toks = self.toks
+        if i >= self.n or not toks[i].cap or toks[i].honorific or self.element(i) is not None:
+            return None
+        end = self._closed_run(i)
+        if end is None or toks[end].text != "," or not self.name_at(end + 1):
+            return None
+        after = self._closed_run(end + 1)  # the name, closed by a comma and a clause that goes on
+        if after is None or toks[after].text != "," or after + 1 >= self.n:  # ("..., yang juga ...",
+            return None  # "..., menuturkan"; not a list of names "..., Andi Rahman, dan Joko")
+        nxt = toks[after + 1]
+        return end if nxt.text[:1].islower() and nxt.lower not in CONJUNCTIONS else None
+
     def _district_before_comma(self, i: int) -> int | None:
         """End of a kecamatan of regions/districts.csv at token i that a comma follows."""
         toks, n = self.toks, self.n
@@ -441,6 +471,10 @@ class TitleReader:
                 paren = self.paren_end(i)
                 if paren is not None:
                     i = paren
+                    if chunk.org is not None and not chunk.regions and chunk.place is None:
+                        end = self._org_name_tail(i)
+                        if end is not None:  # "Kelompok Sadar Wisata (Pokdarwis) Bono Bergulung, Syafrizal,"
+                            chunk.place, i = (i, end), end
                     continue
             if tok.cap and not tok.punct and i + 1 < n and toks.place(i + 1) is not None:
                 i += 1  # an island or area word before a region: "Nias Gunung Sitoli"
