@@ -74,6 +74,7 @@ COMPARED_RULES = SHARING_RULES | {"worker.context_orang"}  # counts a number bef
 SUBSET_ROLES = ("subset_after", "subset_before")  # number_context.csv: "N di antaranya", "Dari jumlah itu, N"
 CONTEXT_ROLES = {"recipient": "programme", "member": "union", "volunteer": "insurer"}  # nouns.csv: a noun counts workers
 # only in an article that names one of the phrases of its context role
+RATIO_MAX = 10  # "N dari M pekerja" is a ratio ("satu dari lima pekerja") when N is at most this
 CACHE_SIZE = 8192  # runs of number tokens whose reading is remembered
 
 
@@ -842,7 +843,9 @@ class WorkerCountReader:
         if prev.orth in self.glue and not prev.whitespace_:
             return False  # "ke-3", "No.5"
         if prev.lower == self.dari and first >= 2 and doc[first - 2].like_num:
-            return False  # "1 dari 3 pekerja"
+            part = self._number(doc, first - 1)  # "1 dari 3 pekerja": a ratio; not "12 ribu dari
+            if part is None or part[0].value <= RATIO_MAX:  # 96 ribu pekerja informal"
+                return False
         return not self._is_spelled(prev)  # only the tail of a number was read
 
     def _is_spelled(self, token: Token) -> bool:
@@ -1001,12 +1004,16 @@ class WorkerCountReader:
     def _anaphor_licence(self, doc: Doc, first: int, licensed: frozenset[str]) -> float | None:
         """"... sudah terdaftar sebagai peserta BPJS Ketenagakerjaan. Jumlahnya 1.235 orang": a
         sentence that opens with an anaphor, then only link or approx words before the number,
-        counts what the sentence before (in the same paragraph) names first, if workers."""
+        counts what the sentence before (in the same paragraph) names first, if workers; so
+        does a clause after a comma, what its sentence names before it ("Seluruh petugas ad
+        hoc di dua kabupaten itu, totalnya 15.010 orang, ...")."""
         i = first - 1
         while i > 0 and (doc[i].lower in self.links or doc[i].lower in self.approx):
             i -= 1
-        if i < 2 or doc[i].lower not in self.anaphors or doc[i - 1].lower not in self.sentence_ends:
+        if i < 2 or doc[i].lower not in self.anaphors:
             return None
+        if doc[i - 1].orth != self.comma and doc[i - 1].lower not in self.sentence_ends:
+            return None  # after a comma its own sentence names them, after a full stop the one before
         j = i - 2
         while j >= 0 and i - j <= 2 * LIST_WINDOW and doc[j].lower not in self.sentence_ends and not doc[j].is_space:
             j -= 1
