@@ -116,8 +116,7 @@ class TitleReader:
         if toks[i].lower not in self.lex.org_start or j >= self.n or not toks[j].cap or toks[j].punct \
                 or self._field_word(j) or self.element(j) is not None:
             return False
-        end = self._closed_run(j)
-        return end is not None and toks[end].text == "," and self.name_at(end + 1)
+        return self._run_before_name(j) is not None
 
     def _listed_field(self, i: int) -> bool:
         """Whether a comma at i-1 continues a listed field that a "dan" closes ("Politik,
@@ -321,11 +320,15 @@ class TitleReader:
     def district(self, i: int) -> int | None:
         """End of a kecamatan of regions/districts.csv at token i, if a capitalised word (a name)
         or a lower-case one (no name: "Cabang Lubuk Pakam menjelaskan") follows."""
-        toks, n = self.toks, self.n
-        district = longest(self.lex.districts, toks, n, i) if toks[i].cap else None
-        if district is not None and district[0] < n and (toks[district[0]].cap or toks[district[0]].text[:1].islower()):
-            return district[0]
+        end = self._district_end(i)
+        if end is not None and end < self.n and (self.toks[end].cap or self.toks[end].text[:1].islower()):
+            return end
         return None
+
+    def _district_end(self, i: int) -> int | None:
+        """End of the longest kecamatan of regions/districts.csv at token i, if any."""
+        district = longest(self.lex.districts, self.toks, self.n, i) if self.toks[i].cap else None
+        return district[0] if district is not None else None
 
     def _org_name_tail(self, i: int) -> int | None:
         """End of the rest of an organisation's name after its bracketed short form, at token i:
@@ -335,8 +338,8 @@ class TitleReader:
         toks = self.toks
         if i >= self.n or not toks[i].cap or toks[i].honorific or self.element(i) is not None:
             return None
-        end = self._closed_run(i)
-        if end is None or toks[end].text != "," or not self.name_at(end + 1):
+        end = self._run_before_name(i)
+        if end is None:
             return None
         after = self._closed_run(end + 1)  # the name, closed by a comma and a clause that goes on
         if after is None or toks[after].text != "," or after + 1 >= self.n:  # ("..., yang juga ...",
@@ -346,9 +349,14 @@ class TitleReader:
 
     def _district_before_comma(self, i: int) -> int | None:
         """End of a kecamatan of regions/districts.csv at token i that a comma follows."""
-        toks, n = self.toks, self.n
-        district = longest(self.lex.districts, toks, n, i) if toks[i].cap else None
-        return district[0] if district is not None and district[0] < n and toks[district[0]].text == "," else None
+        end = self._district_end(i)
+        return end if end is not None and end < self.n and self.toks[end].text == "," else None
+
+    def _run_before_name(self, i: int) -> int | None:
+        """End of a run of capitalised words from token i that a comma closes with a name after
+        it ("Produsen Kopi Arabika Colol, Kornelis ..."), else None."""
+        end = self._closed_run(i)
+        return end if end is not None and self.toks[end].text == "," and self.name_at(end + 1) else None
 
     def _closed_run(self, i: int) -> int | None:
         """End of a run of capitalised words from token i that a comma, an honorific, a known
