@@ -10,7 +10,8 @@ The main text is the first content element (the outlet's own selector from
 data/outlets.csv, then the selectors of data/html.csv) that holds enough text, or else
 the element with the most paragraph text, without the tags and the furniture (share bars,
 "baca juga" boxes, ads, ...) that data/html.csv lists. Remaining furniture lines are left
-to pipeline.cleaning.
+to pipeline.cleaning. A page whose markup holds less than half the story its JSON carries
+(an unrendered app shell, a teaser) is read from that JSON (pipeline.html_embedded).
 """
 from __future__ import annotations
 
@@ -25,7 +26,8 @@ from lxml import html as lxml_html
 from extractors.common import read_csv
 
 from .html_dates import iso_datetime, outlet_dates, published_date, story_header_dates
-from .html_meta import Outlet, css_xpath, page_metadata, strip_site_suffix
+from .html_embedded import embedded_story
+from .html_meta import Outlet, css_xpath, json_ld_article, page_metadata, strip_site_suffix
 from .html_pages import continuation_pages, page_links
 
 __all__ = ["PageContent", "read_page", "join_pages", "html_to_article_text", "html_to_story", "iso_datetime",
@@ -34,6 +36,7 @@ __all__ = ["PageContent", "read_page", "join_pages", "html_to_article_text", "ht
 HTML_CSV = Path(__file__).parent / "data" / "html.csv"
 LATE_DROP_TAGS = ("header",)  # may hold the story's date: stripped after the dates are read
 MIN_CONTENT_CHARS = 150  # a content element with less text is passed over
+EMBEDDED_FACTOR = 2  # the story in a page's JSON is read when the markup holds less than half of it
 LEGACY_FIELDS = ("title", "published", "outlet", "url", "author")  # html_to_article_text's metadata
 _WS = re.compile(r"\s+")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -116,6 +119,8 @@ def read_page(html: str, url: str | None = None) -> PageContent:
     shown_dates = outlet_dates(doc, outlet)
     links = page_links(doc)
     rules = html_rules()
+    body = json_ld_article(doc).get("articleBody")
+    embedded = embedded_story(doc, body if isinstance(body, str) else None, lambda el: _block_text(el, rules))
     for figure in _TABLE_FIGURES(doc):  # WordPress wraps tables in <figure>: data, not an image
         figure.tag = "div"
     etree.strip_elements(doc, etree.Comment, etree.ProcessingInstruction, *rules.drop_tags, with_tail=False)
@@ -129,6 +134,8 @@ def read_page(html: str, url: str | None = None) -> PageContent:
         _drop_junk(container, rules)
         _drop_credits(container, rules)
         text = "\n\n".join(filter(None, [_block_text(container, rules), *_lead_captions(container, rules)]))
+    if len(text) * EMBEDDED_FACTOR < len(embedded):  # an app shell, or a teaser of the story its JSON holds
+        text = embedded
     return PageContent(text=text, published=published, next_pages=pages, **meta)
 
 

@@ -95,7 +95,7 @@ def page_metadata(doc: etree._Element, url: str | None = None) -> tuple[dict, li
     for link in _LINKS(doc):
         for rel in link.get("rel").lower().split():
             links.setdefault(rel, link.get("href").strip())
-    ld = _json_ld_article(doc)
+    ld = json_ld_article(doc)
     canonical = _absolute(links.get("canonical"), url) or _absolute(meta.get("og:url"), url)
     known = outlet_for(url, canonical)
     outlet = meta.get("og:site_name") or _name(ld.get("publisher")) or (known.name if known and known.name else None)
@@ -129,7 +129,7 @@ def _is_amp(doc: etree._Element) -> bool:
     return doc.get("amp") is not None or doc.get("\u26a1") is not None
 
 
-def _json_ld_article(doc: etree._Element) -> dict:
+def json_ld_article(doc: etree._Element) -> dict:
     """The first JSON-LD object of an article type ({} if none or unreadable)."""
     for script in _LD_SCRIPTS(doc):
         try:

@@ -309,3 +309,50 @@ STORY_PARAGRAPHS = [f"Wali Kota menyerahkan {n} kartu BPJS Ketenagakerjaan kepad
 def test_a_date_line_above_the_story_dates_a_page_without_date_metadata(html, published):
     _, meta = html_to_article_text(html)
     assert meta["published"] == published
+
+
+def _json_page(head: str, body: str) -> str:
+    return f'<!DOCTYPE html><html lang="id"><head><meta charset="utf-8">{head}</head><body>{body}</body></html>'
+
+
+KAMPAR_LD = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+             '"headline": "Pemkab Kampar Daftarkan 2.500 Petani Karet", "datePublished": "2025-10-14T09:12:00+07:00", '
+             '"articleBody": "BANGKINANG - Pemerintah Kabupaten Kampar mendaftarkan 2.500 petani karet sebagai peserta '
+             'BPJS Ketenagakerjaan.\\nKepala Dinas Tenaga Kerja Kampar, Sutrisno, mengatakan iuran Rp16.800 per orang '
+             'per bulan dibayar dari APBD 2025."}</script>')
+
+
+def test_an_unrendered_app_shell_is_read_from_its_json_ld_article_body():
+    html = _json_page(KAMPAR_LD, '<div id="app"></div><noscript>Aktifkan JavaScript untuk membaca berita ini.</noscript>')
+    text, meta = html_to_article_text(html)
+    assert text.split("\n\n") == [
+        "BANGKINANG - Pemerintah Kabupaten Kampar mendaftarkan 2.500 petani karet sebagai peserta BPJS Ketenagakerjaan.",
+        "Kepala Dinas Tenaga Kerja Kampar, Sutrisno, mengatakan iuran Rp16.800 per orang per bulan dibayar dari APBD 2025.",
+    ]
+    assert meta["published"] == "2025-10-14T09:12:00+07:00"
+
+
+def test_a_framework_page_is_read_from_the_html_in_its_page_data():
+    data = ('{"props": {"pageProps": {"article": {"title": "Disnaker Palu Periksa 40 Perusahaan", "content": '
+            '"<p>PALU - Dinas Tenaga Kerja Kota Palu memeriksa 40 perusahaan.</p>\\n<p>Kepala Dinas Tenaga Kerja '
+            'Kota Palu, Andi Rahman, menyebut 1.250 pekerja <b>belum</b> terdaftar.</p>", '
+            '"related": [{"snippet": "<p>Wali Kota Palu resmikan pasar.</p>"}]}}}}')
+    html = _json_page('<title>Disnaker Palu Periksa 40 Perusahaan</title>',
+                      f'<div id="__next"><nav>Beranda Berita</nav></div>'
+                      f'<script id="__NEXT_DATA__" type="application/json">{data}</script>')
+    text, _ = html_to_article_text(html)
+    assert text.split("\n\n") == [
+        "PALU - Dinas Tenaga Kerja Kota Palu memeriksa 40 perusahaan.",
+        "Kepala Dinas Tenaga Kerja Kota Palu, Andi Rahman, menyebut 1.250 pekerja belum terdaftar.",
+    ]
+
+
+def test_a_teaser_article_body_does_not_replace_the_story_on_the_page():
+    story = "".join(f"<p>{p}</p>" for p in (
+        "BANGKINANG - Pemerintah Kabupaten Kampar mendaftarkan 2.500 petani karet sebagai peserta BPJS Ketenagakerjaan.",
+        "Kepala Dinas Tenaga Kerja Kampar, Sutrisno, mengatakan iuran Rp16.800 per orang per bulan dibayar dari APBD 2025.",
+        "Program ini didasarkan pada Peraturan Bupati Kampar Nomor 21 Tahun 2024 tentang perlindungan pekerja rentan.",
+    ))
+    html = _json_page(KAMPAR_LD, f'<article class="detail">{story}</article>')
+    text, _ = html_to_article_text(html)
+    assert text.split("\n\n")[-1].startswith("Program ini didasarkan pada Peraturan Bupati Kampar")

@@ -23,7 +23,11 @@ for stem in golds:
     if stem in texts:
         text = texts[stem]
     else:
-        text = open(os.path.join(D, "articles", files.get(stem, stem + ".txt"))).read()
+        raw = open(os.path.join(D, "articles", files.get(stem, stem + ".txt")), "rb").read()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:  # a page saved in its declared legacy charset
+            text = raw.decode("cp1252")
     if files.get(stem, "").endswith(".html"):  # evidence is page text: entities decoded
         text = html.unescape(text)
     if g["id"] != stem: print(stem, "id mismatch"); bad += 1
