@@ -377,11 +377,13 @@ class DocReader:
 
     def _before_degrees(self, k: int) -> int:
         """Token k, or where degrees set off before it start: "Siti Rahma, S.Sos., M.Si, Kepala ..."
-        -> the comma after "Rahma"."""
+        -> the comma after "Rahma"; "Fitri Handayani SE MM, Kepala ..." -> "SE"."""
         toks, degrees = self.toks, self.lex.degrees
         j = k - 1
         while j >= 1 and (toks[j].text in {".", ","} or toks[j].lower.rstrip(".") in degrees):
             j -= 1
+        if toks[j + 1].text != "," and toks[j + 1].lower.rstrip(".") in degrees:
+            return j + 1  # degrees right after the name, without a comma
         while j + 1 < k and toks[j + 1].text != ",":
             j += 1  # back to the first comma: the one that sets off the degrees
         return j + 1 if j + 1 < k and any(toks[m].lower.rstrip(".") in degrees for m in range(j + 1, k)) else k

@@ -256,6 +256,9 @@ class TitleReader:
             tok = toks[j]
             if j in self.places and toks[j - 1].text in ORG_JOINERS:
                 return j - 1  # "PT Hanjin Footwear di Kabupaten Serang": the place is not the name's
+            if self._glued_hyphen(j):
+                j += 3  # a doubled word: "Paguyuban Mama-Mama Pedagang Pasar Mopah"
+                continue
             if tok.text in {",", "("} or (tok.cap and tok.lower in self.lex.honorifics) or j in self.places:
                 return j  # closed: "Federasi Serikat Pekerja Metal Indonesia (FSPMI) Jateng,"
             if j > i + 1 and tok.text in {".", ")"}:
@@ -269,6 +272,13 @@ class TitleReader:
             else:
                 return None
         return None
+
+    def _glued_hyphen(self, j: int) -> bool:
+        """Whether a capitalised word at token j is joined by a hyphen, without spaces, to
+        the capitalised word after it ("Mama-Mama", "Tanjung-Tanjung")."""
+        toks = self.toks
+        return j + 2 < self.n and toks[j].cap and toks[j + 1].text == "-" and toks[j + 2].cap \
+            and not toks.space(j) and not toks.space(j + 1)
 
     def place_run(self, i: int, local: bool = False, village: bool = False) -> int | None:
         """End of a place the lists do not know ("Sukamakmur", "Batam Nagoya", "Sulawesi dan"),

@@ -268,11 +268,14 @@ class RegionsExtractor:
 
     def _list_gap(self, doc: Doc, end: int, start: int) -> bool:
         """Whether tokens end..start are only list separators (",", ";", "dan", "serta") and
-        the figures of a table row ("Bengkayang 142,7; Landak"), at least one separator."""
+        the figures of a table row ("Bengkayang 142,7; Landak"), each figure perhaps with its
+        lower-case unit ("Tanimbar 4.200 orang, Buru 2.050 orang"), at least one separator."""
         if not 0 < start - end <= LIST_GAP:
             return False
         between = [doc[i] for i in range(end, start)]
-        return all(t.like_num or t.lower in self.gap_ids for t in between) and any(t.lower in self.gap_ids for t in between)
+        return any(t.lower in self.gap_ids for t in between) and all(
+            t.like_num or t.lower in self.gap_ids or (k and between[k - 1].like_num and t.is_lower and t.is_alpha)
+            for k, t in enumerate(between))
 
     def _province_by_neighbour(self, doc: Doc, start: int, plan: Plan, last_end: int, last: Hit, outcome):
         """A name of a province and of a city, right after another region hit: the province
