@@ -132,7 +132,7 @@ class WorkerCountReader:
 
         self.reference, self.quantity_cues = words("reference"), words("quantity")
         self.short_reference = words("short_reference")
-        self.not_subset = words("casualty") | words("percent")
+        self.not_subset = words("casualty") | words("percent") | words("business")
         self.subset_adverbs = words("subset_adverb")
         self.ordinals = words("ordinal")
         self.fillers, self.heads, self.links = words("filler"), words("head"), words("link")
@@ -329,8 +329,9 @@ class WorkerCountReader:
         (bare or "N orang") before "di antaranya" or after "Dari jumlah itu," is part of the
         worker count before it, and counts in its unit: the nearest count, ending at most
         PARTS_BEFORE_CHARS before it with no other number between (but a date's), and a larger one. Not when
-        a noun, a casualty word or a percent follows ("612 klaim", "dua di antaranya
-        meninggal", "Dari angka itu, 68 persen ...")."""
+        a noun, a casualty word, a business's verb or a percent follows ("612 klaim", "dua di
+        antaranya meninggal", "sembilan di antaranya bergerak di bidang sawit", "Dari angka
+        itu, 68 persen ...")."""
         ordered = sorted(hits, key=attrgetter("start"))
         ends = [hit.end for hit in ordered]
         counted = {hit.start for hit in hits if hit.fields["unit"] != "orang"}  # (a subset names the unit
