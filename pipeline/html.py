@@ -115,11 +115,12 @@ def read_page(html: str, url: str | None = None) -> PageContent:
     doc = parse_html(html)
     if doc is None:
         return PageContent(text="")
-    meta, structured_dates, outlet = page_metadata(doc, url)
+    ld = json_ld_article(doc)
+    meta, structured_dates, outlet = page_metadata(doc, url, ld)
     shown_dates = outlet_dates(doc, outlet)
     links = page_links(doc)
     rules = html_rules()
-    body = json_ld_article(doc).get("articleBody")
+    body = ld.get("articleBody")
     embedded = embedded_story(doc, body if isinstance(body, str) else None, lambda el: _block_text(el, rules))
     for figure in _TABLE_FIGURES(doc):  # WordPress wraps tables in <figure>: data, not an image
         figure.tag = "div"

@@ -82,9 +82,11 @@ def outlet_for(*urls: str | None) -> Outlet | None:
     return None
 
 
-def page_metadata(doc: etree._Element, url: str | None = None) -> tuple[dict, list[str], Outlet | None]:
+def page_metadata(doc: etree._Element, url: str | None = None, ld: dict | None = None,
+                  ) -> tuple[dict, list[str], Outlet | None]:
     """({title, author, outlet, url, language, amp_url}, machine-readable publication dates
-    most trusted first, the known outlet) of a parsed page; missing values are None."""
+    most trusted first, the known outlet) of a parsed page; missing values are None. `ld`:
+    the page's JSON-LD article (json_ld_article), when the caller has read it already."""
     meta: dict[str, str] = {}
     for tag in doc.iter("meta"):
         key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or tag.get("http-equiv") or "")
@@ -95,7 +97,7 @@ def page_metadata(doc: etree._Element, url: str | None = None) -> tuple[dict, li
     for link in _LINKS(doc):
         for rel in link.get("rel").lower().split():
             links.setdefault(rel, link.get("href").strip())
-    ld = json_ld_article(doc)
+    ld = json_ld_article(doc) if ld is None else ld
     canonical = _absolute(links.get("canonical"), url) or _absolute(meta.get("og:url"), url)
     known = outlet_for(url, canonical)
     outlet = meta.get("og:site_name") or _name(ld.get("publisher")) or (known.name if known and known.name else None)
