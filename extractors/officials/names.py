@@ -93,10 +93,10 @@ class NameReader:
                     j += 1
             elif not words:
                 break
-            elif (tok.suffixed_name or tok.rank_name) and j not in blocked \
+            elif (tok.suffixed_name or tok.rank_name or (tok.field and len(words) > 1)) and j not in blocked \
                     and j + 1 < n and toks[j + 1].text in {",", ".", ")"}:
-                words.append(j)  # a last name word that looks like a verb or a rank: "Yosef Lamatokan,", "(Fransina Mayor)"
-                j += 1
+                words.append(j)  # a last name word that looks like a verb, a rank or a field:
+                j += 1  # "Yosef Lamatokan,", "(Fransina Mayor)", "Budi Perwira Negara,"
             elif tok.lower in lex.after_name and j + 1 < n and toks[j + 1].name and j + 1 not in blocked \
                     and j not in blocked:
                 words.append(j)  # a day or month inside a name: "Ahmad Sabtu Hasan"

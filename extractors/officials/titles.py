@@ -248,7 +248,7 @@ class TitleReader:
 
     def unknown_org(self, i: int) -> int | None:
         """End of an organisation the lists do not know ("Partai Keadilan Sejahtera"), when a
-        comma, an honorific, a closing bracket, the sentence's end or a known organisation
+        comma, an honorific, a closing bracket, the sentence's or line's end or a known organisation
         (its last part) closes it; None when the name after it cannot be told apart."""
         toks, n = self.toks, self.n
         j = i + 1
@@ -261,8 +261,8 @@ class TitleReader:
                 continue
             if tok.text in {",", "("} or (tok.cap and tok.lower in self.lex.honorifics) or j in self.places:
                 return j  # closed: "Federasi Serikat Pekerja Metal Indonesia (FSPMI) Jateng,"
-            if j > i + 1 and tok.text in {".", ")"}:
-                return j  # "..., Guru Besar Fakultas Hukum Universitas Riau."
+            if j > i + 1 and (tok.text in {".", ")"} or (tok.blank and "\n" in tok.text)):
+                return j  # "..., Guru Besar Fakultas Hukum Universitas Riau.", a contact block's line
             known = self.element(j) if tok.cap else None
             if known is not None and known[1] == "org":
                 return known[0]  # "Fraksi Partai Demokrat Saan Mustopa": a known organisation ends it

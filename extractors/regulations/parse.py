@@ -194,6 +194,8 @@ def _fields(doc, m, after: Window, mb, before: Window | None, spelling, rules, m
     issuer = spelling.issuer or None
     if spelling.issuer_follows and "issuer" in m.re.groupindex and m.start("issuer") < m.end("issuer"):
         issuer = _issuer(doc, after, m.start("issuer"), m.end("issuer"), spelling, rules, memo, found)
+        if issuer and not rules.private_issuers.isdisjoint(issuer.lower().split()):
+            return None  # "Keputusan Komdis PSSI Nomor ...": a federation's or a company's decision
     return {"type": spelling.type, "number": number, "year": year, "issuer": issuer, "title": None}
 
 

@@ -59,6 +59,7 @@ class Rules:
     title_connectors: frozenset[str]
     title_breaks: frozenset[str]
     offices: frozenset[str]
+    private_issuers: frozenset[str]  # words of a body that issues no regulation ("PSSI", "PT")
     issuer_aliases: dict[str, str]  # lowercase alias -> issuer
 
 
@@ -97,6 +98,7 @@ def load(nlp: Language) -> Rules:
         title_connectors=frozenset(groups.get("title_connector", ())),
         title_breaks=frozenset(groups.get("title_break", ())),
         offices=frozenset(groups.get("office", ())),
+        private_issuers=frozenset(groups.get("private_issuer", ())),
         issuer_aliases={r["alias"].lower(): r["issuer"] for r in read_csv(HERE / "issuers.csv")},
     )
 

@@ -65,6 +65,7 @@ TOTAL_LICENCE = 0.75  # "N orang" that worker counts after it add up to
 ANSWER_FACTOR = 0.8  # an answer's "N orang", its unit named in the question before it
 PART_FACTOR = 0.85  # a part of a count, its unit the count's: a little less sure than the count
 EVENT_WINDOW = 8  # tokens searched before an attendance word for the event
+EVENT_HEAD, CLAUSE_WINDOW = 3, 30  # the first words of a clause before ", diikuti N peserta" and its length at most
 ATTENDED_UNITS = frozenset({"peserta", "anggota"})  # units (their first word: "anggota BPD") an attendance
 # word makes an event's headcount
 SHARING_RULES = frozenset({"worker.number_unit", "worker.number_orang_unit"})  # counts whose unit a bare
@@ -578,6 +579,8 @@ class WorkerCountReader:
             k -= 1
         if k < 0 or doc[k].lower not in self.attendance:
             return False
+        if k > 0 and doc[k - 1].text == ",":  # "Pawai budaya bergerak dari ... menuju ..., diikuti":
+            return self._clause_opens_with_event(doc, k - 1)  # the clause before says what is attended
         for j in range(k - 1, max(-1, k - 1 - EVENT_WINDOW), -1):
             tok = doc[j]
             if tok.is_space or tok.lower in self.clause_breaks:
@@ -585,6 +588,20 @@ class WorkerCountReader:
             if tok.lower in self.events:
                 return True
         return False
+
+    def _clause_opens_with_event(self, doc: Doc, comma: int) -> bool:
+        """Whether one of the first EVENT_HEAD words of the clause ending at token `comma`
+        (within CLAUSE_WINDOW tokens) is an event word."""
+        start = comma
+        while start > 0 and comma - start < CLAUSE_WINDOW:
+            before = doc[start - 1]
+            if before.is_space or before.lower in self.clause_breaks:
+                break
+            start -= 1
+        else:
+            if start > 0:
+                return False  # a clause too long to tell what it is about
+        return any(doc[j].lower in self.events for j in range(start, min(comma, start + EVENT_HEAD)))
 
     def _before_copulas(self, doc: Doc, end: int) -> int | None:
         """Where one or two copula phrases ending just before token `end` begin, if a number
