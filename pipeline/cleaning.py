@@ -9,8 +9,9 @@ gets stored. It
      No NFKC: it would turn "10⁶" into "106". "…", "°", "©", letters with
      diacritics stay.
   2. removes page furniture listed in data/furniture.csv (kinds explained there);
-  3. normalises whitespace: every non-empty line becomes one paragraph, inner
-     runs of spaces become one space, paragraphs are joined by "\\n\\n";
+  3. normalises whitespace: inner runs of spaces become one space, a hard-wrapped
+     paragraph's lines and a word split at a line end are joined (unwrap.py), every
+     non-empty line becomes one paragraph, paragraphs are joined by "\\n\\n";
   4. keeps the first copy of a body that a page repeats: a run of >= 2
      paragraphs that repeats an earlier run in order, or one repeated paragraph
      longer than 200 characters.
@@ -28,6 +29,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from .unwrap import unwrap
 
 FURNITURE_CSV = Path(__file__).parent / "data" / "furniture.csv"
 # Line kinds in the order their patterns are tried: the first that matches a line decides.
@@ -148,7 +151,7 @@ def clean_text(text: str) -> str:
     text = rules.strip_inline(normalize_chars(text))
     if "  " in text:
         text = _INNER_SPACE.sub(" ", text)
-    lines = [ln for ln in (raw.strip() for raw in text.split("\n")) if ln]
+    lines = [ln for ln in unwrap(text.split("\n")) if ln]
     return "\n\n".join(_drop_repeated_body(_drop_furniture(lines, rules)))
 
 

@@ -150,6 +150,54 @@ def test_inline_credits_and_end_marker():
     assert clean_text("Ia menunjukkan hasil foto: semua peserta hadir.") == "Ia menunjukkan hasil foto: semua peserta hadir."
 
 
+# --- hard-wrapped text (pipeline/unwrap.py) ----------------------------------------------
+WRAPPED = """Pemerintah Kabupaten Ogan Komering Ulu Timur resmi menanggung iuran
+jaminan sosial ketenagakerjaan bagi 27.400 pekerja rentan melalui APBD
+2025. Kesepakatan itu ditandatangani Bupati OKU Timur dan Kepala Kantor
+Cabang BPJS Ketenagakerjaan Baturaja Rini Anggraini di ruang rapat bupati.
+
+Iuran sebesar Rp16.800 per orang per bulan dibayarkan untuk program
+jaminan kecelakaan kerja dan jaminan kematian selama dua belas bulan, dan
+anggarannya mencapai Rp5,52 miliar dari pos belanja dinas tenaga kerja.
+
+Narahubung:
+Dimas Arya Putra
+Humas BPJS Ketenagakerjaan Baturaja"""
+
+
+def test_a_hard_wrapped_release_gets_its_paragraphs_back():
+    paras = paragraphs(WRAPPED)
+    assert paras[0].startswith("Pemerintah Kabupaten") and paras[0].endswith("di ruang rapat bupati.")
+    assert "Kepala Kantor Cabang BPJS Ketenagakerjaan Baturaja Rini Anggraini" in paras[0]
+    assert paras[1].endswith("dinas tenaga kerja.") and len(paras) == 5
+    assert paras[2:] == ["Narahubung:", "Dimas Arya Putra", "Humas BPJS Ketenagakerjaan Baturaja"]  # short lines stay
+    assert clean_text(clean_text(WRAPPED)) == clean_text(WRAPPED)
+
+
+def test_a_word_split_at_a_line_end_is_joined_and_a_doubled_word_keeps_its_hyphen():
+    raw = "Klaim yang dibayar-\nkan mencapai Rp3,87 mi-\nliar bagi masing-\nmasing pe-\nkerja."
+    assert clean_text(raw) == "Klaim yang dibayarkan mencapai Rp3,87 miliar bagi masing-masing pekerja."
+    assert paragraphs("Tim dari Dinas Sosial-\nDinas Kesehatan datang.") == ["Tim dari Dinas Sosial-", "Dinas Kesehatan datang."]
+
+
+def test_lines_of_web_text_lists_and_tables_are_not_joined():
+    web = [BODY, BODY2, "Penyerahan kartu dilakukan di aula kantor bupati pada Senin pagi."]
+    assert paragraphs("\n".join(web)) == web  # paragraphs one a line, of any length
+    rows = ["- Kabupaten Sambas sebanyak 1.200 pekerja rentan dari sektor perikanan,",
+            "- Kabupaten Bengkayang sebanyak 950 pekerja rentan dari sektor pertanian,",
+            "- Kabupaten Landak sebanyak 1.120 pekerja rentan dari sektor perkebunan,",
+            "- Kabupaten Sanggau sebanyak 1.640 pekerja rentan dari sektor perkebunan,",
+            "- Kabupaten Sekadau sebanyak 730 pekerja rentan dari sektor perdagangan,",
+            "- Kabupaten Sintang sebanyak 1.310 pekerja rentan dari sektor pertanian, dan",
+            "- Kabupaten Melawi sebanyak 690 pekerja rentan dari sektor perikanan."]
+    assert paragraphs("\n".join(rows)) == rows
+    table = ["NO | KABUPATEN/KOTA | JUMLAH PEKERJA | ANGGARAN (Rp) | KETERANGAN SUMBER",
+             *(f"{i} | Kabupaten Contoh {i} | {i}.250 | {i}.600.000.000 | APBD Kabupaten" for i in range(1, 7))]
+    assert paragraphs("\n".join(table)) == table
+    tabbed = [f"{i}\tKabupaten Contoh {i}\t{i}.250 orang\tRp {i}.600.000.000\tAPBD Kabupaten" for i in range(1, 8)]
+    assert paragraphs("\n".join(tabbed)) == [row.replace("\t", " ") for row in tabbed]
+
+
 # --- repeated bodies ---------------------------------------------------------------------
 def test_a_repeated_run_of_paragraphs_is_kept_once():
     a, b, c = BODY, BODY2, "Penyerahan kartu dilakukan di aula kantor bupati."

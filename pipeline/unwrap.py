@@ -1,0 +1,96 @@
+"""Hard-wrapped text (a PDF or a print page copied line by line) -> its paragraphs.
+
+clean_text() makes every line a paragraph, which is right for web text but cuts a
+wrapped paragraph into pieces: "Kepala Dinas Tenaga" | "Kerja ...", "Rp3,87 mi-" | "liar".
+Two repairs, on the lines of one text, before that happens:
+  1. a word split by a hyphen at a line end is joined ("pe-" + "kerja" -> "pekerja"), when
+     both halves are lower-case letters; a doubled word keeps its hyphen ("masing-masing");
+  2. when most lines that run on into the next are about as long as the longest of them
+     (a fixed width of at most MAX_WIDTH characters), each such long line is joined to the
+     next with a space. A short line ends its paragraph (a heading, a contact block's
+     line); a line ending in ":", a table row and a next line that is
+     indented or opens a list item are never joined.
+The text's runs of spaces are already collapsed to one. Only single line breaks are
+joined, so cleaned text (paragraphs apart by a blank line) is left as it is.
+"""
+from __future__ import annotations
+
+import re
+
+MAX_WIDTH = 110  # wrapped lines longer than this are not a fixed-width layout
+WIDTH_PERCENTILE = 0.9  # the width: this share of the lines that run on are no longer
+LONG_SHARE = 0.7  # a line at least this share of the width was wrapped, not ended
+MIN_WRAPPED = 5  # long lines that run on, at least, before a text counts as wrapped
+WRAPPED_SHARE = 0.6  # of the lines that run on, the long ones, at least
+ROW_NUMBERS = 3  # numbers in a line that opens with one: a table row
+OPEN_END_SHARE = 0.5  # of the long ones, those ending inside a sentence (a letter, comma or hyphen), at least
+
+_SPLIT_WORD = re.compile(r"(?:^|\s)(\w*[a-z])-$")  # "... pe-": the first half of a split word
+_NEXT_HALF = re.compile(r"[a-z]\w*")  # "kerja ...": the second half
+_LIST_ITEM = re.compile(r"(?:[-•*·▪●]|\d{1,2}[.)]|[a-z][.)])\s")
+_NUMBER = re.compile(r"(?<!\S)\d[\d.,]*(?!\S)")
+_OPEN_END = re.compile(r"[A-Za-z,-]$")
+
+
+def unwrap(raw: list[str]) -> list[str]:
+    """The text's lines, stripped, with split words and wrapped paragraphs joined (see the
+    module's docstring). A line that begins with a space (a print paragraph's first) is not
+    joined to the line before."""
+    lines = [r.strip() for r in raw]
+    runs_on = [i for i in range(len(lines) - 1)
+               if lines[i] and lines[i + 1] and not (_cells(lines[i]) or _cells(lines[i + 1]))]
+    if not runs_on:
+        return lines
+    width = _wrap_width(lines, runs_on)
+    if width is None and not any(lines[i].endswith("-") for i in runs_on):
+        return lines
+    run_on = frozenset(runs_on)
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if i - 1 in run_on and _joins(lines[i - 1], line, raw[i][:1] == " ", width):
+            out[-1] = _join(out[-1], line)  # (out[-1] ends as lines[i - 1] does)
+        else:
+            out.append(line)
+    return out
+
+
+def _cells(line: str) -> bool:
+    """Whether a line is a table row pasted as text ("1 | Kota Jambi | 12.500 | ...", or
+    with tabs, now spaces: "1 Kota Jambi 12.500 2.520.000.000 APBD Kota")."""
+    return line.count("|") >= 2 or line.startswith("---") or (
+        line[:1].isdigit() and len(_NUMBER.findall(line)) >= ROW_NUMBERS)
+
+
+def _wrap_width(lines: list[str], runs_on: list[int]) -> int | None:
+    """The fixed width the text is wrapped at, or None when it is not wrapped."""
+    if len(runs_on) < MIN_WRAPPED:
+        return None
+    lengths = sorted(len(lines[i]) for i in runs_on)
+    width = lengths[min(len(lengths) - 1, int(len(lengths) * WIDTH_PERCENTILE))]
+    if width > MAX_WIDTH:
+        return None
+    long = [lines[i] for i in runs_on if len(lines[i]) >= LONG_SHARE * width]
+    if len(long) < MIN_WRAPPED or len(long) < WRAPPED_SHARE * len(runs_on):
+        return None
+    if sum(1 for line in long if _OPEN_END.search(line)) < OPEN_END_SHARE * len(long):
+        return None
+    return width
+
+
+def _joins(line: str, after: str, indented: bool, width: int | None) -> bool:
+    if _split_word(line, after):
+        return True
+    return (width is not None and len(line) >= LONG_SHARE * width and not line.endswith(":")
+            and not indented and not _LIST_ITEM.match(after))
+
+
+def _split_word(line: str, after: str) -> bool:
+    return line.endswith("-") and _SPLIT_WORD.search(line) is not None and _NEXT_HALF.match(after) is not None
+
+
+def _join(line: str, after: str) -> str:
+    if _split_word(line, after):
+        first = _SPLIT_WORD.search(line).group(1)
+        second = _NEXT_HALF.match(after).group(0)
+        return line + after if first == second else line[:-1] + after  # "masing-masing", "pe" + "kerja"
+    return f"{line} {after}"
