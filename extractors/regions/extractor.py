@@ -321,8 +321,9 @@ class RegionsExtractor:
                           or self._kanwil_area_bpjs(doc, start, end) or self._own_kanwil_before(doc, start))
         ):
             return False
-        if not (surface in spellings or _title_case(doc, start, end)):
-            return False
+        if not (surface in spellings or _title_case(doc, start, end)
+                or (surface.isupper() and _line_is_upper(doc, start, end, surface))):
+            return False  # (an all-caps line: "KANWIL BPJS KETENAGAKERJAAN SULAWESI MALUKU")
         rule = "office_area.name" if area.standalone else "office_area.kanwil"
         fields = {"name": area.name, "province_codes": list(area.province_codes)}
         hits.append(self.new_hit("office_area", start_char, end_char, rule, CONFIDENCE[rule], fields))
@@ -409,6 +410,8 @@ class RegionsExtractor:
         INSIDE_ORGANISATION, RISKY (a risky name with no cue), or None."""
         if end in org_after and doc[end].orth in self.org_after_ids:
             return None  # "Sumut Pos", "Bali United"
+        if _web_address_after(doc, n, end):
+            return None  # "JAMBI-INDEPENDENT.CO.ID": an outlet's address
         if start:
             prev = doc[start - 1]
             cue, cue_start = self._cue_at(doc, start, prev)  # the longest cue ending right before `start`
@@ -738,6 +741,13 @@ def _title_case(doc: Doc, start: int, end: int) -> bool:
 
 def _line_start(doc: Doc, i: int) -> bool:
     return i == 0 or (doc[i - 1].is_space and "\n" in doc[i - 1].text)
+
+
+def _web_address_after(doc: Doc, n: int, end: int) -> bool:
+    """Whether the name ending before token `end` runs on, through a hyphen and no space, into
+    a web address ("JAMBI-INDEPENDENT.CO.ID", "RIAU-POS.CO")."""
+    return end + 1 < n and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+        and not doc[end].whitespace_ and "." in doc[end + 1].text.strip(".")
 
 
 def _after_outlet(doc: Doc, start: int) -> bool:
