@@ -8,7 +8,8 @@ gets stored. It
      controls (\\x93 ...) -> their characters; NFC when combining marks occur.
      No NFKC: it would turn "10⁶" into "106". "…", "°", "©", letters with
      diacritics stay.
-  2. removes page furniture listed in data/furniture.csv (kinds explained there);
+  2. removes page furniture listed in data/furniture.csv (kinds explained there),
+     and puts back the spaces of a text glued throughout (respace.py);
   3. normalises whitespace: inner runs of spaces become one space, a hard-wrapped
      paragraph's lines and a word split at a line end are joined (unwrap.py), every
      non-empty line becomes one paragraph, paragraphs are joined by "\\n\\n";
@@ -30,6 +31,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from .respace import respace
 from .unwrap import unwrap
 
 FURNITURE_CSV = Path(__file__).parent / "data" / "furniture.csv"
@@ -148,7 +150,7 @@ def _line_rules(rows: list[dict[str, str]]) -> LineRules:
 def clean_text(text: str) -> str:
     """The article's clean text: normalised, furniture removed, paragraphs joined by a blank line."""
     rules = furniture()
-    text = rules.strip_inline(normalize_chars(text))
+    text = respace(rules.strip_inline(normalize_chars(text)))
     if "  " in text:
         text = _INNER_SPACE.sub(" ", text)
     lines = [ln for ln in unwrap(text.split("\n")) if ln]

@@ -198,6 +198,27 @@ def test_lines_of_web_text_lists_and_tables_are_not_joined():
     assert paragraphs("\n".join(tabbed)) == [row.replace("\t", " ") for row in tabbed]
 
 
+# --- text glued throughout (pipeline/respace.py) ----------------------------------------
+GLUED = ('SumutNews.id,Medan,Kamis(3/7/2025).Sebanyak412.350 pekerja di Sumatera Utara(Sumut)tercatat '
+         'menerima BSU.Masing-masing mendapatRp600ribu,sehingga totalnya Rp247,41miliar sesuai PP51/2023.'
+         '"Syaratnya aktif,"ujar Harianto Simanjuntak,S.H.,M.H.usai rapat.')
+
+
+def test_a_text_glued_throughout_gets_its_spaces_back():
+    assert clean_text(GLUED) == (
+        'SumutNews.id, Medan, Kamis (3/7/2025). Sebanyak 412.350 pekerja di Sumatera Utara (Sumut) tercatat '
+        'menerima BSU. Masing-masing mendapat Rp600 ribu, sehingga totalnya Rp247,41 miliar sesuai PP 51/2023. '
+        '"Syaratnya aktif," ujar Harianto Simanjuntak, S.H., M.H. usai rapat.')
+    assert clean_text(clean_text(GLUED)) == clean_text(GLUED)
+
+
+def test_ordinary_text_with_a_few_glued_marks_is_left_as_it_is():
+    text = ("Kepala Disnaker Kab.Deli Serdang, Hendra, mengatakan iuran Rp3,5 juta per tahun mengacu pada "
+            "Permenaker No.5/2021. Data dari SumutNews.id menyebut 12.500 pekerja,sementara BPS mencatat "
+            "covid19 menurunkan kunjungan. Program itu berjalan di 21 kecamatan.")
+    assert clean_text(text) == text
+
+
 # --- repeated bodies ---------------------------------------------------------------------
 def test_a_repeated_run_of_paragraphs_is_kept_once():
     a, b, c = BODY, BODY2, "Penyerahan kartu dilakukan di aula kantor bupati."

@@ -223,7 +223,8 @@ class TitleReader:
         "Kepala Cabang Sorong (Fransina Mayor)", not "(Nisel)", "(Kakanwil)"."""
         toks = self.toks
         return end - start >= 2 and all(
-            (toks[j].name or (j == end - 1 and toks[j].rank_name))  # "(Fransina Mayor)" and not toks[j].text.isupper() and j not in toks.blocked
+            (toks[j].name or (j == end - 1 and toks[j].rank_name))  # "(Fransina Mayor)"
+            and not toks[j].text.isupper() and j not in toks.blocked
             for j in range(start, end)
         )
 
