@@ -18,12 +18,12 @@ from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
 _PREFIXES = [
-    r"""[\(\[\{"'“”‘’«<*•·–—/]""",
+    r"""[\(\[\{"'“”‘’«<*_•·–—/]""",  # ("*bold*" and "_italic_" of a chat message)
     r"-+",
-    r"(?:Rp\.?|IDR|USD|US\$)(?=\d)",
+    r"(?:Rp\.?|rp\.?|RP\.?|IDR|USD|US\$)(?=\d)",
 ]
 _SUFFIXES = [
-    r"""[\)\]\}"'“”‘’»>,;:!?…*]""",
+    r"""[\)\]\}"'“”‘’»>,;:!?…*_]""",
     r"\.+",
     r"-+",
     r"(?<=\d)%",

@@ -30,6 +30,7 @@ MAX_NUMBER_TOKENS = 8
 CURRENCIES = frozenset({"rp", "rp.", "idr", "usd", "us$", "$"})
 CLAUSE_BREAKS = frozenset({".", ",", ";", ":", "!", "?", "•"})
 GLUE = frozenset({"-", "/", ".", ":", "–"})  # "ke-3", "No.5": part of an identifier
+ORANG = ("orang", "org")  # the counting word for people, and its chat spelling ("18.200 org")
 CONTEXT_WINDOW = 12  # tokens searched before "N orang" for a worker noun
 PARTITIVE_FACTOR = 0.9  # "dari N pekerja, M orang": a little less sure than "M orang pekerja"
 LINK_WINDOW = 8  # tokens searched after "jumlah <unit>" for its link word ("mencapai")
@@ -150,7 +151,7 @@ class WorkerCountReader:
         self.clause_breaks = frozenset(strings.add(w) for w in CLAUSE_BREAKS)
         self.sentence_ends = frozenset(strings.add(w) for w in (".", "!", "?"))
         self.currencies = frozenset(strings.add(w) for w in CURRENCIES)
-        self.orang = strings.add("orang")
+        self.orangs = frozenset(strings.add(w) for w in ORANG)  # "orang" and its chat spelling "org"
         self.colon = strings.add(":")
         self.bullets = frozenset(strings.add(w) for w in BULLETS)
         self.dari = strings.add("dari")
@@ -168,7 +169,7 @@ class WorkerCountReader:
         self.glue = frozenset(strings.add(w) for w in GLUE)
         self.comma = strings.add(",")
         self.copulas = _phrase_index(nlp, (r["word"] for r in context if r["role"] == "copula"))
-        self.before_unit = self.fillers | {self.orang, strings.add("(")} | spelled | set(self.copulas)  # may stand
+        self.before_unit = self.fillers | self.orangs | {strings.add("(")} | spelled | set(self.copulas)  # may stand
         # just before a unit ("(" before a table header's "orang)")
         self.neighbours = self.before_unit | self.unit_openers | self.suffixes  # of an anchor read
         self.range_words = _phrase_index(nlp, (r["word"] for r in read_csv(NUMBERS / "range_words.csv")))
@@ -339,17 +340,17 @@ class WorkerCountReader:
         new: list[Hit] = []  # of an "N orang" read already: _one_per_number keeps it)
         for role, start, end in subsets:
             if role == "subset_after":  # "6.200 orang di antaranya"
-                k = start - 1 if start > 1 and doc[start - 1].lower == self.orang else start
+                k = start - 1 if start > 1 and doc[start - 1].lower in self.orangs else start
                 got, last = (self._number(doc, k) if k > 0 else None), doc[start - 1]
             else:  # "Dari jumlah itu, lebih dari 410 ribu bekerja"
                 i = end + 1 if end < len(doc) and doc[end].orth == self.comma else end
                 while i < len(doc) and (doc[i].lower in self.approx or doc[i].lower in self.subset_adverbs):
                     i += 1
                 got, k = self._number_from(doc, i)
-                last = doc[k] if got is not None and k < len(doc) and doc[k].lower == self.orang else doc[k - 1]
+                last = doc[k] if got is not None and k < len(doc) and doc[k].lower in self.orangs else doc[k - 1]
             if got is None or got[0].range is not None or got[2].idx in counted:
                 continue
-            after = k + 1 if role == "subset_before" and last.lower == self.orang else (end if role == "subset_after" else k)
+            after = k + 1 if role == "subset_before" and last.lower in self.orangs else (end if role == "subset_after" else k)
             noun = self.nouns.at(doc, after) if after < len(doc) else None
             if noun is not None and noun.role == "never" or after < len(doc) and doc[after].lower in self.not_subset:
                 continue  # "dua di antaranya meninggal", "612 klaim sudah dibayar": not a count of workers
@@ -551,8 +552,8 @@ class WorkerCountReader:
             num_end, rule, last = self._before_copulas(doc, start), "worker.number_copula_unit", None
             if num_end is None:
                 return []
-        elif before == self.orang or before in self.fillers:
-            rule = "worker.number_orang_unit" if before == self.orang else "worker.number_filler_unit"
+        elif before in self.orangs or before in self.fillers:
+            rule = "worker.number_orang_unit" if before in self.orangs else "worker.number_filler_unit"
             num_end, last = start - 1, None
         else:
             num_end, rule, last = start, "worker.number_unit", prev
@@ -612,7 +613,7 @@ class WorkerCountReader:
             if not length:
                 return None
             end -= length
-            if end >= 2 and doc[end - 1].lower == self.orang:
+            if end >= 2 and doc[end - 1].lower in self.orangs:
                 return end - 1 if self._counts(doc[end - 2]) else None
             if self._counts(doc[end - 1]):
                 return end
