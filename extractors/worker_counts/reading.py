@@ -135,6 +135,7 @@ class WorkerCountReader:
         self.reference, self.quantity_cues = words("reference"), words("quantity")
         self.short_reference = words("short_reference")
         self.not_subset = words("casualty") | words("percent") | words("business")
+        self.origins = words("origin")  # "41 di antaranya warga Dolo Barat": residents, still workers
         self.subset_adverbs = words("subset_adverb")
         self.ordinals = words("ordinal")
         self.fillers, self.heads, self.links = words("filler"), words("head"), words("link")
@@ -352,7 +353,8 @@ class WorkerCountReader:
                 continue
             after = k + 1 if role == "subset_before" and last.lower in self.orangs else (end if role == "subset_after" else k)
             noun = self.nouns.at(doc, after) if after < len(doc) else None
-            if noun is not None and noun.role == "never" or after < len(doc) and doc[after].lower in self.not_subset:
+            if noun is not None and noun.role == "never" and doc[after].lower not in self.origins \
+                    or after < len(doc) and doc[after].lower in self.not_subset:
                 continue  # "dua di antaranya meninggal", "612 klaim sudah dibayar": not a count of workers
             first_char = got[2].idx
             w = bisect_right(ends, first_char)
