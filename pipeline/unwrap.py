@@ -37,8 +37,8 @@ def unwrap(raw: list[str]) -> list[str]:
     module's docstring). A line that begins with a space (a print paragraph's first) is not
     joined to the line before."""
     lines = [r.strip() for r in raw]
-    runs_on = [i for i in range(len(lines) - 1)
-               if lines[i] and lines[i + 1] and not (_cells(lines[i]) or _cells(lines[i + 1]))]
+    prose = [bool(line) and not _cells(line) for line in lines]  # (blank lines and table rows are not)
+    runs_on = [i for i in range(len(lines) - 1) if prose[i] and prose[i + 1]]
     if not runs_on:
         return lines
     width = _wrap_width(lines, runs_on)
@@ -47,10 +47,11 @@ def unwrap(raw: list[str]) -> list[str]:
     run_on = frozenset(runs_on)
     out: list[str] = []
     for i, line in enumerate(lines):
-        if i - 1 in run_on and _joins(lines[i - 1], line, raw[i][:1] == " ", width):
-            out[-1] = _join(out[-1], line)  # (out[-1] ends as lines[i - 1] does)
-        else:
+        joined = _joined(out[-1], lines[i - 1], line, raw[i][:1] == " ", width) if i - 1 in run_on else None
+        if joined is None:
             out.append(line)
+        else:
+            out[-1] = joined
     return out
 
 
@@ -77,20 +78,14 @@ def _wrap_width(lines: list[str], runs_on: list[int]) -> int | None:
     return width
 
 
-def _joins(line: str, after: str, indented: bool, width: int | None) -> bool:
-    if _split_word(line, after):
-        return True
-    return (width is not None and len(line) >= LONG_SHARE * width and not line.endswith(":")
-            and not indented and not _LIST_ITEM.match(after))
-
-
-def _split_word(line: str, after: str) -> bool:
-    return line.endswith("-") and _SPLIT_WORD.search(line) is not None and _NEXT_HALF.match(after) is not None
-
-
-def _join(line: str, after: str) -> str:
-    if _split_word(line, after):
-        first = _SPLIT_WORD.search(line).group(1)
-        second = _NEXT_HALF.match(after).group(0)
-        return line + after if first == second else line[:-1] + after  # "masing-masing", "pe" + "kerja"
-    return f"{line} {after}"
+def _joined(text: str, line: str, after: str, indented: bool, width: int | None) -> str | None:
+    """`text` (ending as `line` does) with the line `after` joined to it, if `line` ends in a
+    split word or was wrapped; else None."""
+    if line.endswith("-"):
+        first, second = _SPLIT_WORD.search(line), _NEXT_HALF.match(after)
+        if first and second:  # "masing-" + "masing" keeps its hyphen, "pe-" + "kerja" does not
+            return text + after if first.group(1) == second.group(0) else text[:-1] + after
+    if width is not None and len(line) >= LONG_SHARE * width and not line.endswith(":") \
+            and not indented and not _LIST_ITEM.match(after):
+        return f"{text} {after}"
+    return None

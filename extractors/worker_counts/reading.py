@@ -30,7 +30,6 @@ MAX_NUMBER_TOKENS = 8
 CURRENCIES = frozenset({"rp", "rp.", "idr", "usd", "us$", "$"})
 CLAUSE_BREAKS = frozenset({".", ",", ";", ":", "!", "?", "•"})
 GLUE = frozenset({"-", "/", ".", ":", "–"})  # "ke-3", "No.5": part of an identifier
-ORANG = ("orang", "org")  # the counting word for people, and its chat spelling ("18.200 org")
 CONTEXT_WINDOW = 12  # tokens searched before "N orang" for a worker noun
 PARTITIVE_FACTOR = 0.9  # "dari N pekerja, M orang": a little less sure than "M orang pekerja"
 LINK_WINDOW = 8  # tokens searched after "jumlah <unit>" for its link word ("mencapai")
@@ -152,7 +151,8 @@ class WorkerCountReader:
         self.clause_breaks = frozenset(strings.add(w) for w in CLAUSE_BREAKS)
         self.sentence_ends = frozenset(strings.add(w) for w in (".", "!", "?"))
         self.currencies = frozenset(strings.add(w) for w in CURRENCIES)
-        self.orangs = frozenset(strings.add(w) for w in ORANG)  # "orang" and its chat spelling "org"
+        # the counting word for people and its spellings ("18.200 org" in a chat message)
+        self.orangs = frozenset(strings.add(r["phrase"]) for r in rows if r["role"] == "classifier")
         self.colon = strings.add(":")
         self.bullets = frozenset(strings.add(w) for w in BULLETS)
         self.dari = strings.add("dari")
