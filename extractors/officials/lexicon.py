@@ -142,7 +142,8 @@ class Lexicon:
         self.shortened = frozenset(roles.get("shortened", ()))
         self.after_name = frozenset(roles.get("after", ()))
         self.glue = frozenset(roles.get("glue", ()))
-        self.apposition = frozenset(w for w in roles.get("apposition", ()) if " " not in w)
+        self.copulas = frozenset(roles.get("copula", ()))  # (after a full name only)
+        self.apposition = frozenset(w for w in roles.get("apposition", ()) if " " not in w) | self.copulas
         self.apposition_phrases = frozenset(tuple(w.split()) for w in roles.get("apposition", ()) if " " in w)
         self.apposition_lengths = sorted({len(p) for p in self.apposition_phrases}, reverse=True)  # longest first
         self.stops = frozenset(roles.get("stop", ()))

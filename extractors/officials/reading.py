@@ -485,6 +485,8 @@ class DocReader:
             return None
         if comma and name.words < 2 and not self._named_again(name):
             return None  # "Namun, Kepala Dinas ..."
+        if name.words < 2 and link.lower in self.lex.copulas:
+            return None  # "Kristian adalah Wakil Wali Kota ...": the man named in full before
         if not own_lines:
             return name, "official.name_then_title"
         j = name.start - 1

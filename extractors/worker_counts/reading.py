@@ -362,12 +362,19 @@ class WorkerCountReader:
             if whole is None or first_char - whole.end > PARTS_BEFORE_CHARS or got[0].value >= whole.fields["value"]:
                 continue
             between = doc.char_span(whole.end, first_char, alignment_mode="expand")
-            if between is None or any(t.like_num and not _inside(t.idx, dates) for t in between):
-                continue
+            if between is None or any(t.like_num and not _inside(t.idx, dates) and self._may_be_whole(doc, t.i, got[0].value)
+                                      for t in between):
+                continue  # (not "dari tiga perusahaan ..., 864 di antaranya": three cannot hold 864)
             counted.add(first_char)
             new.append(Hit("worker_count", first_char, last.idx + len(last), "worker.subset",
                            round(whole.confidence * PART_FACTOR, 3), {"value": got[0].value, "unit": whole.fields["unit"]}))
         return new
+
+    def _may_be_whole(self, doc: Doc, i: int, part: int) -> bool:
+        """Whether the number at token i may be what a subset of `part` is taken from (it is
+        not smaller than the part)."""
+        got, _ = self._number_from(doc, i)
+        return got is None or got[0].value >= part
 
     def _working_residents(self, doc: Doc, occupations: list[int]) -> list[Hit]:
         """"320 warganya bekerja sebagai nelayan", "146 warganya yang kini bekerja sebagai
