@@ -33,6 +33,8 @@ SECTION_AFTER = re.compile(r"^\|\s*[^|\d]{1,30}$")  # the rest of a header line:
 HEADER_SEPARATORS = "|-–—/·•"  # what may stand between an outlet's name (or a byline) and the header date
 RELEASE_PLACE = re.compile(r"[A-Z][A-Za-z'.-]*(?: [A-Z][A-Za-z'.-]*){0,2},$")  # "Kupang," opening a release
 RELEASE_DASHES = {"-", "–", "—"}
+EMPHASIS = "*_"  # a chat message's bold and italic marks
+CHAT_STAMP = re.compile(r"\[\d{1,2}[.:]\d{2},$")  # "[09.14, 5/8/2025]": an exported chat message's time and day
 YEARLESS_LEAD = timedelta(days=31)  # a yearless date may lie this far after publication
 WEEKDAY_MISMATCH = 0.7  # confidence factor when the written weekday disagrees with the date
 HEADLINE_WORDS = 4  # words of a headline at least, above a bare date line that is the story's own
@@ -292,7 +294,12 @@ def _role(doc: Doc, start: int, end: int, near_top: bool, rules: Rules) -> str |
     """
     before = _line_part(doc, start - 1, -1)
     if before:
-        before = EDITION.sub("", before)  # "MALUT POST | Edisi Selasa, 21 Oktober 2025": the outlet's edition
+        before = EDITION.sub("", before).lstrip(EMPHASIS)  # "MALUT POST | Edisi Selasa, 21 Oktober 2025": the
+        # outlet's edition; "*Pontianak, Jumat (14/2/2025)* -": a chat message's bold dateline
+    if near_top and before and CHAT_STAMP.match(before) and end < len(doc) and doc[end].text == "]":
+        return "published"  # "[09.14, 5/8/2025] Pak RT 27: ...": a chat message's time stamp
+    if end < len(doc) - 1 and doc[end].text in EMPHASIS:
+        end += 1  # "...(14/2/2025)* -": the dateline's dash comes after the bold mark
     if before and rules.published_label.match(before):
         return "published"
     if near_top and before and rules.post_meta.match(before):
