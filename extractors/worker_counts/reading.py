@@ -601,16 +601,11 @@ class WorkerCountReader:
 
     def _clause_opens_with_event(self, doc: Doc, comma: int) -> bool:
         """Whether one of the first EVENT_HEAD words of the clause ending at token `comma`
-        (within CLAUSE_WINDOW tokens) is an event word."""
-        start = comma
-        while start > 0 and comma - start < CLAUSE_WINDOW:
-            before = doc[start - 1]
-            if before.is_space or before.lower in self.clause_breaks:
-                break
-            start -= 1
-        else:
-            if start > 0:
-                return False  # a clause too long to tell what it is about
+        (of CLAUSE_WINDOW tokens at most: a longer one does not tell what it is about) is an
+        event word."""
+        start = self._clause_start(doc, comma, CLAUSE_WINDOW + 1)
+        if comma - start > CLAUSE_WINDOW:
+            return False
         return any(doc[j].lower in self.events for j in range(start, min(comma, start + EVENT_HEAD)))
 
     def _before_copulas(self, doc: Doc, end: int) -> int | None:
