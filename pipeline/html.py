@@ -43,6 +43,7 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _TABLE_FIGURES = etree.XPath("//figure[.//table]")
 _LEAF_TAGS = frozenset({"div", "span", "font"})
 _HAS_BLOCK = etree.XPath("boolean(.//p | .//div | .//table | .//ul | .//ol | .//section | .//article)")
+_CELLS = ("td", "th")
 _DENSE_TAGS = etree.XPath("//div | //section | //article | //main | //td | //body")
 
 
@@ -298,13 +299,23 @@ def _caption_text(caption: etree._Element, rules: HtmlRules) -> str:
     return rules.caption_credit.sub("", _WS.sub(" ", "".join(caption.itertext())).strip())
 
 
+def _cell_opening(cell: etree._Element, container: etree._Element) -> str:
+    """What opens a table cell's text: " | " after a cell before it in its row, so that
+    the row reads "1 | Kota Jambi | 12.500" (extractors.numerals.tables); a space in a
+    layout table, whose cells hold paragraphs, and for the story's own cell."""
+    before = cell.getprevious()
+    if cell is container or before is None or before.tag not in _CELLS or _HAS_BLOCK(cell) or _HAS_BLOCK(before):
+        return " "
+    return " | "
+
+
 def _block_text(container: etree._Element, rules: HtmlRules) -> str:
     """Text with a line break around every block element and at <br>; one paragraph per line."""
     blocks, out = rules.blocks, []
     for event, el in etree.iterwalk(container, events=("start", "end")):
         tag = el.tag
         if event == "start":
-            out.append("\n" if tag in blocks or tag == "br" else " " if tag in ("td", "th") else "")
+            out.append("\n" if tag in blocks or tag == "br" else _cell_opening(el, container) if tag in _CELLS else "")
             if el.text:
                 out.append(_WS.sub(" ", el.text))
         else:

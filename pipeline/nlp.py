@@ -18,12 +18,12 @@ from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
 _PREFIXES = [
-    r"""[\(\[\{"'“”‘’«<*_•·–—/]""",  # ("*bold*" and "_italic_" of a chat message)
+    r"""[\(\[\{"'“”‘’«<*_•·–—/|]""",  # ("*bold*" and "_italic_" of a chat message; a table's "|")
     r"-+",
     r"(?:Rp\.?|rp\.?|RP\.?|IDR|USD|US\$)(?=\d)",
 ]
 _SUFFIXES = [
-    r"""[\)\]\}"'“”‘’»>,;:!?…*_]""",
+    r"""[\)\]\}"'“”‘’»>,;:!?…*_|]""",
     r"\.+",
     r"-+",
     r"(?<=\d)%",
@@ -31,6 +31,7 @@ _SUFFIXES = [
     r"(?<=\d)(?:jt|rb|juta|ribu|miliar|triliun|M|T)",
 ]
 _INFIXES = [
+    r"\|",  # a table's cells: "miliar|9.315"
     r"(?<=[A-Za-z])[-–—](?=[A-Za-z0-9])",
     r"(?<=[0-9])[-–—](?=[A-Za-z])",
     r"(?<=[a-z])\.(?=[A-Z])",

@@ -90,3 +90,8 @@ def test_weaker_readings_have_lower_confidence():
     plain, = extractor(nlp("Rp 2 miliar"), Context(), {})
     short, = extractor(nlp("Rp 2 M"), Context(), {})
     assert short.confidence < plain.confidence
+
+
+def test_a_pasted_table_with_bars_glued_to_its_cells_is_read_by_column(read):
+    table = "Kab/Kota|Penerima|Nilai (Rp juta)\nKota Kupang|1.250|252,5\nKupang|980|Rp 198 juta\nJumlah|2.230|451,5"
+    assert sorted(value for _, value in read(table)) == [198_000_000, 252_500_000, 451_500_000]

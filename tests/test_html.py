@@ -124,8 +124,22 @@ def test_a_table_wrapped_in_a_figure_is_story_text_not_an_image():
       <tr><td>Petani</td><td>2.700 orang</td></tr></tbody></table><figcaption>Sumber: Disnaker</figcaption></figure>
     </div></article></body></html>"""
     text, _ = html_to_article_text(html)
-    assert text.split("\n\n")[-2:] == ["Nelayan 1.500 orang", "Petani 2.700 orang"]
+    assert text.split("\n\n")[-2:] == ["Nelayan | 1.500 orang", "Petani | 2.700 orang"]
     assert "Dok Humas" not in text and "Sumber: Disnaker" not in text
+
+
+def test_a_data_tables_cells_are_set_apart_by_bars_and_a_layout_tables_are_not():
+    story = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = f"""<html><body><article><div class="entry-content">{story}
+      <table><thead><tr><th>No</th><th>Kecamatan</th><th>Jumlah Pekerja</th><th>Iuran (Rp)</th></tr></thead>
+      <tbody><tr><td>1</td><td>Sipirok</td><td>1.250</td><td>252.000.000</td></tr>
+      <tr><td colspan="2">Jumlah</td><td>1.250</td><td>252.000.000</td></tr></tbody></table>
+      <table><tr><td><p>Kolom kiri berisi paragraf yang cukup panjang.</p></td><td><p>Kolom kanan juga.</p></td></tr></table>
+    </div></article></body></html>"""
+    text, _ = html_to_article_text(html)
+    assert text.split("\n\n")[3:] == ["No | Kecamatan | Jumlah Pekerja | Iuran (Rp)", "1 | Sipirok | 1.250 | 252.000.000",
+                                       "Jumlah | 1.250 | 252.000.000",
+                                       "Kolom kiri berisi paragraf yang cukup panjang.", "Kolom kanan juga."]
 
 
 @pytest.mark.parametrize("caption, kept", [

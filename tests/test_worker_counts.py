@@ -155,3 +155,22 @@ def test_noun_file_is_well_formed():
             assert 0 < float(row["confidence"]) <= 1
         if row["role"] in {"unit", "recipient", "member", "volunteer"}:
             assert row["unit"]
+
+
+def test_a_web_pages_table_gives_each_rows_count_and_amount_under_its_header(nlp, read):
+    from pipeline.cleaning import clean_text
+    from pipeline.html import html_to_article_text
+
+    rows = "".join(f"<tr><td>{i}</td><td>{name}</td><td>{count}</td><td>{rupiah}</td><td>{share}</td></tr>"
+                   for i, (name, count, rupiah, share) in enumerate([
+                       ("Kediri", "2.100", "423.360.000", "41"), ("Marga", "1.900", "383.040.000", "38")], 1))
+    html = ("<html><body><article><p>TABANAN - Pemkab Tabanan menanggung iuran BPJS Ketenagakerjaan bagi 4.000 "
+            "pekerja rentan pada 2025, dengan rincian per kecamatan sebagai berikut di bawah ini.</p><table>"
+            "<tr><th>No</th><th>Kecamatan</th><th>Jumlah Pekerja</th><th>Iuran (Rp)</th><th>Cakupan (%)</th></tr>"
+            f"{rows}<tr><td colspan='2'>Jumlah</td><td>4.000</td><td>806.400.000</td><td>40</td></tr></table>"
+            "</article></body></html>")
+    text = clean_text(html_to_article_text(html)[0])
+    assert [(t, v) for t, v, _ in read(text)] == [("4.000 pekerja rentan", 4000), ("2.100", 2100), ("1.900", 1900),
+                                                  ("4.000", 4000)]
+    money = amounts.build(nlp)(nlp(text), Context(), {})
+    assert [h.fields["value_idr"] for h in money] == [423360000, 383040000, 806400000]

@@ -18,6 +18,8 @@ from spacy.tokens import Doc, Token
 from ..common import Context, Found, Hit, read_csv
 from ..numerals import NumberGrammar, Quantity, build_phrase_matcher, in_text_order, is_grouped, read_phrase_patterns
 from ..numerals import column_figures, row_figures
+from ..numerals.matching import UNIT_WORDS
+from ..numerals.tables import PipeTable, cell_figure, pipe_tables, vague_scale
 from ..numerals import split_head, split_range
 
 HERE = Path(__file__).parent
@@ -38,6 +40,8 @@ class AmountReader:
         anchors = read_phrase_patterns(HERE / "anchors.jsonl")
         self.currencies = frozenset(strings.add(
             (p if isinstance(p, str) else p[0]["LOWER"]).lower()) for p in anchors["currency_before"])
+        self.money_words = self.currencies | {strings.add(  # a table header's "(Rp)", "(juta rupiah)"
+            (p if isinstance(p, str) else p[0]["LOWER"]).lower()) for p in anchors["currency_after"]}
         self.matcher = build_phrase_matcher(nlp, anchors)
         self.before = strings["currency_before"]
         exact, folded = self.grammar.spelled_forms()  # number and scale words, as is_spelled
@@ -60,7 +64,35 @@ class AmountReader:
                 hits.extend(self._currency_first(doc, start, end) or self._table_rows(doc, end))
             else:
                 hits.extend(self._rupiah_last(doc, start) or self._table_rows(doc, end))
+        for table in pipe_tables(doc):
+            hits.extend(self._pipe_column(doc, table))
         return [h for h in hits if h.fields["value_idr"] > 0]
+
+    @staticmethod
+    def _bracketed(doc: Doc, close: int) -> tuple[int, int] | None:
+        """The tokens inside the bracket that closes at token `close` (UNIT_WORDS at most)."""
+        for k in range(close - 1, max(-1, close - UNIT_WORDS - 2), -1):
+            if doc[k].text == "(":
+                return k + 1, close
+        return None
+
+    def _pipe_column(self, doc: Doc, table: PipeTable) -> list[Hit]:
+        """"NO | KABUPATEN/KOTA | JUMLAH PEKERJA | ANGGARAN (Rp)" over "1 | Kota Jambi | 12.500 |
+        2.520.000.000": each column whose header cell names the rupiah (and its scale, if
+        any: "Nilai (Rp juta)") holds an amount in each row's cell that is one number (see
+        cell_figure). A cell with its own "Rp" is read as any amount is."""
+        hits: list[Hit] = []
+        for index, (start, end) in enumerate(table.header):
+            if not any(doc[k].lower in self.money_words for k in range(start, end)) or vague_scale(doc, (start, end)):
+                continue
+            scale = [doc[k].text for k in range(start, end) if self.grammar.scale(doc[k].text, money=True)][-1:]
+            for first, last in table.column(index):
+                value = cell_figure(doc, (first, last), self.grammar, scale, money=True)
+                if value is not None:
+                    tail = doc[last - 1]
+                    hits.append(Hit("amount", doc[first].idx, tail.idx + len(tail), "amount.table_row",
+                                    TABLE_CONFIDENCE, {"value_idr": value}))
+        return hits
 
     def _is_numberish(self, token: Token) -> bool:
         """NumberGrammar.is_numberish, on the token's hashes."""
@@ -126,6 +158,11 @@ class AmountReader:
         column_figures). `end`: the token after the currency."""
         if end >= len(doc) or doc[end].text != ")":
             return []
+        unit = self._bracketed(doc, end)
+        if unit is None or vague_scale(doc, unit):
+            return []  # "(dalam ribuan rupiah)": the figures' scale unstated
+        if any(self.grammar.scale(doc[k].text, money=True) for k in range(*unit)):
+            return []  # "(juta rupiah)": rows without cells are not read in a scale (see _pipe_column)
         hits: list[Hit] = []
         for figure in list(row_figures(doc, end + 1)) or column_figures(doc, end):
             value = self.grammar.parse([figure.text], money=True) if is_grouped(figure.text) else None

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..common import BULLETS, Context, Found, Hit, read_csv
 from ..numerals import NumberGrammar, Quantity, build_phrase_matcher, column_figures, in_text_order, is_grouped, row_figures
+from ..numerals.tables import PipeTable, cell_figure, pipe_tables, vague_scale
 from ..numerals import split_range
 from .nouns import Noun, NounTable
 
@@ -134,6 +135,7 @@ class WorkerCountReader:
         self.reference, self.quantity_cues = words("reference"), words("quantity")
         self.short_reference = words("short_reference")
         self.not_subset = words("casualty") | words("percent") | words("business")
+        self.shares = words("percent")  # a table column of shares, not of counts
         self.origins = words("origin")  # "41 di antaranya warga Dolo Barat": residents, still workers
         self.subset_adverbs = words("subset_adverb")
         self.ordinals = words("ordinal")
@@ -224,6 +226,8 @@ class WorkerCountReader:
             if not new and before_number and noun.role == "unit":
                 new = self._unit_then_number(doc, start, noun)
             hits.extend(new)
+        for table in pipe_tables(doc):
+            hits.extend(self._pipe_column(doc, table, licensed))
         if occupations:
             hits.extend(self._working_residents(doc, occupations))
         if unsaid:
@@ -747,8 +751,9 @@ class WorkerCountReader:
     def _column_rows(self, doc: Doc, orang: int) -> list[Hit]:
         """"No Kabupaten Pekerja rentan (orang) Iuran setahun (Rp)" over "1 Sanggau 5.200
         1.048.320.000": a table column headed by a worker noun and "(orang)" counts workers
-        in each row."""
-        noun = self._header_noun(doc, orang - 1) if 0 < orang < len(doc) - 1 and doc[orang + 1].text == ")" else None
+        in each row; not "(ribu orang)", whose rows are in thousands."""
+        bracketed = 0 < orang < len(doc) - 1 and doc[orang - 1].text == "(" and doc[orang + 1].text == ")"
+        noun = self._header_noun(doc, orang - 1) if bracketed else None
         if noun is None:
             return []
         hits = []
@@ -759,6 +764,43 @@ class WorkerCountReader:
             hits.append(Hit("worker_count", figure.idx, figure.idx + len(figure), "worker.table_column",
                             round(noun.confidence * TABLE_FACTOR, 3), {"value": quantity.as_int(), "unit": noun.unit}))
         return hits
+
+    def _pipe_column(self, doc: Doc, table: PipeTable, licensed: frozenset[str]) -> list[Hit]:
+        """"NO | KABUPATEN/KOTA | JUMLAH PEKERJA | ANGGARAN (Rp)" over "1 | Kota Jambi | 12.500 |
+        2.520.000.000": each column whose header cell names a worker unit (and no share, "%")
+        counts workers in each row's cell that holds a whole number (in the header's scale,
+        "(ribu orang)"; see cell_figure); other cells ("-", "n/a") are passed over."""
+        hits: list[Hit] = []
+        for index, (start, end) in enumerate(table.header):
+            noun, scale = self._cell_unit(doc, start, end, licensed)
+            if noun is None or vague_scale(doc, (start, end)):
+                continue
+            conf = round(noun.confidence * TABLE_FACTOR, 3)
+            for first, last in table.column(index):
+                value = cell_figure(doc, (first, last), self.grammar, scale, money=False)
+                if value is not None:
+                    tail = doc[last - 1]
+                    hits.append(Hit("worker_count", doc[first].idx, tail.idx + len(tail), "worker.table_column",
+                                    conf, {"value": value, "unit": noun.unit}))
+        return hits
+
+    def _cell_unit(self, doc: Doc, start: int, end: int, licensed: frozenset[str]) -> tuple[Noun | None, list[str]]:
+        """The worker unit a table's header cell names (None if it names none, a thing
+        first, or a share) and the scale word it holds, if any ("Pekerja (ribu orang)")."""
+        noun, scale = None, []
+        for i in range(start, end):
+            token = doc[i]
+            if token.lower in self.shares:
+                return None, []
+            if self.grammar.scale(token.text, money=False):
+                scale = [token.text]
+            if noun is None:
+                got = self.nouns.at(doc, i)
+                if got is not None and got.role in licensed:
+                    got = got._replace(role="unit")
+                if got is not None and got.role in ("unit", "never"):
+                    noun = got
+        return (noun if noun is not None and noun.role == "unit" else None), scale
 
     def _header_noun(self, doc: Doc, bracket: int) -> Noun | None:
         """The worker unit a table header names before its bracket ("penduduk bekerja menurut

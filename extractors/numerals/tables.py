@@ -1,0 +1,141 @@
+"""Tables whose cells are set apart by "|": text tables pasted into a story, and HTML
+tables as pipeline.html writes them, one row a line ("1 | Kota Jambi | 12.500 | 2.520.000.000").
+
+The extractors decide what a column counts from its header cell; this module only finds
+the tables and the cell of each row under a header cell.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from spacy.tokens import Doc
+
+from .grammar import NumberGrammar, Quantity
+from .numerals import is_grouped
+
+PIPE = "|"
+RULE_CHARS = frozenset("-+=:|_")  # a ruled line between a header and its rows ("---+----")
+MIN_ROWS = 2  # a table has a header and at least this many rows
+VAGUE_SCALES = frozenset({"puluhan", "ratusan", "ribuan", "jutaan", "miliaran", "triliunan"})  # "(dalam
+# ribuan rupiah)": a header's unit that no scale word states; its column is not read
+
+Cell = tuple[int, int]  # (first token, token after the last); first == end for an empty cell
+
+
+@dataclass(frozen=True, slots=True)
+class PipeTable:
+    header: list[Cell]
+    rows: list[list[Cell]]
+
+    def column(self, index: int) -> Iterator[Cell]:
+        """The cell of each row under header cell `index`. A row with fewer cells than the
+        header (a total row whose label spans two columns) is aligned on its last cell."""
+        width = len(self.header)
+        for row in self.rows:
+            k = index if len(row) == width else index - width + len(row)
+            if 0 < k < len(row) or (k == 0 and len(row) == width):
+                yield row[k]
+
+
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+")  # "9,800", "7 250"
+
+
+def cell_figure(doc: Doc, cell: Cell, grammar: NumberGrammar, scale: list[str], money: bool) -> int | None:
+    """The whole number a cell holds and nothing else: one numeral in the header's scale
+    ("56,2" under "(Rp juta)"), or without a scale thousands grouped by dots ("12.500"; for
+    a count also plain digits), commas or spaces ("9,800", "7 250": in a column of counts
+    or rupiah no decimal with three places is written)."""
+    first, end = cell
+    if end - first == 1 and doc[first].like_num:
+        text = doc[first].text
+        if not scale and "," in text:
+            return int(text.replace(",", "")) if _GROUPED.fullmatch(text) else None
+        if scale or is_grouped(text) or not money:
+            return _value(grammar.parse([text, *scale], money=money), money)
+        return None
+    text = doc[first:end].text if end > first else ""
+    return int(text.replace(" ", "")) if not scale and _GROUPED.fullmatch(text) else None
+
+
+def _value(quantity: Quantity | None, money: bool) -> int | None:
+    """A positive quantity as an integer: rupiah rounded (Rp3.657.527,37), a count only if whole."""
+    if quantity is None or quantity.value <= 0 or not (money or quantity.is_whole()):
+        return None
+    return quantity.as_int()
+
+
+def vague_scale(doc: Doc, cell: Cell) -> bool:
+    """Whether a header cell gives its column's scale in a word no scale reads ("ribuan")."""
+    return any(doc[k].lower_ in VAGUE_SCALES for k in range(*cell))
+
+
+def pipe_tables(doc: Doc) -> list[PipeTable]:
+    """Every table of the doc: a run of lines holding "|" (ruled lines allowed between them)
+    whose first line, the header, holds no digit and whose rows have no more cells than it."""
+    if PIPE not in doc.text:
+        return []
+    tables: list[PipeTable] = []
+    lines: list[list[Cell]] = []
+    for line in _lines(doc):
+        if _is_rule(doc, line):
+            continue
+        cells = _cells(doc, line)
+        if cells is None:
+            tables.extend(_table(doc, lines))
+            lines = []
+        else:
+            lines.append(cells)
+    tables.extend(_table(doc, lines))
+    return tables
+
+
+def _table(doc: Doc, lines: list[list[Cell]]) -> list[PipeTable]:
+    if len(lines) <= MIN_ROWS:
+        return []
+    header, rows = lines[0], lines[1:]
+    if any(_has_digit(doc[k].text) for start, end in header for k in range(start, end)):
+        return []  # a row of figures, or a header with an unread unit ("Rp 000")
+    if any(len(row) > len(header) for row in rows):
+        return []
+    return [PipeTable(header, rows)]
+
+
+def _has_digit(text: str) -> bool:
+    return any(ch.isdecimal() for ch in text)
+
+
+def _lines(doc: Doc) -> Iterator[tuple[int, int]]:
+    """(first token, token after the last) of each line of the doc."""
+    start = 0
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            if token.i > start:
+                yield start, token.i
+            start = token.i + 1
+    if start < len(doc):
+        yield start, len(doc)
+
+
+def _is_rule(doc: Doc, line: tuple[int, int]) -> bool:
+    return all(set(doc[k].text) <= RULE_CHARS for k in range(*line))
+
+
+def _cells(doc: Doc, line: tuple[int, int]) -> list[Cell] | None:
+    """The cells of a line split at its "|" tokens (None for a line without one), each
+    without the spaces around it."""
+    start, end = line
+    bars = [k for k in range(start, end) if doc[k].text == PIPE]
+    if not bars:
+        return None
+    cells, first = [], start
+    for stop in [*bars, end]:
+        a, b = first, stop
+        while a < b and doc[a].is_space:
+            a += 1
+        while b > a and doc[b - 1].is_space:
+            b -= 1
+        cells.append((a, b))
+        first = stop + 1
+    return cells
