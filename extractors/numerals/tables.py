@@ -28,6 +28,7 @@ Cell = tuple[int, int]  # (first token, token after the last); first == end for 
 class PipeTable:
     header: list[Cell]
     rows: list[list[Cell]]
+    title: Cell | None = None  # the line just before the header ("Penerima Bansos Nelayan per Kecamatan")
 
     def column(self, index: int) -> Iterator[Cell]:
         """The cell of each row under header cell `index`. A row with fewer cells than the
@@ -78,20 +79,23 @@ def pipe_tables(doc: Doc) -> list[PipeTable]:
         return []
     tables: list[PipeTable] = []
     lines: list[list[Cell]] = []
+    title = before = None
     for line in _lines(doc):
         if _is_rule(doc, line):
             continue
         cells = _cells(doc, line)
         if cells is None:
-            tables.extend(_table(doc, lines))
-            lines = []
+            tables.extend(_table(doc, lines, title))
+            lines, before = [], line
         else:
+            if not lines:
+                title = before
             lines.append(cells)
-    tables.extend(_table(doc, lines))
+    tables.extend(_table(doc, lines, title))
     return tables
 
 
-def _table(doc: Doc, lines: list[list[Cell]]) -> list[PipeTable]:
+def _table(doc: Doc, lines: list[list[Cell]], title: Cell | None) -> list[PipeTable]:
     if len(lines) <= MIN_ROWS:
         return []
     header, rows = lines[0], lines[1:]
@@ -99,7 +103,7 @@ def _table(doc: Doc, lines: list[list[Cell]]) -> list[PipeTable]:
         return []  # a row of figures, or a header with an unread unit ("Rp 000")
     if any(len(row) > len(header) for row in rows):
         return []
-    return [PipeTable(header, rows)]
+    return [PipeTable(header, rows, title)]
 
 
 def _has_digit(text: str) -> bool:

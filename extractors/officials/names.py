@@ -67,14 +67,18 @@ class NameReader:
         particles, shortened = lex.particles, lex.shortened  # (reading a token puts it in `blocked` if another fact covers it)
         j = start = self.skip_honorifics(i)
         words: list[int] = []
-        nickname: tuple[int, int] | None = None  # tokens of a quoted nickname inside the name
+        cut: tuple[int, int] | None = None  # tokens inside the name left out of it: a nickname, "Hi."
         while j < n and len(words) <= MAX_WORDS:
             tok = toks[j]
-            if words and nickname is None and tok.text in QUOTES:
+            if words and cut is None and tok.text in QUOTES:
                 close = self._nickname_end(j)
                 if close is not None:  # 'Muhammad Yusran "Abu Yus" Daud': the name goes on after it
-                    nickname, j = (j, close), close
+                    cut, j = (j, close), close
                     continue
+            if words and cut is None and tok.lower in lex.inner_honorifics and glued(j + 1, ".") \
+                    and j + 2 < n and toks[j + 2].name and j + 2 not in blocked:
+                cut, j = (j, j + 2), j + 2  # "Abdurrahman Hi. Sangaji": a pilgrim's title inside the name
+                continue
             if tok.name and j not in blocked:
                 words.append(j)
                 j += 1
@@ -128,8 +132,8 @@ class NameReader:
             return None  # "Regional 4", "Kodim 1311": a unit's name and number, not a person
         while toks[end - 1].text in {"-", "."}:
             end -= 1
-        if nickname is not None and nickname[1] < end:
-            text = f"{toks.text(start, nickname[0])} {toks.text(nickname[1], end)}"
+        if cut is not None and cut[1] < end:
+            text = f"{toks.text(start, cut[0])} {toks.text(cut[1], end)}"
         else:
             text = toks.text(start, end)
         return _new_name(Name, (text, start, end, j, end - start))

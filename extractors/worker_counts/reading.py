@@ -37,6 +37,7 @@ LINK_WINDOW = 8  # tokens searched after "jumlah <unit>" for its link word ("men
 LIST_WINDOW = 25  # tokens allowed between two counts of one list
 LIST_LICENCE = 0.75  # how sure a count that continues a list of worker counts is
 TABLE_FACTOR = 0.85  # a table row's figure, its unit in the header: a little less sure
+TITLE_WORDS = 12  # tokens of a table's title line that may name the unit its "(orang)" column counts
 TABLE_LEAD = 8  # tokens between a table header's noun and its bracket, and its bracket and colon
 LABEL_FACTOR = 0.9  # "Nelayan: 1.915 orang": a little less sure than "1.915 orang nelayan"
 LABEL_WINDOW = 12  # tokens of a label before its colon
@@ -771,8 +772,13 @@ class WorkerCountReader:
         counts workers in each row's cell that holds a whole number (in the header's scale,
         "(ribu orang)"; see cell_figure); other cells ("-", "n/a") are passed over."""
         hits: list[Hit] = []
+        titled = None  # the worker unit of the table's title, for a column headed "Penerima (orang)"
+        if table.title is not None and table.title[1] - table.title[0] <= TITLE_WORDS:
+            titled = self._cell_unit(doc, *table.title, licensed)[0]
         for index, (start, end) in enumerate(table.header):
             noun, scale = self._cell_unit(doc, start, end, licensed)
+            if noun is None and titled is not None and self._counts_people(doc, start, end):
+                noun = titled
             if noun is None or vague_scale(doc, (start, end)):
                 continue
             conf = round(noun.confidence * TABLE_FACTOR, 3)
@@ -783,6 +789,13 @@ class WorkerCountReader:
                     hits.append(Hit("worker_count", doc[first].idx, tail.idx + len(tail), "worker.table_column",
                                     conf, {"value": value, "unit": noun.unit}))
         return hits
+
+    def _counts_people(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether a header cell counts people without saying who: "Penerima (orang)", "Jumlah
+        (orang)" (a classifier, and no noun that never counts workers)."""
+        nouns = [self.nouns.at(doc, i) for i in range(start, end)]
+        return any(noun is not None and noun.role == "classifier" for noun in nouns) and \
+            not any(noun is not None and noun.role == "never" for noun in nouns)
 
     def _cell_unit(self, doc: Doc, start: int, end: int, licensed: frozenset[str]) -> tuple[Noun | None, list[str]]:
         """The worker unit a table's header cell names (None if it names none, a thing
