@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Token
 from ..common import Context, Found, Hit, read_csv
 from ..numerals import NumberGrammar, Quantity, build_phrase_matcher, in_text_order, is_grouped, read_phrase_patterns
 from ..numerals import column_figures, row_figures
-from ..numerals.matching import UNIT_WORDS
-from ..numerals.tables import PipeTable, cell_figure, pipe_tables, vague_scale
+from ..numerals.matching import bracket_opening
+from ..numerals.tables import PipeTable, column_figures_of, header_scale, pipe_tables, vague_scale
 from ..numerals import split_head, split_range
 
 HERE = Path(__file__).parent
@@ -68,14 +68,6 @@ class AmountReader:
             hits.extend(self._pipe_column(doc, table))
         return [h for h in hits if h.fields["value_idr"] > 0]
 
-    @staticmethod
-    def _bracketed(doc: Doc, close: int) -> tuple[int, int] | None:
-        """The tokens inside the bracket that closes at token `close` (UNIT_WORDS at most)."""
-        for k in range(close - 1, max(-1, close - UNIT_WORDS - 2), -1):
-            if doc[k].text == "(":
-                return k + 1, close
-        return None
-
     def _pipe_column(self, doc: Doc, table: PipeTable) -> list[Hit]:
         """"NO | KABUPATEN/KOTA | JUMLAH PEKERJA | ANGGARAN (Rp)" over "1 | Kota Jambi | 12.500 |
         2.520.000.000": each column whose header cell names the rupiah (and its scale, if
@@ -85,13 +77,9 @@ class AmountReader:
         for index, (start, end) in enumerate(table.header):
             if not any(doc[k].lower in self.money_words for k in range(start, end)) or vague_scale(doc, (start, end)):
                 continue
-            scale = [doc[k].text for k in range(start, end) if self.grammar.scale(doc[k].text, money=True)][-1:]
-            for first, last in table.column(index):
-                value = cell_figure(doc, (first, last), self.grammar, scale, money=True)
-                if value is not None:
-                    tail = doc[last - 1]
-                    hits.append(Hit("amount", doc[first].idx, tail.idx + len(tail), "amount.table_row",
-                                    TABLE_CONFIDENCE, {"value_idr": value}))
+            scale = header_scale(doc, (start, end), self.grammar, money=True)
+            hits.extend(Hit("amount", first, last, "amount.table_row", TABLE_CONFIDENCE, {"value_idr": value})
+                        for value, first, last in column_figures_of(doc, table, index, self.grammar, scale, money=True))
         return hits
 
     def _is_numberish(self, token: Token) -> bool:
@@ -158,7 +146,8 @@ class AmountReader:
         column_figures). `end`: the token after the currency."""
         if end >= len(doc) or doc[end].text != ")":
             return []
-        unit = self._bracketed(doc, end)
+        opening = bracket_opening(doc, end)
+        unit = None if opening is None else (opening + 1, end)
         if unit is None or vague_scale(doc, unit):
             return []  # "(dalam ribuan rupiah)": the figures' scale unstated
         if any(self.grammar.scale(doc[k].text, money=True) for k in range(*unit)):

@@ -113,4 +113,13 @@ def column_figures(doc: Doc, close: int) -> Iterator[Token]:
 
 def _opened(doc: Doc, close: int, start: int) -> bool:
     """Whether the ")" at token `close` closes a "(" at most UNIT_WORDS tokens before it."""
-    return any(doc[k].text == "(" for k in range(max(start, close - UNIT_WORDS - 1), close))
+    return bracket_opening(doc, close, start) is not None
+
+
+def bracket_opening(doc: Doc, close: int, start: int = 0) -> int | None:
+    """The "(" that the ")" at token `close` closes, at most UNIT_WORDS tokens before it
+    and not before token `start` ("(dalam ribuan rupiah)"); None if there is none."""
+    for k in range(close - 1, max(start, close - UNIT_WORDS - 1) - 1, -1):
+        if doc[k].text == "(":
+            return k
+    return None

@@ -67,6 +67,21 @@ def _value(quantity: Quantity | None, money: bool) -> int | None:
     return quantity.as_int()
 
 
+def column_figures_of(doc: Doc, table: PipeTable, index: int, grammar: NumberGrammar, scale: list[str],
+                      money: bool) -> Iterator[tuple[int, int, int]]:
+    """(value, start, end character) of each row's figure under header cell `index` (see cell_figure)."""
+    for first, last in table.column(index):
+        value = cell_figure(doc, (first, last), grammar, scale, money)
+        if value is not None:
+            tail = doc[last - 1]
+            yield value, doc[first].idx, tail.idx + len(tail)
+
+
+def header_scale(doc: Doc, cell: Cell, grammar: NumberGrammar, money: bool) -> list[str]:
+    """The scale word a header cell gives its column ("Nilai (Rp juta)"), as a list of at most one."""
+    return [doc[k].text for k in range(*cell) if grammar.scale(doc[k].text, money=money)][-1:]
+
+
 def vague_scale(doc: Doc, cell: Cell) -> bool:
     """Whether a header cell gives its column's scale in a word no scale reads ("ribuan")."""
     return any(doc[k].lower_ in VAGUE_SCALES for k in range(*cell))

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..common import BULLETS, Context, Found, Hit, read_csv
 from ..numerals import NumberGrammar, Quantity, build_phrase_matcher, column_figures, in_text_order, is_grouped, row_figures
-from ..numerals.tables import PipeTable, cell_figure, pipe_tables, vague_scale
+from ..numerals.tables import PipeTable, column_figures_of, header_scale, pipe_tables, vague_scale
 from ..numerals import split_range
 from .nouns import Noun, NounTable
 
@@ -782,12 +782,8 @@ class WorkerCountReader:
             if noun is None or vague_scale(doc, (start, end)):
                 continue
             conf = round(noun.confidence * TABLE_FACTOR, 3)
-            for first, last in table.column(index):
-                value = cell_figure(doc, (first, last), self.grammar, scale, money=False)
-                if value is not None:
-                    tail = doc[last - 1]
-                    hits.append(Hit("worker_count", doc[first].idx, tail.idx + len(tail), "worker.table_column",
-                                    conf, {"value": value, "unit": noun.unit}))
+            hits.extend(Hit("worker_count", first, last, "worker.table_column", conf, {"value": value, "unit": noun.unit})
+                        for value, first, last in column_figures_of(doc, table, index, self.grammar, scale, money=False))
         return hits
 
     def _counts_people(self, doc: Doc, start: int, end: int) -> bool:
@@ -800,19 +796,17 @@ class WorkerCountReader:
     def _cell_unit(self, doc: Doc, start: int, end: int, licensed: frozenset[str]) -> tuple[Noun | None, list[str]]:
         """The worker unit a table's header cell names (None if it names none, a thing
         first, or a share) and the scale word it holds, if any ("Pekerja (ribu orang)")."""
-        noun, scale = None, []
+        noun = None
         for i in range(start, end):
-            token = doc[i]
-            if token.lower in self.shares:
+            if doc[i].lower in self.shares:
                 return None, []
-            if self.grammar.scale(token.text, money=False):
-                scale = [token.text]
             if noun is None:
                 got = self.nouns.at(doc, i)
                 if got is not None and got.role in licensed:
                     got = got._replace(role="unit")
                 if got is not None and got.role in ("unit", "never"):
                     noun = got
+        scale = header_scale(doc, (start, end), self.grammar, money=False)
         return (noun if noun is not None and noun.role == "unit" else None), scale
 
     def _header_noun(self, doc: Doc, bracket: int) -> Noun | None:
