@@ -7,17 +7,22 @@ the tables and the cell of each row under a header cell.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterator
 
+import numpy
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.tokens import Doc
 
 from .grammar import NumberGrammar, Quantity
 from .numerals import is_grouped
 
 PIPE = "|"
+CACHE_KEY = "fakta.pipe_tables"
 RULE_CHARS = frozenset("-+=:|_")  # a ruled line between a header and its rows ("---+----")
 MIN_ROWS = 2  # a table has a header and at least this many rows
+RULE_TOKENS = 5  # tokens a ruled line without a "|" may hold ("---+-----+---")
 VAGUE_SCALES = frozenset({"puluhan", "ratusan", "ribuan", "jutaan", "miliaran", "triliunan"})  # "(dalam
 # ribuan rupiah)": a header's unit that no scale word states; its column is not read
 
@@ -89,16 +94,27 @@ def vague_scale(doc: Doc, cell: Cell) -> bool:
 
 def pipe_tables(doc: Doc) -> list[PipeTable]:
     """Every table of the doc: a run of lines holding "|" (ruled lines allowed between them)
-    whose first line, the header, holds no digit and whose rows have no more cells than it."""
-    if PIPE not in doc.text:
+    whose first line, the header, holds no digit and whose rows have no more cells than it.
+    Kept on the doc (amounts and worker counts both ask): a pure function of it."""
+    if CACHE_KEY not in doc.user_data:
+        doc.user_data[CACHE_KEY] = _tables(doc)
+    return doc.user_data[CACHE_KEY]
+
+
+def _tables(doc: Doc) -> list[PipeTable]:
+    """Only the lines holding a "|" are read token by token (a page's "Kamis | 14.05 WIB"
+    lines are common; tables are not)."""
+    bars = numpy.flatnonzero(doc.to_array(ORTH) == doc.vocab.strings.add(PIPE))  # cheaper than doc.text
+    if len(bars) <= MIN_ROWS:
         return []
     tables: list[PipeTable] = []
     lines: list[list[Cell]] = []
     title = before = None
-    for line in _lines(doc):
-        if _is_rule(doc, line):
+    for line in _lines(doc, numpy.flatnonzero(doc.to_array(IS_SPACE))):
+        barred = bisect_left(bars, line[0]) < len(bars) and bars[bisect_left(bars, line[0])] < line[1]
+        if (barred or line[1] - line[0] <= RULE_TOKENS) and _is_rule(doc, line):
             continue
-        cells = _cells(doc, line)
+        cells = _cells(doc, line) if barred else None
         if cells is None:
             tables.extend(_table(doc, lines, title))
             lines, before = [], line
@@ -125,14 +141,15 @@ def _has_digit(text: str) -> bool:
     return any(ch.isdecimal() for ch in text)
 
 
-def _lines(doc: Doc) -> Iterator[tuple[int, int]]:
-    """(first token, token after the last) of each line of the doc."""
+def _lines(doc: Doc, spaces) -> Iterator[tuple[int, int]]:
+    """(first token, token after the last) of each line of the doc (`spaces`: the indices
+    of its whitespace tokens, the line breaks among them)."""
     start = 0
-    for token in doc:
-        if token.is_space and "\n" in token.text:
-            if token.i > start:
-                yield start, token.i
-            start = token.i + 1
+    for k in spaces:
+        if "\n" in doc[k].text:
+            if k > start:
+                yield start, int(k)
+            start = int(k) + 1
     if start < len(doc):
         yield start, len(doc)
 
