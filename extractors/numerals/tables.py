@@ -111,7 +111,8 @@ def _tables(doc: Doc) -> list[PipeTable]:
     lines: list[list[Cell]] = []
     title = before = None
     for line in _lines(doc, numpy.flatnonzero(doc.to_array(IS_SPACE))):
-        barred = bisect_left(bars, line[0]) < len(bars) and bars[bisect_left(bars, line[0])] < line[1]
+        first_bar = bisect_left(bars, line[0])
+        barred = first_bar < len(bars) and bars[first_bar] < line[1]
         if (barred or line[1] - line[0] <= RULE_TOKENS) and _is_rule(doc, line):
             continue
         cells = _cells(doc, line) if barred else None
