@@ -38,10 +38,11 @@ class AmountReader:
         strings = self.strings = nlp.vocab.strings  # hashes of words: token.orth / token.lower
         self.grammar = NumberGrammar.load()
         anchors = read_phrase_patterns(HERE / "anchors.jsonl")
-        self.currencies = frozenset(strings.add(
-            (p if isinstance(p, str) else p[0]["LOWER"]).lower()) for p in anchors["currency_before"])
-        self.money_words = self.currencies | {strings.add(  # a table header's "(Rp)", "(juta rupiah)"
-            (p if isinstance(p, str) else p[0]["LOWER"]).lower()) for p in anchors["currency_after"]}
+        def words(label: str) -> frozenset[int]:  # the (first) word of each pattern of a label
+            return frozenset(strings.add((p if isinstance(p, str) else p[0]["LOWER"]).lower()) for p in anchors[label])
+
+        self.currencies = words("currency_before")
+        self.money_words = self.currencies | words("currency_after")  # a table header's "(Rp)", "(juta rupiah)"
         self.matcher = build_phrase_matcher(nlp, anchors)
         self.before = strings["currency_before"]
         exact, folded = self.grammar.spelled_forms()  # number and scale words, as is_spelled
