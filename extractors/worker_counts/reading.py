@@ -76,6 +76,8 @@ COMPARED_RULES = SHARING_RULES | {"worker.context_orang"}  # counts a number bef
 # compared with ("9.412 dari 38 ribu pekerja", "dari 5.000 menjadi 15.000 orang")
 SUBSET_ROLES = ("subset_after", "subset_before")  # number_context.csv: "N di antaranya", "Dari jumlah itu, N"
 CONTEXT_ROLES = {"recipient": "programme", "member": "union", "volunteer": "insurer"}  # nouns.csv: a noun counts workers
+ENROLLED = "enrolled"  # nouns.csv: a noun that counts workers only in a sentence naming the insurer
+ENROLLED_WINDOW = 40  # tokens between an `enrolled` noun and the insurer named in its sentence
 # only in an article that names one of the phrases of its context role
 RATIO_MAX = 10  # "N dari M pekerja" is a ratio ("satu dari lima pekerja") when N is at most this
 CACHE_SIZE = 8192  # runs of number tokens whose reading is remembered
@@ -178,7 +180,7 @@ class WorkerCountReader:
         self.neighbours = self.before_unit | self.unit_openers | self.suffixes  # of an anchor read
         self.range_words = _phrase_index(nlp, (r["word"] for r in read_csv(NUMBERS / "range_words.csv")))
         # Anchors: the first word of every unit phrase (NounTable.at finds the longest).
-        anchors = {nlp.make_doc(r["phrase"])[0].text for r in rows if r["role"] in ("unit", "classifier", *CONTEXT_ROLES)}
+        anchors = {nlp.make_doc(r["phrase"])[0].text for r in rows if r["role"] in ("unit", "classifier", ENROLLED, *CONTEXT_ROLES)}
         subsets = {role: [r["word"] for r in context if r["role"] == role] for role in SUBSET_ROLES}
         occupations = [r["word"] for r in context if r["role"] == "occupation"]
         self.matcher = build_phrase_matcher(nlp, {"anchor": sorted(anchors), **contexts, **subsets,
@@ -187,6 +189,7 @@ class WorkerCountReader:
         self.residents, self.resident_gaps = words("resident"), words("resident_gap")
         self.subset_labels = {strings.add(role): role for role in SUBSET_ROLES}
         self.context_roles = {strings.add(label): role for role, label in CONTEXT_ROLES.items()}
+        self.insurer = strings.add(CONTEXT_ROLES["volunteer"])
         self._read_count = lru_cache(maxsize=CACHE_SIZE)(self._read_count)
 
     def __call__(self, doc: Doc, context: Context, found: Found) -> list[Hit]:
@@ -197,6 +200,7 @@ class WorkerCountReader:
         matches = self.matcher(doc)
         roles = self.context_roles
         licensed = frozenset(roles[label] for label, _, _ in matches if label in roles)  # "recipient", "member"
+        insurers = [start for label, start, _ in matches if label == self.insurer]
         subsets = [(self.subset_labels[label], start, end) for label, start, end in matches if label in self.subset_labels]
         occupations = [start for label, start, _ in matches if label == self.occupation]
         for label, start, _ in in_text_order(matches):
@@ -215,7 +219,8 @@ class WorkerCountReader:
             else:
                 prev, suffixed, after_number, before_number = None, False, False, True
             noun = self.nouns.at(doc, start)
-            if noun is not None and noun.role in licensed:
+            if noun is not None and (noun.role in licensed or (
+                    noun.role == ENROLLED and self._insured_sentence(doc, start, insurers))):
                 noun = noun._replace(role="unit")
             if noun is None or noun.role not in ("unit", "classifier"):
                 continue
@@ -528,6 +533,18 @@ class WorkerCountReader:
             for got, orang in run:
                 new.extend(self._count(doc, got, orang, orang + 1, noun, "worker.summed_list"))
         return new
+
+    def _insured_sentence(self, doc: Doc, i: int, insurers: list[int]) -> bool:
+        """Whether the sentence of token i names the insurer ("seluruh 32 pemain dan 14 ofisial
+        tim telah didaftarkan sebagai peserta BPJS Ketenagakerjaan"), within ENROLLED_WINDOW
+        tokens of it."""
+        for k in insurers:
+            lo, hi = min(i, k), max(i, k)
+            if hi - lo <= ENROLLED_WINDOW and not any(
+                    doc[j].orth in self.sentence_ends or (doc[j].is_space and "\n" in doc[j].text)
+                    for j in range(lo, hi)):
+                return True
+        return False
 
     def _parts_after(self, doc: Doc, i: int, counted: set[int]) -> list[tuple[int, int, int]]:
         """(value, start, end) of the numbers from token i to the end of the next sentence
@@ -981,7 +998,7 @@ class WorkerCountReader:
             got = self.nouns.ending_at(doc, i, lower) if lower in noun_ends else None
             if got is not None:
                 noun, begin = got
-                if noun.role in CONTEXT_ROLES and noun.role not in licensed:
+                if _passed_over(noun, licensed):
                     i = begin - 1
                     continue
                 counted = begin > 0 and doc[begin - 1].like_num
@@ -1039,7 +1056,7 @@ class WorkerCountReader:
         "never" noun; None when it names none."""
         for k in range(start, end):
             noun = self.nouns.at(doc, k)
-            if noun is None or noun.role == "classifier" or (noun.role in CONTEXT_ROLES and noun.role not in licensed):
+            if noun is None or noun.role == "classifier" or _passed_over(noun, licensed):
                 continue
             if noun.role == "never" or (k > start and doc[k - 1].like_num):
                 return 0.0
@@ -1196,6 +1213,12 @@ def _summed_tables(hits: list[Hit], tables: list[list[tuple[int, int, int]]]) ->
 def _count_before(hits: list[Hit], char: int, value: int) -> Hit | None:
     """The last worker count of this value that ends before character `char`, if any."""
     return next((hit for hit in reversed(hits) if hit.end <= char and hit.fields["value"] == value), None)
+
+
+def _passed_over(noun: Noun, licensed: frozenset[str]) -> bool:
+    """A context noun the article does not license, or an `enrolled` noun: it says nothing
+    of a count near it."""
+    return (noun.role in CONTEXT_ROLES and noun.role not in licensed) or noun.role == ENROLLED
 
 
 def _plain_orang(hit: Hit) -> bool:
