@@ -149,11 +149,11 @@ def test_noun_file_is_well_formed():
     assert len(phrases) == len(set(phrases))
     for row in rows:
         assert row["role"] in {"unit", "classifier", "cue", "soft_cue", "never", "recipient", "programme", "member",
-                               "union", "volunteer", "insurer"}
+                               "union", "volunteer", "insurer", "enrolled"}
         assert row["phrase"] == row["phrase"].lower()
-        if row["role"] in {"unit", "cue", "soft_cue", "recipient", "member", "volunteer"}:
+        if row["role"] in {"unit", "cue", "soft_cue", "recipient", "member", "volunteer", "enrolled"}:
             assert 0 < float(row["confidence"]) <= 1
-        if row["role"] in {"unit", "recipient", "member", "volunteer"}:
+        if row["role"] in {"unit", "recipient", "member", "volunteer", "enrolled"}:
             assert row["unit"]
 
 
