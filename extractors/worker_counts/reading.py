@@ -78,6 +78,9 @@ SUBSET_ROLES = ("subset_after", "subset_before")  # number_context.csv: "N di an
 CONTEXT_ROLES = {"recipient": "programme", "member": "union", "volunteer": "insurer"}  # nouns.csv: a noun counts workers
 ENROLLED = "enrolled"  # nouns.csv: a noun that counts workers only in a sentence naming the insurer
 ENROLLED_WINDOW = 40  # tokens between an `enrolled` noun and the insurer named in its sentence
+ENROL_GAP = 4  # number_context.csv enrol_gap words allowed between "N orang" and its enrolment verb
+ENROL_LINK = 4  # enrol_link words allowed between the verb and the insurer
+ENROL_LICENCE = 0.8  # "N orang telah didaftarkan sebagai peserta BPJS Ketenagakerjaan"
 # only in an article that names one of the phrases of its context role
 RATIO_MAX = 10  # "N dari M pekerja" is a ratio ("satu dari lima pekerja") when N is at most this
 CACHE_SIZE = 8192  # runs of number tokens whose reading is remembered
@@ -162,6 +165,7 @@ class WorkerCountReader:
         self.bullets = frozenset(strings.add(w) for w in BULLETS)
         self.dari = strings.add("dari")
         self.dan = strings.add("dan")
+        self.orang = strings.add("orang")
         self.di = strings.add("di")
         self.becomes = strings.add("menjadi")
         self.others_word = strings.add("lainnya")
@@ -187,6 +191,7 @@ class WorkerCountReader:
                                                   "occupation": occupations})
         self.occupation = strings.add("occupation")
         self.residents, self.resident_gaps = words("resident"), words("resident_gap")
+        self.enrol_verbs, self.enrol_gaps, self.enrol_links = words("enrol"), words("enrol_gap"), words("enrol_link")
         self.subset_labels = {strings.add(role): role for role in SUBSET_ROLES}
         self.context_roles = {strings.add(label): role for role, label in CONTEXT_ROLES.items()}
         self.insurer = strings.add(CONTEXT_ROLES["volunteer"])
@@ -200,7 +205,7 @@ class WorkerCountReader:
         matches = self.matcher(doc)
         roles = self.context_roles
         licensed = frozenset(roles[label] for label, _, _ in matches if label in roles)  # "recipient", "member"
-        insurers = [start for label, start, _ in matches if label == self.insurer]
+        insurers = [start for label, start, _ in matches if label == self.insurer]  # in text order
         subsets = [(self.subset_labels[label], start, end) for label, start, end in matches if label in self.subset_labels]
         occupations = [start for label, start, _ in matches if label == self.occupation]
         for label, start, _ in in_text_order(matches):
@@ -228,7 +233,7 @@ class WorkerCountReader:
             new = []
             if after_number:
                 new = self._unit(doc, start, noun, prev, suffixed) if noun.role == "unit" else \
-                    self._classifier(doc, start, prev, hits[-1] if hits else None, unsaid, tables, licensed)
+                    self._classifier(doc, start, prev, hits[-1] if hits else None, unsaid, tables, licensed, insurers)
             if not new and before_number and noun.role == "unit":
                 new = self._unit_then_number(doc, start, noun)
             hits.extend(new)
@@ -534,6 +539,35 @@ class WorkerCountReader:
                 new.extend(self._count(doc, got, orang, orang + 1, noun, "worker.summed_list"))
         return new
 
+    def _enrolment_licence(self, doc: Doc, i: int, insurers: list[int]) -> float | None:
+        """ENROL_LICENCE when tokens from i are a few enrol_gap words, an enrolment verb, a few
+        enrol_link words and the insurer ("yang terdaftar sebagai peserta BPJS Ketenagakerjaan")."""
+        n, k = len(doc), self._labelled_items_end(doc, i)
+        first = k
+        while k < n and k - first < ENROL_GAP and doc[k].lower in self.enrol_gaps:
+            k += 1
+        if k >= n or doc[k].lower not in self.enrol_verbs:
+            return None
+        k += 1
+        verb = k
+        while k < n and k - verb < ENROL_LINK and doc[k].lower in self.enrol_links:
+            k += 1
+        return ENROL_LICENCE if k in insurers else None
+
+    def _labelled_items_end(self, doc: Doc, i: int) -> int:
+        """The token after the labelled "N orang" items that continue a list from token i
+        ("PPK 75 orang[, PPS 408 orang dan KPPS 4.088 orang], telah didaftarkan ..."), else i."""
+        n, end, k = len(doc), i, i
+        while k < n and (doc[k].orth == self.comma or doc[k].lower == self.dan):
+            k += 1
+            labels = k
+            while k < n and k - labels < 3 and (doc[k].is_upper or doc[k].is_title) and not doc[k].like_num:
+                k += 1
+            if k == labels or k + 1 >= n or not doc[k].like_num or doc[k + 1].lower != self.orang:
+                break
+            k = end = k + 2
+        return end
+
     def _insured_sentence(self, doc: Doc, i: int, insurers: list[int]) -> bool:
         """Whether the sentence of token i names the insurer ("seluruh 32 pemain dan 14 ofisial
         tim telah didaftarkan sebagai peserta BPJS Ketenagakerjaan"), within ENROLLED_WINDOW
@@ -686,9 +720,12 @@ class WorkerCountReader:
                     "worker.unit_link_number", conf, {"value": quantity.as_int(), "unit": noun.unit})]
 
     def _classifier(self, doc: Doc, start: int, prev: Token, last: Hit | None,
-                    unsaid: list[tuple[Reading, int]], tables: list, licensed: frozenset[str]) -> list[Hit]:
+                    unsaid: list[tuple[Reading, int]], tables: list, licensed: frozenset[str],
+                    insurers: list[int]) -> list[Hit]:
         """"726.119 orang": a count only when a unit follows (read by _unit), a cue follows
-        ("500 orang bekerja di ..."), the clause before it names workers, or it continues a
+        ("500 orang bekerja di ..."), the clause before it names workers, its enrolment with the
+        insurer (token starts: `insurers`) follows ("1.046 orang, telah didaftarkan ke BPJS
+        Ketenagakerjaan"), or it continues a
         list of worker counts ("780 orang, disusul Kota X sebanyak 410 orang"); "orang
         warga", "orang tua" never count. `prev`: the token before it. A count whose clause
         says nothing either way goes to `unsaid` (the parts after it may make it a total), the
@@ -708,6 +745,8 @@ class WorkerCountReader:
         others = start + 1 < len(doc) and doc[start + 1].lower in self.others  # "200 orang lainnya"
         licence = after.confidence if after is not None and after.role == "cue" else \
             self._clause_licence(doc, got[1], others, licensed)
+        if licence is None and insurers:
+            licence = self._enrolment_licence(doc, start + 1, insurers)
         if licence is None and after is None:
             unsaid.append((got, start))
         if licence is None:
