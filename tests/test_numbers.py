@@ -54,6 +54,8 @@ def test_token_heads_and_ranges():
     ("satu juta", 1000000), ("seratus", 100), ("lima puluh ribu", 50000), ("setengah juta", 500000),
     ("satu setengah juta", 1500000), ("dua ratus lima puluh ribu", 250000), ("dua belas", 12),
     ("seratus dua puluh lima", 125), ("seribu lima ratus", 1500), ("sebelas ribu", 11000),
+    ("empat koma dua miliar", 4200000000), ("dua koma tiga lima juta", 2350000),
+    ("nol koma lima juta", 500000), ("dua puluh koma nol lima ribu", 20050),
 ])
 def test_number_expressions(grammar, words, value):
     quantity = grammar.parse(words.split())
@@ -62,7 +64,8 @@ def test_number_expressions(grammar, words, value):
 
 @pytest.mark.parametrize("words", [
     "juta", "ribu juta", "5 juta 2024", "5 juta dua", "dua 2", "lima puluh dua ratus",
-    "500 ribu 1 juta", "1,500", "365.86", "Rp",
+    "500 ribu 1 juta", "1,500", "365.86", "Rp", "koma", "koma dua juta", "dua koma", "dua juta koma lima",
+    "empat koma dua puluh miliar", "nol", "nol ribu",
 ])
 def test_non_numbers(grammar, words):
     assert grammar.parse(words.split()) is None
@@ -92,6 +95,12 @@ def test_rule_files_are_well_formed():
         assert int(row["factor"]) >= 1000 and row["scope"] in {"any", "money"}
     roles = {"digit", "direct", "belas", "times", "half", "one_scale"}
     for row in read_csv(HERE / "number_words.csv"):
-        assert row["role"] in roles and row["word"] == row["word"].lower() and Decimal(row["value"]) > 0
+        assert row["word"] == row["word"].lower()
+        if row["role"] == "zero":
+            assert Decimal(row["value"]) == 0
+        elif row["role"] == "point":
+            assert row["value"] == ""
+        else:
+            assert row["role"] in roles and Decimal(row["value"]) > 0
     for row in read_csv(HERE / "range_words.csv"):
         assert row["borrow_scale"] in {"yes", "no"}

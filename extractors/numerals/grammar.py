@@ -40,7 +40,7 @@ class NumberGrammar:
         for row in multipliers:  # lower-case words match any case, others only exactly
             table = self._folded if row["word"].islower() else self._exact
             table[row["word"]] = (int(row["factor"]), row["scope"])
-        self._words = {r["word"].lower(): (Decimal(r["value"]), r["role"]) for r in words}
+        self._words = {r["word"].lower(): (Decimal(r["value"] or 0), r["role"]) for r in words}
         self._spelled = frozenset(self._words) | frozenset(self._folded)
 
     @classmethod
@@ -116,6 +116,8 @@ class NumberGrammar:
             if word is None:
                 return None
             value, role = word
+            if role == "point" or role == "zero":  # "nol" only before "koma" or in a fraction
+                return self._spelled_decimal(texts, money)
             if role == "one_scale":
                 if pending is not None or small or (last_scale is not None and value >= last_scale):
                     return None
@@ -144,6 +146,25 @@ class NumberGrammar:
             return None
         value = total + small + (pending or 0)
         return Quantity(value, True, last_scale is not None) if value else None
+
+    def _spelled_decimal(self, texts: Sequence[str], money: bool) -> Quantity | None:
+        """ "empat koma dua miliar", "dua koma tiga lima juta": a whole spelled number without a
+        scale, "koma", its fraction's digits one by one, then at most a scale word."""
+        lowered = [t.lower() for t in texts]
+        if "koma" not in lowered:
+            return None
+        point = lowered.index("koma")
+        whole = Quantity(0, True, False) if lowered[:point] == ["nol"] else self._parse_words(texts[:point], money)
+        if whole is None or whole.scaled:
+            return None
+        rest, factor = texts[point + 1:], 1
+        if rest and (scale := self.scale(rest[-1], money)) is not None:
+            rest, factor = rest[:-1], scale
+        digits = [self._words.get(t.lower()) for t in rest]
+        if not digits or any(d is None or d[1] not in ("digit", "zero") for d in digits):
+            return None
+        value = Decimal(f"{whole.value}.{''.join(str(int(d[0])) for d in digits)}") * factor
+        return Quantity(int(value) if value == value.to_integral_value() else value, True, factor != 1)
 
     def longest_prefix(self, texts: Sequence[str], money: bool = False) -> tuple[Quantity, int] | None:
         """The longest leading run of `texts` that is a number, with its length."""

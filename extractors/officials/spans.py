@@ -193,7 +193,7 @@ class Lines:
         the hit alone may pass a limit; if the line ends first, their counts are kept and
         only the hit's own words are added (read already, as Toks)."""
         toks, n = self.toks, self.n
-        if self.plain[0] <= i < self.plain[1]:
+        if self.plain[0] <= i < self.plain[1] or self._labelled_field(i, after):
             return False
         forward = None
         if after < n:
@@ -227,6 +227,22 @@ class Lines:
         _, titled, lower = backward
         words = titled + lower
         return words >= MIN_HEADLINE_WORDS and words - lower >= 0.8 * words
+
+    def _labelled_field(self, i: int, after: int) -> bool:
+        """Whether the hit is the value of a form's line, after a label of one or two words and
+        a colon, names its person after a comma and runs to the line's end ("Pejabat: Wakil
+        Bupati Manokwari Selatan, Elias Ullo"), as no headline does ("VIDEO: Wakil Bupati
+        Kaimana Buka Festival Teluk")."""
+        toks = self.toks
+        if i < 2 or toks[i - 1].text != ":" or (after < self.n and not toks[after].blank) or \
+                not any(toks[k].text == "," for k in range(i, after)):
+            return False
+        for label in (i - 2, i - 3):
+            if label < 0 or toks[label].blank or toks[label].punct:
+                return False
+            if label == 0 or toks[label - 1].blank:
+                return True
+        return False
 
     def _list_item(self, start: int) -> bool:
         """Whether the line from token `start` opens with a list number ("1.", "2)") or a bullet."""
