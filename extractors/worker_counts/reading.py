@@ -40,6 +40,7 @@ TABLE_FACTOR = 0.85  # a table row's figure, its unit in the header: a little le
 TITLE_WORDS = 12  # tokens of a table's title line that may name the unit its "(orang)" column counts
 TABLE_LEAD = 8  # tokens between a table header's noun and its bracket, and its bracket and colon
 LABEL_FACTOR = 0.9  # "Nelayan: 1.915 orang": a little less sure than "1.915 orang nelayan"
+LABEL_WORDS = 4  # words (or a bracketed acronym) between a line's opening unit and its colon
 LABEL_WINDOW = 12  # tokens of a label before its colon
 HEADING_LINES = 12  # list lines walked back to the heading of a bulleted list
 CLOSERS = frozenset({")", '"', "”", "’", "'"})
@@ -53,6 +54,7 @@ RULE_FACTOR = {  # confidence of a rule relative to that of its noun
     "worker.number_copula_unit": 0.8,
     "worker.context_orang": 0.85,
     "worker.unit_link_number": 0.8,
+    "worker.label_number": 0.8,
     "worker.list_orang": 0.85,
     "worker.summed_total": 1.0,
     "worker.answer_orang": 1.0,  # (its licence: the question's noun, times ANSWER_FACTOR)  # (its licence, TOTAL_LICENCE, says how sure)
@@ -155,14 +157,14 @@ class WorkerCountReader:
         self.companion_units = frozenset(r["word"] for r in context if r["role"] == "companion_unit")
         self.elaborations, self.others = words("elaboration"), words("other")
         self.part_follow = words("part") | frozenset(strings.add(w) for w in (*CLAUSE_BREAKS, ")"))
-        self.unit_openers = self.heads | {strings.add(w) for w in SENTENCE_ENDS}
+        self.bullets = frozenset(strings.add(w) for w in BULLETS)
+        self.unit_openers = self.heads | {strings.add(w) for w in SENTENCE_ENDS} | self.bullets
         self.clause_breaks = frozenset(strings.add(w) for w in CLAUSE_BREAKS)
         self.sentence_ends = frozenset(strings.add(w) for w in (".", "!", "?"))
         self.currencies = frozenset(strings.add(w) for w in CURRENCIES)
         # the counting word for people and its spellings ("18.200 org" in a chat message)
         self.orangs = frozenset(strings.add(r["phrase"]) for r in rows if r["role"] == "classifier")
         self.colon = strings.add(":")
-        self.bullets = frozenset(strings.add(w) for w in BULLETS)
         self.dari = strings.add("dari")
         self.dan = strings.add("dan")
         self.orang = strings.add("orang")
@@ -695,7 +697,7 @@ class WorkerCountReader:
         begin, limit = start + noun.length, min(len(doc), start + noun.length + LINK_WINDOW)
         link = next((i for i in range(begin, limit) if doc[i].lower in self.links), None)
         if link is None:
-            return []
+            return self._labelled_figure(doc, start, noun)
         for i in range(begin, link):
             tok = doc[i]
             if tok.like_num or tok.is_space or tok.lower in self.clause_breaks:
@@ -718,6 +720,28 @@ class WorkerCountReader:
         conf = round(noun.confidence * RULE_FACTOR["worker.unit_link_number"], 3)
         return [Hit("worker_count", doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),
                     "worker.unit_link_number", conf, {"value": quantity.as_int(), "unit": noun.unit})]
+
+    def _labelled_figure(self, doc: Doc, start: int, noun: Noun) -> list[Hit]:
+        """"Peserta aktif: 128.400", "• Penerima Upah (PU): 96.150": a line (or bullet) that opens
+        with a unit, a few words and a colon, and ends with a bare number (an infographic's or
+        a fact sheet's lines)."""
+        n = len(doc)
+        if start > 0 and not (doc[start - 1].is_space or doc[start - 1].orth in self.bullets):
+            return []
+        k = start + noun.length
+        while k < n and k - start - noun.length < LABEL_WORDS and doc[k].orth != self.colon:
+            tok = doc[k]
+            if not (tok.is_alpha or tok.text in "()") or self.nouns.at(doc, k) is not None:
+                return []
+            k += 1
+        if k >= n or doc[k].orth != self.colon:
+            return []
+        got, end = self._number_from(doc, k + 1)
+        if got is None or got[0].range is not None or (end < n and not (doc[end].is_space and "\n" in doc[end].text)):
+            return []
+        conf = round(noun.confidence * RULE_FACTOR["worker.label_number"], 3)
+        return [Hit("worker_count", got[2].idx, doc[end - 1].idx + len(doc[end - 1]),
+                    "worker.label_number", conf, {"value": got[0].quantity.as_int(), "unit": noun.unit})]
 
     def _classifier(self, doc: Doc, start: int, prev: Token, last: Hit | None,
                     unsaid: list[tuple[Reading, int]], tables: list, licensed: frozenset[str],
