@@ -576,11 +576,13 @@ class WorkerCountReader:
         tokens of it."""
         for k in insurers:
             lo, hi = min(i, k), max(i, k)
-            if hi - lo <= ENROLLED_WINDOW and not any(
-                    doc[j].orth in self.sentence_ends or (doc[j].is_space and "\n" in doc[j].text)
-                    for j in range(lo, hi)):
+            if hi - lo <= ENROLLED_WINDOW and not any(self._ends_sentence(doc[j]) for j in range(lo, hi)):
                 return True
         return False
+
+    def _ends_sentence(self, token: Token) -> bool:
+        """A full stop, "!" or "?", or a line break."""
+        return token.lower in self.sentence_ends or _breaks_line(token)
 
     def _parts_after(self, doc: Doc, i: int, counted: set[int]) -> list[tuple[int, int, int]]:
         """(value, start, end) of the numbers from token i to the end of the next sentence
@@ -591,7 +593,7 @@ class WorkerCountReader:
         limit = min(n, i + PART_WINDOW)
         while i < limit:
             tok = doc[i]
-            is_end = tok.lower in self.sentence_ends or (tok.is_space and "\n" in tok.text)
+            is_end = self._ends_sentence(tok)
             if is_end and not ended:  # a sentence's full stop and the line break after it: one end
                 ends += 1
                 if ends == 2:
@@ -737,7 +739,7 @@ class WorkerCountReader:
         if k >= n or doc[k].orth != self.colon:
             return []
         got, end = self._number_from(doc, k + 1)
-        if got is None or got[0].range is not None or (end < n and not (doc[end].is_space and "\n" in doc[end].text)):
+        if got is None or got[0].range is not None or (end < n and not _breaks_line(doc[end])):
             return []
         conf = round(noun.confidence * RULE_FACTOR["worker.label_number"], 3)
         return [Hit("worker_count", got[2].idx, doc[end - 1].idx + len(doc[end - 1]),
@@ -749,8 +751,8 @@ class WorkerCountReader:
         """"726.119 orang": a count only when a unit follows (read by _unit), a cue follows
         ("500 orang bekerja di ..."), the clause before it names workers, its enrolment with the
         insurer (token starts: `insurers`) follows ("1.046 orang, telah didaftarkan ke BPJS
-        Ketenagakerjaan"), or it continues a
-        list of worker counts ("780 orang, disusul Kota X sebanyak 410 orang"); "orang
+        Ketenagakerjaan"), or it continues a list of worker counts ("780 orang, disusul Kota X
+        sebanyak 410 orang"); "orang
         warga", "orang tua" never count. `prev`: the token before it. A count whose clause
         says nothing either way goes to `unsaid` (the parts after it may make it a total), the
         rows of a table headed "(orang):" to `tables`. `licensed`: the context roles the article
@@ -1276,6 +1278,10 @@ def _summed_tables(hits: list[Hit], tables: list[list[tuple[int, int, int]]]) ->
 def _count_before(hits: list[Hit], char: int, value: int) -> Hit | None:
     """The last worker count of this value that ends before character `char`, if any."""
     return next((hit for hit in reversed(hits) if hit.end <= char and hit.fields["value"] == value), None)
+
+
+def _breaks_line(token: Token) -> bool:
+    return token.is_space and "\n" in token.text
 
 
 def _passed_over(noun: Noun, licensed: frozenset[str]) -> bool:
