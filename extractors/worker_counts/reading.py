@@ -752,11 +752,10 @@ class WorkerCountReader:
         ("500 orang bekerja di ..."), the clause before it names workers, its enrolment with the
         insurer (token starts: `insurers`) follows ("1.046 orang, telah didaftarkan ke BPJS
         Ketenagakerjaan"), or it continues a list of worker counts ("780 orang, disusul Kota X
-        sebanyak 410 orang"); "orang
-        warga", "orang tua" never count. `prev`: the token before it. A count whose clause
-        says nothing either way goes to `unsaid` (the parts after it may make it a total), the
-        rows of a table headed "(orang):" to `tables`. `licensed`: the context roles the article
-        makes workers (nouns.csv: recipients of a programme paid to workers, members of a union)."""
+        sebanyak 410 orang"); "orang warga", "orang tua" never count. `prev`: the token before
+        it. A count whose clause says nothing either way goes to `unsaid` (the parts after it
+        may make it a total), the rows of a table headed "(orang):" to `tables`. `licensed`:
+        the context roles the article makes workers (nouns.csv: recipients of a programme paid to workers, members of a union)."""
         after = self.nouns.at(doc, start + 1) if start + 1 < len(doc) else None
         if after is not None and after.role not in ("cue", "soft_cue"):
             return []
