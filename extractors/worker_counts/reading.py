@@ -755,7 +755,8 @@ class WorkerCountReader:
         sebanyak 410 orang"); "orang warga", "orang tua" never count. `prev`: the token before
         it. A count whose clause says nothing either way goes to `unsaid` (the parts after it
         may make it a total), the rows of a table headed "(orang):" to `tables`. `licensed`:
-        the context roles the article makes workers (nouns.csv: recipients of a programme paid to workers, members of a union)."""
+        the context roles the article makes workers (nouns.csv: recipients of a programme
+        paid to workers, members of a union)."""
         after = self.nouns.at(doc, start + 1) if start + 1 < len(doc) else None
         if after is not None and after.role not in ("cue", "soft_cue"):
             return []
