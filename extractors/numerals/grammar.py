@@ -42,6 +42,7 @@ class NumberGrammar:
             table[row["word"]] = (int(row["factor"]), row["scope"])
         self._words = {r["word"].lower(): (Decimal(r["value"] or 0), r["role"]) for r in words}
         self._spelled = frozenset(self._words) | frozenset(self._folded)
+        self._points = frozenset(w for w, (_, role) in self._words.items() if role == "point")  # "koma"
 
     @classmethod
     def load(cls) -> "NumberGrammar":
@@ -151,10 +152,12 @@ class NumberGrammar:
         """ "empat koma dua miliar", "dua koma tiga lima juta": a whole spelled number without a
         scale, "koma", its fraction's digits one by one, then at most a scale word."""
         lowered = [t.lower() for t in texts]
-        if "koma" not in lowered:
+        point = next((i for i, word in enumerate(lowered) if word in self._points), None)
+        if point is None:
             return None
-        point = lowered.index("koma")
-        whole = Quantity(0, True, False) if lowered[:point] == ["nol"] else self._parse_words(texts[:point], money)
+        before = [self._words.get(word) for word in lowered[:point]]
+        zero = len(before) == 1 and before[0] is not None and before[0][1] == "zero"  # "nol koma lima"
+        whole = Quantity(0, True, False) if zero else self._parse_words(texts[:point], money)
         if whole is None or whole.scaled:
             return None
         rest, factor = texts[point + 1:], 1
