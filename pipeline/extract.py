@@ -33,6 +33,8 @@ IDENTITY = {
     "regulation": ("type", "number", "year"),
     "date": ("value", "precision", "role"),  # "Juli 2025" and "1 Juli 2025" are two facts
 }
+# Regulation types issued by the central government (pipeline/models.py RegulationType).
+NATIONAL_REGULATIONS = frozenset({"UUD", "UU", "Perppu", "PP", "Perpres", "Inpres", "Keppres", "Permen"})
 # Facts of one identity that differ in this field stay apart ("Permenaker 5/2021" and
 # "Permendagri 5/2021" are both Permen 5/2021); a mention without it, or with a vaguer
 # value ("Permen 5/2021": issuer "Menteri"), is one of the others.
@@ -89,6 +91,8 @@ class Engine:
         for extractor in self.extractors:
             for hit in extractor(doc, context, found):
                 found.setdefault(hit.kind, []).append(hit)
+        if "region" in found and "regulation" in found:
+            _drop_regions_in_titles(found, doc.text)
         return found
 
     def records(self, article: Article, text: str, found: dict[str, list[Hit]]) -> Extracted:
@@ -118,6 +122,25 @@ def _fact(source: str, aid: str, text: str, sentence: str, hit: Hit) -> FactBase
         "source": source, "article_id": aid, "text": text[start:end], "start": start, "end": end,
         "sentence": sentence, "rule": hit.rule, "confidence": hit.confidence, **hit.fields,
     })
+
+
+def _drop_regions_in_titles(found: dict[str, list[Hit]], text: str) -> None:
+    """Region mentions inside a national regulation's title are the law's words, not the
+    story's place ("UU 21/2001 tentang Otonomi Khusus bagi Provinsi Papua" in a story on
+    Manokwari). A regional one's title names its own region ("Perda ... tentang APBD
+    Kabupaten Puncak Jaya"), which stays."""
+    titles = []
+    for hit in found["regulation"]:
+        title = hit.fields.get("title")
+        if title and hit.fields["type"] in NATIONAL_REGULATIONS:
+            start = text.find(title, hit.end)  # the title follows its citation, after "tentang"
+            titles.append((start, start + len(title)))
+    if titles:
+        kept = [h for h in found["region"] if not any(lo <= h.start < hi for lo, hi in titles)]
+        if kept:
+            found["region"] = kept
+        else:
+            del found["region"]
 
 
 def _first_of_each(kind: str, hits: list[Hit]) -> list[Hit]:
