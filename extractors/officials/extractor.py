@@ -112,15 +112,17 @@ class OfficialsExtractor:
     def _yield_to_org(self, doc: Doc, start: int, end: int, title, numbered: bool):
         """(end, title, numbered) of a title at tokens start..end, or of its first words when its
         last word opens a known organisation that runs past it, beyond what field words would
-        read: "Kepala Balai Pelayanan Pelindungan Pekerja Migran Indonesia" is "Kepala" of that
-        Balai ("Kepala Dinas Tenaga Kerja" stays a title and its field)."""
+        read, or that the organisations list knows by another name: "Kepala Balai Pelayanan
+        Pelindungan Pekerja Migran Indonesia" is "Kepala" of that Balai (BP3MI); "Kepala Dinas
+        Tenaga Kerja" stays a title and its field."""
         lex, last = self.lex, end - 1
         entries = lex.elements.get(doc[last].lower_)
         if not entries:
             return end, title, numbered
-        for words, (kind, _) in entries:
-            if kind == "org" and not lex.field_words.issuperset(words[1:]) and last + len(words) <= len(doc) and all(
-                    doc[last + k].lower_ == word for k, word in enumerate(words)):
+        for words, (kind, org) in entries:
+            if kind == "org" and 1 < len(words) and last + len(words) <= len(doc) and all(
+                    doc[last + k].lower_ == word for k, word in enumerate(words)) and (
+                    not lex.field_words.issuperset(words[1:]) or org.name.lower() != " ".join(words)):
                 shorter = lex.titles.get(tuple(doc[k].lower_ for k in range(start, last)))
                 if shorter is not None:
                     return last, shorter, doc[last - 1].lower_ in lex.numbered

@@ -59,7 +59,9 @@ class DocReader:
             if lowercase:  # "kepala dinas tenaga kerja Badung" -> "Kepala Dinas Tenaga Kerja"
                 field_text = " ".join(w if w in FIELD_JOINERS else w[:1].upper() + w[1:] for w in field_text.split())
         elif title.field == "req" and not designated:
-            return [], end
+            field_text = self._field_of_named_body(end, title)
+            if not field_text:
+                return [], end
         else:
             field_text = designated
         if title.descriptive and field_end == end:  # "pengamat ketenagakerjaan Universitas X, ...":
@@ -136,6 +138,16 @@ class DocReader:
         if hits:
             self.last_post = (stop, chunks[-1])
         return hits, stop
+
+    def _field_of_named_body(self, i: int, title: Title) -> str:
+        """The field of a post whose body is named by its short name instead of field words:
+        "Wakil Menteri P2MI" is Wakil Menteri of the Kementerian Pelindungan Pekerja Migran
+        Indonesia, so its field is "Pelindungan Pekerja Migran Indonesia"; "" if none."""
+        prefix = title.org.removesuffix("{field}")
+        element = self.titles.element(i) if prefix != title.org and prefix else None
+        if element is None or element[1] != "org" or not element[2].name.startswith(prefix):
+            return ""
+        return element[2].name[len(prefix):]
 
     def _names_after(self, i: int, chunks: list[Chunk], field_text: str) -> tuple[list[Name], str, float]:
         """One name per chunk after the title phrase: (names, rule, confidence)."""
