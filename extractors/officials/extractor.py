@@ -54,7 +54,7 @@ class OfficialsExtractor:
                 self.matcher.add(key, [pattern])
                 words = tuple(t.lower_ for t in pattern)
                 self.entries[nlp.vocab.strings[key]] = (
-                    label == "title", tables[label][words], words[-1] in self.lex.numbered
+                    label == "title", tables[label][words], words[-1] in self.lex.numbered_any
                 )
 
     def __call__(self, doc: Doc, context: Context, found: Found) -> list[Hit]:
@@ -125,7 +125,7 @@ class OfficialsExtractor:
                     not lex.field_words.issuperset(words[1:]) or org.name.lower() != " ".join(words)):
                 shorter = lex.titles.get(tuple(doc[k].lower_ for k in range(start, last)))
                 if shorter is not None:
-                    return last, shorter, doc[last - 1].lower_ in lex.numbered
+                    return last, shorter, doc[last - 1].lower_ in lex.numbered_any
                 break
         return end, title, numbered
 

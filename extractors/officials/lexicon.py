@@ -154,6 +154,8 @@ class Lexicon:
         self.negators = frozenset(roles.get("negator", ()))
         self.bodies = frozenset(roles.get("body", ()))
         self.numbered = frozenset(roles.get("numbered", ()))
+        self.numbered_before_org = frozenset(roles.get("numbered_before_org", ()))
+        self.numbered_any = self.numbered | self.numbered_before_org
         self.grades = frozenset(roles.get("grade", ()))
         self.coded = frozenset(roles.get("coded", ()))
         self.asides = frozenset(roles.get("aside", ()))

@@ -370,11 +370,14 @@ class DocReader:
     def _past_relative(self, k: int) -> int:
         """The comma that closes a relative clause at token k ("yang berkantor di Pangkalpinang":
         words only, up to MAX_ASIDE tokens, the first in lower case) when a name follows it,
-        or k otherwise."""
+        or k otherwise. A clause with a word in -nya tells what someone else did ("sambutan
+        Bupati yang dibacakannya, Cut Nurul ...": she read it), so the name is not the post's."""
         toks, j = self.toks, k + 1
         if j >= self.n or not toks[j].text.islower():
             return k
         while j < self.n and j - k <= MAX_ASIDE and toks[j].text.isalpha():
+            if toks[j].text.endswith("nya"):
+                return k
             j += 1
         return j if j < self.n and toks[j].text == "," and self.titles.name_at(j + 1) else k
 

@@ -79,10 +79,15 @@ class TitleReader:
         return known is not None and known[1] == "org"
 
     def designator(self, i: int) -> int:
-        """After a numbered word ("Komisi"), the end of its letter or roman numeral ("E", "IX")."""
+        """After a numbered word ("Komisi"), the end of its letter or roman numeral ("E", "IX");
+        after a word numbered only before an organisation, when one follows ("Wakil Ketua I
+        DPRD Kotim", not "Ketua I Nyoman Sudarsa")."""
         toks = self.toks
-        if i < self.n and i > 0 and toks[i].designator and toks[i - 1].lower in self.lex.numbered:
-            return i + 1
+        if i < self.n and i > 0 and toks[i].designator:
+            word = toks[i - 1].lower
+            if word in self.lex.numbered or word in self.lex.numbered_before_org and (
+                    (known := self.element(i + 1)) is not None and known[1] == "org"):
+                return i + 1
         return i
 
     def field(self, i: int, lowercase: bool = False) -> int:
@@ -417,6 +422,9 @@ class TitleReader:
                     chunk.areas.append(value)
                 elif kind == "org" and chunk.org is None:
                     chunk.org = value
+                    if toks[i].lower in lex.bodies and (longer := self.field(i + 1)) > end:
+                        chunk.org, end = Organization(toks.text(i, longer), frozenset(), "", ""), longer
+                        # "Dinas Tenaga Kerja dan Transmigrasi": a known body's name that field words go on
                 elif kind == "unit" and chunk.unit is None:
                     chunk.unit = value
                 i = end  # after a numbered word ("Komisi"), its letter or numeral ("E")
