@@ -91,8 +91,8 @@ class Engine:
         for extractor in self.extractors:
             for hit in extractor(doc, context, found):
                 found.setdefault(hit.kind, []).append(hit)
-        if "region" in found and "regulation" in found:
-            _drop_regions_in_titles(found, doc.text)
+        if "regulation" in found:
+            _drop_mentions_in_titles(found, doc.text)
         return found
 
     def records(self, article: Article, text: str, found: dict[str, list[Hit]]) -> Extracted:
@@ -124,23 +124,27 @@ def _fact(source: str, aid: str, text: str, sentence: str, hit: Hit) -> FactBase
     })
 
 
-def _drop_regions_in_titles(found: dict[str, list[Hit]], text: str) -> None:
-    """Region mentions inside a national regulation's title are the law's words, not the
-    story's place ("UU 21/2001 tentang Otonomi Khusus bagi Provinsi Papua" in a story on
-    Manokwari). A regional one's title names its own region ("Perda ... tentang APBD
-    Kabupaten Puncak Jaya"), which stays."""
-    titles = []
+def _drop_mentions_in_titles(found: dict[str, list[Hit]], text: str) -> None:
+    """Regions and dates named inside a regulation's title are the law's words, not the
+    story's place or time: "UU 21/2001 tentang Otonomi Khusus bagi Provinsi Papua" in a story
+    on Manokwari, "Permendagri 15/2024 tentang Pedoman Penyusunan APBD Tahun Anggaran 2025".
+    A regional regulation's title names its own region ("Perda ... tentang APBD Kabupaten
+    Puncak Jaya"), which stays."""
+    titles, national = [], []
     for hit in found["regulation"]:
         title = hit.fields.get("title")
-        if title and hit.fields["type"] in NATIONAL_REGULATIONS:
+        if title:
             start = text.find(title, hit.end)  # the title follows its citation, after "tentang"
             titles.append((start, start + len(title)))
-    if titles:
-        kept = [h for h in found["region"] if not any(lo <= h.start < hi for lo, hi in titles)]
-        if kept:
-            found["region"] = kept
-        else:
-            del found["region"]
+            if hit.fields["type"] in NATIONAL_REGULATIONS:
+                national.append(titles[-1])
+    for kind, spans in (("region", national), ("date", titles)):
+        if spans and kind in found:
+            kept = [h for h in found[kind] if not any(lo <= h.start < hi for lo, hi in spans)]
+            if kept:
+                found[kind] = kept
+            else:
+                del found[kind]
 
 
 def _first_of_each(kind: str, hits: list[Hit]) -> list[Hit]:
