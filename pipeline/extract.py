@@ -135,6 +135,8 @@ def _drop_mentions_in_titles(found: dict[str, list[Hit]], text: str) -> None:
         title = hit.fields.get("title")
         if title:
             start = text.find(title, hit.end)  # the title follows its citation, after "tentang"
+            if start < 0:
+                continue
             titles.append((start, start + len(title)))
             if hit.fields["type"] in NATIONAL_REGULATIONS:
                 national.append(titles[-1])
