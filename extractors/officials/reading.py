@@ -413,13 +413,15 @@ class DocReader:
                 return k - 3
         return k
 
-    def _behind_acronym(self, run: Name) -> Name:
-        """ "Nahdlatul Ulama (PBNU) Slamet Effendy Yusuf": a run with its acronym, then a name."""
+    def _behind_acronym(self, run: Name) -> Name | None:
+        """ "Nahdlatul Ulama (PBNU) Slamet Effendy Yusuf": a run with its acronym, then a name.
+        A run whose acronym no name follows is an organisation's name, not a person's
+        ("Koperasi Tenaga Kerja Bongkar Muat (TKBM) Pelabuhan Jayapura, ...": None)."""
         toks, k = self.toks, run.next
         if k + 3 < self.n and toks[k].text == "(" and toks[k + 2].text == ")":
             acronym = toks[k + 1].text
             if len(acronym) > 1 and acronym.isupper():
-                return self.names.forward(k + 3) or run
+                return self.names.forward(k + 3)
         return run
 
     def _org_then_name(self, found: list[Name], chunks: list[Chunk], as_org: bool) -> list[Name]:
