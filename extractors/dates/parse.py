@@ -38,7 +38,7 @@ CHAT_STAMP = re.compile(r"\[\d{1,2}[.:]\d{2},$")  # "[09.14, 5/8/2025]": an expo
 YEARLESS_LEAD = timedelta(days=31)  # a yearless date may lie this far after publication
 WEEKDAY_MISMATCH = 0.7  # confidence factor when the written weekday disagrees with the date
 HEADLINE_WORDS = 4  # words of a headline at least, above a bare date line that is the story's own
-FIELD_SEPARATORS = ("|", "•")  # between the fields of a meta line ("Kategori: ... | Diterbitkan: ...")
+FIELD_SEPARATOR = re.compile(r"[|•]")  # between the fields of a meta line ("Kategori: ... | Diterbitkan: ...")
 LINE_LOOK = 8  # tokens walked to find a date's line start or end (label, "14:30 WIB")
 LABEL_LOOK = 3  # tokens before a date searched for a publication label ("Diterbitkan : ...")
 MEMO_SIZE = 1 << 16  # entries each memoised function keeps
@@ -303,9 +303,9 @@ def _role(doc: Doc, start: int, end: int, near_top: bool, rules: Rules) -> str |
         end += 1  # "...(14/2/2025)* -": the dateline's dash comes after the bold mark
     if before and rules.published_label.match(before):
         return "published"
-    field = _field_before(doc, start - 1)
-    if field and rules.published_label.match(field):
-        return "published"  # "Kategori: Berita Daerah | Diterbitkan: Rabu, 4 Juni 2025 | Penulis: ..."
+    near = _line_part(doc, start - 1, -1, whole=False)  # the line's last tokens before the date
+    if near and FIELD_SEPARATOR.search(near) and rules.published_label.match(FIELD_SEPARATOR.split(near)[-1].strip()):
+        return "published"  # a meta line's field: "Kategori: Berita Daerah | Diterbitkan: Rabu, 4 Juni 2025 | ..."
     if near_top and before and rules.post_meta.match(before):
         return "published"  # "Diposting oleh: Admin Diskominfo | Kamis, 14 November 2024 | Dibaca ..."
     if near_top and before and RELEASE_PLACE.match(before) and (
@@ -346,20 +346,6 @@ def _under_headline(doc: Doc, start: int) -> bool:
 def _labelled(start: int, labels_at: set[int]) -> bool:
     """A publication label ("Diterbitkan") is one of the LABEL_LOOK tokens before token start."""
     return bool(labels_at) and not labels_at.isdisjoint(range(max(0, start - LABEL_LOOK), start))
-
-
-def _field_before(doc: Doc, k: int) -> str | None:
-    """Text from token k back to a "|" or "•" that sets off a field of a meta line (within
-    LINE_LOOK tokens, on the same line); None if there is none."""
-    pieces = []
-    for edge in range(k, max(k - LINE_LOOK, -1), -1):
-        token = doc[edge]
-        if token.text in FIELD_SEPARATORS:
-            return "".join(reversed(pieces)).strip()
-        if "\n" in token.text_with_ws:
-            return None
-        pieces.append(token.text_with_ws)
-    return None
 
 
 def _line_part(doc: Doc, k: int, step: int, whole: bool = True) -> str | None:
