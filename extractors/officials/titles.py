@@ -422,9 +422,9 @@ class TitleReader:
                     chunk.areas.append(value)
                 elif kind == "org" and chunk.org is None:
                     chunk.org = value
+                    # "Dinas Tenaga Kerja dan Transmigrasi": field words go on past a known body's name
                     if toks[i].lower in lex.bodies and (longer := self.field(i + 1)) > end:
                         chunk.org, end = Organization(toks.text(i, longer), frozenset(), "", ""), longer
-                        # "Dinas Tenaga Kerja dan Transmigrasi": a known body's name that field words go on
                 elif kind == "unit" and chunk.unit is None:
                     chunk.unit = value
                 i = end  # after a numbered word ("Komisi"), its letter or numeral ("E")
