@@ -83,16 +83,17 @@ class Engine:
 
     def extract_clean(self, article: Article, text: str) -> Extracted:
         """Extract from text that clean_text() already produced for this article."""
-        return self.records(article, text, self.find(self.nlp(text), self.context(article)))
+        return self.records(article, text, self.find(self.nlp(text), text, self.context(article)))
 
-    def find(self, doc, context: Context) -> dict[str, list[Hit]]:
-        """Every extractor's hits on a tokenized text, by kind (later extractors see earlier hits)."""
+    def find(self, doc, text: str, context: Context) -> dict[str, list[Hit]]:
+        """Every extractor's hits on a tokenized text (`doc` of `text`), by kind (later
+        extractors see earlier hits)."""
         found: dict[str, list[Hit]] = {}
         for extractor in self.extractors:
             for hit in extractor(doc, context, found):
                 found.setdefault(hit.kind, []).append(hit)
         if "regulation" in found:
-            _drop_mentions_in_titles(found, doc.text)
+            _drop_mentions_in_titles(found, text)
         return found
 
     def records(self, article: Article, text: str, found: dict[str, list[Hit]]) -> Extracted:
