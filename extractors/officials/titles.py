@@ -12,7 +12,7 @@ from .lexicon import Lexicon, Organization, Trie, Unit
 from .spans import Tokens
 
 CONJUNCTIONS = frozenset({"dan", "&", "serta"})
-FIELD_JOINERS = frozenset({"dan", "&", "/"})
+FIELD_JOINERS = frozenset({"dan", "&", "/", "kepada"})  # "Penelitian dan Pengabdian kepada Masyarakat"
 ORG_JOINERS = frozenset({"dan", "&", "-", "di", "wilayah"})  # "Kelompok Tani Sipakainga di Bontonompo,", "PT X wilayah Sumatera,"
 ORG_PREPOSITIONS = frozenset({"dari", "pada"})  # before the organisation of a post: "Koordinator aksi dari KSBSI"
 MAX_PAREN = 5
