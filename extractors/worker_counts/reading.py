@@ -62,7 +62,7 @@ RULE_FACTOR = {  # confidence of a rule relative to that of its noun
     "worker.working_residents": 1.0,  # (its noun's confidence: RESIDENT_CONFIDENCE)
 }
 GAP_CHARS = 120  # characters between two worker counts of a list with a bare number between
-PART_WINDOW = 60  # tokens after a worker count searched for the parts that add up to it
+PART_WINDOW = 100  # tokens after a worker count searched for the parts that add up to it
 PARTS_BEFORE_CHARS = 200  # characters from the last of the parts before a total to the total
 LIST_PARTS = 3  # "N orang" in a list that adds up to a worker count named before it, at least
 TOTAL_LICENCE = 0.75  # "N orang" that worker counts after it add up to
