@@ -17,7 +17,7 @@ from .lexicon import NAME_WORD, Lexicon
 
 DESIGNATOR = re.compile(r"^(?:[A-Z]|[IVX]{1,5}|\d{1,3})$")  # a letter or numeral naming a post
 PLACE_KINDS = frozenset({"region", "office_area"})
-SENTENCE_ENDS = frozenset({".", '"', "”"})
+SENTENCE_ENDS = frozenset({".", ";", '"', "”"})  # a line ending in one is no headline (";": a list item)
 MAX_HEADLINE_TOKENS = 40
 MIN_HEADLINE_WORDS, MAX_HEADLINE_WORDS = 4, 25
 MAX_HEADLINE_LOWER = 5  # more lowercase words than 20% of 25 words: not a headline

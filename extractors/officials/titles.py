@@ -408,7 +408,7 @@ class TitleReader:
         (positions.csv): "local" or "district" always, "area" when no tagged place is there, reads an
         unknown place up to a comma, honorific or known element."""
         toks, n, lex, element = self.toks, self.n, self.lex, self.element
-        numbered = lex.numbered
+        numbered, first = lex.numbered, i
         chunks = [Chunk()]
         unknown_place = False
         while i < n:
@@ -497,11 +497,12 @@ class TitleReader:
             if tok.text == "(":
                 paren = self.paren_end(i)
                 if paren is not None:
+                    named = chunk.org is not None or i == first  # an organisation's or the field's short form
                     i = paren
-                    if chunk.org is not None and not chunk.regions and chunk.place is None:
+                    if named and not chunk.regions and chunk.place is None:
                         end = self._org_name_tail(i)
-                        if end is not None:  # "Kelompok Sadar Wisata (Pokdarwis) Bono Bergulung, Syafrizal,"
-                            chunk.place, i = (i, end), end
+                        if end is not None:  # "Kelompok Sadar Wisata (Pokdarwis) Bono Bergulung, Syafrizal,",
+                            chunk.place, i = (i, end), end  # "Ketua Lembaga Masyarakat Adat (LMA) Malind Anim, Benediktus"
                     continue
             if tok.cap and not tok.punct and i + 1 < n and toks.place(i + 1) is not None:
                 i += 1  # an island or area word before a region: "Nias Gunung Sitoli"
