@@ -257,6 +257,9 @@ class TitleReader:
         comma, an honorific, a closing bracket, the sentence's or line's end or a known organisation
         (its last part) closes it; None when the name after it cannot be told apart."""
         toks, n = self.toks, self.n
+        if toks[i].lower in self.lex.numbered and i + 2 < n and toks[i + 1].designator and toks[i + 2].name \
+                and self.element(i + 2) is None:
+            return i + 2  # a numbered body, then the name: "Wakil Ketua Komisi IV Muhammad Arsyad"
         j = i + 1
         while j < n and j < i + MAX_ORG:
             tok = toks[j]
