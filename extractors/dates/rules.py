@@ -82,8 +82,9 @@ class Rules:
     published_labels: frozenset[str]  # lowercase words that announce the publication date
     published_label: re.Pattern  # the line before the date is such a label
     post_meta: re.Pattern  # the line before the date opens a post's meta line and ends in a bar
-    post_meta_after: re.Pattern  # the rest of a line a date opens: a post-meta word, after a bar, one
-    # more bar-separated part, or nothing ("| Humas Undana", "| Biro Adpim | Dilihat ...", "Diposting oleh")
+    post_meta_after: re.Pattern  # the rest of a line a date opens: a post-meta word, after a bar or dash,
+    # one more bar-separated part, or nothing, perhaps after a count ("| Humas Undana", "- Humas Setwan",
+    # "| Biro Adpim | Dilihat ...", "| 1.208 kali dibaca", "Diposting oleh")
     time_after: re.Pattern  # "14:30 WIB" right after a header date
     widget_after: re.Pattern  # the rest of a site's date-widget line: "| E-Paper | Indeks"
 
@@ -164,7 +165,7 @@ def load(nlp: Language) -> Rules:
         shape_of_group={combined.groupindex[f"s{s.order}"]: s for s in shapes},
         published_labels=published_labels,
         post_meta=re.compile(rf"^(?:{meta})\b.*\|$", re.IGNORECASE),
-        post_meta_after=re.compile(rf"^(?:[|/](?:[^|/]*[|/])?)?\s*(?:{meta})\b", re.IGNORECASE),
+        post_meta_after=re.compile(rf"^(?:[|/\-–—](?:[^|/]*[|/])?)?\s*(?:[\d.,]+\s+(?:kali\s+)?)?(?:{meta})\b", re.IGNORECASE),
         published_label=re.compile(rf"^(?:{labels})\b\s*(?:pada|tanggal|tgl|on)?\s*[:\-–—]?\s*$", re.IGNORECASE),
         time_after=re.compile(rf"^(?:[|,\-–—]\s*)?(?:pukul\s+)?\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?\s*(?:{zones})?(?:\s|$)"),
         widget_after=re.compile(rf"^\|\s*(?:[^|\n]{{1,40}}\|\s*)?(?:{widget})(?:\W|$)", re.IGNORECASE),
