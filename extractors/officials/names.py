@@ -80,6 +80,8 @@ class NameReader:
                 cut, j = (j, j + 2), j + 2  # "Abdurrahman Hi. Sangaji": a pilgrim's title inside the name
                 continue
             if tok.name and j not in blocked:
+                if tok.lower in lex.short_only and not (glued(j + 1, ".") and j + 2 < n and toks[j + 2].name):
+                    break  # "Budi Santoso St.": the degree ST; "St. Aminah": Sitti
                 words.append(j)
                 j += 1
                 if tok.lower in shortened and glued(j, ".") and j + 1 < n and toks[j + 1].name:
