@@ -140,6 +140,7 @@ class Lexicon:
         self.degrees = frozenset(roles.get("degree", ()))
         self.particles = frozenset(roles.get("particle", ()))
         self.shortened = frozenset(roles.get("shortened", ()))
+        self.birth_orders = frozenset(roles.get("birth_order", ()))
         self.short_only = self.shortened & self.degrees  # a name part only as "St." before a name (Sitti), else a degree
         self.inner_honorifics = frozenset(roles.get("inner_honorific", ()))
         self.after_name = frozenset(roles.get("after", ()))

@@ -20,6 +20,7 @@ SUBREGION_WORDS = frozenset({"kecamatan", "kelurahan", "desa", "distrik", "dusun
 ACRONYM = re.compile(r"[A-Z]{2,6}")  # an organisation's short name: "UBB", "BEM"
 LOCAL_PLACES = frozenset({"local", "district", "village"})  # place modes of positions.csv: a local place follows
 MAX_ORG_NUMBER_DIGITS = 3  # a school's number inside an unknown organisation's name
+BIRTH_NAME_OPENERS = frozenset({"I", "Ni"})  # before a Balinese birth-order name (words.csv birth_order)
 MAX_ORG = 10
 MAX_PLACE = 6
 
@@ -268,8 +269,10 @@ class TitleReader:
             if self._glued_hyphen(j):
                 j += 3  # a doubled word: "Paguyuban Mama-Mama Pedagang Pasar Mopah"
                 continue
-            if tok.text in {",", "("} or (tok.cap and tok.lower in self.lex.honorifics) or j in self.places:
-                return j  # closed: "Federasi Serikat Pekerja Metal Indonesia (FSPMI) Jateng,"
+            if tok.text in {",", "("} or (tok.cap and tok.lower in self.lex.honorifics) or j in self.places \
+                    or self.opens_birth_name(j):
+                return j  # closed: "Federasi Serikat Pekerja Metal Indonesia (FSPMI) Jateng,", "Pengadilan
+                # Negeri Polewali Ni Putu Indrayani"
             if j > i + 1 and (tok.text in {".", ")"} or (tok.blank and "\n" in tok.text)):
                 return j  # "..., Guru Besar Fakultas Hukum Universitas Riau.", a contact block's line
             known = self.element(j) if tok.cap else None
@@ -281,6 +284,12 @@ class TitleReader:
             else:
                 return None
         return None
+
+    def opens_birth_name(self, j: int) -> bool:
+        """Whether "I" or "Ni" and a Balinese birth-order name open a person's name at token j
+        ("I Wayan", "Ni Putu", "I Gusti"): no place or organisation name goes on past them."""
+        toks = self.toks
+        return toks[j].text in BIRTH_NAME_OPENERS and j + 1 < self.n and toks[j + 1].lower in self.lex.birth_orders
 
     def _glued_hyphen(self, j: int) -> bool:
         """Whether a capitalised word at token j is joined by a hyphen, without spaces, to
@@ -385,7 +394,7 @@ class TitleReader:
         while j < n and j < i + MAX_PLACE:
             tok = toks[j]
             if j > i and (tok.text == "," or (tok.cap and tok.lower in self.lex.honorifics) or self.element(j)
-                          or self.name_in_paren(j) or (tok.blank and "\n" in tok.text)):
+                          or self.name_in_paren(j) or (tok.blank and "\n" in tok.text) or self.opens_birth_name(j)):
                 return j
             paren = self.paren_end(j)
             if paren is not None:
