@@ -76,7 +76,8 @@ SHARING_RULES = frozenset({"worker.number_unit", "worker.number_orang_unit"})  #
 # number listed before them shares ("600 dan 450 pengemudi")
 COMPARED_RULES = SHARING_RULES | {"worker.context_orang"}  # counts a number before "dari" or "menjadi" is
 # compared with ("9.412 dari 38 ribu pekerja", "dari 5.000 menjadi 15.000 orang")
-SUBSET_ROLES = ("subset_after", "subset_before")  # number_context.csv: "N di antaranya", "Dari jumlah itu, N"
+SUBSET_ROLES = ("subset_after", "subset_before", "subset_including")  # number_context.csv: "N di antaranya",
+# "Dari jumlah itu, N", "termasuk N orang"
 CONTEXT_ROLES = {"recipient": "programme", "member": "union", "volunteer": "insurer"}  # nouns.csv: a noun counts workers
 ENROLLED = "enrolled"  # nouns.csv: a noun that counts workers only in a sentence naming the insurer
 ENROLLED_WINDOW = 40  # tokens between an `enrolled` noun and the insurer named in its sentence
@@ -360,7 +361,7 @@ class WorkerCountReader:
             if role == "subset_after":  # "6.200 orang di antaranya"
                 k = start - 1 if start > 1 and doc[start - 1].lower in self.orangs else start
                 got, last = (self._number(doc, k) if k > 0 else None), doc[start - 1]
-            else:  # "Dari jumlah itu, lebih dari 410 ribu bekerja"
+            else:  # "Dari jumlah itu, lebih dari 410 ribu bekerja", "termasuk 23.420 orang"
                 i = end + 1 if end < len(doc) and doc[end].orth == self.comma else end
                 while i < len(doc) and (doc[i].lower in self.approx or doc[i].lower in self.subset_adverbs):
                     i += 1
@@ -368,8 +369,10 @@ class WorkerCountReader:
                 last = doc[k] if got is not None and k < len(doc) and doc[k].lower in self.orangs else doc[k - 1]
             if got is None or got[0].range is not None or got[2].idx in counted:
                 continue
-            after = k + 1 if role == "subset_before" and last.lower in self.orangs else (end if role == "subset_after" else k)
+            after = k + 1 if role != "subset_after" and last.lower in self.orangs else (end if role == "subset_after" else k)
             noun = self.nouns.at(doc, after) if after < len(doc) else None
+            if role == "subset_including" and not (last.lower in self.orangs or (noun is not None and noun.role == "unit")):
+                continue  # "termasuk 23.420 orang"; not "termasuk 16 digit NIK"
             if noun is not None and noun.role == "never" and doc[after].lower not in self.origins \
                     or after < len(doc) and doc[after].lower in self.not_subset:
                 continue  # "dua di antaranya meninggal", "612 klaim sudah dibayar": not a count of workers
@@ -980,7 +983,7 @@ class WorkerCountReader:
         text = texts[offset]
         if quantity.scaled and is_grouped(text):
             return None  # "12.000 ribu pekerja": a typo for 12.000 or 12 ribu; no guess
-        year = len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100 and not quantity.scaled
+        year = _is_year(text) and not quantity.scaled
         pair = split_range(text)  # "100-150 pekerja": the high end too, a scale shared
         high = self.grammar.parse([pair[1], *texts[offset + 1:]]) if pair is not None else None
         return Count(quantity, quantity.as_int(), offset, text, year, pair, high)
@@ -1066,7 +1069,7 @@ class WorkerCountReader:
                 if _passed_over(noun, licensed):
                     i = begin - 1
                     continue
-                counted = begin > 0 and doc[begin - 1].like_num
+                counted = begin > 0 and doc[begin - 1].like_num and not _is_year(doc[begin - 1].text)  # not "2026 ASN"
                 if noun.role == "never":
                     if counted and (elaborated or (i + 1 < first and doc[i + 1].lower == self.others_word)):
                         i = begin - 1  # "di 11 desa, antara lain ...", "dan sembilan kabupaten/kota
@@ -1278,6 +1281,11 @@ def _summed_tables(hits: list[Hit], tables: list[list[tuple[int, int, int]]]) ->
 def _count_before(hits: list[Hit], char: int, value: int) -> Hit | None:
     """The last worker count of this value that ends before character `char`, if any."""
     return next((hit for hit in reversed(hits) if hit.end <= char and hit.fields["value"] == value), None)
+
+
+def _is_year(text: str) -> bool:
+    """"2023": four digits from 1900 to 2100."""
+    return len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100
 
 
 def _breaks_line(token: Token) -> bool:
