@@ -100,7 +100,8 @@ class NameReader:
             elif not words:
                 break
             elif (tok.suffixed_name or tok.rank_name or (tok.field and len(words) > 1)) and j not in blocked \
-                    and j + 1 < n and toks[j + 1].text in {",", ".", ")"}:
+                    and j + 1 < n and toks[j + 1].text in {",", ".", ")"} \
+                    and not (tok.honorific and glued(j + 1, ".") and j + 2 < n and toks[j + 2].name):
                 words.append(j)  # a last name word that looks like a verb, a rank or a field:
                 j += 1  # "Yosef Lamatokan,", "(Fransina Mayor)", "Budi Perwira Negara,"
             elif tok.lower in lex.after_name and j + 1 < n and toks[j + 1].name and j + 1 not in blocked \

@@ -48,11 +48,14 @@ class UntaggedPlaces:
                 chunk.regions.append(self._hit(start, stop, ref))
                 return
 
-    def region_at(self, chunk: Chunk, i: int, scope: frozenset[str]) -> int:
+    def region_at(self, chunk: Chunk, i: int, scope: frozenset[str]) -> int | None:
         """A region the regions extractor left untagged (it needs a cue; a title is one):
         "Kajari Medan Muttaqin Harahap". Taken only if what follows still reads as a
         full name, is set off by a comma or honorific, or is no name at all ("Kepala Dinas
-        Tenaga Kerja Lebak meminta ...": Lebak is no one-word name), so "Bima Arya" stays a name."""
+        Tenaga Kerja Lebak meminta ...": Lebak is no one-word name), so "Bima Arya" stays a name;
+        a region of two or more words may be followed by a one-word name ("Kepala Dinas Sosial
+        Muaro Jambi Syarifuddin"). None when a one-word region and a one-word name may as well
+        be one person's name ("Kepala Dinas Sosial Sarolangun Syarifuddin"): no name is read."""
         toks, names = self.toks, self.names
         if i >= self.n or not toks[i].cap or toks[i].lower in self.lex.not_name:
             return i
@@ -69,10 +72,11 @@ class UntaggedPlaces:
             nxt = toks[after] if after < self.n else None
             name = names.forward(after)
             if (nxt is not None and nxt.text in {",", "("}) or names.is_honorific(after) \
-                    or (name is not None and name.words >= 2) or (name is None and not (nxt is not None and nxt.cap)):
+                    or (name is not None and (name.words >= 2 or size >= 2)) \
+                    or (name is None and not (nxt is not None and nxt.cap)):
                 chunk.regions.append(self._hit(i, end, ref))
                 return after
-            return i
+            return None if name is not None and name.words == 1 else i
         if i + 1 < self.n and not toks[i + 1].cap and any(self.resolve(toks[i].text, level=level) for level in scope):
             return i + 1  # a homonym of another level ("Kepala Dinas ... Bandung meminta"): no one-word name
         return i

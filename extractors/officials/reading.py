@@ -78,7 +78,10 @@ class DocReader:
                 if chunk.place is not None and not chunk.regions:
                     self.places.region_of_place(chunk, post_scope(title, chunk))
             if not chunks[-1].regions:
-                post_end = self.places.region_at(chunks[-1], post_end, post_scope(title, chunks[-1]))
+                at = self.places.region_at(chunks[-1], post_end, post_scope(title, chunks[-1]))
+                if at is None:
+                    return [], post_end  # a region and a name, or one person's name
+                post_end = at
         if post_end < n and toks[post_end].lower in self.lex.statuses and post_end + 1 < n and (
                 toks[post_end + 1].cap or toks[post_end + 1].text == ","):
             post_end += 1  # "Bupati Boalemo nonaktif Hamzah Pakaya", "Kepala Bidang ... Disnaker setempat, Rudi"
