@@ -439,6 +439,8 @@ class TitleReader:
                         chunk.org, end = Organization(toks.text(i, longer), frozenset(), "", ""), longer
                 elif kind == "unit" and chunk.unit is None:
                     chunk.unit = value
+                    if chunk.org is not None and chunk.place is None and (tail := self._org_name_tail(end)) is not None:
+                        chunk.place, end = (end, tail), tail  # "Aliansi Buruh Aceh (ABA) Wilayah Pase, Murdani, ..."
                 i = end  # after a numbered word ("Komisi"), its letter or numeral ("E")
                 if i < n and toks[i].designator and toks[i - 1].lower in numbered:
                     i += 1

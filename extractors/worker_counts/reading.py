@@ -194,6 +194,7 @@ class WorkerCountReader:
                                                   "occupation": occupations})
         self.occupation = strings.add("occupation")
         self.residents, self.resident_gaps = words("resident"), words("resident_gap")
+        self.status_words = words("status_column")
         self.enrol_verbs, self.enrol_gaps, self.enrol_links = words("enrol"), words("enrol_gap"), words("enrol_link")
         self.subset_labels = {strings.add(role): role for role in SUBSET_ROLES}
         self.context_roles = {strings.add(label): role for role, label in CONTEXT_ROLES.items()}
@@ -855,15 +856,21 @@ class WorkerCountReader:
         """"NO | KABUPATEN/KOTA | JUMLAH PEKERJA | ANGGARAN (Rp)" over "1 | Kota Jambi | 12.500 |
         2.520.000.000": each column whose header cell names a worker unit (and no share, "%")
         counts workers in each row's cell that holds a whole number (in the header's scale,
-        "(ribu orang)"; see cell_figure); other cells ("-", "n/a") are passed over."""
+        "(ribu orang)"; see cell_figure); other cells ("-", "n/a") are passed over. A column
+        headed by enrolment status words alone ("Terdaftar", "Belum Terdaftar") counts in the
+        unit of the table's first worker column ("Jumlah Pekerja Tambang")."""
         hits: list[Hit] = []
         titled = None  # the worker unit of the table's title, for a column headed "Penerima (orang)"
         if table.title is not None and table.title[1] - table.title[0] <= TITLE_WORDS:
             titled = self._cell_unit(doc, *table.title, licensed)[0]
+        units = [self._cell_unit(doc, start, end, licensed) for start, end in table.header]
+        first_unit = next((noun for noun, _ in units if noun is not None), None)
         for index, (start, end) in enumerate(table.header):
-            noun, scale = self._cell_unit(doc, start, end, licensed)
+            noun, scale = units[index]
             if noun is None and titled is not None and self._counts_people(doc, start, end):
                 noun = titled
+            if noun is None and first_unit is not None and all(doc[k].lower in self.status_words for k in range(start, end)):
+                noun = first_unit
             if noun is None or vague_scale(doc, (start, end)):
                 continue
             conf = round(noun.confidence * TABLE_FACTOR, 3)
