@@ -195,6 +195,8 @@ class Lines:
         toks, n = self.toks, self.n
         if self.plain[0] <= i < self.plain[1] or self._labelled_field(i, after):
             return False
+        if i > 0 and toks[i - 1].text in BULLETS and (i == 1 or toks[i - 2].blank):
+            return False  # a list's item line: "- Wakil Bupati Tanah Laut, Jamaluddin Noor"
         forward = None
         if after < n:
             nxt = toks[after]
