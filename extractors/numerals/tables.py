@@ -74,10 +74,12 @@ def _value(quantity: Quantity | None, money: bool) -> int | None:
 
 
 def column_figures_of(doc: Doc, table: PipeTable, index: int, grammar: NumberGrammar, scale: list[str],
-                      money: bool) -> Iterator[tuple[int, int, int]]:
-    """(value, start, end character) of each row's figure under header cell `index` (see cell_figure)."""
+                      money: bool, counted_in: frozenset[int] = frozenset()) -> Iterator[tuple[int, int, int]]:
+    """(value, start, end character) of each row's figure under header cell `index` (see
+    cell_figure); a cell may end in one of the words `counted_in` (lower-case hashes): "312 orang"."""
     for first, last in table.column(index):
-        value = cell_figure(doc, (first, last), grammar, scale, money)
+        end = last - 1 if last - first == 2 and doc[last - 1].lower in counted_in else last
+        value = cell_figure(doc, (first, end), grammar, scale, money)
         if value is not None:
             tail = doc[last - 1]
             yield value, doc[first].idx, tail.idx + len(tail)

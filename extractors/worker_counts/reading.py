@@ -875,7 +875,8 @@ class WorkerCountReader:
                 continue
             conf = round(noun.confidence * TABLE_FACTOR, 3)
             hits.extend(Hit("worker_count", first, last, "worker.table_column", conf, {"value": value, "unit": noun.unit})
-                        for value, first, last in column_figures_of(doc, table, index, self.grammar, scale, money=False))
+                        for value, first, last in column_figures_of(doc, table, index, self.grammar, scale, money=False,
+                                                                    counted_in=self.orangs))
         return hits
 
     def _counts_people(self, doc: Doc, start: int, end: int) -> bool:
