@@ -316,7 +316,7 @@ class RegionsExtractor:
             end_char = start_char + len(surface)
         else:
             surface, start_char, end_char = _span(doc, start, end)
-        if not area.standalone and not self._kanwil_before(doc, start) and not (
+        if not area.standalone and not self._kanwil_before(doc, start) and not _gloss_of(doc, start, area, hits) and not (
             has_bpjs and (self._glossed(doc, end, area) or self._bare_kanwil_before(doc, start, surface)
                           or self._kanwil_area_bpjs(doc, start, end) or self._own_kanwil_before(doc, start))
         ):
@@ -568,6 +568,15 @@ def _form_table(here, office_cues) -> dict[str, tuple[dict, set[str]]]:
         if row["name"] in table:
             table[row["name"]][0]["risk"] = row["needs"]
     return table
+
+
+def _gloss_of(doc: Doc, start: int, area, hits: list[Hit]) -> bool:
+    """Whether token `start` opens a bracket right after a mention of the same office area:
+    "Wilayah Jawa Tengah dan DI Yogyakarta (Jateng DIY)"."""
+    if start < 2 or doc[start - 1].text != "(" or not hits:
+        return False
+    last, before = hits[-1], doc[start - 2]
+    return last.kind == "office_area" and last.fields["name"] == area.name and before.idx + len(before) == last.end
 
 
 def _alternation(words) -> str:
