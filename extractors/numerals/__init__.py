@@ -7,8 +7,8 @@ extractors start from; range_words.csv lists the words that join a range's ends.
 """
 from .grammar import NumberGrammar, Quantity
 from .matching import build_phrase_matcher, column_figures, in_text_order, read_phrase_patterns, row_figures
-from .numerals import Numeral, is_grouped, parse_numeral, split_head, split_range
+from .numerals import Numeral, is_grouped, is_year, parse_numeral, split_head, split_range
 
-__all__ = ["NumberGrammar", "Quantity", "Numeral", "is_grouped", "parse_numeral", "split_head", "split_range",
+__all__ = ["NumberGrammar", "Quantity", "Numeral", "is_grouped", "is_year", "parse_numeral", "split_head", "split_range",
            "build_phrase_matcher", "in_text_order", "read_phrase_patterns", "row_figures",
            "column_figures"]

@@ -37,6 +37,11 @@ class Numeral(NamedTuple):
     needs_scale: bool  # readable only when a scale word (juta, miliar...) follows
 
 
+def is_year(text: str) -> bool:
+    """"2023": four digits from 1900 to 2100."""
+    return len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100
+
+
 def is_grouped(text: str) -> bool:
     """A whole number with dot thousands and no fraction: "12.000", "41.650.560.000" (not "12", "2,5")."""
     return _GROUPED.fullmatch(text) is not None

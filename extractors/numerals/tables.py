@@ -16,7 +16,7 @@ from spacy.attrs import IS_SPACE, ORTH
 from spacy.tokens import Doc
 
 from .grammar import NumberGrammar, Quantity
-from .numerals import is_grouped
+from .numerals import is_grouped, is_year
 
 PIPE = "|"
 CACHE_KEY = "fakta.pipe_tables"
@@ -45,7 +45,6 @@ class PipeTable:
                 yield row[k]
 
 
-YEAR = re.compile(r"(?:19|20)\d\d")  # a year in a header cell
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+")  # "9,800", "7 250"
 
 
@@ -134,7 +133,7 @@ def _table(doc: Doc, lines: list[list[Cell]], title: Cell | None) -> list[PipeTa
     if len(lines) <= MIN_ROWS:
         return []
     header, rows = lines[0], lines[1:]
-    if any(_has_digit(text := doc[k].text) and not YEAR.fullmatch(text) for start, end in header for k in range(start, end)):
+    if any(_has_digit(text := doc[k].text) and not is_year(text) for start, end in header for k in range(start, end)):
         return []  # a row of figures, or a header with an unread unit ("Rp 000"); a year may head a
         # column ("Anggaran 2025")
     if any(len(row) > len(header) for row in rows):

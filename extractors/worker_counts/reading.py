@@ -20,7 +20,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..common import BULLETS, Context, Found, Hit, read_csv
-from ..numerals import NumberGrammar, Quantity, build_phrase_matcher, column_figures, in_text_order, is_grouped, row_figures
+from ..numerals import NumberGrammar, Quantity, build_phrase_matcher, column_figures, in_text_order, is_grouped, is_year, \
+    row_figures
 from ..numerals.tables import PipeTable, column_figures_of, header_scale, pipe_tables, vague_scale
 from ..numerals import split_range
 from .nouns import Noun, NounTable
@@ -991,7 +992,7 @@ class WorkerCountReader:
         text = texts[offset]
         if quantity.scaled and is_grouped(text):
             return None  # "12.000 ribu pekerja": a typo for 12.000 or 12 ribu; no guess
-        year = _is_year(text) and not quantity.scaled
+        year = is_year(text) and not quantity.scaled
         pair = split_range(text)  # "100-150 pekerja": the high end too, a scale shared
         high = self.grammar.parse([pair[1], *texts[offset + 1:]]) if pair is not None else None
         return Count(quantity, quantity.as_int(), offset, text, year, pair, high)
@@ -1077,7 +1078,7 @@ class WorkerCountReader:
                 if _passed_over(noun, licensed):
                     i = begin - 1
                     continue
-                counted = begin > 0 and doc[begin - 1].like_num and not _is_year(doc[begin - 1].text)  # not "2026 ASN"
+                counted = begin > 0 and doc[begin - 1].like_num and not is_year(doc[begin - 1].text)  # not "2026 ASN"
                 if noun.role == "never":
                     if counted and (elaborated or (i + 1 < first and doc[i + 1].lower == self.others_word)):
                         i = begin - 1  # "di 11 desa, antara lain ...", "dan sembilan kabupaten/kota
@@ -1289,11 +1290,6 @@ def _summed_tables(hits: list[Hit], tables: list[list[tuple[int, int, int]]]) ->
 def _count_before(hits: list[Hit], char: int, value: int) -> Hit | None:
     """The last worker count of this value that ends before character `char`, if any."""
     return next((hit for hit in reversed(hits) if hit.end <= char and hit.fields["value"] == value), None)
-
-
-def _is_year(text: str) -> bool:
-    """"2023": four digits from 1900 to 2100."""
-    return len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100
 
 
 def _breaks_line(token: Token) -> bool:
