@@ -168,6 +168,12 @@ class DocReader:
             qualified = bool(field_text) or any(c.org or c.unit or c.areas for c in chunks)
             first = self._after_place(i, qualified)
             rule, confidence = "official.title_place_name", 0.7
+        if first is not None and first.words == 1 and first.next < n and toks[first.next].text == "," and \
+                self._is_place(first) and not self._named_again(first):
+            if toks[i - 1].text == ",":
+                return NO_NAMES  # "Rektor Universitas Andalas, Padang, dan ...": a place, no name
+            first = names.forward(first.next + 1)  # "Kepala Dinas Sosial Kotabumi, Sumarno"
+            rule, confidence = "official.title_place_name", 0.7
         if first is None:
             return NO_NAMES
         if toks[i - 1].text == "," and self._named_for_next_title(first):
@@ -243,6 +249,11 @@ class DocReader:
             if end < self.n and all(toks[i + k].lower == w for k, w in enumerate(phrase)):
                 return end
         return i
+
+    def _is_place(self, name: Name) -> bool:
+        """Whether a one-word name is a province, kabupaten/kota or kecamatan name ("Padang",
+        "Kotabumi") that the regions extractor left untagged."""
+        return self.places.resolve(name.text) is not None or self.titles.district_before_comma(name.start) == name.end
 
     def _named_again(self, name: Name) -> bool:
         """Whether the text names this one-word name again right after a speech word ("kata

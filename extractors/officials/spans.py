@@ -197,6 +197,8 @@ class Lines:
             return False
         if i > 0 and toks[i - 1].text in BULLETS and (i == 1 or toks[i - 2].blank):
             return False  # a list's item line: "- Wakil Bupati Tanah Laut, Jamaluddin Noor"
+        if i > 1 and self._list_item(i - 2) and (i == 2 or toks[i - 3].blank):
+            return False  # a numbered one: "4. Kepala BPJS Ketenagakerjaan Cabang Banjarmasin, Rizky"
         forward = None
         if after < n:
             nxt = toks[after]

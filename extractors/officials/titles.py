@@ -375,7 +375,7 @@ class TitleReader:
         nxt = toks[after + 1]
         return end if nxt.text[:1].islower() and nxt.lower not in CONJUNCTIONS else None
 
-    def _district_before_comma(self, i: int) -> int | None:
+    def district_before_comma(self, i: int) -> int | None:
         """End of a kecamatan of regions/districts.csv at token i that a comma follows."""
         end = self._district_end(i)
         return end if end is not None and end < self.n and self.toks[end].text == "," else None
@@ -529,7 +529,7 @@ class TitleReader:
                     i += 1
                     continue
                 if tok.text == "," and chunk.place is not None and i + 2 < n:
-                    end = self._closed_run(i + 2) if self._subregion_at(i + 1) else self._district_before_comma(i + 1)
+                    end = self._closed_run(i + 2) if self._subregion_at(i + 1) else self.district_before_comma(i + 1)
                     if end is not None:  # "Kepala Desa Oelbubuk, Kecamatan Mollo Tengah, Kabupaten TTS, ...",
                         i = end  # "Bendesa Adat Peliatan, Ubud, I Ketut Wirata"
                         continue
