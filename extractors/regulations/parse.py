@@ -162,14 +162,16 @@ def _citation(doc, start, end, spelling, rules, memo, heads, found) -> tuple[Hit
         fields = _fields(doc, m, after, mb, before, spelling, rules, memo, found)
         if fields is None or shape.require and any(fields.get(f) is None for f in shape.require):
             continue
-        following = end + m.end()
+        following = stop = end + m.end()
+        if "number" in m.re.groupindex and m.end("number") == m.end() > m.start("number") >= 0:
+            following = _number_tail(doc, following, fields)
         # the window stopped right after the match: on "tentang" the title follows
         if m.end() == len(after.letters) and following < n:
-            stop_orth = after.stop_orth if after.stop_orth is not None else doc[following].orth
+            stop_orth = after.stop_orth if after.stop_orth is not None and following == stop else doc[following].orth
             if memo.text(stop_orth).lower() in rules.title_words:
                 fields["title"] = _title(doc, following, rules, memo, heads)
-        last = m.end() - 1  # in the window
-        end_char = after.idxs[last] + len(memo.text(after.orths[last]))
+        last_token = doc[following - 1]
+        end_char = last_token.idx + len(last_token)
         return Hit("regulation", doc[first].idx, end_char, shape.rule, shape.confidence, fields), following
     return None
 
@@ -197,6 +199,21 @@ def _fields(doc, m, after: Window, mb, before: Window | None, spelling, rules, m
         if issuer and not rules.private_issuers.isdisjoint(issuer.lower().split()):
             return None  # "Keputusan Komdis PSSI Nomor ...": a federation's or a company's decision
     return {"type": spelling.type, "number": number, "year": year, "issuer": issuer, "title": None}
+
+
+def _number_tail(doc: Doc, k: int, fields: dict) -> int:
+    """A letter number's office code, which the tokenizer splits off the digits: "Nomor
+    500.15/412/Disnakertrans" -> number "500.15/412/Disnakertrans". Glued "/" + word tokens
+    from token k join fields["number"]; returns the token after them."""
+    n, tail = len(doc), ""
+    while k + 1 < n and not doc[k - 1].whitespace_ and doc[k].text == "/" and not doc[k].whitespace_ \
+            and doc[k + 1].text.isalnum():
+        tail += "/" + doc[k + 1].text
+        k += 2
+    if tail:
+        fields["number"], year = _split_number(fields["number"] + tail)
+        fields["year"] = fields["year"] or year
+    return k
 
 
 def _group_texts(match: re.Match, window: Window, memo: Memo) -> dict[str, str]:
