@@ -167,7 +167,7 @@ def load(nlp: Language) -> Rules:
         post_meta=re.compile(rf"^(?:{meta})\b.*\|$", re.IGNORECASE),
         post_meta_after=re.compile(rf"^(?:[|/\-–—](?:[^|/]*[|/])?)?\s*(?:[\d.,]+\s+(?:kali\s+)?)?(?:{meta})\b", re.IGNORECASE),
         published_label=re.compile(rf"^(?:{labels})\b\s*(?:pada|tanggal|tgl|on)?\s*[:\-–—]?\s*$", re.IGNORECASE),
-        time_after=re.compile(rf"^(?:[|,\-–—]\s*)?(?:pukul\s+)?\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?\s*(?:{zones})?(?:\s|$)"),
+        time_after=re.compile(rf"^(?:[|,/\-–—]\s*)?(?:pukul\s+)?\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?\s*(?:{zones})?(?:\s|$)"),
         widget_after=re.compile(rf"^\|\s*(?:[^|\n]{{1,40}}\|\s*)?(?:{widget})(?:\W|$)", re.IGNORECASE),
     )
 
