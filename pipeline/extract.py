@@ -14,6 +14,7 @@ from operator import attrgetter
 
 import extractors
 from extractors.common import Context, Hit
+from extractors.numerals import Retractions
 
 from .cleaning import clean_text
 from .models import FACT_MODELS, Article, FactBase
@@ -76,6 +77,7 @@ class Engine:
     def __init__(self) -> None:
         self.nlp = build_nlp()
         self.extractors = extractors.build_all(self.nlp)
+        self.retractions = Retractions()
         self.version = engine_version()
 
     def extract(self, article: Article) -> Extracted:
@@ -94,6 +96,9 @@ class Engine:
                 found.setdefault(hit.kind, []).append(hit)
         if "regulation" in found:
             _drop_mentions_in_titles(found, text)
+        retracted = self.retractions.spans(text)
+        if retracted:
+            _drop_within(found, ("worker_count", "amount"), retracted)
         return found
 
     def records(self, article: Article, text: str, found: dict[str, list[Hit]]) -> Extracted:
@@ -141,7 +146,13 @@ def _drop_mentions_in_titles(found: dict[str, list[Hit]], text: str) -> None:
             titles.append((start, start + len(title)))
             if hit.fields["type"] in NATIONAL_REGULATIONS:
                 national.append(titles[-1])
-    for kind, spans in (("region", national), ("date", titles)):
+    _drop_within(found, ("region",), national)
+    _drop_within(found, ("date",), titles)
+
+
+def _drop_within(found: dict[str, list[Hit]], kinds: tuple[str, ...], spans: list[tuple[int, int]]) -> None:
+    """Drops the hits of these kinds that start inside one of the character spans."""
+    for kind in kinds:
         if spans and kind in found:
             kept = [h for h in found[kind] if not any(lo <= h.start < hi for lo, hi in spans)]
             if kept:
