@@ -151,6 +151,7 @@ class WorkerCountReader:
         self.ordinals = words("ordinal")
         self.fillers, self.heads, self.links = words("filler"), words("head"), words("link")
         self.approx, self.follow, self.list_words = words("approx"), words("follow"), words("list")
+        self.targets = words("target")
         self.attendance, self.events = words("attendance"), words("event")
         self.attendance_gap = self.approx | {strings.add("oleh")}  # "diikuti oleh sekitar 300 peserta"
         self.suffixes, self.partitives = words("suffix"), words("partitive")
@@ -166,6 +167,7 @@ class WorkerCountReader:
         self.currencies = frozenset(strings.add(w) for w in CURRENCIES)
         # the counting word for people and its spellings ("18.200 org" in a chat message)
         self.orangs = frozenset(strings.add(r["phrase"]) for r in rows if r["role"] == "classifier")
+        self.target_follow = self.clause_breaks | self.orangs | {strings.add("(")}  # after a target's number
         self.colon = strings.add(":")
         self.dari = strings.add("dari")
         self.dan = strings.add("dan")
@@ -255,6 +257,7 @@ class WorkerCountReader:
         if hits:
             hits.extend(self._shared_units(doc, hits))
             hits.extend(self._compared_counts(doc, hits))
+            hits.extend(self._targets(doc, hits))
             subsets += self._partitive_wholes(doc, hits)
             if subsets:
                 hits.extend(self._subsets(doc, hits, subsets, found.get("date", ())))
@@ -318,6 +321,34 @@ class WorkerCountReader:
                 end = doc[k - 2]
                 new.append(Hit("worker_count", got[2].idx, end.idx + len(end), "worker.compared",
                                round(hit.confidence * PART_FACTOR, 3), {"value": other, "unit": hit.fields["unit"]}))
+        return new
+
+    def _targets(self, doc: Doc, hits: list[Hit]) -> list[Hit]:
+        """"121.540 tenaga kerja dari target 128.000 (94,95 persen)": a larger bare number (or
+        "N orang") after a worker count, "dari" and a target word counts the workers planned,
+        in the count's unit."""
+        new: list[Hit] = []
+        n, counted = len(doc), {hit.start for hit in hits}
+        for hit, span in _spans(doc, hits, COMPARED_RULES):
+            k = span.end
+            if k + 2 >= n or doc[k].lower != self.dari or doc[k + 1].lower not in self.targets:
+                continue
+            k += 2
+            while k < n and doc[k].lower in self.approx:
+                k += 1
+            if k >= n or not self._is_numberish(doc[k]):
+                continue
+            got, after = self._number_from(doc, k)
+            if got is None or got[0].range is not None or got[0].year or got[2].idx in counted or \
+                    got[0].value <= hit.fields["value"]:
+                continue
+            follower = doc[after] if after < n else None
+            if follower is not None and not (follower.is_space or follower.lower in self.target_follow):
+                continue  # "dari target 40 perusahaan"
+            counted.add(got[2].idx)
+            end = doc[after - 1]
+            new.append(Hit("worker_count", got[2].idx, end.idx + len(end), "worker.target",
+                           round(hit.confidence * PART_FACTOR, 3), {"value": got[0].value, "unit": hit.fields["unit"]}))
         return new
 
     def _answered(self, doc: Doc, unsaid: list[tuple[Reading, int]], licensed: frozenset[str]) -> list[Hit]:
@@ -1083,6 +1114,9 @@ class WorkerCountReader:
                     if counted and (elaborated or (i + 1 < first and doc[i + 1].lower == self.others_word)):
                         i = begin - 1  # "di 11 desa, antara lain ...", "dan sembilan kabupaten/kota
                         continue  # lainnya 2.110 orang": a count of places, not what is counted
+                    if not counted and begin > 0 and self._unit_ends_at(doc, begin - 1):
+                        i = begin - 1  # "jumlah karyawan tetap perusahaan mencapai 4.870 orang": whose
+                        continue  # workers, not what is counted
                     return 0.0  # "orang warga", "warga yang didaftarkan 300 orang"
                 if soft is None:
                     if noun.role == "classifier":
@@ -1095,6 +1129,12 @@ class WorkerCountReader:
                 i = begin
             i -= 1
         return soft
+
+    def _unit_ends_at(self, doc: Doc, i: int) -> bool:
+        """Whether a unit noun ("karyawan tetap") ends at token i."""
+        lower = doc[i].lower
+        got = self.nouns.ending_at(doc, i, lower) if lower in self.nouns.last_words else None
+        return got is not None and got[0].role == "unit"
 
     def _label_licence(self, doc: Doc, colon: int, licensed: frozenset[str]) -> float | None:
         """"Nelayan: 1.915 orang", or under a bulleted list's heading ("PESERTA" / "- Petani
