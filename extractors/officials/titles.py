@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import ORTH
+
 from ..common import Hit
 from .lexicon import Lexicon, Organization, Trie, Unit
 from .spans import Tokens
@@ -23,6 +26,7 @@ MAX_ORG_NUMBER_DIGITS = 3  # a school's number inside an unknown organisation's 
 BIRTH_NAME_OPENERS = frozenset({"I", "Ni"})  # before a Balinese birth-order name (words.csv birth_order)
 MAX_ORG = 10
 MAX_PLACE = 6
+MAX_FULL_NAME_WORDS = 9  # an organisation's full name before its bracketed short name
 
 
 class Chunk:
@@ -61,6 +65,7 @@ class TitleReader:
 
     def __init__(self, toks: Tokens, lex: Lexicon) -> None:
         self.toks, self.lex, self.n, self.places = toks, lex, toks.n, toks.places
+        self.acronyms: dict[str, Organization] | None = None  # defined_acronyms(), read when first asked
 
     def _field_word(self, i: int, lowercase: bool = False) -> bool:
         """Whether token i is a field word; after a title written in lower case, also in lower
@@ -163,7 +168,29 @@ class TitleReader:
             if end < n and toks[end].text == "." and not toks.space(i):
                 end += 1
             return end, "glue", None
+        if tok.text.isupper() and (org := self.defined_acronyms().get(tok.text)) is not None:
+            return i + 1, "org", org
         return None
+
+    def defined_acronyms(self) -> dict[str, Organization]:
+        """Short names the article gives organisations in brackets after their full name
+        ("PT Samudra Baja Galangan Tbk (SBGL)"): in a title, "Direktur Keuangan SBGL Melinda"
+        is then a known organisation's post, and the organisation the full name. The full name
+        opens with an organisation word (org_start), whose initial or the next word's is the
+        short name's ("Dewan Masjid Indonesia (DMI)" is no "Masjid Indonesia")."""
+        if self.acronyms is None:
+            toks, doc, self.acronyms = self.toks, self.toks.doc, {}
+            for k in numpy.flatnonzero(doc.to_array(ORTH) == doc.vocab.strings["("]).tolist():
+                if k < 2 or k + 2 >= self.n or toks[k + 2].text != ")" or not ACRONYM.fullmatch(toks[k + 1].text):
+                    continue
+                run = k - 1  # the capitalised words before the bracket
+                while run > 0 and k - run < MAX_FULL_NAME_WORDS and toks[run - 1].cap:
+                    run -= 1
+                start = next((j for j in range(run, k - 1) if toks[j].lower in self.lex.org_start), None)
+                acronym = toks[k + 1].text
+                if start is not None and acronym[0] in (toks[start].text[0], toks[start + 1].text[0]):
+                    self.acronyms[acronym] = Organization(toks.text(start, k), frozenset(), "", "")
+        return self.acronyms
 
     def _branch_place(self, i: int, place: tuple):
         """A tagged place, through the part of town a branch is named after ("Batam Nagoya")."""
