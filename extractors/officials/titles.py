@@ -272,11 +272,15 @@ class TitleReader:
             j, words = j + 1, words + 1
             if j + 1 < n and toks[j].text == "-" and not toks.space(j - 1) and not toks.space(j):
                 j += 1  # "FK-KMK"
+        if j == i and i + 1 < n and toks[i].cap and toks[i].name and toks.place(i + 1) is not None:
+            return i + 1  # a one-word short name before a tagged region: "Ketua Perpadi Sidrap, H. Lukman"
         if j == i or j >= n or toks[j - 1].text == "-":
             return None
         nxt = toks[j]
         if nxt.text == "," or nxt.honorific or j in self.places or self.opens_org(j):
             return j  # "Ketua DPC HNSI Kota Tarakan, ...", "dosen FKIP Universitas Jambi, ...", "Ketua LPPM Undana"
+        if nxt.cap and (end := self._run_before_name(j)) is not None:
+            return end  # the rest of its name up to a comma and a name: "Ketua KUD Mekar Jaya, Paino"
         return None
 
 
