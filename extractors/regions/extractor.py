@@ -43,6 +43,7 @@ MAX_ORG_RUN = 6
 FOUR_LETTER_ABBREVIATIONS = frozenset({"Prov", "Prop", "Corp", "Dept", "Kota"})  # "Prov." may stand inside a name
 LIST_GAP = 4  # tokens between two listed names ("Bengkayang 142,7; Landak")
 JAKARTA = "31"  # a province that lists name as one of their cities ("Pekanbaru, Jakarta, Yogyakarta")
+NOT_REGION_CUES = frozenset({"subregion", "person"})  # cue types after which a name is no region
 PRECEDING_CUES = frozenset({"prefix", "office"})  # cue types whose first word is checked for an organisation
 MAX_KANWIL_RUN = 16  # tokens before an office-area alias searched for a Kanwil phrase
 # what a word before a name is to _inside_organisation
@@ -403,7 +404,7 @@ class RegionsExtractor:
     def _cue_before(self, doc: Doc, start: int) -> Cue | None:
         """The longest cue ending right before token `start` (None at a sub-region cue)."""
         cue = self._cue_at(doc, start, doc[start - 1])[0] if start else None
-        return None if cue is None or cue.type == "subregion" else cue
+        return None if cue is None or cue.type in NOT_REGION_CUES else cue
 
     def _region(self, doc: Doc, n: int, start: int, end: int, plan: Plan, kept: list, org_after: list):
         """A Hit, a (start_char, end_char, refs) homonym to decide from the article,
@@ -415,8 +416,8 @@ class RegionsExtractor:
         if start:
             prev = doc[start - 1]
             cue, cue_start = self._cue_at(doc, start, prev)  # the longest cue ending right before `start`
-            if cue is not None and cue.type == "subregion":
-                return None
+            if cue is not None and (cue.type == "subregion" or (cue.type == "person" and _after_name(doc, cue_start))):
+                return None  # "Kecamatan Medan Johor"; "Jubang anak Sanggau": a person's father
         else:
             prev, cue, cue_start = None, None, start
         start_char, end_char, spelled = _written(doc, start, end, plan)
@@ -750,6 +751,15 @@ def _title_case(doc: Doc, start: int, end: int) -> bool:
 
 def _line_start(doc: Doc, i: int) -> bool:
     return i == 0 or (doc[i - 1].is_space and "\n" in doc[i - 1].text)
+
+
+def _after_name(doc: Doc, i: int) -> bool:
+    """Whether token i follows a capitalised word inside a sentence (a name, not the
+    sentence's first word: "..., Jubang anak Sanggau", not "Banyak anak Sanggau")."""
+    if i < 2 or not doc[i - 1].is_title:
+        return False
+    before = doc[i - 2]
+    return not (before.is_space or before.text in ".!?\"“")
 
 
 def _web_address_after(doc: Doc, n: int, end: int) -> bool:
