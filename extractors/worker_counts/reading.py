@@ -623,19 +623,25 @@ class WorkerCountReader:
     def _parts_after(self, doc: Doc, i: int, counted: set[int]) -> list[tuple[int, int, int]]:
         """(value, start, end) of the numbers from token i to the end of the next sentence
         (PART_WINDOW tokens at most) that may be parts of a count: each followed by a part
-        word, punctuation or a line end, or already counted."""
+        word, punctuation or a line end, or already counted. (_ends_sentence and _is_numberish
+        are inlined: this loop reads up to PART_WINDOW tokens for each count.)"""
         parts: list[tuple[int, int, int]] = []
         n, ends, ended = len(doc), 0, False
         limit = min(n, i + PART_WINDOW)
+        sentence_ends, folded, exact = self.sentence_ends, self.spelled_folded, self.spelled_exact
         while i < limit:
             tok = doc[i]
-            is_end = self._ends_sentence(tok)
-            if is_end and not ended:  # a sentence's full stop and the line break after it: one end
-                ends += 1
-                if ends == 2:
-                    break
-            ended = is_end
-            if not self._is_numberish(tok):
+            lower = tok.lower
+            if lower in sentence_ends or (tok.is_space and "\n" in tok.text):
+                if not ended:  # a sentence's full stop and the line break after it: one end
+                    ends += 1
+                    if ends == 2:
+                        break
+                ended = True
+                i += 1
+                continue
+            ended = False
+            if not (tok.like_num or lower in folded or tok.orth in exact):
                 i += 1
                 continue
             got, k = self._number_from(doc, i)
