@@ -16,6 +16,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from ..common import Context, Found, Hit
+from .led_by import led_by
 from .lexicon import Lexicon
 from .names import NameReader
 from .places import UntaggedPlaces
@@ -56,10 +57,14 @@ class OfficialsExtractor:
                 self.entries[nlp.vocab.strings[key]] = (
                     label == "title", tables[label][words], words[-1] in self.lex.numbered_any
                 )
+        for word in self.lex.led_by:  # "Cabang Sintang yang dipimpin Heribertus Nyangun"
+            key = f"official_led_by:{word}"
+            self.matcher.add(key, [nlp.make_doc(word)])
+            self.entries[nlp.vocab.strings[key]] = (None, word, False)
 
     def __call__(self, doc: Doc, context: Context, found: Found) -> list[Hit]:
-        titles, modifiers = self._titles(doc)
-        if not titles:
+        titles, modifiers, led = self._titles(doc)
+        if not titles and not led:
             return []
         negators, tok = self.negator_ids, self.tok
         reader = lines = None  # the rules over this doc, built for the first title worth reading
@@ -93,6 +98,13 @@ class OfficialsExtractor:
             stop = stop if new else end
             if stop > consumed:  # (cheaper than max())
                 consumed = stop
+        if led:
+            if reader is None:
+                reader, lines = self._reader(doc, found, titles, modifiers)
+            for k in led:
+                hit = led_by(reader.toks, reader.names, reader.titles, k, found.get("region", ()))
+                if hit is not None:
+                    hits.append(hit)
         return drop_short_mentions(hits)
 
     def _reader(self, doc: Doc, found: Found, titles, modifiers) -> tuple[DocReader, Lines]:
@@ -131,7 +143,7 @@ class OfficialsExtractor:
 
     def _titles(self, doc: Doc):
         """Longest non-overlapping titles (start, end, Title, numbered) and modifiers by the title they precede."""
-        titles, modifiers = [], {}
+        titles, modifiers, led = [], {}, []
         matches = self.matcher(doc)
         matches.sort(key=_end, reverse=True)  # by start, then longest first (sorts are stable)
         matches.sort(key=_start)
@@ -139,13 +151,15 @@ class OfficialsExtractor:
         entries = self.entries
         for match_id, start, end in matches:
             is_title, value, numbered = entries[match_id]
-            if is_title:
+            if is_title is None:
+                led.append(start)  # a led_by word
+            elif is_title:
                 if start >= last_end or not titles:
                     titles.append((start, end, value, numbered))
                     last_end = end
             elif end not in modifiers or modifiers[end][0] > start:
                 modifiers[end] = (start, value)
-        return titles, modifiers
+        return titles, modifiers, led
 
 
 _start, _end = itemgetter(1), itemgetter(2)  # of a match (match id, start, end)

@@ -153,6 +153,7 @@ class Lexicon:
         self.speech = frozenset(roles.get("speech", ()))
         self.distributive = frozenset(words(w) for w in roles.get("distributive", ()))  # as tokens
         self.org_start = frozenset(roles.get("org_start", ()))
+        self.led_by = frozenset(roles.get("led_by", ()))
         self.negators = frozenset(roles.get("negator", ()))
         self.bodies = frozenset(roles.get("body", ()))
         self.numbered = frozenset(roles.get("numbered", ()))
