@@ -9,7 +9,9 @@ Two repairs, on the lines of one text, before that happens:
      (a fixed width of at most MAX_WIDTH characters), each such long line is joined to the
      next with a space. A short line ends its paragraph (a heading, a contact block's
      line); a line ending in ":", a table row and a next line that is
-     indented or opens a list item are never joined.
+     indented or opens a list item are never joined. A text with three lines or more over
+     twice that width is web text: its paragraphs are single lines, and its short lines a
+     header block and lists, never joined.
 The text's runs of spaces are already collapsed to one. Only single line breaks are
 joined, so cleaned text (paragraphs apart by a blank line) is left as it is.
 """
@@ -23,6 +25,8 @@ LONG_SHARE = 0.7  # a line at least this share of the width was wrapped, not end
 MIN_WRAPPED = 5  # long lines that run on, at least, before a text counts as wrapped
 WRAPPED_SHARE = 0.6  # of the lines that run on, the long ones, at least
 ROW_NUMBERS = 3  # numbers in a line that opens with one: a table row
+OVERLONG, OVERLONG_LINES = 2, 3  # a line this many times the width was never wrapped at it; a text
+# with this many such lines is not wrapped
 OPEN_END_SHARE = 0.5  # of the long ones, those ending inside a sentence (a letter, comma or hyphen), at least
 
 _SPLIT_WORD = re.compile(r"(?:^|\s)(\w*[a-z])-$")  # "... pe-": the first half of a split word
@@ -75,6 +79,8 @@ def _wrap_width(lines: list[str], runs_on: list[int]) -> int | None:
         return None
     if sum(1 for line in long if _OPEN_END.search(line)) < OPEN_END_SHARE * len(long):
         return None
+    if sum(1 for line in lines if len(line) > OVERLONG * width) >= OVERLONG_LINES:
+        return None  # paragraphs written as single lines far past the width: the short lines are headers, lists
     return width
 
 

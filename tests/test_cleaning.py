@@ -198,6 +198,18 @@ def test_lines_of_web_text_lists_and_tables_are_not_joined():
     assert paragraphs("\n".join(tabbed)) == [row.replace("\t", " ") for row in tabbed]
 
 
+
+def test_a_web_page_header_block_and_list_are_not_joined_though_their_lines_are_alike():
+    header = ["MEDIA CENTER PROVINSI JAMBI", "BERANDA / DAERAH / KETENAGAKERJAAN",
+              "Rabu, 14 Mei 2025 - 10:20 WIB", "Penulis: Tim Media Center | Editor: Rahmat"]
+    listing = ["Sebaran peserta menurut kabupaten:", "- Kabupaten Bungo: 1.124 pekerja",
+               "- Kabupaten Tebo: 683 pekerja", "- Kabupaten Merangin: 506 pekerja"]
+    closing = ("Kepala dinas meminta perusahaan yang belum mendaftarkan pekerjanya segera melapor, "
+               "karena pengawas akan turun ke lapangan mulai bulan depan untuk memeriksa kepatuhan.")
+    text = "\n".join([*header, "", BODY, "", BODY2, "", *listing, "", closing])
+    assert paragraphs(text) == [header[0], header[2], BODY, BODY2, *listing, closing]  # (a breadcrumb and
+    # a byline are furniture)
+
 # --- text glued throughout (pipeline/respace.py) ----------------------------------------
 GLUED = ('SumutNews.id,Medan,Kamis(3/7/2025).Sebanyak412.350 pekerja di Sumatera Utara(Sumut)tercatat '
          'menerima BSU.Masing-masing mendapatRp600ribu,sehingga totalnya Rp247,41miliar sesuai PP51/2023.'
