@@ -173,6 +173,9 @@ class AmountReader:
             return "range", pair
         head, rest = split_head(texts[0])
         if head and rest:  # the numeral, alone, before "/bulan"; "5.000an" is no amount
+            if self.grammar.scale(rest, money=True):  # "Rp16,8rb/org/bln": a glued scale the
+                quantity = self.grammar.parse([head, rest], money=True)  # tokenizer kept before "/"
+                return None if quantity is None else ("number", quantity, quantity.as_int(), 1, _confidence(texts[:1]))
             quantity = self.grammar.parse([head], money=True) if rest.startswith("/") else None
             return None if quantity is None else ("head", quantity.as_int(), len(head))
         got = self.grammar.longest_prefix(texts, money=True)
