@@ -49,7 +49,7 @@ def main() -> None:
     names = extractors.ORDER
     extracted = []
     for article, text, doc in zip(articles, texts, docs):
-        context, found = engine.context(article), {}
+        context, found = engine.context(article, text), {}
         for name, extractor in zip(names, engine.extractors):
             t = clock()
             for hit in extractor(doc, context, found):

@@ -39,6 +39,7 @@ class Context:
     published: str | None = None  # ISO date from metadata, if any
     title: str | None = None
     outlet: str | None = None
+    text: str | None = None  # the doc's text, when the caller has it (doc.text rebuilds it from every token)
 
 
 Found = Mapping[str, Sequence[Hit]]  # hits of the extractors that ran earlier, by kind

@@ -85,7 +85,7 @@ class Engine:
 
     def extract_clean(self, article: Article, text: str) -> Extracted:
         """Extract from text that clean_text() already produced for this article."""
-        return self.records(article, text, self.find(self.nlp(text), text, self.context(article)))
+        return self.records(article, text, self.find(self.nlp(text), text, self.context(article, text)))
 
     def find(self, doc, text: str, context: Context) -> dict[str, list[Hit]]:
         """Every extractor's hits on a tokenized text (`doc` of `text`), by kind (later
@@ -116,9 +116,9 @@ class Engine:
         return Extracted(article, aid, text, content_hash(text), facts, placements)
 
     @staticmethod
-    def context(article: Article) -> Context:
-        """What extractors may know of an article besides its text."""
-        return Context(published=article.published, title=article.title, outlet=article.outlet)
+    def context(article: Article, text: str | None = None) -> Context:
+        """What extractors may know of an article besides its doc (and its clean text)."""
+        return Context(published=article.published, title=article.title, outlet=article.outlet, text=text)
 
 
 def _fact(source: str, aid: str, text: str, sentence: str, hit: Hit) -> FactBase:

@@ -88,7 +88,7 @@ class OfficialsExtractor:
                 consumed = end
                 continue
             if reader is None:
-                reader, lines = self._reader(doc, found, titles, modifiers)
+                reader, lines = self._reader(doc, found, titles, modifiers, context.text)
             joined = first > 0 and unnamed_end == first - 1 and doc[first - 1].lower in self.joiner_ids  # "Ketua dan Sekretaris"
             new, stop = reader.read(first, token.idx, end, title, modifier, numbered, joined, lowercase)
             unnamed_end = -1 if new else stop
@@ -100,15 +100,16 @@ class OfficialsExtractor:
                 consumed = stop
         if led:
             if reader is None:
-                reader, lines = self._reader(doc, found, titles, modifiers)
+                reader, lines = self._reader(doc, found, titles, modifiers, context.text)
             for k in led:
                 hit = led_by(reader.toks, reader.names, reader.titles, k, found.get("region", ()))
                 if hit is not None:
                     hits.append(hit)
         return drop_short_mentions(hits)
 
-    def _reader(self, doc: Doc, found: Found, titles, modifiers) -> tuple[DocReader, Lines]:
-        """The rules over this doc; no name may take a token of a title or modifier."""
+    def _reader(self, doc: Doc, found: Found, titles, modifiers, text: str | None) -> tuple[DocReader, Lines]:
+        """The rules over this doc (`text`: its text, if known); no name may take a token of a
+        title or modifier."""
         title_tokens = set(map(_first, modifiers.values()))
         for start, end, _, _ in titles:
             if end - start == 1:  # (most titles are one word: "Bupati")
@@ -118,7 +119,7 @@ class OfficialsExtractor:
         toks = Tokens(doc, self.tok, found, title_tokens)
         names = NameReader(toks, self.lex)
         untagged = UntaggedPlaces(toks, self.lex, names, self.resolve) if self.resolve else None
-        reader = DocReader(toks, self.lex, names, TitleReader(toks, self.lex), untagged)
+        reader = DocReader(toks, self.lex, names, TitleReader(toks, self.lex, text), untagged)
         return reader, Lines(toks, self.lex.handover_words)
 
     def _yield_to_org(self, doc: Doc, start: int, end: int, title, numbered: bool):

@@ -20,6 +20,7 @@ PLACE_KINDS = frozenset({"region", "office_area"})
 SENTENCE_ENDS = frozenset({".", ";", '"', "”"})  # a line ending in one is no headline (";": a list item)
 MAX_HEADLINE_TOKENS = 40
 MIN_HEADLINE_WORDS, MAX_HEADLINE_WORDS = 4, 25
+LIST_MARKS = frozenset({".", ")"})  # after a list item's number: "1.", "2)"
 MAX_HEADLINE_LOWER = 5  # more lowercase words than 20% of 25 words: not a headline
 HEADLINE_LOWERCASE = frozenset({"ke", "di", "dan", "untuk", "dari", "dengan", "yang", "atau", "pada", "bagi", "jadi"})
 TOKS_CACHED = 1 << 15  # word forms whose Tok tok_reader keeps (~250 bytes each)
@@ -197,7 +198,7 @@ class Lines:
             return False
         if i > 0 and toks[i - 1].text in BULLETS and (i == 1 or toks[i - 2].blank):
             return False  # a list's item line: "- Wakil Bupati Tanah Laut, Jamaluddin Noor"
-        if i > 1 and self._list_item(i - 2) and (i == 2 or toks[i - 3].blank):
+        if i > 1 and toks[i - 1].text in LIST_MARKS and self._list_item(i - 2) and (i == 2 or toks[i - 3].blank):
             return False  # a numbered one: "4. Kepala BPJS Ketenagakerjaan Cabang Banjarmasin, Rizky"
         forward = None
         if after < n:
@@ -254,7 +255,7 @@ class Lines:
         if start + 1 >= n:
             return False
         first = toks[start].text
-        return first in BULLETS or (first.isdigit() and toks[start + 1].text in {".", ")"})
+        return first in BULLETS or (first.isdigit() and toks[start + 1].text in LIST_MARKS)
 
     def _unbroken(self, i: int, after: int) -> bool:
         """Whether tokens i..after are all on one line (no whitespace token among them)."""

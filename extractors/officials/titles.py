@@ -7,9 +7,6 @@ from __future__ import annotations
 
 import re
 
-import numpy
-from spacy.attrs import ORTH
-
 from ..common import Hit
 from .lexicon import Lexicon, Organization, Trie, Unit
 from .spans import Tokens
@@ -26,7 +23,8 @@ MAX_ORG_NUMBER_DIGITS = 3  # a school's number inside an unknown organisation's 
 BIRTH_NAME_OPENERS = frozenset({"I", "Ni"})  # before a Balinese birth-order name (words.csv birth_order)
 MAX_ORG = 10
 MAX_PLACE = 6
-MAX_FULL_NAME_WORDS = 9  # an organisation's full name before its bracketed short name
+MAX_FULL_NAME_WORDS, MAX_FULL_NAME_CHARS = 9, 120  # an organisation's full name before its bracketed short name
+BRACKETED_ACRONYM = re.compile(r" \(([A-Z][A-Z0-9]{1,6})\)")  # "PT Samudra Baja Galangan Tbk (SBGL)"
 
 
 class Chunk:
@@ -63,8 +61,9 @@ def longest(trie: Trie, toks: Tokens, n: int, i: int):
 class TitleReader:
     """Title-phrase rules over one doc (Tokens.places: the regions and office areas by token)."""
 
-    def __init__(self, toks: Tokens, lex: Lexicon) -> None:
+    def __init__(self, toks: Tokens, lex: Lexicon, text: str | None = None) -> None:
         self.toks, self.lex, self.n, self.places = toks, lex, toks.n, toks.places
+        self.text = text  # the doc's text, if the caller has it
         self.acronyms: dict[str, Organization] | None = None  # defined_acronyms(), read when first asked
 
     def _field_word(self, i: int, lowercase: bool = False) -> bool:
@@ -179,17 +178,17 @@ class TitleReader:
         opens with an organisation word (org_start), whose initial or the next word's is the
         short name's ("Dewan Masjid Indonesia (DMI)" is no "Masjid Indonesia")."""
         if self.acronyms is None:
-            toks, doc, self.acronyms = self.toks, self.toks.doc, {}
-            for k in numpy.flatnonzero(doc.to_array(ORTH) == doc.vocab.strings["("]).tolist():
-                if k < 2 or k + 2 >= self.n or toks[k + 2].text != ")" or not ACRONYM.fullmatch(toks[k + 1].text):
-                    continue
-                run = k - 1  # the capitalised words before the bracket
-                while run > 0 and k - run < MAX_FULL_NAME_WORDS and toks[run - 1].cap:
+            text = self.text if self.text is not None else self.toks.doc.text
+            self.acronyms = {}
+            for m in BRACKETED_ACRONYM.finditer(text):
+                words = text[max(0, m.start() - MAX_FULL_NAME_CHARS):m.start()].split()[-MAX_FULL_NAME_WORDS:]
+                run = len(words)  # the capitalised words before the bracket
+                while run > 0 and words[run - 1][:1].isupper():
                     run -= 1
-                start = next((j for j in range(run, k - 1) if toks[j].lower in self.lex.org_start), None)
-                acronym = toks[k + 1].text
-                if start is not None and acronym[0] in (toks[start].text[0], toks[start + 1].text[0]):
-                    self.acronyms[acronym] = Organization(toks.text(start, k), frozenset(), "", "")
+                start = next((j for j in range(run, len(words) - 1) if words[j].rstrip(".").lower() in self.lex.org_start), None)
+                acronym = m.group(1)
+                if start is not None and acronym[0] in (words[start][0], words[start + 1][0]):
+                    self.acronyms[acronym] = Organization(" ".join(words[start:]), frozenset(), "", "")
         return self.acronyms
 
     def _branch_place(self, i: int, place: tuple):
