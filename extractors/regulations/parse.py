@@ -164,7 +164,7 @@ def _citation(doc, start, end, spelling, rules, memo, heads, found) -> tuple[Hit
             continue
         following = stop = end + m.end()
         if "number" in m.re.groupindex and m.end("number") == m.end() > m.start("number") >= 0:
-            following = _number_tail(doc, following, fields)
+            following = _number_tail(doc, following, fields, rules.keywords)
         # the window stopped right after the match: on "tentang" the title follows
         if m.end() == len(after.letters) and following < n:
             stop_orth = after.stop_orth if after.stop_orth is not None and following == stop else doc[following].orth
@@ -201,18 +201,24 @@ def _fields(doc, m, after: Window, mb, before: Window | None, spelling, rules, m
     return {"type": spelling.type, "number": number, "year": year, "issuer": issuer, "title": None}
 
 
-def _number_tail(doc: Doc, k: int, fields: dict) -> int:
+def _number_tail(doc: Doc, k: int, fields: dict, keywords: dict[str, str]) -> int:
     """A letter number's office code, which the tokenizer splits off the digits: "Nomor
     500.15/412/Disnakertrans" -> number "500.15/412/Disnakertrans". Glued "/" + word tokens
-    from token k join fields["number"]; returns the token after them."""
+    from token k join fields["number"], but not a keyword; a number ending in "/TAHUN" takes
+    the year after it ("100.3.3.1/241/TAHUN 2025"). Returns the token after them."""
     n, tail = len(doc), ""
     while k + 1 < n and not doc[k - 1].whitespace_ and doc[k].text == "/" and not doc[k].whitespace_ \
-            and doc[k + 1].text.isalnum():
+            and doc[k + 1].text.isalnum() and doc[k + 1].lower_ not in keywords:
         tail += "/" + doc[k + 1].text
         k += 2
     if tail:
         fields["number"], year = _split_number(fields["number"] + tail)
         fields["year"] = fields["year"] or year
+    number = fields["number"]
+    if number.lower().endswith("/tahun") and k < n and len(doc[k].text) == 4 and doc[k].text.isdigit():
+        fields["number"] = f"{number} {doc[k].text}"  # "Nomor 100.3.3.1/241/TAHUN 2025": the year ends it
+        fields["year"] = fields["year"] or int(doc[k].text)
+        k += 1
     return k
 
 
