@@ -164,6 +164,7 @@ class Lexicon:
         self.asides = frozenset(roles.get("aside", ()))
         self.statuses = frozenset(roles.get("status", ()))
         self.leading = frozenset(roles.get("leading", ()))
+        self.mid_name = frozenset(roles.get("mid_name", ()))
         self.constituencies = frozenset(tuple(w.split()) for w in roles.get("constituency", ()))
         self.author_lines = frozenset(tuple(w.split()) for w in roles.get("author_line", ()))
         self.bylines = frozenset(roles.get("byline", ()))

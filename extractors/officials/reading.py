@@ -475,6 +475,8 @@ class DocReader:
             words, j = words + 1, j + 1
         if j >= n or not 0 < words <= most:
             return None
+        if toks[j].lower in self.lex.mid_name:
+            return None  # "..., Ardiansyah Puang Rahim": a title that stands inside names too
         if toks[j].text == ",":
             if not (qualified or stop_word):
                 return None
