@@ -258,7 +258,8 @@ class DocReader:
     def _named_again(self, name: Name) -> bool:
         """Whether the text names this one-word name again right after a speech word ("kata
         Nofriadi"): then it is a person's name, not a word opening a sentence."""
-        text, word, speech = self.toks.doc.text, name.text, self.lex.speech
+        text = self.titles.text if self.titles.text is not None else self.toks.doc.text
+        word, speech = name.text, self.lex.speech
         at = text.find(word)
         while at >= 0:
             end = at + len(word)
