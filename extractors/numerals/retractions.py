@@ -14,8 +14,9 @@ class Retractions:
     """spans(text): the character spans of a text's retracted figures."""
 
     def __init__(self, path: Path = Path(__file__).with_name("retractions.csv")) -> None:
+        rows = read_csv(path)
         phrases: dict[str, list[str]] = {}
-        for row in read_csv(path):
+        for row in rows:
             phrases.setdefault(row["role"], []).append(re.escape(row["phrase"]))
 
         def words(role: str) -> re.Pattern:
@@ -24,7 +25,7 @@ class Retractions:
         self.notice, self.retracted, self.corrected = words("notice"), words("retracted"), words("corrected")
         # the retracted phrases, lower case: one must be in a text for the regexes to run (plain
         # substring tests are far cheaper than a case-blind search)
-        self.clues = tuple(row["phrase"].lower() for row in read_csv(path) if row["role"] == "retracted")
+        self.clues = tuple(row["phrase"].lower() for row in rows if row["role"] == "retracted")
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """From the start of each sentence with a `retracted` phrase, inside a paragraph with a
