@@ -150,6 +150,13 @@ def test_inline_credits_and_end_marker():
     assert clean_text("Ia menunjukkan hasil foto: semua peserta hadir.") == "Ia menunjukkan hasil foto: semua peserta hadir."
 
 
+def test_chat_bold_and_italic_marks_go_but_other_asterisks_and_underscores_stay():
+    text = "*PEMBAYARAN KLAIM* 📢\n_Rabu, 9 Juli 2025_\nSebanyak *12.480 pekerja rentan* terlindungi."
+    assert clean_text(text) == "PEMBAYARAN KLAIM 📢\n\nRabu, 9 Juli 2025\n\nSebanyak 12.480 pekerja rentan terlindungi."
+    kept = "Akun @kang_asep_88 membalas. Skor 2*3*4 dan mama_pedagang_bpjstk. *) Penulis adalah dosen. Rp 48,7 M* ok."
+    assert clean_text(kept) == kept
+
+
 # --- hard-wrapped text (pipeline/unwrap.py) ----------------------------------------------
 WRAPPED = """Pemerintah Kabupaten Ogan Komering Ulu Timur resmi menanggung iuran
 jaminan sosial ketenagakerjaan bagi 27.400 pekerja rentan melalui APBD
