@@ -306,8 +306,9 @@ def _role(doc: Doc, start: int, end: int, near_top: bool, rules: Rules) -> str |
     near = _line_part(doc, start - 1, -1, whole=False)  # the line's last tokens before the date
     if near and FIELD_SEPARATOR.search(near) and rules.published_label.match(FIELD_SEPARATOR.split(near)[-1].strip()):
         return "published"  # a meta line's field: "Kategori: Berita Daerah | Diterbitkan: Rabu, 4 Juni 2025 | ..."
-    if near_top and before and rules.post_meta.match(before):
-        return "published"  # "Diposting oleh: Admin Diskominfo | Kamis, 14 November 2024 | Dibaca ..."
+    if near_top and before and (rules.post_meta.match(before) or rules.counted_meta.match(before)):
+        return "published"  # "Diposting oleh: Admin Diskominfo | Kamis, 14 November 2024 | Dibaca ...",
+        # a video page's "1.532 x ditonton  3 Jun 2025"
     if near_top and before and RELEASE_PLACE.match(before) and (
         end == len(doc) or doc[end].text in RELEASE_DASHES or "\n" in doc[end].text
     ):

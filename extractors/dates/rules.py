@@ -82,6 +82,7 @@ class Rules:
     published_labels: frozenset[str]  # lowercase words that announce the publication date
     published_label: re.Pattern  # the line before the date is such a label
     post_meta: re.Pattern  # the line before the date opens a post's meta line and ends in a bar
+    counted_meta: re.Pattern  # the line before the date is a count and a post-meta word: "1.532 x ditonton"
     post_meta_after: re.Pattern  # the rest of a line a date opens: a post-meta word, after a bar or dash,
     # one more bar-separated part, or nothing, perhaps after a count ("| Humas Undana", "- Humas Setwan",
     # "| Biro Adpim | Dilihat ...", "| 1.208 kali dibaca", "Diposting oleh")
@@ -165,7 +166,8 @@ def load(nlp: Language) -> Rules:
         shape_of_group={combined.groupindex[f"s{s.order}"]: s for s in shapes},
         published_labels=published_labels,
         post_meta=re.compile(rf"^(?:{meta})\b.*\|$", re.IGNORECASE),
-        post_meta_after=re.compile(rf"^(?:[|/\-–—](?:[^|/]*[|/])?)?\s*(?:[\d.,]+\s+(?:kali\s+)?)?(?:{meta})\b", re.IGNORECASE),
+        counted_meta=re.compile(rf"^[\d.,]+\s*(?:rb|ribu|k)?\s*(?:x|kali)?\s*(?:{meta})\s*[|·•\-–—]?$", re.IGNORECASE),
+        post_meta_after=re.compile(rf"^(?:[|/\-–—·•](?:[^|/·•]*[|/·•])?)?\s*(?:[\d.,]+\s+(?:kali\s+)?)?(?:{meta})\b", re.IGNORECASE),
         published_label=re.compile(rf"^(?:{labels})\b\s*(?:pada|tanggal|tgl|on)?\s*[:\-–—]?\s*$", re.IGNORECASE),
         time_after=re.compile(rf"^(?:[|,/\-–—]\s*)?(?:pukul\s+)?\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?\s*(?:{zones})?(?:\s|$)"),
         widget_after=re.compile(rf"^\|\s*(?:[^|\n]{{1,40}}\|\s*)?(?:{widget})(?:\W|$)", re.IGNORECASE),
