@@ -82,6 +82,8 @@ class DocReader:
                 if at is None:
                     return [], post_end  # a region and a name, or one person's name
                 post_end = at
+        if post_end < n and toks[post_end].text[:1] == "@":
+            post_end += 1  # "Bupati Klaten @agusprasetyo.n (H. Agus ...)": the post's social account
         if post_end < n and toks[post_end].lower in self.lex.statuses and post_end + 1 < n and (
                 toks[post_end + 1].cap or toks[post_end + 1].text == ","):
             post_end += 1  # "Bupati Boalemo nonaktif Hamzah Pakaya", "Kepala Bidang ... Disnaker setempat, Rudi"

@@ -21,6 +21,7 @@ SENTENCE_ENDS = frozenset({".", ";", '"', "”"})  # a line ending in one is no 
 MAX_HEADLINE_TOKENS = 40
 MIN_HEADLINE_WORDS, MAX_HEADLINE_WORDS = 4, 25
 LIST_MARKS = frozenset({".", ")"})  # after a list item's number: "1.", "2)"
+MAX_HEADLINE_COMMAS = 2  # a line with more commas is a sentence
 MAX_HEADLINE_LOWER = 5  # more lowercase words than 20% of 25 words: not a headline
 HEADLINE_LOWERCASE = frozenset({"ke", "di", "dan", "untuk", "dari", "dengan", "yang", "atau", "pada", "bagi", "jadi"})
 TOKS_CACHED = 1 << 15  # word forms whose Tok tok_reader keeps (~250 bytes each)
@@ -231,7 +232,11 @@ class Lines:
             # "2. RSUD Curup, Rejang Lebong (Direktur Maya)"
         _, titled, lower = backward
         words = titled + lower
-        return words >= MIN_HEADLINE_WORDS and words - lower >= 0.8 * words
+        if words < MIN_HEADLINE_WORDS or words - lower < 0.8 * words:
+            return False
+        start = i - (backward[0] - counted)  # a sentence crowded with names may be 80% capitalised, but
+        # sets them off with commas as no headline does ("..., Yakobus Itlay, M.Si, bersama Kepala ..., Benny Mambor, di ...")
+        return sum(1 for k in range(start, i + counted) if toks[k].text == ",") <= MAX_HEADLINE_COMMAS
 
     def _labelled_field(self, i: int, after: int) -> bool:
         """Whether the hit is the value of a form's line, after a label of one or two words and
