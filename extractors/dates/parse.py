@@ -42,7 +42,7 @@ FIELD_SEPARATOR = re.compile(r"[|•]")  # between the fields of a meta line ("K
 LINE_LOOK = 8  # tokens walked to find a date's line start or end (label, "14:30 WIB")
 LABEL_LOOK = 3  # tokens before a date searched for a publication label ("Diterbitkan : ...")
 MEMO_SIZE = 1 << 16  # entries each memoised function keeps
-NUMERIC_PARTS = re.compile(r"[/-]")
+NUMERIC_PARTS = re.compile(r"[/.-]")
 DIGIT = re.compile(r"\d")
 PUNCT_CLASSES = frozenset("(),.:")
 RANGE_GROUPS = frozenset({"days", "dmys"})  # groups of two days: a match gives a date for each
@@ -191,8 +191,11 @@ def _anchors(doc: Doc, rules: Rules, memo: Memo) -> tuple[list[int], set[int]]:
 
 
 def _month_anchor(doc: Doc, start: int, memo: Memo) -> bool:
-    """A month name at token start anchors a date when a number stands next to it."""
+    """A month name at token start anchors a date when a number stands next to it (after
+    the period of a short month: "Des. 2025")."""
     if start + 1 < len(doc) and memo.text(doc[start + 1].orth).isdigit():
+        return True
+    if start + 2 < len(doc) and memo.text(doc[start + 1].orth) == "." and memo.text(doc[start + 2].orth).isdigit():
         return True
     return start > 0 and memo.text(doc[start - 1].orth).isdigit()
 
@@ -257,7 +260,7 @@ def _token_class(text: str, rules: Rules) -> str:
     word = rules.word_class.get(text.lower())
     if word is not None:
         return word
-    if "/" in text or "-" in text:  # numeric dates: their shape ("d/d/dddd")
+    if "/" in text or "-" in text or "." in text:  # numeric dates: their shape ("d/d/dddd", "dd.dd.dddd")
         return rules.shape_class.get(DIGIT.sub("d", text), "x")
     return "x"
 

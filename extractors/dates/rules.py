@@ -81,7 +81,8 @@ class Rules:
     shape_of_group: dict[int, Shape]  # number of group s<n> in `combined` -> shape n
     published_labels: frozenset[str]  # lowercase words that announce the publication date
     published_label: re.Pattern  # the line before the date is such a label
-    post_meta: re.Pattern  # the line before the date opens a post's meta line and ends in a bar
+    post_meta: re.Pattern  # the line before the date opens a post's meta line and ends in a bar, or
+    # names its writer in capitalised words before "pada"/"tanggal" ("Ditulis oleh Admin Diskominfo pada <date>")
     counted_meta: re.Pattern  # the line before the date is a count and a post-meta word: "1.532 x ditonton"
     post_meta_after: re.Pattern  # the rest of a line a date opens: a post-meta word, after a bar or dash,
     # one more bar-separated part, or nothing, perhaps after a count ("| Humas Undana", "- Humas Setwan",
@@ -165,7 +166,8 @@ def load(nlp: Language) -> Rules:
         combined=combined,
         shape_of_group={combined.groupindex[f"s{s.order}"]: s for s in shapes},
         published_labels=published_labels,
-        post_meta=re.compile(rf"^(?:{meta})\b.*\|$", re.IGNORECASE),
+        post_meta=re.compile(rf"^(?:{meta})\b(?:.*\||\s*(?:oleh\b|:)?\s*(?:(?-i:[A-Z])[\w.]*\s+){{1,5}}(?:pada|tanggal|tgl\.?))$",
+                             re.IGNORECASE),
         counted_meta=re.compile(rf"^[\d.,]+\s*(?:rb|ribu|k)?\s*(?:x|kali)?\s*(?:{meta})\s*[|·•\-–—]?$", re.IGNORECASE),
         post_meta_after=re.compile(rf"^(?:[|/\-–—·•](?:[^|/·•]*[|/·•])?)?\s*(?:[\d.,]+\s+(?:kali\s+)?)?(?:{meta})\b", re.IGNORECASE),
         published_label=re.compile(rf"^(?:{labels})\b\s*(?:pada|tanggal|tgl|on)?\s*[:\-–—]?\s*$", re.IGNORECASE),
