@@ -38,7 +38,7 @@ LINK_WINDOW = 8  # tokens searched after "jumlah <unit>" for its link word ("men
 LIST_WINDOW = 25  # tokens allowed between two counts of one list
 LIST_LICENCE = 0.75  # how sure a count that continues a list of worker counts is
 TABLE_FACTOR = 0.85  # a table row's figure, its unit in the header: a little less sure
-TITLE_WORDS = 12  # tokens of a table's title line that may name the unit its "(orang)" column counts
+TITLE_WORDS = 16  # tokens of a table's title line that may name the unit its "(orang)" column counts
 TABLE_LEAD = 8  # tokens between a table header's noun and its bracket, and its bracket and colon
 LABEL_FACTOR = 0.9  # "Nelayan: 1.915 orang": a little less sure than "1.915 orang nelayan"
 LABEL_WORDS = 4  # words (or a bracketed acronym) between a line's opening unit and its colon
@@ -666,6 +666,8 @@ class WorkerCountReader:
         elif before in self.orangs or before in self.fillers:
             rule = "worker.number_orang_unit" if before in self.orangs else "worker.number_filler_unit"
             num_end, last = start - 1, None
+            if before in self.fillers and start >= 2 and doc[start - 2].lower in self.orangs:
+                num_end, rule = start - 2, "worker.number_orang_unit"  # "300 orang eks pekerja smelter"
         else:
             num_end, rule, last = start, "worker.number_unit", prev
         got = self._number(doc, num_end, last)
