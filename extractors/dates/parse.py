@@ -30,7 +30,9 @@ HEADER_CHARS = 600  # a publication header line starts within this many characte
 EDITION = re.compile(r"(?<=[|/\-–—])\s*Edisi\s*$", re.IGNORECASE)  # before an outlet's edition date
 OUTLET_WORDS = 3  # words of an outlet's name on a line of its own between headline and date
 SECTION_AFTER = re.compile(r"^\|\s*[^|\d]{1,30}$")  # the rest of a header line: "| Opini"
-HEADER_SEPARATORS = "|-–—/·•"  # what may stand between an outlet's name (or a byline) and the header date
+HEADER_SEPARATORS = "|-–—/·•["  # what may stand between an outlet's name (or a byline) and the header date
+# ("[" opens a chat message's stamp: "Kabar Tanah Papua, [23.07.25 09:12]")
+CENTURY = 2000  # of a two-digit year
 RELEASE_PLACE = re.compile(r"[A-Z][A-Za-z'.-]*(?: [A-Z][A-Za-z'.-]*){0,2},$")  # "Kupang," opening a release
 RELEASE_DASHES = {"-", "–", "—"}
 EMPHASIS = "*_"  # a chat message's bold and italic marks
@@ -97,6 +99,9 @@ class Memo:
         last = parts.pop("last", None) is not None  # of a range: its last day, not its first
         if (orth := parts.get("dmy")) is not None:
             day, month, year = (int(p) for p in NUMERIC_PARTS.split(text(orth)))
+        elif (orth := parts.get("dmy2")) is not None:  # a chat stamp's "12/05/25"
+            day, month, year = (int(p) for p in NUMERIC_PARTS.split(text(orth)))
+            year += CENTURY
         elif (orth := parts.get("dmys")) is not None:
             first_day, last_day, month, year = (int(p) for p in NUMERIC_PARTS.split(text(orth)))
             day = last_day if last else first_day
@@ -111,6 +116,8 @@ class Memo:
                 day = int(NUMERIC_PARTS.split(text(orth))[1 if last else 0])
             if (orth := parts.get("month")) is not None:
                 month = rules.months[text(orth).lower()]
+            if (orth := parts.get("yy")) is not None:
+                year = CENTURY + int(text(orth))
             if (orth := parts.get("year")) is not None:
                 year = int(text(orth))
                 if (orth := parts.get("until")) is not None and month > rules.months[text(orth).lower()]:
@@ -242,8 +249,13 @@ def _hit(doc: Doc, lo: int, orths: list[int], matched: Matched, labels_at: set[i
         role = _role(doc, start, end, first.idx < HEADER_CHARS, rules)
         if role is None:
             return None
+    if shape.header_only and role != "published":
+        return None
     last = doc[end - 1] if end - start > 1 else first
-    confidence = shape.confidence * _weekday_agreement(matched.weekdays, orths, rules, memo, value)
+    agreement = _weekday_agreement(matched.weekdays, orths, rules, memo, value)
+    if shape.weekday_checked and agreement < 1.0:
+        return None
+    confidence = shape.confidence * agreement
     return Hit("date", first.idx, last.idx + len(last), shape.rule, round(confidence, 3),
                {"value": value, "precision": shape.precision, "role": role})
 
@@ -343,7 +355,7 @@ def _under_headline(doc: Doc, start: int) -> bool:
         return False
     if len(lines) == 1 or "|" in lines[1]:
         return True
-    words = lines[1].split()
+    words = [w for w in lines[1].split() if any(c.isalnum() for c in w)]  # not an emoji ("BPJAMSOSTEK UPDATE 📢")
     return len(words) <= OUTLET_WORDS and all(w[:1].isupper() for w in words) and not any(c.isdigit() for c in lines[1])
 
 

@@ -39,6 +39,8 @@ class Shape:
     regex: re.Pattern
     precision: str
     yearless: bool
+    header_only: bool  # read only as the publication date near the top (a chat message's stamp)
+    weekday_checked: bool  # read only when its weekday agrees with the date ("Selasa 22 Jul 25")
     confidence: float
     order: int
     groups: dict[str, int] = dataclasses.field(default_factory=dict)  # group name -> number in `combined`
@@ -113,6 +115,7 @@ def load(nlp: Language) -> Rules:
     shape_class.update({s: "n" for s in cues["dm_shape"]})
     shape_class.update({s: "I" for s in cues["iso_shape"]})
     shape_class.update({s: "Q" for s in cues.get("dmy_range_shape", ())})
+    shape_class.update({s: "C" for s in cues.get("chat_dmy_shape", ())})
 
     month_docs = [nlp.make_doc(w) for w, c in word_class.items() if c in ("M", "m", "E")]
     year_docs = [nlp.make_doc(w) for w, c in word_class.items() if c == "T"]
@@ -171,7 +174,7 @@ def load(nlp: Language) -> Rules:
         counted_meta=re.compile(rf"^[\d.,]+\s*(?:rb|ribu|k)?\s*(?:x|kali)?\s*(?:{meta})\s*[|·•\-–—]?$", re.IGNORECASE),
         post_meta_after=re.compile(rf"^(?:[|/\-–—·•](?:[^|/·•]*[|/·•])?)?\s*(?:[\d.,]+\s+(?:kali\s+)?)?(?:{meta})\b", re.IGNORECASE),
         published_label=re.compile(rf"^(?:{labels})\b\s*(?:pada|tanggal|tgl|on)?\s*[:\-–—]?\s*$", re.IGNORECASE),
-        time_after=re.compile(rf"^(?:[|,/\-–—]\s*)?(?:pukul\s+)?\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?\s*(?:{zones})?(?:\s|$)"),
+        time_after=re.compile(rf"^(?:[|,/\-–—]\s*)?(?:pukul\s+)?\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?\s*(?:{zones})?(?:[\s\]]|$)"),
         widget_after=re.compile(rf"^\|\s*(?:[^|\n]{{1,40}}\|\s*)?(?:{widget})(?:\W|$)", re.IGNORECASE),
     )
 
@@ -220,6 +223,8 @@ def _shape(order: int, p: dict) -> Shape:
         regex=re.compile(p["regex"]),
         precision=p["precision"],
         yearless=bool(p.get("yearless", False)),
+        header_only=bool(p.get("header_only", False)),
+        weekday_checked=bool(p.get("weekday_checked", False)),
         confidence=float(p["confidence"]),
         order=order,
     )
