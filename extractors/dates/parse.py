@@ -33,6 +33,7 @@ SECTION_AFTER = re.compile(r"^\|\s*[^|\d]{1,30}$")  # the rest of a header line:
 HEADER_SEPARATORS = "|-–—/·•["  # what may stand between an outlet's name (or a byline) and the header date
 # ("[" opens a chat message's stamp: "Kabar Tanah Papua, [23.07.25 09:12]")
 CENTURY = 2000  # of a two-digit year
+AUDIENCE_AFTER = re.compile(r"^[·•]\s*[^\w\s]*\s*$")  # a post stamp's audience icon after its date
 RELEASE_PLACE = re.compile(r"[A-Z][A-Za-z'.-]*(?: [A-Z][A-Za-z'.-]*){0,2},$")  # "Kupang," opening a release
 RELEASE_DASHES = {"-", "–", "—"}
 EMPHASIS = "*_"  # a chat message's bold and italic marks
@@ -251,6 +252,8 @@ def _hit(doc: Doc, lo: int, orths: list[int], matched: Matched, labels_at: set[i
             return None
     if shape.header_only and role != "published":
         return None
+    if role == "published" and shape.precision != "day":
+        role = "mentioned"  # a publication date is a day: "Klaim Terbayar Jan-Mar 2025" in a title is a period
     last = doc[end - 1] if end - start > 1 else first
     agreement = _weekday_agreement(matched.weekdays, orths, rules, memo, value)
     if shape.weekday_checked and agreement < 1.0:
@@ -332,6 +335,8 @@ def _role(doc: Doc, start: int, end: int, near_top: bool, rules: Rules) -> str |
         after = _line_part(doc, end, +1, whole=False)  # "Kompas.com - 21/03/2024, 14:30 WIB"
         if rules.time_after.match(after):
             return "published"
+        if AUDIENCE_AFTER.match(after):
+            return "published"  # a social post's stamp: "5 Juni 2025 · 🌎", "Admin · 15 Mei 2025 · 👥"
         if rules.post_meta_after.match(after):
             return "published"  # "Kamis, 21 Agustus 2025 | Humas Undana", "Siwalima News | <date> | Dibaca: ..."
         if not before and rules.widget_after.match(after):
