@@ -29,6 +29,8 @@ from .nouns import Noun, NounTable
 HERE = Path(__file__).parent
 NUMBERS = HERE.parent / "numerals"
 MAX_NUMBER_TOKENS = 8
+ROW_DIGITS = 3  # digits of a table row's number at most
+ROW_TOKENS = 60  # tokens walked to the line before or after a table row
 CURRENCIES = frozenset({"rp", "rp.", "idr", "usd", "us$", "$"})
 CLAUSE_BREAKS = frozenset({".", ",", ";", ":", "!", "?", "•"})
 GLUE = frozenset({"-", "/", ".", ":", "–"})  # "ke-3", "No.5": part of an identifier
@@ -182,6 +184,7 @@ class WorkerCountReader:
         self.spelled_exact = frozenset(strings.add(w) for w in exact)
         self.spelled_folded = frozenset(strings.add(w) for w in folded)
         self.hyphen = strings.add("-")
+        self.open_paren, self.close_paren = strings.add("("), strings.add(")")
         self.glue = frozenset(strings.add(w) for w in GLUE)
         self.comma = strings.add(",")
         self.copulas = _phrase_index(nlp, (r["word"] for r in context if r["role"] == "copula"))
@@ -221,10 +224,11 @@ class WorkerCountReader:
             if start:
                 prev = doc[start - 1]
                 lower = prev.lower
-                if not (prev.like_num or prev.is_space or lower in self.neighbours):
+                glossed = lower == self.close_paren and self._gloss_start(doc, start - 1) is not None
+                if not (prev.like_num or prev.is_space or lower in self.neighbours or glossed):
                     continue  # the common case: a plain word before the noun
                 suffixed = lower in self.suffixes and self._suffixed(doc, start)
-                after_number = prev.like_num or lower in self.before_unit or suffixed
+                after_number = prev.like_num or lower in self.before_unit or suffixed or glossed
                 before_number = lower in self.unit_openers or prev.is_space
                 if not (after_number or before_number):
                     continue
@@ -985,9 +989,13 @@ class WorkerCountReader:
     def _number(self, doc: Doc, num_end: int, last: Token | None = None) -> Reading | None:
         """The count that ends just before token num_end (`last`: that token, if known)."""
         run: list[Token] = []  # the number-like tokens before num_end, last first
-        k, before = num_end, None
         folded, exact = self.spelled_folded, self.spelled_exact
-        tok = last
+        tok = last if last is not None or num_end == 0 else doc[num_end - 1]
+        if tok is not None and tok.orth == self.close_paren:  # "7.500 (tujuh ribu lima ratus) orang"
+            gloss = self._gloss_start(doc, num_end - 1)
+            if gloss is not None:
+                num_end, tok = gloss, None
+        k, before = num_end, None
         while k > 0:
             if tok is None:
                 tok = doc[k - 1]
@@ -1006,6 +1014,8 @@ class WorkerCountReader:
         first, before = k + count.offset, run[count.offset - 1] if count.offset else before
         if not self._stands_alone(doc, first, before):
             return None
+        if before is not None and _breaks_line(before) and self._row_number(doc, first, count):
+            return None  # "3 Peserta pelatihan ... orang 600 640": a table row's number
         if before is not None and before.lower in self.ordinals and not (
                 count.quantity.scaled or is_grouped(count.text)):
             return None  # "tahap ke 2 pekerja"; not "sampai ke 3,6 juta pekerja"
@@ -1035,6 +1045,46 @@ class WorkerCountReader:
         pair = split_range(text)  # "100-150 pekerja": the high end too, a scale shared
         high = self.grammar.parse([pair[1], *texts[offset + 1:]]) if pair is not None else None
         return Count(quantity, quantity.as_int(), offset, text, year, pair, high)
+
+    def _gloss_start(self, doc: Doc, close: int) -> int | None:
+        """Where the bracket opens that glosses a number in words, ending at token `close` (a
+        ")"): "7.500 (tujuh ribu lima ratus)", the legal style of writing a figure twice. Its
+        words must name the figure before it; None if they are no such gloss."""
+        k = close - 1
+        while k > 0 and close - k <= MAX_NUMBER_TOKENS and self._is_spelled(doc[k]):
+            k -= 1
+        if k == close - 1 or k < 1 or doc[k].orth != self.open_paren or not doc[k - 1].like_num:
+            return None
+        words = self._read_count(tuple(doc[j].orth for j in range(k + 1, close)))
+        figure = self._read_count((doc[k - 1].orth,))
+        if words is None or figure is None or words.offset or words.value != figure.value:
+            return None
+        return k
+
+    def _row_number(self, doc: Doc, first: int, count: Count) -> bool:
+        """Whether the plain number opening a line at token `first` numbers a table's rows:
+        the line before opens with the number before it, or the line after with the one after
+        ("2 Persentase ... / 3 Peserta pelatihan ... orang 600 640 / 4 Persentase ...")."""
+        text = count.text
+        if not text.isdigit() or len(text) > ROW_DIGITS:
+            return False
+        value = int(text)
+        return self._line_opening(doc, first, -1) == str(value - 1) or \
+            self._line_opening(doc, first, +1) == str(value + 1)
+
+    def _line_opening(self, doc: Doc, first: int, step: int) -> str | None:
+        """The first word of the line before (step -1) or after (+1) the line that token `first`
+        opens, within ROW_TOKENS tokens."""
+        n, k = len(doc), first - 1 if step < 0 else first
+        for _ in range(ROW_TOKENS):
+            k += step
+            if not 0 <= k < n:
+                return None if step > 0 or k < -1 else doc[0].text
+            if _breaks_line(doc[k]):
+                if step < 0:
+                    return doc[k + 1].text
+                return doc[k + 1].text if k + 1 < n else None
+        return None
 
     def _stands_alone(self, doc: Doc, first: int, prev: Token | None) -> bool:
         """Not an identifier, rate, ratio, money amount, or the tail of a longer number
