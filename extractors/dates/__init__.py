@@ -22,7 +22,7 @@ def build(nlp):
     memo = parse.Memo(compiled, nlp.vocab.strings, make_normaliser())
 
     def extract(doc, context: Context, found: Found) -> list[Hit]:
-        return parse.extract(doc, compiled, memo, _published(context))
+        return parse.extract(doc, compiled, memo, _published(context), context.text if context else None)
 
     return extract
 

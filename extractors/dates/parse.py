@@ -13,6 +13,7 @@ the shapes matched in a string of letters, the date that a shape's tokens name.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Callable, NamedTuple
@@ -36,6 +37,9 @@ CENTURY = 2000  # of a two-digit year
 AUDIENCE_AFTER = re.compile(r"^[·•]\s*[^\w\s]*\s*$")  # a post stamp's audience icon after its date
 RELEASE_PLACE = re.compile(r"[A-Z][A-Za-z'.-]*(?: [A-Z][A-Za-z'.-]*){0,2},$")  # "Kupang," opening a release
 RELEASE_DASHES = {"-", "–", "—"}
+NUMBER_OPENINGS = frozenset({"No", "NO"})  # how a document number's line opens ("No.", "Nomor")
+NUMBER_LOOK = 12  # tokens walked back to the start of a document number's line
+DOCUMENT_NUMBER = re.compile(r"^(?:No|Nomor)\.?\s*:?\s*\d[\w./-]*(?:\s+[\w./-]+){0,2},$")  # "No. 62/11/82/Th. XXIV,"
 EMPHASIS = "*_"  # a chat message's bold and italic marks
 CHAT_STAMP = re.compile(r"\[\d{1,2}[.:]\d{2},$")  # "[09.14, 5/8/2025]": an exported chat message's time and day
 YEARLESS_LEAD = timedelta(days=31)  # a yearless date may lie this far after publication
@@ -48,6 +52,9 @@ MEMO_SIZE = 1 << 16  # entries each memoised function keeps
 NUMERIC_PARTS = re.compile(r"[/.-]")
 DIGIT = re.compile(r"\d")
 PUNCT_CLASSES = frozenset("(),.:")
+SIGNER_LINES = 3  # lines under a signature block's "Place, date" that may hold the signer's post
+SIGNER_CHARS = 400  # characters read for them
+SIGNER_WORDS = 10  # words of a signer's post line ("SEKRETARIS DPRD KABUPATEN MOROWALI,") at most
 RANGE_GROUPS = frozenset({"days", "dmys"})  # groups of two days: a match gives a date for each
 
 
@@ -141,7 +148,8 @@ class Memo:
         return value
 
 
-def extract(doc: Doc, rules: Rules, memo: Memo, published: date | None) -> list[Hit]:
+def extract(doc: Doc, rules: Rules, memo: Memo, published: date | None, text: str | None = None) -> list[Hit]:
+    """The doc's date hits (`text`: the doc's text, if known; else it is rebuilt when needed)."""
     anchors, labels_at = _anchors(doc, rules, memo)
     if not anchors:
         return []
@@ -153,7 +161,34 @@ def extract(doc: Doc, rules: Rules, memo: Memo, published: date | None) -> list[
                 hit = _hit(doc, lo, orths, matched, labels_at, rules, memo, published, last)
                 if hit is not None:
                     hits.append(hit)
+    for k, hit in enumerate(hits):
+        if hit.fields["role"] == "mentioned" and hit.fields["precision"] == "day":
+            text = doc.text if text is None else text
+            if _signed(text, hit.start, hit.end, rules):
+                hits[k] = replace(hit, fields={**hit.fields, "role": "published"})
     return _one_publication_date(hits, published)
+
+
+def _signed(text: str, start: int, end: int, rules: Rules) -> bool:
+    """Whether the date at text[start:end] is a document's own, in its signature block: after
+    "pada tanggal" under "Ditetapkan di Pelaihari" (or on its line), or a "Bungku, 11 Maret
+    2025" line over the signer's post ("SEKRETARIS DPRD KABUPATEN MOROWALI,") within
+    SIGNER_LINES lines."""
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[end:line_end].strip(" ,."):
+        return False  # the date ends its line
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start].strip()
+    if (m := rules.signed_date.match(before)) is not None:
+        if m.group("at"):
+            return True
+        above = text[:line_start].rstrip().rsplit("\n", 1)[-1].strip()
+        return rules.signed_at.match(above) is not None
+    if RELEASE_PLACE.match(before):
+        below = [line.strip() for line in text[line_end:line_end + SIGNER_CHARS].split("\n") if line.strip()]
+        return any(line.endswith(",") and len(line.split()) <= SIGNER_WORDS for line in below[:SIGNER_LINES])
+    return False
 
 
 def _one_publication_date(hits: list[Hit], published: date | None) -> list[Hit]:
@@ -327,6 +362,10 @@ def _role(doc: Doc, start: int, end: int, near_top: bool, rules: Rules) -> str |
     if near_top and before and (rules.post_meta.match(before) or rules.counted_meta.match(before)):
         return "published"  # "Diposting oleh: Admin Diskominfo | Kamis, 14 November 2024 | Dibaca ...",
         # a video page's "1.532 x ditonton  3 Jun 2025"
+    if near_top and (end == len(doc) or "\n" in doc[end].text) and (
+            numbered := before if before is not None else _line_part(doc, start - 1, -1, look=NUMBER_LOOK)) \
+            and numbered[:2] in NUMBER_OPENINGS and DOCUMENT_NUMBER.match(numbered):
+        return "published"  # a numbered release's line: "No. 62/11/82/Th. XXIV, 5 November 2025"
     if near_top and before and RELEASE_PLACE.match(before) and (
         end == len(doc) or doc[end].text in RELEASE_DASHES or "\n" in doc[end].text
     ):
@@ -369,12 +408,12 @@ def _labelled(start: int, labels_at: set[int]) -> bool:
     return bool(labels_at) and not labels_at.isdisjoint(range(max(0, start - LABEL_LOOK), start))
 
 
-def _line_part(doc: Doc, k: int, step: int, whole: bool = True) -> str | None:
-    """Text from token k to the line's start (step -1) or end (+1); None if more than LINE_LOOK
-    tokens, unless not `whole`: then its first LINE_LOOK tokens."""
+def _line_part(doc: Doc, k: int, step: int, whole: bool = True, look: int = LINE_LOOK) -> str | None:
+    """Text from token k to the line's start (step -1) or end (+1); None if more than `look`
+    tokens, unless not `whole`: then its first `look` tokens."""
     pieces = []  # texts with their trailing space, as the doc's text has them
     edge, n = k, len(doc)
-    for _ in range(LINE_LOOK):
+    for _ in range(look):
         if edge < 0 or edge >= n:
             break
         piece = doc[edge].text_with_ws

@@ -91,6 +91,9 @@ class Rules:
     # "| Biro Adpim | Dilihat ...", "| 1.208 kali dibaca", "Diposting oleh")
     time_after: re.Pattern  # "14:30 WIB" right after a header date
     widget_after: re.Pattern  # the rest of a site's date-widget line: "| E-Paper | Indeks"
+    signed_date: re.Pattern  # the line before a document's signature date: "[Ditetapkan di Pelaihari] pada tanggal"
+    # (group `at` holds the place when the line names it)
+    signed_at: re.Pattern  # a line that opens a signature block: "Ditetapkan di Pelaihari"
 
 
 def load(nlp: Language) -> Rules:
@@ -151,6 +154,7 @@ def load(nlp: Language) -> Rules:
     zones = "|".join(re.escape(w) for w in cues["time_zone"])
     meta = "|".join(re.escape(w) for w in cues["post_meta"])
     widget = "|".join(re.escape(w) for w in cues["widget"])
+    signed = "|".join(re.escape(w) for w in cues["signed_at"])
     return Rules(
         anchors=anchors,
         month_ids=frozenset(d[0].lower for d in month_docs if len(d) == 1),
@@ -176,6 +180,8 @@ def load(nlp: Language) -> Rules:
         published_label=re.compile(rf"^(?:{labels})\b\s*(?:pada|tanggal|tgl|on)?\s*[:\-–—]?\s*$", re.IGNORECASE),
         time_after=re.compile(rf"^(?:[|,/\-–—]\s*)?(?:pukul\s+)?\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?\s*(?:{zones})?(?:[\s\]]|$)"),
         widget_after=re.compile(rf"^\|\s*(?:[^|\n]{{1,40}}\|\s*)?(?:{widget})(?:\W|$)", re.IGNORECASE),
+        signed_date=re.compile(rf"^(?:(?P<at>(?:{signed})\s+di\s+[^,\n]{{1,40}}?)\s*,?\s+)?pada\s+tanggal\s*:?$", re.IGNORECASE),
+        signed_at=re.compile(rf"^(?:{signed})\s+di\s", re.IGNORECASE),
     )
 
 
