@@ -154,6 +154,8 @@ class Lexicon:
         self.distributive = frozenset(words(w) for w in roles.get("distributive", ()))  # as tokens
         self.org_start = frozenset(roles.get("org_start", ()))
         self.led_by = frozenset(roles.get("led_by", ()))
+        self.signature_marks = frozenset(roles.get("signature", ()))
+        self.form_names, self.form_posts = frozenset(roles.get("form_name", ())), frozenset(roles.get("form_post", ()))
         self.negators = frozenset(roles.get("negator", ()))
         self.bodies = frozenset(roles.get("body", ()))
         self.numbered = frozenset(roles.get("numbered", ()))

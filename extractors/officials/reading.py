@@ -18,6 +18,9 @@ from .titles import FIELD_JOINERS, LOCAL_PLACES, Chunk, TitleReader
 
 KIND = "official"
 NAME_LINE_RULE = "official.name_line_title_line"  # a contact block: never a headline
+SIGNATURE_RULE = "official.signature_block"  # a document's signer: post line, "ttd", name line
+FORM_RULE = "official.form_fields"  # a form's "Nama : ..." line over its "Jabatan : ..." line
+LABEL_RULE = "official.title_colon_name"  # "Kepala BPS Provinsi Maluku Utara: Ridwan Hasan Umasugi"
 AUTHOR_RULE = "official.op_ed_author"  # the post in "Penulis adalah ...", the name in the byline "Oleh: ..."
 FOOTNOTE_MARKS = frozenset({"*", ")", "*)"})  # before "Penulis adalah" at a line start
 PHONE = re.compile(r"\+?\d[\d-]{7,}\d")  # "0812-7788-2025", "081377881234"
@@ -26,6 +29,11 @@ NO_NAMES: tuple[list[Name], str, float] = ([], "", 0.0)
 MAX_ASIDE = 8  # words of a second post after "selaku" ("Ketua DPRD selaku Ketua Banggar, ...")
 MAX_ORG_WORDS = 8  # words of an organisation that opens a list line before its officer's title
 ORG_GLUE = frozenset({"&", "-", "dan"})  # lower-case or punctuation inside such an organisation's name
+MAX_NAME_WORDS = 5  # words of a name in capitals
+FORM_LINE_TOKENS = 30  # tokens of a form's name line at most
+LIST_NUMBER = re.compile(r"^\d{1,2}[.)]?$")  # a list item's number: "1", "1.", "2)"
+LABEL_CONFIDENCE = 0.8  # a name after a post and a colon, ending its line
+SIGNATURE_CONFIDENCE = 0.85  # a signature block's name under its post
 LOWER_FIELD = 3  # lower-case words of a descriptive role's field ("pengamat kebijakan publik")
 
 
@@ -58,6 +66,9 @@ class DocReader:
             field_text = toks.text(end, field_end)
             if lowercase:  # "kepala dinas tenaga kerja Badung" -> "Kepala Dinas Tenaga Kerja"
                 field_text = " ".join(w if w in FIELD_JOINERS else w[:1].upper() + w[1:] for w in field_text.split())
+            elif field_text.isupper() and toks[first].text.isupper():  # a line in capitals: "KEPALA BAGIAN HUKUM,"
+                field_text = " ".join(w.lower() if w.lower() in FIELD_JOINERS else w[:1] + w[1:].lower()
+                                      for w in field_text.split())
         elif title.field == "req" and not designated:
             field_text = self._field_of_named_body(end, title)
             if not field_text:
@@ -103,6 +114,12 @@ class DocReader:
             return [], post_end  # "Kades Sukamaju Ahmad Yani": where the village ends is unknown
         if lowercase and (i == post_end or bracketed):
             found, rule, confidence = NO_NAMES  # "dosen UI Budi": no comma, no name
+        elif i < n and i > post_end and _breaks_line(toks[i]) and toks[post_end].text == ",":
+            signer = self._signer(first, i)  # "BUPATI TANAH LAUT,\n\nttd\n\nHAMDANI SYAHRIR"
+            found, rule, confidence = ([signer], SIGNATURE_RULE, SIGNATURE_CONFIDENCE) if signer else NO_NAMES
+        elif post_end + 1 < n and toks[post_end].text == ":":
+            named = self._line_name(post_end + 1)  # "Kepala BPS Provinsi Maluku Utara: Ridwan Hasan Umasugi"
+            found, rule, confidence = ([named], LABEL_RULE, LABEL_CONFIDENCE) if named else NO_NAMES
         else:
             found, rule, confidence = self._names_after(i, chunks, field_text)
         if unset and title.place == "village" and found and not (len(found) == 1 and found[0].words >= 2):
@@ -119,6 +136,9 @@ class DocReader:
             stop, start, last = found[-1].next, first_char, -1  # each hit ends with its name
         else:
             before = self._name_before(first, post_end) if len(chunks) == 1 else None
+            if before is None and first > 1 and toks[first - 1].text == ":" and toks[first - 2].lower in self.lex.form_posts:
+                named = self._form_name(first - 2)  # "Nama : Dr. La Ode Mustari Hamzah / Jabatan : Wali Kota Kendari"
+                before = (named, FORM_RULE) if named is not None else None
             if lowercase and before is not None and toks[first - 1].text != ",":
                 before = None  # "Budi dosen UI": no comma, no name
             author = self._op_ed_author(first) if before is None else None
@@ -153,6 +173,90 @@ class DocReader:
         if element is None or element[1] != "org" or not element[2].name.startswith(prefix):
             return ""
         return element[2].name[len(prefix):]
+
+    def _signer(self, first: int, i: int) -> Name | None:
+        """The signer of a document whose post (from token `first`, alone on its line) ends in a
+        comma and a line break (token i): the name alone on a line below, perhaps under a
+        signature mark ("ttd"), its degrees after it ("NORHALIZAH, S.H., M.H."). A one-word name
+        only under a mark."""
+        toks, n = self.toks, self.n
+        if first > 0 and not _breaks_line(toks[first - 1]):
+            return None
+        j = i
+        while j < n and toks[j].blank:
+            j += 1
+        marked = j < n and toks[j].lower in self.lex.signature_marks
+        if marked:
+            j += 1
+            if j < n and toks[j].text == ".":
+                j += 1
+            if j < n and not _breaks_line(toks[j]):
+                return None
+            while j < n and toks[j].blank:
+                j += 1
+        if j >= n:
+            return None
+        first_word = self.names.skip_honorifics(j)
+        upper = first_word < n and len(toks[first_word].text) > 1 and toks[first_word].text.isupper()
+        name = self._capitals_name(first_word) if upper else self.names.forward(j)
+        if name is None or (name.words < 2 and not marked):
+            return None
+        end = self.titles.after_degrees(name.next)
+        return name if end >= n or _breaks_line(toks[end]) else None
+
+    def _line_name(self, i: int) -> Name | None:
+        """A full name from token i (after honorifics) that ends its line, perhaps with degrees."""
+        toks, n = self.toks, self.n
+        while i < n and toks[i].blank and "\n" not in toks[i].text:
+            i += 1
+        if i >= n:
+            return None
+        name = self.names.forward(i)
+        if name is None or name.words < 2:
+            return None
+        end = self.titles.after_degrees(name.next)
+        return name if end >= n or _breaks_line(toks[end]) else None
+
+    def _form_name(self, label: int) -> Name | None:
+        """The name a form gives on the line above its post's ("1. Nama : Dr. Ir. H. La Ode
+        Mustari Hamzah, M.T." over "Jabatan : Wali Kota Kendari"; token `label`: "Jabatan")."""
+        toks = self.toks
+        if label < 2 or not _breaks_line(toks[label - 1]):
+            return None
+        k = label - 2
+        while k >= 0 and not _breaks_line(toks[k]):
+            if label - k > FORM_LINE_TOKENS:
+                return None
+            k -= 1
+        j = k + 1  # the line above opens here, perhaps with its number ("1.", "2)")
+        if LIST_NUMBER.match(toks[j].text):
+            j += 2 if toks[j + 1].text in {".", ")"} else 1
+        if toks[j].lower not in self.lex.form_names or toks[j + 1].text != ":":
+            return None
+        name = self._line_name(j + 2)
+        return name if name is not None and self.titles.after_degrees(name.next) == label - 1 else None
+
+    def _capitals_name(self, i: int) -> Name | None:
+        """A name written in capitals from token i, as signature blocks write it ("MOH. YAMIN
+        LATJEDI"), in title case ("Moh. Yamin Latjedi"): words that would be name words so
+        written, up to a comma or the line's end."""
+        toks, n, lex = self.toks, self.n, self.lex
+        words: list[str] = []
+        j = i
+        while j < n and len(words) <= MAX_NAME_WORDS:
+            text = toks[j].text
+            if not (text.isupper() and text.replace("'", "").replace("-", "").isalpha()):
+                break
+            word = "-".join("'".join(p[:1] + p[1:].lower() for p in part.split("'")) for part in text.split("-"))
+            if not lex.is_name_word(word, toks[j].lower) and not ("-" in word or "'" in word):
+                return None
+            j += 1
+            if j < n and toks[j].text == "." and toks[j - 1].lower in lex.shortened:
+                word, j = word + ".", j + 1  # "MOH."
+            words.append(word)
+        if not words or len(words) > MAX_NAME_WORDS or (j < n and not (toks[j].blank or toks[j].text == ",")):
+            return None
+        return Name(" ".join(words), i, j, j, len(words))
 
     def _names_after(self, i: int, chunks: list[Chunk], field_text: str) -> tuple[list[Name], str, float]:
         """One name per chunk after the title phrase: (names, rule, confidence)."""
