@@ -8,10 +8,10 @@ Two repairs, on the lines of one text, before that happens:
   2. when most lines that run on into the next are about as long as the longest of them
      (a fixed width of at most MAX_WIDTH characters), each such long line is joined to the
      next with a space. A short line ends its paragraph (a heading, a contact block's
-     line); a line ending in ":", a table row and a next line that is
-     indented or opens a list item are never joined. A text with three lines or more over
-     twice that width is web text: its paragraphs are single lines, and its short lines a
-     header block and lists, never joined.
+     line); a line ending in ":", a table row and a next line that is indented, opens a
+     list item or a form's field ("Tembusan : ...") are never joined. A text with three
+     lines or more over twice that width is web text: its paragraphs are single lines, and
+     its short lines a header block and lists, never joined.
 The text's runs of spaces are already collapsed to one. Only single line breaks are
 joined, so cleaned text (paragraphs apart by a blank line) is left as it is.
 """
@@ -33,6 +33,7 @@ _SPLIT_WORD = re.compile(r"(?:^|\s)(\w*[a-z])-$")  # "... pe-": the first half o
 _NEXT_HALF = re.compile(r"[a-z]\w*")  # "kerja ...": the second half
 _LIST_ITEM = re.compile(r"(?:[-•*·▪●]|\d{1,2}[.)]|[a-z][.)])\s")
 _NUMBER = re.compile(r"(?<!\S)\d[\d.,]*(?!\S)")
+_FORM_FIELD = re.compile(r"[A-Z][A-Za-z./]*(?: [A-Za-z./]+){0,2} : |[A-Z][A-Za-z.]*: ")  # "Tembusan : ", "Perihal: "
 _OPEN_END = re.compile(r"[A-Za-z,-]$")
 
 
@@ -92,6 +93,6 @@ def _joined(text: str, line: str, after: str, indented: bool, width: int | None)
         if first and second:  # "masing-" + "masing" keeps its hyphen, "pe-" + "kerja" does not
             return text + after if first.group(1) == second.group(0) else text[:-1] + after
     if width is not None and len(line) >= LONG_SHARE * width and not line.endswith(":") \
-            and not indented and not _LIST_ITEM.match(after):
+            and not indented and not _LIST_ITEM.match(after) and not _FORM_FIELD.match(after):
         return f"{text} {after}"
     return None

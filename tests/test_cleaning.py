@@ -206,7 +206,19 @@ def test_lines_of_web_text_lists_and_tables_are_not_joined():
 
 
 
-def test_a_web_page_header_block_and_list_are_not_joined_though_their_lines_are_alike():
+def test_the_fields_of_a_wrapped_letter_stay_on_their_own_lines():
+    letter = ["NOTA DINAS", "",
+              "Kepada : Yth. Sekretaris Daerah Provinsi Bengkulu melalui Asisten Perekonomian",
+              "Dari : Kepala Dinas Tenaga Kerja dan Transmigrasi Provinsi Bengkulu",
+              "Tembusan : Kepala Badan Pengelola Keuangan dan Aset Daerah Provinsi Bengkulu",
+              "Perihal: Usulan tambahan kuota pekerja rentan penerima bantuan iuran tahun 2026", "",
+              "Dengan hormat, bersama ini kami sampaikan bahwa hingga akhir Agustus 2025 sebanyak",
+              "18.400 pekerja rentan di Provinsi Bengkulu telah didaftarkan dalam program jaminan",
+              "kecelakaan kerja dan jaminan kematian dengan iuran yang dibayar dari APBD provinsi,",
+              "sementara usulan kabupaten dan kota untuk tahun depan mencapai 9.600 orang lagi."]
+    paras = paragraphs("\n".join(letter))
+    assert paras[1:5] == letter[2:6]  # each field its own paragraph
+    assert paras[5].startswith("Dengan hormat") and paras[5].endswith("9.600 orang lagi.")  # the prose is joined
     header = ["MEDIA CENTER PROVINSI JAMBI", "BERANDA / DAERAH / KETENAGAKERJAAN",
               "Rabu, 14 Mei 2025 - 10:20 WIB", "Penulis: Tim Media Center | Editor: Rahmat"]
     listing = ["Sebaran peserta menurut kabupaten:", "- Kabupaten Bungo: 1.124 pekerja",
