@@ -155,6 +155,7 @@ class Lexicon:
         self.org_start = frozenset(roles.get("org_start", ()))
         self.led_by = frozenset(roles.get("led_by", ()))
         self.signature_marks = frozenset(roles.get("signature", ()))
+        self.place_openers = frozenset(roles.get("place_opener", ()))
         self.form_names, self.form_posts = frozenset(roles.get("form_name", ())), frozenset(roles.get("form_post", ()))
         self.negators = frozenset(roles.get("negator", ()))
         self.bodies = frozenset(roles.get("body", ()))

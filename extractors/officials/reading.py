@@ -268,6 +268,8 @@ class DocReader:
             i += 1  # a chat message's bold name: "Ketua DPRD Beltim *Hj. Marlina Usman, S.Sos*"
         i = self._after_distributive(i)
         first = names.forward(i)
+        if first is not None and self._after_place_word(first):
+            return NO_NAMES  # "... Provinsi Kalimantan / Barat": the province's name, cut by a line break
         if first is not None:
             first = self._behind_acronym(first)
         else:
@@ -301,6 +303,12 @@ class DocReader:
         if count > 1:
             rule, confidence = "official.titles_names_paired", 0.8
         return found, rule, confidence
+
+    def _after_place_word(self, name: Name) -> bool:
+        """Whether a word that opens a place's name ("Provinsi", "Kabupaten"), outside any
+        title, stands right before the name: then it is the place's name."""
+        k = name.start - 1
+        return k >= 0 and self.toks[k].lower in self.lex.place_openers and k not in self.toks.blocked
 
     def _named_for_next_title(self, name: Name) -> bool:
         """Whether the name (and any joined to it) is followed by "sebagai"/"selaku" and a
