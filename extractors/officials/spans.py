@@ -21,6 +21,7 @@ SENTENCE_ENDS = frozenset({".", ";", '"', "”"})  # a line ending in one is no 
 MAX_HEADLINE_TOKENS = 40
 MIN_HEADLINE_WORDS, MAX_HEADLINE_WORDS = 4, 25
 LIST_MARKS = frozenset({".", ")"})  # after a list item's number: "1.", "2)"
+LABEL_REACH = 16  # tokens from a form line's start to the post of its value, at most
 MAX_HEADLINE_COMMAS = 2  # a line with more commas is a sentence
 MAX_HEADLINE_LOWER = 5  # more lowercase words than 20% of 25 words: not a headline
 HEADLINE_LOWERCASE = frozenset({"ke", "di", "dan", "untuk", "dari", "dengan", "yang", "atau", "pada", "bagi", "jadi"})
@@ -242,17 +243,25 @@ class Lines:
         """Whether the hit is the value of a form's line, after a label of one or two words and
         a colon, names its person after a comma and runs to the line's end ("Pejabat: Wakil
         Bupati Manokwari Selatan, Elias Ullo"), as no headline does ("VIDEO: Wakil Bupati
-        Kaimana Buka Festival Teluk")."""
-        toks = self.toks
-        if i < 2 or toks[i - 1].text != ":" or (after < self.n and not toks[after].blank) or \
-                not any(toks[k].text == "," for k in range(i, after)):
+        Kaimana Buka Festival Teluk"); or names the person first and the post (from token i) in
+        brackets ("Pimpinan Rapat : H. Dedi Supriatna, S.H. (Ketua Komisi IV)")."""
+        toks, n = self.toks, self.n
+        end = after + 1 if after < n and toks[after].text == ")" else after
+        if end < n and not toks[end].blank:
             return False
-        for label in (i - 2, i - 3):
-            if label < 0 or toks[label].blank or toks[label].punct:
+        bracketed = end > after and i > 0 and toks[i - 1].text == "("
+        if not bracketed and not any(toks[k].text == "," for k in range(i, after)):
+            return False
+        k = i - 1
+        while k >= 0 and not toks[k].blank:
+            if i - k > LABEL_REACH:
                 return False
-            if label == 0 or toks[label - 1].blank:
-                return True
-        return False
+            k -= 1
+        start = k + 1  # the line's first token
+        colon = next((j for j in (start + 1, start + 2) if j < i and toks[j].text == ":"), None)
+        if colon is None or any(toks[j].punct for j in range(start, colon)):
+            return False
+        return bracketed or colon == i - 1
 
     def _list_item(self, start: int) -> bool:
         """Whether the line from token `start` opens with a list number ("1.", "2)") or a bullet."""
