@@ -201,8 +201,12 @@ class DocReader:
         name = self._capitals_name(first_word) if upper else self.names.forward(j)
         if name is None or (name.words < 2 and not marked):
             return None
+        return name if self._ends_line(name) else None
+
+    def _ends_line(self, name: Name) -> bool:
+        """Whether nothing but degrees follows the name on its line."""
         end = self.titles.after_degrees(name.next)
-        return name if end >= n or _breaks_line(toks[end]) else None
+        return end >= self.n or _breaks_line(self.toks[end])
 
     def _line_name(self, i: int) -> Name | None:
         """A full name from token i (after honorifics) that ends its line, perhaps with degrees."""
@@ -212,10 +216,7 @@ class DocReader:
         if i >= n:
             return None
         name = self.names.forward(i)
-        if name is None or name.words < 2:
-            return None
-        end = self.titles.after_degrees(name.next)
-        return name if end >= n or _breaks_line(toks[end]) else None
+        return name if name is not None and name.words >= 2 and self._ends_line(name) else None
 
     def _form_name(self, label: int) -> Name | None:
         """The name a form gives on the line above its post's ("1. Nama : Dr. Ir. H. La Ode
@@ -233,8 +234,7 @@ class DocReader:
             j += 2 if toks[j + 1].text in {".", ")"} else 1
         if toks[j].lower not in self.lex.form_names or toks[j + 1].text != ":":
             return None
-        name = self._line_name(j + 2)
-        return name if name is not None and self.titles.after_degrees(name.next) == label - 1 else None
+        return self._line_name(j + 2)  # (its line ends at the break before the post's line)
 
     def _capitals_name(self, i: int) -> Name | None:
         """A name written in capitals from token i, as signature blocks write it ("MOH. YAMIN

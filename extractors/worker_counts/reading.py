@@ -1078,11 +1078,11 @@ class WorkerCountReader:
         n, k = len(doc), first - 1 if step < 0 else first
         for _ in range(ROW_TOKENS):
             k += step
-            if not 0 <= k < n:
-                return None if step > 0 or k < -1 else doc[0].text
+            if k < 0:
+                return doc[0].text  # the line before is the text's first
+            if k >= n:
+                return None
             if _breaks_line(doc[k]):
-                if step < 0:
-                    return doc[k + 1].text
                 return doc[k + 1].text if k + 1 < n else None
         return None
 
