@@ -37,7 +37,6 @@ CENTURY = 2000  # of a two-digit year
 AUDIENCE_AFTER = re.compile(r"^[·•]\s*[^\w\s]*\s*$")  # a post stamp's audience icon after its date
 RELEASE_PLACE = re.compile(r"[A-Z][A-Za-z'.-]*(?: [A-Z][A-Za-z'.-]*){0,2},$")  # "Kupang," opening a release
 RELEASE_DASHES = {"-", "–", "—"}
-NUMBER_OPENINGS = frozenset({"No", "NO"})  # how a document number's line opens ("No.", "Nomor")
 NUMBER_LOOK = 12  # tokens walked back to the start of a document number's line
 DOCUMENT_NUMBER = re.compile(r"^(?:No|Nomor)\.?\s*:?\s*\d[\w./-]*(?:\s+[\w./-]+){0,2},$")  # "No. 62/11/82/Th. XXIV,"
 EMPHASIS = "*_"  # a chat message's bold and italic marks
@@ -177,7 +176,7 @@ def _signed(text: str, start: int, end: int, rules: Rules) -> bool:
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     if text[end:line_end].strip(" ,."):
-        return False  # the date ends its line
+        return False  # more follows the date on its line
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start].strip()
     if (m := rules.signed_date.match(before)) is not None:
@@ -364,7 +363,7 @@ def _role(doc: Doc, start: int, end: int, near_top: bool, rules: Rules) -> str |
         # a video page's "1.532 x ditonton  3 Jun 2025"
     if near_top and (end == len(doc) or "\n" in doc[end].text) and (
             numbered := before if before is not None else _line_part(doc, start - 1, -1, look=NUMBER_LOOK)) \
-            and numbered[:2] in NUMBER_OPENINGS and DOCUMENT_NUMBER.match(numbered):
+            and DOCUMENT_NUMBER.match(numbered):
         return "published"  # a numbered release's line: "No. 62/11/82/Th. XXIV, 5 November 2025"
     if near_top and before and RELEASE_PLACE.match(before) and (
         end == len(doc) or doc[end].text in RELEASE_DASHES or "\n" in doc[end].text
