@@ -437,8 +437,9 @@ class RegionsExtractor:
             run_end = cue_start
         else:
             before, run_end = prev, start
-        if before is not None and not before.is_lower and self._inside_organisation(doc, run_end, before.orth):
-            return INSIDE_ORGANISATION  # (a lowercase word needs no text read)
+        if before is not None and (not before.is_lower or before.orth in self.org_before_ids) \
+                and self._inside_organisation(doc, run_end, before.orth):
+            return INSIDE_ORGANISATION  # (another lowercase word needs no text read)
         if cue is not None and cue.level:
             one = plan.by_level.get(cue.level)
             if one is not None:
@@ -635,17 +636,20 @@ def _titled(doc: Doc, start: int, end: int) -> bool:
 
 def _org_word_kinds(strings, release_ids: frozenset[int], before_ids: frozenset[int]):
     """A function telling what a word (by string id) is to _inside_organisation: a dot, a
-    word that ends the run (lowercase, or a branch word: "Perwakilan", "Cabang"), an
-    organisation word ("Universitas") or another capitalised word. Pure, so cached."""
+    organisation word ("Universitas", or a feature's "sungai" in either case), a word that ends
+    the run (another lowercase word, or a branch word: "Perwakilan", "Cabang") or another
+    capitalised word. Pure, so cached."""
     dot_id = get_string_id(".")
 
     @functools.lru_cache(maxsize=1 << 16)
     def kind(orth: int) -> str:
         if orth == dot_id:
             return _DOT
+        if orth in before_ids:
+            return _ORGANISATION
         if orth in release_ids or not strings[orth][:1].isupper():
             return _END
-        return _ORGANISATION if orth in before_ids else _CAPITALISED
+        return _CAPITALISED
 
     return kind
 
