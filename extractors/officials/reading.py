@@ -180,7 +180,7 @@ class DocReader:
         signature mark ("ttd"), its degrees after it ("NORHALIZAH, S.H., M.H."). A one-word name
         only under a mark."""
         toks, n = self.toks, self.n
-        if first > 0 and not _breaks_line(toks[first - 1]):
+        if not self._opens_line(first):
             return None
         j = i
         while j < n and toks[j].blank:
@@ -196,17 +196,26 @@ class DocReader:
                 j += 1
         if j >= n:
             return None
-        first_word = self.names.skip_honorifics(j)
-        upper = first_word < n and len(toks[first_word].text) > 1 and toks[first_word].text.isupper()
-        name = self._capitals_name(first_word) if upper else self.names.forward(j)
+        name = self._name_at(j)
         if name is None or (name.words < 2 and not marked):
             return None
         return name if self._ends_line(name) else None
 
     def _ends_line(self, name: Name) -> bool:
-        """Whether nothing but degrees follows the name on its line."""
+        """Whether nothing but degrees, and the ";" of a list item, follows the name on its line."""
         end = self.titles.after_degrees(name.next)
+        if end < self.n and self.toks[end].text == ";":
+            end += 1
         return end >= self.n or _breaks_line(self.toks[end])
+
+    def _opens_line(self, i: int) -> bool:
+        """Whether token i opens its line, perhaps after a list item's number ("2. Kepala ...")."""
+        toks, k = self.toks, i - 1
+        if k >= 1 and toks[k].text in {".", ")"} and LIST_NUMBER.match(toks[k - 1].text):
+            k -= 2
+        elif k >= 0 and LIST_NUMBER.match(toks[k].text):
+            k -= 1
+        return k < 0 or _breaks_line(toks[k])
 
     def _line_name(self, i: int) -> Name | None:
         """A full name from token i (after honorifics) that ends its line, perhaps with degrees."""
@@ -215,8 +224,23 @@ class DocReader:
             i += 1
         if i >= n:
             return None
-        name = self.names.forward(i)
+        name = self._name_at(i)
         return name if name is not None and name.words >= 2 and self._ends_line(name) else None
+
+    def _capitals_line_name(self, i: int) -> Name | None:
+        """A name of two words or more in capitals from token i (after honorifics) that ends its line."""
+        toks, first = self.toks, self.names.skip_honorifics(i)
+        if not (first < self.n and len(toks[first].text) > 1 and toks[first].text.isupper()):
+            return None
+        name = self._capitals_name(first)
+        return name if name is not None and name.words >= 2 and self._ends_line(name) else None
+
+    def _name_at(self, i: int) -> Name | None:
+        """The name from token i (after honorifics), in capitals ("Hj. FADLIAH MOODUTO") or not."""
+        toks, first = self.toks, self.names.skip_honorifics(i)
+        if first < self.n and len(toks[first].text) > 1 and toks[first].text.isupper():
+            return self._capitals_name(first)
+        return self.names.forward(i)
 
     def _form_name(self, label: int) -> Name | None:
         """The name a form gives on the line above its post's ("1. Nama : Dr. Ir. H. La Ode
@@ -239,7 +263,7 @@ class DocReader:
     def _capitals_name(self, i: int) -> Name | None:
         """A name written in capitals from token i, as signature blocks write it ("MOH. YAMIN
         LATJEDI"), in title case ("Moh. Yamin Latjedi"): words that would be name words so
-        written, up to a comma or the line's end."""
+        written, up to a comma, a semicolon or the line's end."""
         toks, n, lex = self.toks, self.n, self.lex
         words: list[str] = []
         j = i
@@ -254,7 +278,7 @@ class DocReader:
             if j < n and toks[j].text == "." and toks[j - 1].lower in lex.shortened:
                 word, j = word + ".", j + 1  # "MOH."
             words.append(word)
-        if not words or len(words) > MAX_NAME_WORDS or (j < n and not (toks[j].blank or toks[j].text == ",")):
+        if not words or len(words) > MAX_NAME_WORDS or (j < n and not (toks[j].blank or toks[j].text in {",", ";"})):
             return None
         return Name(" ".join(words), i, j, j, len(words))
 
@@ -268,6 +292,8 @@ class DocReader:
             i += 1  # a chat message's bold name: "Ketua DPRD Beltim *Hj. Marlina Usman, S.Sos*"
         i = self._after_distributive(i)
         first = names.forward(i)
+        if first is None and toks[i - 1].text == ",":
+            first = self._capitals_line_name(i)  # a document's list: "1. Wakil Bupati Boalemo, ARMAN KATILI, S.H.;"
         if first is not None and self._after_place_word(first):
             return NO_NAMES  # "... Provinsi Kalimantan / Barat": the province's name, cut by a line break
         if first is not None:
