@@ -103,12 +103,19 @@ def column_figures(doc: Doc, close: int) -> Iterator[Token]:
         return
     column = units.index(close) - len(units)  # counted from the row's end
     for k, stop in _lines(doc, end + 1):
+        if k == end + 1 and _column_numbers(doc, k, stop):
+            continue  # the columns' numbers under the header: "1 2 3 4"
         figures = stop
         while figures > k and doc[figures - 1].like_num:
             figures -= 1
         if stop - figures < len(units) or figures == k:
             return
         yield doc[stop + column]
+
+
+def _column_numbers(doc: Doc, k: int, stop: int) -> bool:
+    """Whether tokens k to stop are "1 2 3 ...", the line a printed table numbers its columns by."""
+    return stop - k >= 2 and all(doc[i].text == str(i - k + 1) for i in range(k, stop))
 
 
 def _opened(doc: Doc, close: int, start: int) -> bool:

@@ -814,7 +814,7 @@ class WorkerCountReader:
                 rows = self._line_rows(doc, start + 2)  # "Sebarannya per kecamatan (orang):"
                 if rows:
                     tables.append(rows)
-            return self._table_rows(doc, start) or self._column_rows(doc, start)
+            return self._table_rows(doc, start) or self._column_rows(doc, start, tables)
         rule = "worker.context_orang"
         others = start + 1 < len(doc) and doc[start + 1].lower in self.others  # "200 orang lainnya"
         licence = after.confidence if after is not None and after.role == "cue" else \
@@ -879,22 +879,28 @@ class WorkerCountReader:
             rows.append((quantity.as_int(), figure.idx, figure.idx + len(figure)))
         return rows if len(rows) >= LIST_PARTS else []
 
-    def _column_rows(self, doc: Doc, orang: int) -> list[Hit]:
+    def _column_rows(self, doc: Doc, orang: int, tables: list) -> list[Hit]:
         """"No Kabupaten Pekerja rentan (orang) Iuran setahun (Rp)" over "1 Sanggau 5.200
         1.048.320.000": a table column headed by a worker noun and "(orang)" counts workers
-        in each row; not "(ribu orang)", whose rows are in thousands."""
-        bracketed = 0 < orang < len(doc) - 1 and doc[orang - 1].text == "(" and doc[orang + 1].text == ")"
-        noun = self._header_noun(doc, orang - 1) if bracketed else None
-        if noun is None:
+        in each row; not "(ribu orang)", whose rows are in thousands. The rows of a column
+        headed by "(orang)" and no worker noun ("Jumlah (orang)", "KUOTA (ORANG)") go to
+        `tables`: they count only if they add up to a worker count named before them."""
+        if not (0 < orang < len(doc) - 1 and doc[orang - 1].text == "(" and doc[orang + 1].text == ")"):
             return []
-        hits = []
+        rows = []
         for figure in column_figures(doc, orang + 1):
             quantity = self.grammar.parse([figure.text])
             if not _countable(quantity):
                 break
-            hits.append(Hit("worker_count", figure.idx, figure.idx + len(figure), "worker.table_column",
-                            round(noun.confidence * TABLE_FACTOR, 3), {"value": quantity.as_int(), "unit": noun.unit}))
-        return hits
+            rows.append((quantity.as_int(), figure.idx, figure.idx + len(figure)))
+        noun = self._header_noun(doc, orang - 1) if rows else None
+        if noun is None:
+            if len(rows) >= LIST_PARTS:
+                tables.append(rows)
+            return []
+        conf = round(noun.confidence * TABLE_FACTOR, 3)
+        return [Hit("worker_count", start, end, "worker.table_column", conf, {"value": value, "unit": noun.unit})
+                for value, start, end in rows]
 
     def _pipe_column(self, doc: Doc, table: PipeTable, licensed: frozenset[str]) -> list[Hit]:
         """"NO | KABUPATEN/KOTA | JUMLAH PEKERJA | ANGGARAN (Rp)" over "1 | Kota Jambi | 12.500 |
