@@ -160,8 +160,10 @@ def extract(doc: Doc, rules: Rules, memo: Memo, published: date | None, text: st
                 hit = _hit(doc, lo, orths, matched, labels_at, rules, memo, published, last)
                 if hit is not None:
                     hits.append(hit)
+    header = min((h.start for h in hits if h.fields["role"] == "published"), default=None)
     for k, hit in enumerate(hits):
-        if hit.fields["role"] == "mentioned" and hit.fields["precision"] == "day":
+        if hit.fields["role"] == "mentioned" and hit.fields["precision"] == "day" and \
+                (header is None or hit.start < header):  # below the story's own date: a quoted letter's
             text = doc.text if text is None else text
             if _signed(text, hit.start, hit.end, rules):
                 hits[k] = replace(hit, fields={**hit.fields, "role": "published"})
@@ -172,7 +174,8 @@ def _signed(text: str, start: int, end: int, rules: Rules) -> bool:
     """Whether the date at text[start:end] is a document's own, in its signature block: after
     "pada tanggal" under "Ditetapkan di Pelaihari" (or on its line), or a "Bungku, 11 Maret
     2025" line over the signer's post ("SEKRETARIS DPRD KABUPATEN MOROWALI,") within
-    SIGNER_LINES lines."""
+    SIGNER_LINES lines. (extract asks only of dates above the story's own publication date,
+    if it has one: below it, a signed date is that of a letter the story quotes.)"""
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     if text[end:line_end].strip(" ,."):
