@@ -227,20 +227,16 @@ class DocReader:
         name = self._name_at(i)
         return name if name is not None and name.words >= 2 and self._ends_line(name) else None
 
-    def _capitals_line_name(self, i: int) -> Name | None:
-        """A name of two words or more in capitals from token i (after honorifics) that ends its line."""
-        toks, first = self.toks, self.names.skip_honorifics(i)
-        if not (first < self.n and len(toks[first].text) > 1 and toks[first].text.isupper()):
-            return None
-        name = self._capitals_name(first)
-        return name if name is not None and name.words >= 2 and self._ends_line(name) else None
-
     def _name_at(self, i: int) -> Name | None:
         """The name from token i (after honorifics), in capitals ("Hj. FADLIAH MOODUTO") or not."""
-        toks, first = self.toks, self.names.skip_honorifics(i)
-        if first < self.n and len(toks[first].text) > 1 and toks[first].text.isupper():
-            return self._capitals_name(first)
-        return self.names.forward(i)
+        first = self._capitals_start(i)
+        return self._capitals_name(first) if first is not None else self.names.forward(i)
+
+    def _capitals_start(self, i: int) -> int | None:
+        """The first word from token i after honorifics, if it is written in capitals."""
+        first = self.names.skip_honorifics(i)
+        text = self.toks[first].text if first < self.n else ""
+        return first if len(text) > 1 and text.isupper() else None
 
     def _form_name(self, label: int) -> Name | None:
         """The name a form gives on the line above its post's ("1. Nama : Dr. Ir. H. La Ode
@@ -292,8 +288,8 @@ class DocReader:
             i += 1  # a chat message's bold name: "Ketua DPRD Beltim *Hj. Marlina Usman, S.Sos*"
         i = self._after_distributive(i)
         first = names.forward(i)
-        if first is None and toks[i - 1].text == ",":
-            first = self._capitals_line_name(i)  # a document's list: "1. Wakil Bupati Boalemo, ARMAN KATILI, S.H.;"
+        if first is None and toks[i - 1].text == "," and self._capitals_start(i) is not None:
+            first = self._line_name(i)  # a document's list: "1. Wakil Bupati Boalemo, ARMAN KATILI, S.H.;"
         if first is not None and self._after_place_word(first):
             return NO_NAMES  # "... Provinsi Kalimantan / Barat": the province's name, cut by a line break
         if first is not None:
