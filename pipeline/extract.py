@@ -14,7 +14,7 @@ from operator import attrgetter
 
 import extractors
 from extractors.common import Context, Hit
-from extractors.numerals import Retractions
+from extractors.numerals import Denials, Denied, Retractions
 
 from .cleaning import clean_text
 from .models import FACT_MODELS, Article, FactBase
@@ -78,6 +78,7 @@ class Engine:
         self.nlp = build_nlp()
         self.extractors = extractors.build_all(self.nlp)
         self.retractions = Retractions()
+        self.denials = Denials()
         self.version = engine_version()
 
     def extract(self, article: Article) -> Extracted:
@@ -99,6 +100,9 @@ class Engine:
         retracted = self.retractions.spans(text)
         if retracted:
             _drop_within(found, ("worker_count", "amount"), retracted)
+        denied = self.denials.find(text)
+        if denied:
+            _drop_denied_values(found, denied)
         return found
 
     def records(self, article: Article, text: str, found: dict[str, list[Hit]]) -> Extracted:
@@ -159,6 +163,22 @@ def _drop_within(found: dict[str, list[Hit]], kinds: tuple[str, ...], spans: lis
                 found[kind] = kept
             else:
                 del found[kind]
+
+
+def _drop_denied_values(found: dict[str, list[Hit]], denied: Denied) -> None:
+    """Drops every count and amount of a value the text calls false (a figure in a denied
+    span, or a hit there): its headline and the quoted claim give no fact either."""
+    spans = denied.spans
+    for kind, field, values in (("worker_count", "value", denied.counts), ("amount", "value_idr", denied.amounts)):
+        hits = found.get(kind)
+        if hits:
+            values = values | {h.fields[field] for h in hits if any(lo <= h.start < hi for lo, hi in spans)}
+            if values:
+                kept = [h for h in hits if h.fields[field] not in values]
+                if kept:
+                    found[kind] = kept
+                else:
+                    del found[kind]
 
 
 def _first_of_each(kind: str, hits: list[Hit]) -> list[Hit]:

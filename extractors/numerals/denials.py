@@ -1,0 +1,79 @@
+"""Figures the text itself calls false (denials.csv): a fact-check or a clarification quotes a
+claim to deny it, so its figure is no fact, wherever the article repeats it (the headline,
+the quoted post)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import NamedTuple
+
+from ..common import read_csv
+from .grammar import NumberGrammar
+
+SENTENCE_START = re.compile(r"[.!?](?=\s)|\n")
+# A figure as written: digits with dot thousands or comma decimals, maybe "Rp" before and a
+# scale word after ("Rp50.000", "150 ribu", "2,5 juta").
+FIGURE = r"(?:Rp\.?\s?)?\d(?:[\d.,]*\d)?(?:\s?(?:ribu|juta|miliar|triliun|rb|jt)\b)?"
+FIGURE_PARTS = re.compile(r"(?P<rp>Rp\.?\s?)?(?P<number>\d(?:[\d.,]*\d)?)(?:\s?(?P<scale>ribu|juta|miliar|triliun|rb|jt)\b)?",
+                          re.IGNORECASE)
+DIGIT = re.compile(r"\d")
+
+
+class Denied(NamedTuple):
+    spans: list[tuple[int, int]]  # characters holding denied figures
+    counts: frozenset[int]  # values of the grouped or scaled figures in them ("30.000", "150 ribu")
+    amounts: frozenset[int]  # values of their rupiah figures ("Rp50.000")
+
+
+class Denials:
+    """find(text): the figures that the text calls false."""
+
+    def __init__(self, path: Path = Path(__file__).with_name("denials.csv")) -> None:
+        phrases: dict[str, list[str]] = {}
+        for row in read_csv(path):
+            phrases.setdefault(row["role"], []).append(row["phrase"])
+
+        def words(role: str) -> str:
+            return r"\b(?:" + "|".join(re.escape(p) for p in sorted(phrases[role], key=len, reverse=True)) + r")\b"
+
+        self.claim = re.compile(words("claim"), re.IGNORECASE)
+        self.false = re.compile(rf"(?<![\w-]){words('false')}(?!-)", re.IGNORECASE)
+        self.negated = re.compile(rf"{words('negator')}\s+$", re.IGNORECASE)
+        self.contrasted = re.compile(
+            rf"{words('not')}\s+({FIGURE})(?:\s+[^\W\d]+){{0,2}}\s*,?\s+{words('contrast')}\s+"
+            rf"(?:sekitar\s+|sebanyak\s+|hanya\s+)?(?:Rp\.?\s?)?\d", re.IGNORECASE)
+        # the phrases, lower case: one must be in a text for the regexes to run
+        self.clues = tuple(p.lower() for role in ("false", "not") for p in phrases[role])
+        self.grammar = NumberGrammar.load()
+
+    def find(self, text: str) -> Denied | None:
+        lower = text.lower()
+        if not any(clue in lower for clue in self.clues):
+            return None
+        spans = self._spans(text)
+        if not spans:
+            return None
+        counts, amounts = set(), set()
+        for lo, hi in spans:
+            for m in FIGURE_PARTS.finditer(text, lo, hi):
+                number, scale, money = m["number"], m["scale"], bool(m["rp"])
+                if not (scale or money or "." in number or "," in number):
+                    continue  # a plain integer: a day, a year
+                got = self.grammar.parse([number, scale] if scale else [number], money=money)
+                if got is not None and got.is_whole():
+                    (amounts if money else counts).add(got.as_int())
+        return Denied(spans, frozenset(counts), frozenset(amounts))
+
+    def _spans(self, text: str) -> list[tuple[int, int]]:
+        found = [m.span(1) for m in self.contrasted.finditer(text)]
+        for m in self.false.finditer(text):
+            start = m.start()
+            if self.negated.search(text, max(0, start - 20), start):
+                continue  # "bukan hoaks"
+            sentence = 0
+            for end in SENTENCE_START.finditer(text, max(0, start - 400), start):
+                sentence = end.end()
+            claims = list(self.claim.finditer(text, sentence, start))
+            if claims and DIGIT.search(text, claims[-1].end(), start):
+                found.append((claims[-1].end(), start))
+        return found
