@@ -194,24 +194,28 @@ def _main_container(doc: etree._Element, rules: HtmlRules, outlet: Outlet | None
         if sum(map(_text_length, parts)) >= MIN_CONTENT_CHARS:
             return _joined(parts)
     for selector in rules.content:
-        candidates = [(_text_length(el), el) for el in selector(doc)]
+        matched = selector(doc)
+        candidates = [(_text_length(el), el) for el in matched]
         if candidates:
             length, best = max(candidates, key=lambda c: c[0])
             if length >= MIN_CONTENT_CHARS:
-                return _with_sibling_parts(best)
+                return _with_sibling_parts(best, matched)
     best = _densest(doc)
     return _with_sibling_parts(best) if best is not None else None
 
 
-def _with_sibling_parts(best: etree._Element) -> etree._Element:
+def _with_sibling_parts(best: etree._Element, matched: list[etree._Element] = ()) -> etree._Element:
     """The story's block joined with its sibling blocks of the same tag and class (it must
-    have one) that hold MIN_CONTENT_CHARS of text or more: a story split around a
-    related-links box ("post-body-1", "Baca Juga", "post-body-2")."""
+    have one), or that the same content selector matched (`matched`), that hold
+    MIN_CONTENT_CHARS of text or more: a story split around a related-links box
+    ("post-body-1", "Baca Juga", "post-body-2"), or paged within one page, its later pages
+    prefetched ("read__content" and "read__content read__content--lazy")."""
     parent = best.getparent()
     if parent is None or not best.get("class"):  # (unnamed blocks say nothing of what they hold)
         return best
     parts = [el for el in parent if el is best or (
-        el.tag == best.tag and el.get("class") == best.get("class") and _text_length(el) >= MIN_CONTENT_CHARS)]
+        (el.tag == best.tag and el.get("class") == best.get("class") or el in matched)
+        and _text_length(el) >= MIN_CONTENT_CHARS)]
     return _joined(parts)
 
 

@@ -298,6 +298,28 @@ def test_a_story_paged_inside_one_page_keeps_every_page():
     assert text.split("\n\n") == pages[0] + pages[1]
 
 
+def test_a_story_paged_with_its_later_pages_prefetched_keeps_the_first():
+    """Page 1 shown as "read__content", pages 2 and 3 prefetched and hidden as "read__content
+    read__content--lazy", the page links between them: the story is all three, in order."""
+    pages = [["Pemkab Halmahera Utara menanggung iuran BPJS Ketenagakerjaan bagi 3.150 pekerja rentan tahun ini.",
+              "Kepala Disnakertrans Halmahera Utara, Yulius Duan, mengatakan pendataan dimulai sejak Februari."],
+             ["Penerima terbanyak adalah nelayan di Kecamatan Tobelo dan petani kelapa di Kecamatan Galela.",
+              "Anggaran iuran yang disiapkan dalam APBD 2026 mencapai Rp680 juta untuk dua belas bulan."],
+             ["Kepala BPJS Ketenagakerjaan Cabang Ternate menyebut klaim JKM telah dibayarkan kepada sembilan ahli waris.",
+              "Pemkab menargetkan penerima bantuan iuran naik menjadi 5.000 pekerja rentan pada 2027."]]
+
+    def block(n: int, lazy: str) -> str:
+        return (f'<div class="read__content{lazy}" data-page="{n}"><div class="clearfix">'
+                + "".join(f"<p>{p}</p>" for p in pages[n - 1]) + "</div></div>")
+    paging = ('<div class="paging"><a href="?page=1">1</a> <a href="?page=2">2</a> <a href="?page=3">3</a>'
+              ' <a href="?page=2">Selanjutnya</a></div>')
+    html = ('<html><body><div class="read"><h1 class="read__title">Iuran pekerja rentan Halut</h1>'
+            + block(1, "") + paging + block(2, " read__content--lazy") + block(3, " read__content--lazy")
+            + '<div class="related"><a href="/x">Harga cengkih naik di Ternate</a></div></div></body></html>')
+    text, _ = html_to_article_text(html)
+    assert text.split("\n\n") == pages[0] + pages[1] + pages[2]
+
+
 STORY_PARAGRAPHS = [f"Wali Kota menyerahkan {n} kartu BPJS Ketenagakerjaan kepada pedagang kaki lima di pasar."
                     for n in (120, 340, 560)]
 
