@@ -207,6 +207,9 @@ class Lines:
             nxt = toks[after]
             if nxt.text[:1].islower() and nxt.lower not in HEADLINE_LOWERCASE:
                 return False
+            if nxt.text == "," and after + 1 < n and toks[after + 1].text[:1].islower() and \
+                    toks[after + 1].lower not in HEADLINE_LOWERCASE:
+                return False  # "Kepala ... Makassar, Andi Muhammad Arief Rahman, merinci syaratnya:"
             end, rest = self._past_limit(after, after - i, nxt.line)
             if self._unbroken(title_end, after):
                 if end >= 0:
