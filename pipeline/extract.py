@@ -102,7 +102,7 @@ class Engine:
             _drop_within(found, ("worker_count", "amount"), retracted)
         denied = self.denials.find(text)
         if denied:
-            _drop_denied_values(found, denied)
+            _drop_denied(found, denied)
         return found
 
     def records(self, article: Article, text: str, found: dict[str, list[Hit]]) -> Extracted:
@@ -165,9 +165,16 @@ def _drop_within(found: dict[str, list[Hit]], kinds: tuple[str, ...], spans: lis
                 del found[kind]
 
 
-def _drop_denied_values(found: dict[str, list[Hit]], denied: Denied) -> None:
+def _drop_denied(found: dict[str, list[Hit]], denied: Denied) -> None:
     """Drops every count and amount of a value the text calls false (a figure in a denied
-    span, or a hit there): its headline and the quoted claim give no fact either."""
+    span, or a hit there): its headline and the quoted claim give no fact either; and the
+    officials it says do not exist."""
+    if denied.people and "official" in found:
+        kept = [h for h in found["official"] if h.fields["name"].lower() not in denied.people]
+        if kept:
+            found["official"] = kept
+        else:
+            del found["official"]
     spans = denied.spans
     for kind, field, values in (("worker_count", "value", denied.counts), ("amount", "value_idr", denied.amounts)):
         hits = found.get(kind)

@@ -23,6 +23,7 @@ class Denied(NamedTuple):
     spans: list[tuple[int, int]]  # characters holding denied figures
     counts: frozenset[int]  # values of the grouped or scaled figures in them ("30.000", "150 ribu")
     amounts: frozenset[int]  # values of their rupiah figures ("Rp50.000")
+    people: frozenset[str]  # names, lower case, of officials the text says do not exist
 
 
 class Denials:
@@ -42,8 +43,10 @@ class Denials:
         self.contrasted = re.compile(
             rf"{words('not')}\s+({FIGURE})(?:\s+[^\W\d]+){{0,2}}\s*,?\s+{words('contrast')}\s+"
             rf"(?:sekitar\s+|sebanyak\s+|hanya\s+)?(?:Rp\.?\s?)?\d", re.IGNORECASE)
+        self.nobody = re.compile(rf"\btidak\s+ada\s+{words('nobody')}(?:\s+[^\W\d]+){{0,3}}?\s+bernama\s+"
+                                 r"([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,4})")
         # the phrases, lower case: one must be in a text for the regexes to run
-        self.clues = tuple(p.lower() for role in ("false", "not") for p in phrases[role])
+        self.clues = tuple(p.lower() for role in ("false", "not") for p in phrases[role]) + ("bernama",)
         self.grammar = NumberGrammar.load()
 
     def find(self, text: str) -> Denied | None:
@@ -51,7 +54,8 @@ class Denials:
         if not any(clue in lower for clue in self.clues):
             return None
         spans = self._spans(text)
-        if not spans:
+        people = frozenset(" ".join(m[1].split()).lower() for m in self.nobody.finditer(text))
+        if not spans and not people:
             return None
         counts, amounts = set(), set()
         for lo, hi in spans:
@@ -62,7 +66,7 @@ class Denials:
                 got = self.grammar.parse([number, scale] if scale else [number], money=money)
                 if got is not None and got.is_whole():
                     (amounts if money else counts).add(got.as_int())
-        return Denied(spans, frozenset(counts), frozenset(amounts))
+        return Denied(spans, frozenset(counts), frozenset(amounts), people)
 
     def _spans(self, text: str) -> list[tuple[int, int]]:
         found = [m.span(1) for m in self.contrasted.finditer(text)]
