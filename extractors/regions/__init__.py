@@ -13,6 +13,7 @@ Rules (data files beside this module; see each file's header):
   risky_names.csv   names that are ordinary words or islands ("Medan", "Padang", "Nias")
   org_words.csv     organisation/outlet/building words ("Universitas", "Tribun", "Pos")
   subregions.csv    kecamatan/desa names extending a region name ("Medan Johor")
+  capitals.csv      the kabupaten/kota holding each province's capital
   blocked_phrases.csv, office_areas.csv, office_area_aliases.csv, office_cues.csv
 Rule ids: region.canonical (a province name, or "Kabupaten/Kota/Provinsi" + name),
 region.alias, region.pemprov / region.pemkab / region.pemkot (an office word decides:
@@ -22,7 +23,9 @@ homonym decided by the article); office_area.name ("Sumbagut" in an article nami
 Ketenagakerjaan), office_area.kanwil ("BPJS Ketenagakerjaan Kanwil Jabar").
 Homonyms (a kabupaten and a kota of one name, "Jambi" province and city, "Yogyakarta"):
 a prefix/office cue decides; else a dateline picks the city; else the one of them the
-article names unambiguously elsewhere (rule region.context); else no fact.
+article names unambiguously elsewhere (rule region.context); else the province's capital
+when its province stands just before in the sentence ("Provinsi NTT di Kupang": Kota Kupang,
+capitals.csv, rule region.capital); else no fact.
 In a BPJS "Kanwil" phrase a province-named office area ("Kanwil Jabar") gives the
 office area and the province; multi-province areas ("Sumbagut") never give a region.
 

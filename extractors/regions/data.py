@@ -107,6 +107,18 @@ def homonym_districts() -> dict[str, frozenset[str]]:
 
 
 @functools.cache
+def district_names() -> frozenset[str]:
+    """Lowercase kecamatan names that are no region's name (districts.csv)."""
+    return frozenset(row["name"].lower() for row in read_csv(HERE / "districts.csv"))
+
+
+@functools.cache
+def capitals() -> dict[str, str]:
+    """Province code -> code of the kabupaten/kota holding its capital (capitals.csv)."""
+    return {row["province"]: row["capital"] for row in read_csv(HERE / "capitals.csv")}
+
+
+@functools.cache
 def cues() -> tuple[Cue, ...]:
     return tuple(
         Cue(tuple(row["cue"].lower().split()), row["type"], row["level"], row["rule"])

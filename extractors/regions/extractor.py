@@ -32,6 +32,7 @@ from .data import Cue, NameEntry, OfficeArea, RegionRef
 CONFIDENCE = {
     "region.canonical": 0.95, "region.alias": 0.9, "region.pemprov": 0.9, "region.pemkab": 0.9,
     "region.pemkot": 0.9, "region.dateline": 0.9, "region.bare_name": 0.85, "region.context": 0.75,
+    "region.capital": 0.75,
     "region.listed": 0.85, "region.province_gloss": 0.85, "region.province_list": 0.85,
     "region.listed_neighbour": 0.8,
     "office_area.name": 0.9, "office_area.kanwil": 0.85,
@@ -45,6 +46,12 @@ LIST_GAP = 4  # tokens between two listed names ("Bengkayang 142,7; Landak")
 JAKARTA = "31"  # a province that lists name as one of their cities ("Pekanbaru, Jakarta, Yogyakarta")
 NOT_REGION_CUES = frozenset({"subregion", "person"})  # cue types after which a name is no region
 PRECEDING_CUES = frozenset({"prefix", "office"})  # cue types whose first word is checked for an organisation
+CAPITAL_GAP = 40  # characters from a province's name to a bare name that may be its capital ("Provinsi NTT di Kupang")
+SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)|\n")
+LIST_CONTEXT_CHARS = 40  # characters around a name searched for a kecamatan listed with it
+_CAPITALISED_RUN = r"([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})"
+LISTED_BEFORE = re.compile(_CAPITALISED_RUN + r"\s*(?:,|\bdan|\bserta)\s+$")
+LISTED_AFTER = re.compile(r"\s*(?:,|dan\b|serta\b)\s*" + _CAPITALISED_RUN)
 MAX_KANWIL_RUN = 16  # tokens before an office-area alias searched for a Kanwil phrase
 # what a word before a name is to _inside_organisation
 _DOT, _END, _ORGANISATION, _CAPITALISED = "dot", "end", "organisation", "capitalised"
@@ -133,6 +140,8 @@ class RegionsExtractor:
         self.comma_id = get_string_id(",")
         self.gloss_ids = frozenset(map(get_string_id, (",", "di")))  # "Rejang Lebong, Bengkulu", "Tanjab Barat di Jambi"
         self.homonym_districts = data.homonym_districts()
+        self.capitals = data.capitals()
+        self.district_names = data.district_names()
         self.list_ids = frozenset(map(get_string_id, LIST_JOINERS))
         self.gap_ids = self.list_ids | {self.comma_id, get_string_id(";")}
         self.org_word = _org_word_kinds(nlp.vocab.strings, self.org_release_ids, self.org_before_ids)
@@ -238,13 +247,49 @@ class RegionsExtractor:
                 last = (end, start, listed)
         if risky and accepted:
             hits += self._risky_by_neighbours(doc, n, risky, accepted, kept)
+        if hits:
+            hits = self._drop_kecamatan_of_named(context.text or doc.text, hits)
         if deferred:
             named = {h.fields["code"] for h in hits if h.kind == "region"}
             for start_char, end_char, refs in deferred:
-                known = [ref for ref in refs if ref.code in named]
+                known, rule = [ref for ref in refs if ref.code in named], "region.context"
+                if len(known) != 1:
+                    known, rule = self._capital_after_province(context.text or doc.text, hits, start_char, refs), "region.capital"
                 if len(known) == 1:
-                    hits.append(self._hit(start_char, end_char, "region.context", known[0]))
+                    hits.append(self._hit(start_char, end_char, rule, known[0]))
         return hits
+
+    def _drop_kecamatan_of_named(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """A bare name that is also a kecamatan of a kabupaten/kota the article names otherwise,
+        listed with another kecamatan, is that kecamatan: "buruh tani di Kroya dan Sampang" in
+        a story on Cilacap is Kecamatan Sampang of Cilacap, not Kabupaten Sampang (Jawa Timur)."""
+        districts = self.homonym_districts
+        bare = {id(h): districts[text[h.start:h.end].lower()] for h in hits
+                if h.rule == "region.bare_name" and text[h.start:h.end].lower() in districts}
+        if not bare:
+            return hits
+        named = {h.fields["code"] for h in hits if h.kind == "region" and id(h) not in bare}
+        return [h for h in hits if id(h) not in bare or not (bare[id(h)] & (named - {h.fields["code"]})
+                                                             and self._listed_with_district(text, h.start, h.end))]
+
+    def _listed_with_district(self, text: str, start: int, end: int) -> bool:
+        """Whether the name at characters start..end is listed ("dan", "serta", a comma) right
+        after or before a kecamatan's name ("Kroya dan Sampang", "Sampang, Kroya")."""
+        before = LISTED_BEFORE.search(text, max(0, start - LIST_CONTEXT_CHARS), start)
+        after = LISTED_AFTER.match(text, end, end + LIST_CONTEXT_CHARS)
+        runs = [before[1].split()[-k:] for k in (1, 2, 3)] if before else []
+        runs += [after[1].split()[:k] for k in (1, 2, 3)] if after else []
+        return any(" ".join(words).lower() in self.district_names for words in runs)
+
+    def _capital_after_province(self, text: str, hits: list[Hit], start: int, refs) -> list[RegionRef]:
+        """The refs that are the capital of a province named just before character `start`, in
+        the same sentence ("Dinas Sosial Provinsi NTT di Kupang": Kota Kupang)."""
+        for hit in hits:
+            if hit.kind == "region" and hit.fields["level"] == "province" and hit.end <= start <= hit.end + CAPITAL_GAP \
+                    and not SENTENCE_BREAK.search(text, hit.end, start):
+                capital = self.capitals.get(hit.fields["code"])
+                return [ref for ref in refs if ref.code == capital]
+        return []
 
     def _risky_by_neighbours(self, doc: Doc, n: int, risky: list, accepted: list, kept: list) -> list[Hit]:
         """Risky names ("Landak", "Karimun") listed right next to a region of their province
