@@ -7,6 +7,7 @@ from .lexicon import Lexicon
 from .spans import Tokens
 
 MAX_WORDS = 5
+ADAT_TITLE_WORDS = 3  # more words a name may run to after a conferred title inside it ("Datuak Rajo Nan Sati")
 NICKNAME_WORDS = 3  # words of a quoted nickname inside a name ('Muhammad Yusran "Abu Yus" Daud')
 QUOTES = frozenset({'"', "“", "”"})
 
@@ -68,7 +69,8 @@ class NameReader:
         j = start = self.skip_honorifics(i)
         words: list[int] = []
         cut: tuple[int, int] | None = None  # tokens inside the name left out of it: a nickname, "Hi."
-        while j < n and len(words) <= MAX_WORDS:
+        most = MAX_WORDS
+        while j < n and len(words) <= most:
             tok = toks[j]
             if words and cut is None and tok.text in QUOTES:
                 close = self._nickname_end(j)
@@ -80,6 +82,8 @@ class NameReader:
                 cut, j = (j, j + 2), j + 2  # "Abdurrahman Hi. Sangaji": a pilgrim's title inside the name
                 continue
             if tok.name and j not in blocked:
+                if words and tok.lower in lex.leading:
+                    most = MAX_WORDS + ADAT_TITLE_WORDS  # "Nasrul Efendi Datuak Rajo Nan Sati"
                 if tok.lower in lex.short_only and not (glued(j + 1, ".") and j + 2 < n and toks[j + 2].name):
                     break  # "Budi Santoso St.": the degree ST; "St. Aminah": Sitti
                 words.append(j)
@@ -99,6 +103,10 @@ class NameReader:
                     j += 1
             elif not words:
                 break
+            elif tok.lower in lex.mid_name and j + 1 < n and toks[j + 1].name and j + 1 not in blocked \
+                    and j not in blocked:
+                words.append(j)  # an honorific inside a name: "Ardiansyah Puang Rahim"
+                j += 1
             elif (tok.suffixed_name or tok.rank_name or (tok.field and len(words) > 1)) and j not in blocked \
                     and j + 1 < n and toks[j + 1].text in {",", ".", ")"} \
                     and not (tok.honorific and glued(j + 1, ".") and j + 2 < n and toks[j + 2].name):
@@ -126,7 +134,7 @@ class NameReader:
                     j += 1
                 break
         else:
-            if len(words) > MAX_WORDS or (j < n and not toks[j].ends_name):
+            if len(words) > most or (j < n and not toks[j].ends_name):
                 return None
             end = j
         if len(toks[words[-1]].text) == 1:  # ends in an initial: not a full name
