@@ -27,6 +27,7 @@ PHONE = re.compile(r"\+?\d[\d-]{7,}\d")  # "0812-7788-2025", "081377881234"
 EMPHASIS = "*"  # a chat message's bold marker ("*Hj. Marlina Usman*")
 NO_NAMES: tuple[list[Name], str, float] = ([], "", 0.0)
 MAX_ASIDE = 8  # words of a second post after "selaku" ("Ketua DPRD selaku Ketua Banggar, ...")
+MAX_PLACE_WORDS = 3  # capitalised words of the place after "di" between a post and its holder's comma
 MAX_ORG_WORDS = 8  # words of an organisation that opens a list line before its officer's title
 ORG_GLUE = frozenset({"&", "-", "dan"})  # lower-case or punctuation inside such an organisation's name
 MAX_NAME_WORDS = 5  # words of a name in capitals
@@ -104,6 +105,8 @@ class DocReader:
             post_end = self._past_constituency(post_end)  # "Anggota Depekab dari unsur akademisi, Dr. ..."
         elif post_end < n and toks[post_end].lower in self.lex.relatives and not lowercase:
             post_end = self._past_relative(post_end)  # "Kepala Cabang Bangka yang berkantor di Pangkalpinang, Yudha"
+        elif post_end < n and toks[post_end].lower in self.lex.locatives and not lowercase:
+            post_end = self._past_location(post_end)  # "Kepala UPTD BLK Provinsi Kalsel di Banjarbaru, Hairiyah"
         bracketed = post_end < n and toks[post_end].text == "("  # "Kepala Dinas Perikanan OKI (Ir. Hendri Saputra)"
         i = post_end + 1 if post_end < n and (bracketed or toks[post_end].text == ",") else post_end
         while i < n and toks[i].blank and "\n" not in toks[i].text:  # "Utara,\xa0Hassanudin"
@@ -531,6 +534,22 @@ class DocReader:
                 return k
             j += 1
         return j if j < self.n and toks[j].text == "," and self.titles.name_at(j + 1) else k
+
+    def _past_location(self, k: int) -> int:
+        """The comma after the place at token k ("di Banjarbaru", up to MAX_PLACE_WORDS
+        capitalised words) when a name of two words or more, or an honorific, follows it; or k."""
+        toks, j = self.toks, k + 1
+        while j < self.n and j - k <= MAX_PLACE_WORDS and toks[j].cap and toks[j].text.isalpha():
+            j += 1
+        if j == k + 1 or j >= self.n or toks[j].text != ",":
+            return k
+        at = j + 1
+        while at < self.n and toks[at].blank and "\n" not in toks[at].text:
+            at += 1
+        if at < self.n and toks[at].honorific:
+            return j
+        name = self.names.forward(at) if self.titles.name_at(at) else None
+        return j if name is not None and name.words >= 2 else k
 
     def _lowercase_field(self, k: int) -> int:
         """Token k, or past up to LOWER_FIELD lower-case words there when a capitalised word
