@@ -156,36 +156,32 @@ def _drop_mentions_in_titles(found: dict[str, list[Hit]], text: str) -> None:
 
 def _drop_within(found: dict[str, list[Hit]], kinds: tuple[str, ...], spans: list[tuple[int, int]]) -> None:
     """Drops the hits of these kinds that start inside one of the character spans."""
-    for kind in kinds:
-        if spans and kind in found:
-            kept = [h for h in found[kind] if not any(lo <= h.start < hi for lo, hi in spans)]
-            if kept:
-                found[kind] = kept
-            else:
-                del found[kind]
+    if spans:
+        for kind in kinds:
+            _drop_hits(found, kind, lambda h: any(lo <= h.start < hi for lo, hi in spans))
 
 
 def _drop_denied(found: dict[str, list[Hit]], denied: Denied) -> None:
     """Drops every count and amount of a value the text calls false (a figure in a denied
     span, or a hit there): its headline and the quoted claim give no fact either; and the
     officials it says do not exist."""
-    if denied.people and "official" in found:
-        kept = [h for h in found["official"] if h.fields["name"].lower() not in denied.people]
-        if kept:
-            found["official"] = kept
-        else:
-            del found["official"]
+    if denied.people:
+        _drop_hits(found, "official", lambda h: h.fields["name"].lower() in denied.people)
     spans = denied.spans
     for kind, field, values in (("worker_count", "value", denied.counts), ("amount", "value_idr", denied.amounts)):
-        hits = found.get(kind)
-        if hits:
-            values = values | {h.fields[field] for h in hits if any(lo <= h.start < hi for lo, hi in spans)}
-            if values:
-                kept = [h for h in hits if h.fields[field] not in values]
-                if kept:
-                    found[kind] = kept
-                else:
-                    del found[kind]
+        values = values | {h.fields[field] for h in found.get(kind, ()) if any(lo <= h.start < hi for lo, hi in spans)}
+        if values:
+            _drop_hits(found, kind, lambda h: h.fields[field] in values)
+
+
+def _drop_hits(found: dict[str, list[Hit]], kind: str, dropped) -> None:
+    """Drops a kind's hits for which `dropped(hit)` holds (the kind itself, when none is left)."""
+    if kind in found:
+        kept = [h for h in found[kind] if not dropped(h)]
+        if kept:
+            found[kind] = kept
+        else:
+            del found[kind]
 
 
 def _first_of_each(kind: str, hits: list[Hit]) -> list[Hit]:

@@ -13,9 +13,8 @@ from .grammar import NumberGrammar
 SENTENCE_START = re.compile(r"[.!?](?=\s)|\n")
 # A figure as written: digits with dot thousands or comma decimals, maybe "Rp" before and a
 # scale word after ("Rp50.000", "150 ribu", "2,5 juta").
-FIGURE = r"(?:Rp\.?\s?)?\d(?:[\d.,]*\d)?(?:\s?(?:ribu|juta|miliar|triliun|rb|jt)\b)?"
-FIGURE_PARTS = re.compile(r"(?P<rp>Rp\.?\s?)?(?P<number>\d(?:[\d.,]*\d)?)(?:\s?(?P<scale>ribu|juta|miliar|triliun|rb|jt)\b)?",
-                          re.IGNORECASE)
+FIGURE = r"(?P<rp>Rp\.?\s?)?(?P<number>\d(?:[\d.,]*\d)?)(?:\s?(?P<scale>ribu|juta|miliar|triliun|rb|jt)\b)?"
+FIGURE_PARTS = re.compile(FIGURE, re.IGNORECASE)
 DIGIT = re.compile(r"\d")
 
 

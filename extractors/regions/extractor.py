@@ -247,14 +247,15 @@ class RegionsExtractor:
                 last = (end, start, listed)
         if risky and accepted:
             hits += self._risky_by_neighbours(doc, n, risky, accepted, kept)
+        text = context.text or doc.text if hits or deferred else ""
         if hits:
-            hits = self._drop_kecamatan_of_named(context.text or doc.text, hits)
+            hits = self._drop_kecamatan_of_named(text, hits)
         if deferred:
             named = {h.fields["code"] for h in hits if h.kind == "region"}
             for start_char, end_char, refs in deferred:
                 known, rule = [ref for ref in refs if ref.code in named], "region.context"
                 if len(known) != 1:
-                    known, rule = self._capital_after_province(context.text or doc.text, hits, start_char, refs), "region.capital"
+                    known, rule = self._capital_after_province(text, hits, start_char, refs), "region.capital"
                 if len(known) == 1:
                     hits.append(self._hit(start_char, end_char, rule, known[0]))
         return hits
@@ -264,8 +265,8 @@ class RegionsExtractor:
         listed with another kecamatan, is that kecamatan: "buruh tani di Kroya dan Sampang" in
         a story on Cilacap is Kecamatan Sampang of Cilacap, not Kabupaten Sampang (Jawa Timur)."""
         districts = self.homonym_districts
-        bare = {id(h): districts[text[h.start:h.end].lower()] for h in hits
-                if h.rule == "region.bare_name" and text[h.start:h.end].lower() in districts}
+        bare = {id(h): parents for h in hits if h.rule == "region.bare_name"
+                and (parents := districts.get(text[h.start:h.end].lower())) is not None}
         if not bare:
             return hits
         named = {h.fields["code"] for h in hits if h.kind == "region" and id(h) not in bare}
