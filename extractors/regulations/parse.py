@@ -136,7 +136,7 @@ def _token_class(text: str, keywords: dict[str, str]) -> str:
     if GLUED.match(text):
         return "G"
     if COMPOSITE.match(text):
-        return "S"
+        return "C" if text[0].isalpha() else "S"
     return "x"
 
 
