@@ -128,7 +128,9 @@ class Lexicon:
             for entries in trie.values():
                 elements.update((words, (kind, value)) for words, value in entries)
         self.elements: Trie = _trie(elements)
-        self.field_words = frozenset(w.lower() for w in read_lines(HERE / "field_words.txt"))
+        fields = read_lines(HERE / "field_words.txt")
+        self.field_words = frozenset(w.lower() for w in fields if not w.startswith("="))
+        self.field_acronyms = frozenset(w[1:] for w in fields if w.startswith("="))  # as written only
         roles: dict[str, set[str]] = {}
         wildcards = []
         for r in read_csv(HERE / "words.csv"):

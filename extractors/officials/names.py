@@ -1,6 +1,7 @@
 """Reading a person's name forwards (after a title) or backwards (before one)."""
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from .lexicon import Lexicon
@@ -9,6 +10,7 @@ from .spans import Tokens
 MAX_WORDS = 5
 ADAT_TITLE_WORDS = 3  # more words a name may run to after a conferred title inside it ("Datuak Rajo Nan Sati")
 NICKNAME_WORDS = 3  # words of a quoted nickname inside a name ('Muhammad Yusran "Abu Yus" Daud')
+INITIALS = re.compile(r"^[A-Z](?:\.[A-Z])+$")  # initials the tokenizer keeps in one token: "A.A", "I.B"
 QUOTES = frozenset({'"', "“", "”"})
 
 
@@ -95,8 +97,10 @@ class NameReader:
                     j += 2  # Al-Farisi
                 continue
             text = tok.text
-            if len(text) == 1 and text.isupper() and j not in blocked and j + 1 < n \
-                    and ((toks[j + 1].name and j + 1 not in blocked) or toks[j + 1].text == "."):  # an initial
+            if (len(text) == 1 and text.isupper() or INITIALS.match(text) and glued(j + 1, ".") and tok.lower not in lex.degrees) \
+                    and j not in blocked \
+                    and j + 1 < n and ((toks[j + 1].name and j + 1 not in blocked) or toks[j + 1].text == "."):
+                # an initial, or initials that the tokenizer keeps together: "A.A. Ngurah Bagus" (Anak Agung)
                 words.append(j)
                 j += 1
                 if glued(j, "."):

@@ -54,7 +54,7 @@ class Tok:
             blank or punct or first.islower() or first.isdigit()
             or lower in lex.after_name or lower.rstrip(".") in lex.degrees
         )
-        self.field = cap and lower in lex.field_words  # a capitalised word of a post's field
+        self.field = cap and (lower in lex.field_words or text in lex.field_acronyms)  # a capitalised word of a post's field
         self.designator = DESIGNATOR.match(text) is not None  # after a numbered word: "Komisi E"
         # what Lines counts, as spaCy's is_alpha, is_title or is_upper, is_space tell it
         if text.isalpha():

@@ -13,7 +13,7 @@ from .spans import Tokens
 
 CONJUNCTIONS = frozenset({"dan", "&", "serta"})
 FIELD_JOINERS = frozenset({"dan", "&", "/", "kepada"})  # "Penelitian dan Pengabdian kepada Masyarakat"
-ORG_JOINERS = frozenset({"dan", "&", "-", "di", "wilayah"})  # "Kelompok Tani Sipakainga di Bontonompo,", "PT X wilayah Sumatera,"
+ORG_JOINERS = frozenset({"dan", "&", "-", "/", "di", "wilayah"})  # "Kelompok Tani Sipakainga di Bontonompo,", "PT X wilayah Sumatera,", "Forum RT/RW"
 ORG_PREPOSITIONS = frozenset({"dari", "pada"})  # before the organisation of a post: "Koordinator aksi dari KSBSI"
 MAX_PAREN = 5
 SUBREGION_WORDS = frozenset({"kecamatan", "kelurahan", "desa", "distrik", "dusun", "kapanewon", "kemantren", "kalurahan"})  # after a village, its district...
