@@ -261,17 +261,19 @@ class RegionsExtractor:
         return hits
 
     def _drop_kecamatan_of_named(self, text: str, hits: list[Hit]) -> list[Hit]:
-        """A bare name that is also a kecamatan of a kabupaten/kota the article names otherwise,
-        listed with another kecamatan, is that kecamatan: "buruh tani di Kroya dan Sampang" in
-        a story on Cilacap is Kecamatan Sampang of Cilacap, not Kabupaten Sampang (Jawa Timur)."""
+        """A bare name that is also a kecamatan of a kabupaten/kota the article names otherwise
+        is that kecamatan when it is listed with another kecamatan, or when the article calls it
+        a kecamatan: "buruh tani di Kroya dan Sampang" in a story on Cilacap is Kecamatan Sampang
+        of Cilacap, not Kabupaten Sampang (Jawa Timur); after "pabrik di Kecamatan Karanganyar,
+        Kabupaten Pekalongan", a bare "Karanganyar" is that kecamatan, not Kabupaten Karanganyar."""
         districts = self.homonym_districts
         bare = {id(h): parents for h in hits if h.rule == "region.bare_name"
                 and (parents := districts.get(text[h.start:h.end].lower())) is not None}
         if not bare:
             return hits
         named = {h.fields["code"] for h in hits if h.kind == "region" and id(h) not in bare}
-        return [h for h in hits if id(h) not in bare or not (bare[id(h)] & (named - {h.fields["code"]})
-                                                             and self._listed_with_district(text, h.start, h.end))]
+        return [h for h in hits if id(h) not in bare or not (bare[id(h)] & (named - {h.fields["code"]}) and (
+            self._listed_with_district(text, h.start, h.end) or _called_kecamatan(text, text[h.start:h.end])))]
 
     def _listed_with_district(self, text: str, start: int, end: int) -> bool:
         """Whether the name at characters start..end is listed ("dan", "serta", a comma) right
@@ -844,3 +846,8 @@ def _line_is_upper(doc: Doc, start: int, end: int, surface: str) -> bool:
         last += 1
     line = doc[first:last].text
     return sum(c.isalpha() for c in line) > len(surface) + 3 and line.isupper()
+
+
+def _called_kecamatan(text: str, name: str) -> bool:
+    """Whether the text names "Kecamatan <name>" (or "Kec. <name>") somewhere."""
+    return re.search(r"\b(?:kecamatan|kec\.)\s+" + re.escape(name) + r"\b", text, re.IGNORECASE) is not None
