@@ -30,6 +30,7 @@ WINDOW_AFTER = 4  # tokens from the anchor on ("November 24 , 2024")
 HEADER_CHARS = 600  # a publication header line starts within this many characters
 EDITION = re.compile(r"(?<=[|/\-–—])\s*Edisi\s*$", re.IGNORECASE)  # before an outlet's edition date
 OUTLET_WORDS = 3  # words of an outlet's name on a line of its own between headline and date
+TAGLINE = re.compile(r"\s[—–-]\s")  # between an outlet's name and its tagline on that line
 SECTION_AFTER = re.compile(r"^\|\s*[^|\d]{1,30}$")  # the rest of a header line: "| Opini"
 HEADER_SEPARATORS = "|-–—/·•["  # what may stand between an outlet's name (or a byline) and the header date
 # ("[" opens a chat message's stamp: "Kabar Tanah Papua, [23.07.25 09:12]")
@@ -395,13 +396,14 @@ def _under_headline(doc: Doc, start: int) -> bool:
     """Whether the line that token `start` opens comes right after the article's first line,
     a headline (HEADLINE_WORDS words or more, no sentence's end), with at most a site's
     widget line ("Senin, 15 September 2025 | E-Paper | Indeks") or the outlet's name ("Ambon
-    Ekspres": a few capitalised words, no digit) between."""
+    Ekspres": a few capitalised words, no digit; a tagline after a dash aside) between."""
     lines = [line.strip() for line in doc.text[:doc[start].idx].split("\n") if line.strip()]
     if not lines or len(lines) > 2 or len(lines[0].split()) < HEADLINE_WORDS or lines[0][-1] in ".!?":
         return False
     if len(lines) == 1 or "|" in lines[1]:
         return True
-    words = [w for w in lines[1].split() if any(c.isalnum() for c in w)]  # not an emoji ("BPJAMSOSTEK UPDATE 📢")
+    outlet = TAGLINE.split(lines[1])[0]  # "KUPANG POS — Harian Pagi Nusa Tenggara Timur": the name, not its tagline
+    words = [w for w in outlet.split() if any(c.isalnum() for c in w)]  # not an emoji ("BPJAMSOSTEK UPDATE 📢")
     return len(words) <= OUTLET_WORDS and all(w[:1].isupper() for w in words) and not any(c.isdigit() for c in lines[1])
 
 
