@@ -175,6 +175,7 @@ class WorkerCountReader:
         self.dan = strings.add("dan")
         self.orang = strings.add("orang")
         self.di = strings.add("di")
+        self.yangs = frozenset(strings.add(w) for w in ("yang", "yg"))
         self.becomes = strings.add("menjadi")
         self.others_word = strings.add("lainnya")
         self.list_joiners = frozenset({self.dan, strings.add("serta")})
@@ -455,15 +456,50 @@ class WorkerCountReader:
     def _partitive_wholes(self, doc: Doc, hits: list[Hit]) -> list[tuple[str, int, int]]:
         """"Dari 6.842 calon PMI tadi, 6.311 sudah terdaftar": a worker count after a partitive
         word, before a comma, opens a subset (as "Dari jumlah itu," does): (role, its first
-        token, the comma)."""
+        token, the comma). So does any worker count whose comma is followed by a share said to
+        be enrolled ("sekitar 41 ribu nelayan tradisional, baru 9.870 yang terdaftar"). A place
+        may stand between the count and its comma ("290 ribu pekerja informal di Maluku,")."""
         opened = []
         for _, span in _spans(doc, hits):
-            if span.start == 0 or doc[span.start - 1].lower not in self.partitives:
+            comma = self._count_comma(doc, span.end)
+            if comma is None:
                 continue
-            comma = span.end + 1 if span.end < len(doc) and doc[span.end].lower in self.demonstratives else span.end
-            if comma < len(doc) and doc[comma].orth == self.comma:
+            if span.start > 0 and doc[span.start - 1].lower in self.partitives:
                 opened.append(("subset_before", span.start - 1, comma))
+            elif self._enrolled_share(doc, comma + 1):
+                opened.append(("subset_before", span.start, comma))
         return opened
+
+    def _count_comma(self, doc: Doc, k: int) -> int | None:
+        """The comma closing a worker count that ends at token k: right after it, after a
+        demonstrative ("tadi"), or after "di" and up to three capitalised words; with up to
+        two lower-case words first ("41 ribu nelayan tradisional,")."""
+        n, first = len(doc), k
+        while k < n and k - first < 2 and doc[k].is_lower and doc[k].is_alpha and doc[k].lower != self.di:
+            k += 1
+        if k < n and doc[k].lower in self.demonstratives:
+            k += 1
+        elif k + 1 < n and doc[k].lower == self.di and doc[k + 1].is_title:
+            place = k + 1
+            k = place
+            while k < n and k - place < 3 and doc[k].is_title:
+                k += 1
+        return k if k < n and doc[k].orth == self.comma else None
+
+    def _enrolled_share(self, doc: Doc, i: int) -> bool:
+        """Whether tokens from i are a subset adverb, a bare number and "yang" with an
+        enrolment verb ("baru 9.870 yang terdaftar", "hanya 38.714 yang sudah terlindungi")."""
+        n = len(doc)
+        if i >= n or doc[i].lower not in self.subset_adverbs:
+            return False
+        got, k = self._number_from(doc, i + 1)
+        if got is None or got[0].range is not None or k >= n or doc[k].lower not in self.yangs:
+            return False
+        k += 1
+        first = k
+        while k < n and k - first < ENROL_GAP and doc[k].lower in self.enrol_gaps:
+            k += 1
+        return k < n and doc[k].lower in self.enrol_verbs
 
     def _list_gaps(self, doc: Doc, hits: list[Hit]) -> list[Hit]:
         """"Lotim menanggung 18.000 pekerja, Lombok Barat 9.400, dan Kota Mataram 6.250
