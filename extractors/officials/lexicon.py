@@ -13,6 +13,7 @@ from ..common import read_csv, read_lines
 from ..regions.data import name_index
 
 HERE = Path(__file__).parent
+BIRTH_NAME_OPENERS = frozenset({"I", "Ni"})  # before a Balinese birth-order name (words.csv birth_order)
 NAME_WORD = re.compile(r"^(?=..)[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]*(?:['’][A-Za-zÀ-ÖØ-öø-ÿ][a-zß-öø-ÿ]*)?$")  # Budi, Ma'ruf, Rifa'i
 REGIONS = HERE.parent / "regions"
 VILLAGE_TAIL_NAMES = 10

@@ -4,10 +4,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .lexicon import Lexicon
+from .lexicon import BIRTH_NAME_OPENERS, Lexicon
 from .spans import Tokens
 
 MAX_WORDS = 5
+BALINESE_WORDS = 2  # more words a name opened by "I"/"Ni" and a birth-order word may run to ("I Gusti Ngurah Agung Putra Wirawan")
 ADAT_TITLE_WORDS = 3  # more words a name may run to after a conferred title inside it ("Datuak Rajo Nan Sati")
 NICKNAME_WORDS = 3  # words of a quoted nickname inside a name ('Muhammad Yusran "Abu Yus" Daud')
 INITIALS = re.compile(r"^[A-Z](?:\.[A-Z])+$")  # initials the tokenizer keeps in one token: "A.A", "I.B"
@@ -72,6 +73,8 @@ class NameReader:
         words: list[int] = []
         cut: tuple[int, int] | None = None  # tokens inside the name left out of it: a nickname, "Hi."
         most = MAX_WORDS
+        if toks[j].text in BIRTH_NAME_OPENERS and j + 1 < n and toks[j + 1].lower in lex.birth_orders:
+            most = MAX_WORDS + BALINESE_WORDS
         while j < n and len(words) <= most:
             tok = toks[j]
             if words and cut is None and tok.text in QUOTES:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..common import Hit
-from .lexicon import Lexicon, Organization, Trie, Unit
+from .lexicon import BIRTH_NAME_OPENERS, Lexicon, Organization, Trie, Unit
 from .spans import Tokens
 
 CONJUNCTIONS = frozenset({"dan", "&", "serta"})
@@ -20,7 +20,6 @@ SUBREGION_WORDS = frozenset({"kecamatan", "kelurahan", "desa", "distrik", "dusun
 ACRONYM = re.compile(r"[A-Z]{2,6}")  # an organisation's short name: "UBB", "BEM"
 LOCAL_PLACES = frozenset({"local", "district", "village"})  # place modes of positions.csv: a local place follows
 MAX_ORG_NUMBER_DIGITS = 3  # a school's number inside an unknown organisation's name
-BIRTH_NAME_OPENERS = frozenset({"I", "Ni"})  # before a Balinese birth-order name (words.csv birth_order)
 MAX_ORG = 10
 MAX_PLACE = 6
 MAX_FULL_NAME_WORDS, MAX_FULL_NAME_CHARS = 9, 120  # an organisation's full name before its bracketed short name
@@ -464,6 +463,8 @@ class TitleReader:
                     chunk.areas.append(value)
                 elif kind == "org" and chunk.org is None:
                     chunk.org = value
+                    if self._glued_hyphen(end - 1) and toks[end + 1].text.isupper():
+                        end += 2  # "Disnaker-PMPTSP": a body merged with another, named by its first
                     # "Dinas Tenaga Kerja dan Transmigrasi": field words go on past a known body's name
                     if toks[i].lower in lex.bodies and (longer := self.field(i + 1)) > end:
                         chunk.org, end = Organization(toks.text(i, longer), frozenset(), "", ""), longer
