@@ -73,7 +73,7 @@ class NameReader:
         words: list[int] = []
         cut: tuple[int, int] | None = None  # tokens inside the name left out of it: a nickname, "Hi."
         most = MAX_WORDS
-        if toks[j].text in BIRTH_NAME_OPENERS and j + 1 < n and toks[j + 1].lower in lex.birth_orders:
+        if j + 1 < n and toks[j].text in BIRTH_NAME_OPENERS and toks[j + 1].lower in lex.birth_orders:
             most = MAX_WORDS + BALINESE_WORDS
         while j < n and len(words) <= most:
             tok = toks[j]
@@ -100,10 +100,10 @@ class NameReader:
                     j += 2  # Al-Farisi
                 continue
             text = tok.text
-            if (len(text) == 1 and text.isupper() or INITIALS.match(text) and glued(j + 1, ".") and tok.lower not in lex.degrees) \
-                    and j not in blocked \
-                    and j + 1 < n and ((toks[j + 1].name and j + 1 not in blocked) or toks[j + 1].text == "."):
-                # an initial, or initials that the tokenizer keeps together: "A.A. Ngurah Bagus" (Anak Agung)
+            initials = len(text) == 1 and text.isupper() or (  # "A.A. Ngurah Bagus" (Anak Agung): one token
+                INITIALS.match(text) is not None and glued(j + 1, ".") and tok.lower not in lex.degrees)
+            if initials and j not in blocked and j + 1 < n \
+                    and ((toks[j + 1].name and j + 1 not in blocked) or toks[j + 1].text == "."):
                 words.append(j)
                 j += 1
                 if glued(j, "."):

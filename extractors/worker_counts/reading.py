@@ -495,11 +495,7 @@ class WorkerCountReader:
         got, k = self._number_from(doc, i + 1)
         if got is None or got[0].range is not None or k >= n or doc[k].lower not in self.yangs:
             return False
-        k += 1
-        first = k
-        while k < n and k - first < ENROL_GAP and doc[k].lower in self.enrol_gaps:
-            k += 1
-        return k < n and doc[k].lower in self.enrol_verbs
+        return self._past_enrol_verb(doc, k + 1) is not None
 
     def _list_gaps(self, doc: Doc, hits: list[Hit]) -> list[Hit]:
         """"Lotim menanggung 18.000 pekerja, Lombok Barat 9.400, dan Kota Mataram 6.250
@@ -620,17 +616,21 @@ class WorkerCountReader:
     def _enrolment_licence(self, doc: Doc, i: int, insurers: list[int]) -> float | None:
         """ENROL_LICENCE when tokens from i are a few enrol_gap words, an enrolment verb, a few
         enrol_link words and the insurer ("yang terdaftar sebagai peserta BPJS Ketenagakerjaan")."""
-        n, k = len(doc), self._labelled_items_end(doc, i)
-        first = k
-        while k < n and k - first < ENROL_GAP and doc[k].lower in self.enrol_gaps:
-            k += 1
-        if k >= n or doc[k].lower not in self.enrol_verbs:
+        n = len(doc)
+        k = verb = self._past_enrol_verb(doc, self._labelled_items_end(doc, i))
+        if k is None:
             return None
-        k += 1
-        verb = k
         while k < n and k - verb < ENROL_LINK and doc[k].lower in self.enrol_links:
             k += 1
         return ENROL_LICENCE if k in insurers else None
+
+    def _past_enrol_verb(self, doc: Doc, k: int) -> int | None:
+        """The token after an enrolment verb that stands at token k after a few enrol_gap
+        words ("yang sudah terdaftar"), else None."""
+        n, first = len(doc), k
+        while k < n and k - first < ENROL_GAP and doc[k].lower in self.enrol_gaps:
+            k += 1
+        return k + 1 if k < n and doc[k].lower in self.enrol_verbs else None
 
     def _labelled_items_end(self, doc: Doc, i: int) -> int:
         """The token after the labelled "N orang" items that continue a list from token i
