@@ -153,7 +153,7 @@ class WorkerCountReader:
         self.ordinals = words("ordinal")
         self.fillers, self.heads, self.links = words("filler"), words("head"), words("link")
         self.approx, self.follow, self.list_words = words("approx"), words("follow"), words("list")
-        self.targets = words("target")
+        self.targets, self.changes = words("target"), words("change")
         self.attendance, self.events = words("attendance"), words("event")
         self.attendance_gap = self.approx | {strings.add("oleh")}  # "diikuti oleh sekitar 300 peserta"
         self.suffixes, self.partitives = words("suffix"), words("partitive")
@@ -179,6 +179,8 @@ class WorkerCountReader:
         self.becomes = strings.add("menjadi")
         self.others_word = strings.add("lainnya")
         self.list_joiners = frozenset({self.dan, strings.add("serta")})
+        self.change_follow = self.target_follow | words("change_follow") | (  # after "naik dari N": "pada
+            self.follow - self.list_joiners - {strings.add(w) for w in ("atau", "dari", "dengan")})  # tahun lalu", not "dan"
         self.row_ends = frozenset(strings.add(w) for w in (";", ","))
         spelled = {strings.add(w) for w in self.grammar.spelled_words()}
         exact, folded = self.grammar.spelled_forms()  # number and scale words, as is_spelled
@@ -331,12 +333,22 @@ class WorkerCountReader:
     def _targets(self, doc: Doc, hits: list[Hit]) -> list[Hit]:
         """"121.540 tenaga kerja dari target 128.000 (94,95 persen)": a larger bare number (or
         "N orang") after a worker count, "dari" and a target word counts the workers planned,
-        in the count's unit."""
+        in the count's unit; "28.400 pekerja rentan, naik dari 19.000 pada tahun lalu": a bare
+        number after a change verb and "dari" counts the same workers at another time, when of
+        the same order of magnitude."""
         new: list[Hit] = []
         n, counted = len(doc), {hit.start for hit in hits}
         for hit, span in _spans(doc, hits, COMPARED_RULES):
             k = span.end
-            if k + 2 >= n or doc[k].lower != self.dari or doc[k + 1].lower not in self.targets:
+            if k < n and doc[k].orth == self.comma:
+                k += 1
+            if k + 2 >= n:
+                continue
+            if doc[k].lower == self.dari and doc[k + 1].lower in self.targets and k == span.end:
+                rule, follow = "worker.target", self.target_follow
+            elif doc[k].lower in self.changes and doc[k + 1].lower == self.dari:
+                rule, follow = "worker.changed", self.change_follow
+            else:
                 continue
             k += 2
             while k < n and doc[k].lower in self.approx:
@@ -344,16 +356,18 @@ class WorkerCountReader:
             if k >= n or not self._is_numberish(doc[k]):
                 continue
             got, after = self._number_from(doc, k)
-            if got is None or got[0].range is not None or got[0].year or got[2].idx in counted or \
-                    got[0].value <= hit.fields["value"]:
+            if got is None or got[0].range is not None or got[0].year or got[2].idx in counted:
+                continue
+            value, other = hit.fields["value"], got[0].value
+            if not (other > value if rule == "worker.target" else _within_tenfold(other, value)):
                 continue
             follower = doc[after] if after < n else None
-            if follower is not None and not (follower.is_space or follower.lower in self.target_follow):
-                continue  # "dari target 40 perusahaan"
+            if follower is not None and not (follower.is_space or follower.lower in follow):
+                continue  # "dari target 40 perusahaan", "naik dari 19.000 perusahaan"
             counted.add(got[2].idx)
             end = doc[after - 1]
-            new.append(Hit("worker_count", got[2].idx, end.idx + len(end), "worker.target",
-                           round(hit.confidence * PART_FACTOR, 3), {"value": got[0].value, "unit": hit.fields["unit"]}))
+            new.append(Hit("worker_count", got[2].idx, end.idx + len(end), rule,
+                           round(hit.confidence * PART_FACTOR, 3), {"value": other, "unit": hit.fields["unit"]}))
         return new
 
     def _answered(self, doc: Doc, unsaid: list[tuple[Reading, int]], licensed: frozenset[str]) -> list[Hit]:
