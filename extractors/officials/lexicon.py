@@ -140,6 +140,7 @@ class Lexicon:
             else:
                 roles.setdefault(r["role"], set()).add(r["word"].lower())
         self.honorifics = frozenset(roles.get("honorific", ()))
+        self.name_honorifics = frozenset(roles.get("name_honorific", ()))
         self.degrees = frozenset(roles.get("degree", ()))
         self.particles = frozenset(roles.get("particle", ()))
         self.shortened = frozenset(roles.get("shortened", ()))

@@ -34,8 +34,8 @@ class Tok:
     """What the rules read of a token's word form (the same wherever it stands), so that each
     distinct word is judged once: its shape and the word lists it is in."""
 
-    __slots__ = ("blank", "cap", "designator", "ends_name", "field", "honorific", "line", "lower", "name", "punct",
-                 "rank_name", "suffixed_name", "text")
+    __slots__ = ("blank", "cap", "designator", "ends_name", "field", "honorific", "line", "lower", "name",
+                 "name_honorific", "punct", "rank_name", "suffixed_name", "text")
 
     def __init__(self, text: str, lex: Lexicon) -> None:
         self.text = text
@@ -49,6 +49,7 @@ class Tok:
         self.suffixed_name = cap and not self.name and lex.is_suffixed_name_word(text, lower)  # "Lamatokan"
         self.honorific = lower in lex.honorifics and (len(text) > 1 or text == "H")  # "Dr", "H", not "h"
         self.rank_name = self.honorific and NAME_WORD.match(text) is not None  # "Mayor": may end a name too
+        self.name_honorific = cap and lower in lex.name_honorifics  # "Mas": an honorific before a name only
         # may directly follow a name: punctuation, lowercase, a number, a date word, a degree
         self.ends_name = (
             blank or punct or first.islower() or first.isdigit()
@@ -61,6 +62,15 @@ class Tok:
             self.line = TITLED if text.istitle() or text.isupper() else LOWER
         else:
             self.line = SPACE if text.isspace() else OTHER
+
+
+    def as_honorific(self) -> Tok:
+        """This word read as an honorific: a name_honorific right before a name ("Mas Bimo")."""
+        tok = object.__new__(Tok)
+        for slot in Tok.__slots__:
+            setattr(tok, slot, getattr(self, slot))
+        tok.honorific, tok.name, tok.suffixed_name, tok.name_honorific = True, False, False, False
+        return tok
 
 
 _start, _end = attrgetter("start"), attrgetter("end")
@@ -105,11 +115,20 @@ class Tokens(dict):
     def __missing__(self, i: int) -> Tok:
         t = self.doc[i]
         tok = self[i] = self.tok(t.orth)
+        if tok.name_honorific and self._before_name(i):
+            tok = self[i] = tok.as_honorific()
         char = self.offsets[i] = t.idx
         k = bisect_right(self.starts, char)
         if char < self.reach[k]:  # some hit may be over it
             self._cover(i, char, char + len(tok.text), k)
         return tok
+
+    def _before_name(self, i: int) -> bool:
+        """Whether a capitalised word follows token i, right after it or after a period ("R.A. Sekar")."""
+        j = i + 1
+        if j < self.n and self[j].text == ".":
+            j += 1
+        return j < self.n and self[j].cap and not self[j].punct
 
     def _cover(self, i: int, char: int, end_char: int, k: int) -> None:
         """Note the hit over token i (characters char..end_char; hits[:k] start at or before
