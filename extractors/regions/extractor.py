@@ -50,6 +50,9 @@ CAPITAL_GAP = 40  # characters from a province's name to a bare name that may be
 SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)|\n")
 LIST_CONTEXT_CHARS = 40  # characters around a name searched for a kecamatan listed with it
 _CAPITALISED_RUN = r"([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})"
+LOOSE_RULES = frozenset({"region.dateline", "region.bare_name"})  # names with no cue of their own
+VILLAGE_WORDS = r"\b(?:desa|kelurahan|kel\.|dusun|nagari|gampong|kampung|kalurahan)\s+"
+VILLAGE_OF = re.compile(VILLAGE_WORDS, re.IGNORECASE)
 LISTED_BEFORE = re.compile(_CAPITALISED_RUN + r"\s*(?:,|\bdan|\bserta)\s+$")
 LISTED_AFTER = re.compile(r"\s*(?:,|dan\b|serta\b)\s*" + _CAPITALISED_RUN)
 MAX_KANWIL_RUN = 16  # tokens before an office-area alias searched for a Kanwil phrase
@@ -249,7 +252,7 @@ class RegionsExtractor:
             hits += self._risky_by_neighbours(doc, n, risky, accepted, kept)
         text = context.text or doc.text if hits or deferred else ""
         if hits:
-            hits = self._drop_kecamatan_of_named(text, hits)
+            hits = _drop_village_named(text, self._drop_kecamatan_of_named(text, hits))
         if deferred:
             named = {h.fields["code"] for h in hits if h.kind == "region"}
             for start_char, end_char, refs in deferred:
@@ -846,6 +849,19 @@ def _line_is_upper(doc: Doc, start: int, end: int, surface: str) -> bool:
         last += 1
     line = doc[first:last].text
     return sum(c.isalpha() for c in line) > len(surface) + 3 and line.isupper()
+
+
+def _drop_village_named(text: str, hits: list[Hit]) -> list[Hit]:
+    """A dateline or bare name that the article calls a village ("Desa Pasuruan", "Kelurahan
+    ...") and names no other way is that village: a village site's "Pasuruan, Bulu –" in a
+    story on Temanggung is not Kota Pasuruan."""
+    loose = [h for h in hits if h.rule in LOOSE_RULES]
+    if not loose or VILLAGE_OF.search(text) is None:
+        return hits
+    sure = {h.fields["code"] for h in hits if h.kind == "region" and h.rule not in LOOSE_RULES}
+    dropped = {id(h) for h in loose if h.fields["code"] not in sure
+               and re.search(VILLAGE_WORDS + re.escape(text[h.start:h.end]) + r"\b", text, re.IGNORECASE)}
+    return [h for h in hits if id(h) not in dropped] if dropped else hits
 
 
 def _called_kecamatan(text: str, name: str) -> bool:
