@@ -468,6 +468,9 @@ class TitleReader:
                     # "Dinas Tenaga Kerja dan Transmigrasi": field words go on past a known body's name
                     if toks[i].lower in lex.bodies and (longer := self.field(i + 1)) > end:
                         chunk.org, end = Organization(toks.text(i, longer), frozenset(), "", ""), longer
+                    elif end == i + 1 and toks[i].text in self.defined_acronyms() and (tail := self._org_name_tail(end)):
+                        chunk.org, end = Organization(toks.text(i, tail), frozenset(), "", ""), tail
+                        # the short name of a kind of body, then its own: "Ketua KUD Sawit Makmur, Jamaluddin,"
                 elif kind == "unit" and chunk.unit is None:
                     chunk.unit = value
                     if chunk.org is not None and chunk.place is None and (tail := self._org_name_tail(end)) is not None:
