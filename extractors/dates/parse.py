@@ -52,6 +52,8 @@ MEMO_SIZE = 1 << 16  # entries each memoised function keeps
 NUMERIC_PARTS = re.compile(r"[/.-]")
 DIGIT = re.compile(r"\d")
 PUNCT_CLASSES = frozenset("(),.:")
+WIDGET = "widget"  # _role: a bare date line at the top, the story's or the site's (extract decides)
+WIDGET_EVENT_DAYS = 3  # such a line is the story's when it falls this many days at most after a day the story names
 SIGNER_LINES = 3  # lines under a signature block's "Place, date" that may hold the signer's post
 SIGNER_CHARS = 400  # characters read for them
 SIGNER_WORDS = 10  # words of a signer's post line ("SEKRETARIS DPRD KABUPATEN MOROWALI,") at most
@@ -161,6 +163,8 @@ def extract(doc: Doc, rules: Rules, memo: Memo, published: date | None, text: st
                 hit = _hit(doc, lo, orths, matched, labels_at, rules, memo, published, last)
                 if hit is not None:
                     hits.append(hit)
+    if any(h.fields["role"] == WIDGET for h in hits):
+        hits = _story_or_site(hits)
     header = min((h.start for h in hits if h.fields["role"] == "published"), default=None)
     for k, hit in enumerate(hits):
         if hit.fields["role"] == "mentioned" and hit.fields["precision"] == "day" and \
@@ -169,6 +173,25 @@ def extract(doc: Doc, rules: Rules, memo: Memo, published: date | None, text: st
             if _signed(text, hit.start, hit.end, rules):
                 hits[k] = replace(hit, fields={**hit.fields, "role": "published"})
     return _one_publication_date(hits, published)
+
+
+def _story_or_site(hits: list[Hit]) -> list[Hit]:
+    """A bare date line at the top (WIDGET) is the story's publication date when nothing else
+    is and it falls at most WIDGET_EVENT_DAYS after a day the story names ("Senin, 10 November
+    2025" over a small site's report of "Ahad (9/11/2025)"); otherwise it is a site's date
+    widget, no fact ("Sunday, November 24, 2024" above a 2017 story)."""
+    published = any(h.fields["role"] == "published" for h in hits)
+    days = [(h.start, h.fields["value"]) for h in hits if h.fields["role"] == "mentioned" and h.fields["precision"] == "day"]
+    kept = []
+    for hit in hits:
+        if hit.fields["role"] == WIDGET:
+            if published or not any(start > hit.start and 0 <= (hit.fields["value"] - day).days <= WIDGET_EVENT_DAYS
+                                    for start, day in days):  # a day the story names, below the line
+                continue
+            hit = replace(hit, fields={**hit.fields, "role": "published"})
+            published = True
+        kept.append(hit)
+    return kept
 
 
 def _signed(text: str, start: int, end: int, rules: Rules) -> bool:
@@ -288,7 +311,7 @@ def _hit(doc: Doc, lo: int, orths: list[int], matched: Matched, labels_at: set[i
         role = _role(doc, start, end, first.idx < HEADER_CHARS, rules)
         if role is None:
             return None
-    if shape.header_only and role != "published":
+    if shape.header_only and role not in ("published", WIDGET) or role == WIDGET and shape.precision != "day":
         return None
     if role == "published" and shape.precision != "day":
         role = "mentioned"  # a publication date is a day: "Klaim Terbayar Jan-Mar 2025" in a title is a period
@@ -340,11 +363,12 @@ def _weekday_agreement(positions: tuple[int, ...], orths: list[int], rules: Rule
 
 
 def _role(doc: Doc, start: int, end: int, near_top: bool, rules: Rules) -> str | None:
-    """published, mentioned, or None for a bare date line at the top (a site's date widget),
-    for a date near the top or after a publication label (_hit answers the other dates). A
-    date line that opens with an outlet's name ("GORONTALO POST | Kamis, 13 Februari 2025")
-    is its edition's date: published, also with a section name after it ("| Opini"), and so
-    is a press release's dateline ("Kupang, 2 Oktober 2024 – ...").
+    """published, mentioned, WIDGET for a bare date line at the top (the story's or a site's
+    date widget: extract decides) or None for a widget's line ("| E-Paper | Indeks"), for a
+    date near the top or after a publication label (_hit answers the other dates). A date
+    line that opens with an outlet's name ("GORONTALO POST | Kamis, 13 Februari 2025") is its
+    edition's date: published, also with a section name after it ("| Opini"), and so is a
+    press release's dateline ("Kupang, 2 Oktober 2024 – ...").
 
     Only the few tokens on either side of the span are read (doc.text would rebuild the
     whole text): a publication label or header time sits right next to the date.
@@ -383,9 +407,9 @@ def _role(doc: Doc, start: int, end: int, near_top: bool, rules: Rules) -> str |
             return "published"  # "Kamis, 21 Agustus 2025 | Humas Undana", "Siwalima News | <date> | Dibaca: ..."
         if not before and rules.widget_after.match(after):
             return None  # "Senin, 15 September 2025 | E-Paper | Indeks": the site's, not the story's
-        if not after:  # a bare date line is a widget; after an outlet name, its edition date, and
-            # under the headline, the story's ("Judul ... / Kamis, 6 Maret 2025 / Laporan ...")
-            return "published" if before or _under_headline(doc, start) else None
+        if not after:  # a bare date line: after an outlet name, its edition date, and under the
+            # headline, the story's ("Judul ... / Kamis, 6 Maret 2025 / Laporan ..."); else a widget's or the story's
+            return "published" if before or _under_headline(doc, start) else WIDGET
         if SECTION_AFTER.match(_line_part(doc, end, +1) or "") and (before or _under_headline(doc, start)):
             return "published"  # "balipost.com | Selasa, 9 September 2025 | Opini": outlet, date, section;
             # "Kamis, 4 September 2025 | Ekonomi" under the headline
