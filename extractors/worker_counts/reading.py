@@ -70,6 +70,8 @@ PARTS_BEFORE_CHARS = 200  # characters from the last of the parts before a total
 LIST_PARTS = 3  # "N orang" in a list that adds up to a worker count named before it, at least
 TOTAL_LICENCE = 0.75  # "N orang" that worker counts after it add up to
 ANSWER_FACTOR = 0.8  # an answer's "N orang", its unit named in the question before it
+LOOSE_PARTS = 3  # numbers before words that are no part words may be parts only in a run this long,
+# after an elaboration word ("terdiri atas 186 pendeta, ...")
 PART_FACTOR = 0.85  # a part of a count, its unit the count's: a little less sure than the count
 EVENT_WINDOW = 8  # tokens searched before an attendance word for the event
 EVENT_HEAD, CLAUSE_WINDOW = 3, 30  # the first words of a clause before ", diikuti N peserta" and its length at most
@@ -572,24 +574,39 @@ class WorkerCountReader:
         """"2.870 orang tercatat sebagai peserta, terdiri atas 1.240 di Malaysia, 980 di Taiwan,
         dan 650 di Hong Kong": bare numbers after a worker count, up to the end of the next
         sentence, that add up to it exactly (two or more in a row, counted ones included) are
-        its parts, counted in its unit."""
+        its parts, counted in its unit; so are numbers before other words ("186 pendeta"), in
+        a run of LOOSE_PARTS or more after an elaboration word."""
         counted = {hit.start for hit in hits}
         new: list[Hit] = []
         for hit in sorted(hits, key=_plain_orang):  # a count's own noun before "orang"
             span = doc.char_span(hit.start, hit.end)
             if span is None:
                 continue
-            parts = self._parts_after(doc, span.end, counted)
-            run = _summing_run([value for value, _, _ in parts], hit.fields["value"])
-            if run is None:
-                continue
+            parts = self._parts_after(doc, span.end, counted, loose=True)
+            strict = [part for part in parts if not part[3]]
+            run = _summing_run([part[0] for part in strict], hit.fields["value"])
+            if run is None:  # "terdiri atas 186 pendeta, 2.430 majelis jemaat serta 124 guru PAUD"
+                run = _summing_run([part[0] for part in parts], hit.fields["value"])
+                if run is None or run[1] - run[0] < LOOSE_PARTS or not self._elaborated(doc, span.end, parts[run[0]][1]):
+                    continue
+            else:
+                parts = strict
             conf = round(hit.confidence * PART_FACTOR, 3)
-            for value, start, end in parts[run[0]:run[1]]:
+            for value, start, end, _ in parts[run[0]:run[1]]:
                 if start not in counted:
                     counted.add(start)
                     new.append(Hit("worker_count", start, end, "worker.summed_part", conf,
                                    {"value": value, "unit": hit.fields["unit"]}))
         return new
+
+    def _elaborated(self, doc: Doc, k: int, end_char: int) -> bool:
+        """Whether an elaboration word ("terdiri", "yakni") stands from token k up to character end_char."""
+        n = len(doc)
+        while k < n and doc[k].idx < end_char:
+            if doc[k].lower in self.elaborations:
+                return True
+            k += 1
+        return False
 
     def _summed_totals(self, doc: Doc, hits: list[Hit], unsaid: list[tuple[Reading, int]]) -> list[Hit]:
         """"... mencapai 198.406 orang. Jumlah itu terdiri atas 141.230 pekerja penerima upah,
@@ -603,7 +620,7 @@ class WorkerCountReader:
         new = []
         for got, orang in unsaid:
             parts = [part for part in self._parts_after(doc, orang + 1, counted) if part[1] in counted]
-            if _summing_run([value for value, _, _ in parts], got[0].value) is not None or \
+            if _summing_run([part[0] for part in parts], got[0].value) is not None or \
                     _sums_before(ordered, got[2].idx, got[0].value):
                 new.extend(self._count(doc, got, orang, orang + 1, Noun("unit", "orang", TOTAL_LICENCE, 1),
                                        "worker.summed_total"))
@@ -674,12 +691,13 @@ class WorkerCountReader:
         """A full stop, "!" or "?", or a line break."""
         return token.lower in self.sentence_ends or _breaks_line(token)
 
-    def _parts_after(self, doc: Doc, i: int, counted: set[int]) -> list[tuple[int, int, int]]:
-        """(value, start, end) of the numbers from token i to the end of the next sentence
-        (PART_WINDOW tokens at most) that may be parts of a count: each followed by a part
-        word, punctuation or a line end, or already counted. (_ends_sentence and _is_numberish
-        are inlined: this loop reads up to PART_WINDOW tokens for each count.)"""
-        parts: list[tuple[int, int, int]] = []
+    def _parts_after(self, doc: Doc, i: int, counted: set[int], loose: bool = False) -> list[tuple[int, int, int, bool]]:
+        """(value, start, end, loose) of the numbers from token i to the end of the next
+        sentence (PART_WINDOW tokens at most) that may be parts of a count: each followed by a
+        part word, punctuation or a line end, or already counted; with `loose`, also one
+        followed by another lower-case word that is no `never` noun (loose: True). (_ends_sentence
+        and _is_numberish are inlined: this loop reads up to PART_WINDOW tokens for each count.)"""
+        parts: list[tuple[int, int, int, bool]] = []
         n, ends, ended = len(doc), 0, False
         limit = min(n, i + PART_WINDOW)
         sentence_ends, folded, exact = self.sentence_ends, self.spelled_folded, self.spelled_exact
@@ -702,8 +720,12 @@ class WorkerCountReader:
             if got is not None and got[0].range is None:
                 start = got[2].idx
                 after = doc[k] if k < n else None
+                end = doc[k - 1].idx + len(doc[k - 1])
                 if start in counted or after is None or after.is_space or after.lower in self.part_follow:
-                    parts.append((got[0].value, start, doc[k - 1].idx + len(doc[k - 1])))
+                    parts.append((got[0].value, start, end, False))
+                elif loose and after.is_lower and after.is_alpha and not got[0].year and \
+                        ((noun := self.nouns.at(doc, k)) is None or noun.role != "never"):
+                    parts.append((got[0].value, start, end, True))
             i = k
         return parts
 
