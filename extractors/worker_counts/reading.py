@@ -70,6 +70,7 @@ PARTS_BEFORE_CHARS = 200  # characters from the last of the parts before a total
 LIST_PARTS = 3  # "N orang" in a list that adds up to a worker count named before it, at least
 TOTAL_LICENCE = 0.75  # "N orang" that worker counts after it add up to
 ANSWER_FACTOR = 0.8  # an answer's "N orang", its unit named in the question before it
+APPOSED_NUMBER = 4  # tokens of a number at most ("19 ribu") before the "orang" of an apposition
 LOOSE_PARTS = 3  # numbers before words that are no part words may be parts only in a run this long,
 # after an elaboration word ("terdiri atas 186 pendeta, ...")
 PART_FACTOR = 0.85  # a part of a count, its unit the count's: a little less sure than the count
@@ -1221,12 +1222,13 @@ class WorkerCountReader:
         `others` ("N orang lainnya") a counted unit licenses it too, and so it does before an
         elaboration ("760 pekerja di 11 desa, antara lain Desa Sumare 96 orang"), where other
         counted things ("11 desa") are passed over. A context noun ("penerima", "anggota")
-        is a unit if the article licenses it, else passed over.
+        is a unit if the article licenses it, else passed over. "N orang" set off by commas
+        (_apposed) reads on before its comma, as part of the clause there.
         0.0: something in the clause rules it out; None: the clause says nothing."""
         soft = None  # a soft cue seen: it holds unless a "never" noun comes before it
         i = first - 1
         noun_ends = self.nouns.last_words  # a cheap test before the phrase lookup
-        elaborated, limit = False, first - CONTEXT_WINDOW
+        elaborated, apposed, limit = False, False, first - CONTEXT_WINDOW
         while i >= 0 and i >= limit:
             tok = doc[i]
             lower = tok.lower
@@ -1236,6 +1238,9 @@ class WorkerCountReader:
                 if soft is None and tok.orth == self.comma:
                     if not elaborated and i + 1 < first and self._elaborates(doc, i + 1):
                         elaborated, i, limit = True, i - 1, i - CONTEXT_WINDOW
+                        continue
+                    if not (apposed or elaborated) and self._apposed(doc, i, first):
+                        apposed, i, limit = True, i - 1, i - CONTEXT_WINDOW  # read on: the noun it stands for
                         continue
                     return self._partitive_licence(doc, i)
                 return soft
@@ -1315,6 +1320,19 @@ class WorkerCountReader:
                 return 0.0
             return round(noun.confidence * LABEL_FACTOR, 3)
         return None
+
+    def _apposed(self, doc: Doc, comma: int, first: int) -> bool:
+        """Whether "N orang" at token `first` stands between two commas, only approx words
+        between the first and it: an apposition of the noun before it ("seluruh pelayan
+        gereja di Tanah Papua, sekitar 19 ribu orang, terdaftar")."""
+        k, n = comma + 1, len(doc)
+        while k < first and doc[k].lower in self.approx:
+            k += 1
+        if k != first:
+            return False
+        while k < n and k - first < APPOSED_NUMBER and doc[k].lower not in self.orangs:
+            k += 1
+        return k + 1 < n and doc[k].lower in self.orangs and doc[k + 1].orth == self.comma
 
     def _elaborates(self, doc: Doc, k: int) -> bool:
         """Whether token k opens an elaboration: "yakni", "antara lain", "di antaranya"."""
