@@ -51,8 +51,8 @@ SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)|\n")
 LIST_CONTEXT_CHARS = 40  # characters around a name searched for a kecamatan listed with it
 _CAPITALISED_RUN = r"([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})"
 LOOSE_RULES = frozenset({"region.dateline", "region.bare_name"})  # names with no cue of their own
-VILLAGE_WORDS = r"\b(?:desa|kelurahan|kel\.|dusun|nagari|gampong|kampung|kalurahan)\s+"
-VILLAGE_OF = re.compile(VILLAGE_WORDS, re.IGNORECASE)
+VILLAGE_WORDS = frozenset({"desa", "kelurahan", "kel.", "dusun", "nagari", "gampong", "kampung", "kalurahan"})
+VILLAGE_REACH = 12  # characters before a name searched for a village word ("Kelurahan ")
 LISTED_BEFORE = re.compile(_CAPITALISED_RUN + r"\s*(?:,|\bdan|\bserta)\s+$")
 LISTED_AFTER = re.compile(r"\s*(?:,|dan\b|serta\b)\s*" + _CAPITALISED_RUN)
 MAX_KANWIL_RUN = 16  # tokens before an office-area alias searched for a Kanwil phrase
@@ -855,13 +855,25 @@ def _drop_village_named(text: str, hits: list[Hit]) -> list[Hit]:
     """A dateline or bare name that the article calls a village ("Desa Pasuruan", "Kelurahan
     ...") and names no other way is that village: a village site's "Pasuruan, Bulu –" in a
     story on Temanggung is not Kota Pasuruan."""
-    loose = [h for h in hits if h.rule in LOOSE_RULES]
-    if not loose or VILLAGE_OF.search(text) is None:
-        return hits
     sure = {h.fields["code"] for h in hits if h.kind == "region" and h.rule not in LOOSE_RULES}
-    dropped = {id(h) for h in loose if h.fields["code"] not in sure
-               and re.search(VILLAGE_WORDS + re.escape(text[h.start:h.end]) + r"\b", text, re.IGNORECASE)}
+    loose = [h for h in hits if h.rule in LOOSE_RULES and h.fields["code"] not in sure]
+    if not loose:
+        return hits
+    lowered = text.lower()
+    dropped = {id(h) for h in loose if _called_village(lowered, text[h.start:h.end].lower())}
     return [h for h in hits if id(h) not in dropped] if dropped else hits
+
+
+def _called_village(lowered: str, name: str) -> bool:
+    """Whether the lower-cased text names "desa <name>" (or another VILLAGE_WORDS) somewhere."""
+    at = lowered.find(name)
+    while at >= 0:
+        before = lowered[max(0, at - VILLAGE_REACH):at]
+        words = before.split()
+        if words and words[-1] in VILLAGE_WORDS and before[-1].isspace():
+            return True
+        at = lowered.find(name, at + len(name))
+    return False
 
 
 def _called_kecamatan(text: str, name: str) -> bool:

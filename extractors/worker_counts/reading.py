@@ -575,8 +575,8 @@ class WorkerCountReader:
         """"2.870 orang tercatat sebagai peserta, terdiri atas 1.240 di Malaysia, 980 di Taiwan,
         dan 650 di Hong Kong": bare numbers after a worker count, up to the end of the next
         sentence, that add up to it exactly (two or more in a row, counted ones included) are
-        its parts, counted in its unit; so are numbers before other words ("186 pendeta"), in
-        a run of LOOSE_PARTS or more after an elaboration word."""
+        its parts, counted in its unit; so are numbers before other words that are no `never`
+        nouns ("186 pendeta"), in a run of LOOSE_PARTS or more after an elaboration word."""
         counted = {hit.start for hit in hits}
         new: list[Hit] = []
         for hit in sorted(hits, key=_plain_orang):  # a count's own noun before "orang"
@@ -584,11 +584,13 @@ class WorkerCountReader:
             if span is None:
                 continue
             parts = self._parts_after(doc, span.end, counted, loose=True)
-            strict = [part for part in parts if not part[3]]
+            strict = [part for part in parts if part[3] < 0]
             run = _summing_run([part[0] for part in strict], hit.fields["value"])
             if run is None:  # "terdiri atas 186 pendeta, 2.430 majelis jemaat serta 124 guru PAUD"
                 run = _summing_run([part[0] for part in parts], hit.fields["value"])
-                if run is None or run[1] - run[0] < LOOSE_PARTS or not self._elaborated(doc, span.end, parts[run[0]][1]):
+                if run is None or run[1] - run[0] < LOOSE_PARTS or not self._elaborated(doc, span.end, parts[run[0]][1]) \
+                        or any(word >= 0 and (noun := self.nouns.at(doc, word)) is not None and noun.role == "never"
+                               for _, _, _, word in parts[run[0]:run[1]]):  # not "120 desa"
                     continue
             else:
                 parts = strict
@@ -692,13 +694,13 @@ class WorkerCountReader:
         """A full stop, "!" or "?", or a line break."""
         return token.lower in self.sentence_ends or _breaks_line(token)
 
-    def _parts_after(self, doc: Doc, i: int, counted: set[int], loose: bool = False) -> list[tuple[int, int, int, bool]]:
-        """(value, start, end, loose) of the numbers from token i to the end of the next
+    def _parts_after(self, doc: Doc, i: int, counted: set[int], loose: bool = False) -> list[tuple[int, int, int, int]]:
+        """(value, start, end, word) of the numbers from token i to the end of the next
         sentence (PART_WINDOW tokens at most) that may be parts of a count: each followed by a
-        part word, punctuation or a line end, or already counted; with `loose`, also one
-        followed by another lower-case word that is no `never` noun (loose: True). (_ends_sentence
-        and _is_numberish are inlined: this loop reads up to PART_WINDOW tokens for each count.)"""
-        parts: list[tuple[int, int, int, bool]] = []
+        part word, punctuation or a line end, or already counted (word: -1); with `loose`, also
+        one followed by another lower-case word (word: that word's token). (_ends_sentence and
+        _is_numberish are inlined: this loop reads up to PART_WINDOW tokens for each count.)"""
+        parts: list[tuple[int, int, int, int]] = []
         n, ends, ended = len(doc), 0, False
         limit = min(n, i + PART_WINDOW)
         sentence_ends, folded, exact = self.sentence_ends, self.spelled_folded, self.spelled_exact
@@ -723,10 +725,9 @@ class WorkerCountReader:
                 after = doc[k] if k < n else None
                 end = doc[k - 1].idx + len(doc[k - 1])
                 if start in counted or after is None or after.is_space or after.lower in self.part_follow:
-                    parts.append((got[0].value, start, end, False))
-                elif loose and after.is_lower and after.is_alpha and not got[0].year and \
-                        ((noun := self.nouns.at(doc, k)) is None or noun.role != "never"):
-                    parts.append((got[0].value, start, end, True))
+                    parts.append((got[0].value, start, end, -1))
+                elif loose and after.is_lower and after.is_alpha and not got[0].year:
+                    parts.append((got[0].value, start, end, k))
             i = k
         return parts
 
