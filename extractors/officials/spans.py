@@ -63,7 +63,6 @@ class Tok:
         else:
             self.line = SPACE if text.isspace() else OTHER
 
-
     def as_honorific(self) -> Tok:
         """This word read as an honorific: a name_honorific right before a name ("Mas Bimo")."""
         tok = object.__new__(Tok)

@@ -52,7 +52,8 @@ LIST_CONTEXT_CHARS = 40  # characters around a name searched for a kecamatan lis
 _CAPITALISED_RUN = r"([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})"
 LOOSE_RULES = frozenset({"region.dateline", "region.bare_name"})  # names with no cue of their own
 VILLAGE_WORDS = frozenset({"desa", "kelurahan", "kel.", "dusun", "nagari", "gampong", "kampung", "kalurahan"})
-VILLAGE_REACH = 12  # characters before a name searched for a village word ("Kelurahan ")
+DISTRICT_WORDS = frozenset({"kecamatan", "kec."})
+KIND_REACH = 12  # characters before a name searched for such a word ("Kelurahan ")
 LISTED_BEFORE = re.compile(_CAPITALISED_RUN + r"\s*(?:,|\bdan|\bserta)\s+$")
 LISTED_AFTER = re.compile(r"\s*(?:,|dan\b|serta\b)\s*" + _CAPITALISED_RUN)
 MAX_KANWIL_RUN = 16  # tokens before an office-area alias searched for a Kanwil phrase
@@ -860,22 +861,24 @@ def _drop_village_named(text: str, hits: list[Hit]) -> list[Hit]:
     if not loose:
         return hits
     lowered = text.lower()
-    dropped = {id(h) for h in loose if _called_village(lowered, text[h.start:h.end].lower())}
+    dropped = {id(h) for h in loose if _called(lowered, text[h.start:h.end].lower(), VILLAGE_WORDS)}
     return [h for h in hits if id(h) not in dropped] if dropped else hits
 
 
-def _called_village(lowered: str, name: str) -> bool:
-    """Whether the lower-cased text names "desa <name>" (or another VILLAGE_WORDS) somewhere."""
+def _called(lowered: str, name: str, kinds: frozenset[str]) -> bool:
+    """Whether the lower-cased text names "<kind> <name>" somewhere, a word of `kinds` before
+    the whole word(s) of the name ("desa pasuruan", "kec. karanganyar")."""
     at = lowered.find(name)
     while at >= 0:
-        before = lowered[max(0, at - VILLAGE_REACH):at]
+        end = at + len(name)
+        before = lowered[max(0, at - KIND_REACH):at]
         words = before.split()
-        if words and words[-1] in VILLAGE_WORDS and before[-1].isspace():
+        if words and words[-1] in kinds and before[-1].isspace() and not lowered[end:end + 1].isalnum():
             return True
-        at = lowered.find(name, at + len(name))
+        at = lowered.find(name, end)
     return False
 
 
 def _called_kecamatan(text: str, name: str) -> bool:
     """Whether the text names "Kecamatan <name>" (or "Kec. <name>") somewhere."""
-    return re.search(r"\b(?:kecamatan|kec\.)\s+" + re.escape(name) + r"\b", text, re.IGNORECASE) is not None
+    return _called(text.lower(), name.lower(), DISTRICT_WORDS)

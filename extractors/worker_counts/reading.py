@@ -588,7 +588,7 @@ class WorkerCountReader:
             run = _summing_run([part[0] for part in strict], hit.fields["value"])
             if run is None:  # "terdiri atas 186 pendeta, 2.430 majelis jemaat serta 124 guru PAUD"
                 run = _summing_run([part[0] for part in parts], hit.fields["value"])
-                if run is None or run[1] - run[0] < LOOSE_PARTS or not self._elaborated(doc, span.end, parts[run[0]][1]) \
+                if run is None or run[1] - run[0] < LOOSE_PARTS or not self._elaboration_before(doc, span.end, parts[run[0]][1]) \
                         or any(word >= 0 and (noun := self.nouns.at(doc, word)) is not None and noun.role == "never"
                                for _, _, _, word in parts[run[0]:run[1]]):  # not "120 desa"
                     continue
@@ -602,11 +602,12 @@ class WorkerCountReader:
                                    {"value": value, "unit": hit.fields["unit"]}))
         return new
 
-    def _elaborated(self, doc: Doc, k: int, end_char: int) -> bool:
-        """Whether an elaboration word ("terdiri", "yakni") stands from token k up to character end_char."""
+    def _elaboration_before(self, doc: Doc, k: int, end_char: int) -> bool:
+        """Whether an elaboration ("terdiri", "yakni", "di antaranya") opens at a token from k
+        up to character end_char."""
         n = len(doc)
         while k < n and doc[k].idx < end_char:
-            if doc[k].lower in self.elaborations:
+            if self._elaborates(doc, k):
                 return True
             k += 1
         return False
