@@ -670,8 +670,8 @@ class DocReader:
         if comma or own_lines:
             end = self._before_age(end, phone=own_lines)  # "Syafrizal (58), Wali Nagari ..."
         name = self.names.backward(end)
-        if name is None or (own_lines and name.words < 2):
-            return None
+        if name is None or (own_lines and name.words < 2) or self._after_place_word(name):
+            return None  # "Para Kepala Desa se-Kecamatan Sungai Kakap, Ketua BPD": a place
         if comma and name.words < 2 and not self._named_again(name):
             return None  # "Namun, Kepala Dinas ..."
         if name.words < 2 and link.lower in self.lex.copulas:

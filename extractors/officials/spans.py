@@ -214,7 +214,7 @@ class Lines:
         the hit alone may pass a limit; if the line ends first, their counts are kept and
         only the hit's own words are added (read already, as Toks)."""
         toks, n = self.toks, self.n
-        if self.plain[0] <= i < self.plain[1] or self._labelled_field(i, after):
+        if self.plain[0] <= i < self.plain[1] or self._labelled_field(i, after) or self._under_label(i):
             return False
         if i > 0 and toks[i - 1].text in BULLETS and (i == 1 or toks[i - 2].blank):
             return False  # a list's item line: "- Wakil Bupati Tanah Laut, Jamaluddin Noor"
@@ -283,6 +283,27 @@ class Lines:
         if colon is None or any(toks[j].punct for j in range(start, colon)):
             return False
         return bracketed or colon == i - 1
+
+    def _under_label(self, i: int) -> bool:
+        """Whether token i's line follows a label line of one or two words ending in a colon, as
+        a contact block's does ("Narahubung:" above "Gracia Tumbelaka, Penata Madya Komunikasi
+        ..."): no headline sits under such a line."""
+        toks = self.toks
+        k = i - 1
+        while k >= 0 and not toks[k].blank:
+            if i - k > LABEL_REACH:
+                return False
+            k -= 1
+        if k < 2 or toks[k - 1].text != ":" or "\n" not in toks[k].text:
+            return False
+        words = 0
+        for j in range(k - 2, -1, -1):
+            if toks[j].blank:
+                return "\n" in toks[j].text and 0 < words
+            if toks[j].punct or words == 2:
+                return False
+            words += 1
+        return 0 < words
 
     def _list_item(self, start: int) -> bool:
         """Whether the line from token `start` opens with a list number ("1.", "2)") or a bullet."""
