@@ -44,6 +44,7 @@ TITLE_WORDS = 16  # tokens of a table's title line that may name the unit its "(
 TABLE_LEAD = 8  # tokens between a table header's noun and its bracket, and its bracket and colon
 LABEL_FACTOR = 0.9  # "Nelayan: 1.915 orang": a little less sure than "1.915 orang nelayan"
 LABEL_WORDS = 4  # words (or a bracketed acronym) between a line's opening unit and its colon
+VERB_GAP = 3  # lower-case words between a list's first name and its count ("Kupang menanggung 3.000 orang, TTS 2.500")
 LABEL_WINDOW = 12  # tokens of a label before its colon
 HEADING_LINES = 12  # list lines walked back to the heading of a bulleted list
 CLOSERS = frozenset({")", '"', "”", "’", "'"})
@@ -157,6 +158,7 @@ class WorkerCountReader:
         self.fillers, self.heads, self.links = words("filler"), words("head"), words("link")
         self.approx, self.follow, self.list_words = words("approx"), words("follow"), words("list")
         self.targets, self.changes = words("target"), words("change")
+        self.contrasts, self.achieved = words("contrast"), words("achieved")
         self.attendance, self.events = words("attendance"), words("event")
         self.attendance_gap = self.approx | {strings.add("oleh")}  # "diikuti oleh sekitar 300 peserta"
         self.suffixes, self.partitives = words("suffix"), words("partitive")
@@ -164,6 +166,7 @@ class WorkerCountReader:
         self.companions = words("companion")
         self.companion_units = frozenset(r["word"] for r in context if r["role"] == "companion_unit")
         self.elaborations, self.others = words("elaboration"), words("other")
+        self.topics = words("topic")
         self.part_follow = words("part") | frozenset(strings.add(w) for w in (*CLAUSE_BREAKS, ")"))
         self.bullets = frozenset(strings.add(w) for w in BULLETS)
         self.unit_openers = self.heads | {strings.add(w) for w in SENTENCE_ENDS} | self.bullets
@@ -309,7 +312,8 @@ class WorkerCountReader:
         """"baru 9.412 dari sekitar 38 ribu pekerja": a bare number before "dari" and a worker
         count counts some of them, in its unit; "dari 5.000 menjadi 15.400 pekerja": a bare
         number before "menjadi" (after "dari") counts the same workers at another time, when of
-        the same order of magnitude."""
+        the same order of magnitude; so does one after "tetapi yang tercapai (baru)": the
+        workers reached of it ("target kami 50.000 orang, tetapi yang tercapai baru 31.000")."""
         new: list[Hit] = []
         counted = {hit.start for hit in hits}
         for hit, span in _spans(doc, hits, COMPARED_RULES):
@@ -351,10 +355,13 @@ class WorkerCountReader:
                 rule, follow = "worker.target", self.target_follow
             elif doc[k].lower in self.changes and doc[k + 1].lower == self.dari:
                 rule, follow = "worker.changed", self.change_follow
+            elif doc[k].lower in self.contrasts and doc[k + 1].lower in self.yangs and doc[k + 2].lower in self.achieved:
+                rule, follow = "worker.achieved", self.change_follow
+                k += 1
             else:
                 continue
             k += 2
-            while k < n and doc[k].lower in self.approx:
+            while k < n and (doc[k].lower in self.approx or (rule == "worker.achieved" and doc[k].lower in self.subset_adverbs)):
                 k += 1
             if k >= n or not self._is_numberish(doc[k]):
                 continue
@@ -541,7 +548,7 @@ class WorkerCountReader:
         for a, span in _spans(doc, hits):
             if span.start == 0 or span.end >= len(doc) or doc[span.end].orth != self.comma:
                 continue
-            if not (doc[span.start - 1].is_title or doc[span.start - 1].is_upper):
+            if not self._after_name(doc, span.start):
                 continue
             stop = span.end
             while stop < len(doc) and not doc[stop].is_space and doc[stop].orth not in self.sentence_ends:
@@ -552,6 +559,21 @@ class WorkerCountReader:
             new.extend(Hit("worker_count", start, end, "worker.list_tail", conf, {"value": value, "unit": a.fields["unit"]})
                        for value, start, end in self._named_numbers(doc, span.end, stop))
         return new
+
+    def _after_name(self, doc: Doc, start: int) -> bool:
+        """Whether a capitalised name stands before token `start` ("Kampar 21.400 orang"), or
+        opens its clause with at most VERB_GAP lower-case words between ("Kabupaten Kupang
+        menanggung 3.000 orang": the list after it elides the verb, "TTS 2.500")."""
+        j = start - 1
+        while j > 0 and start - j <= VERB_GAP and doc[j].is_lower and doc[j].is_alpha:
+            j -= 1
+        if not (doc[j].is_title or doc[j].is_upper):
+            return False
+        if j == start - 1:
+            return True
+        while j > 0 and (doc[j - 1].is_title or doc[j - 1].is_upper):
+            j -= 1
+        return j == 0 or doc[j - 1].is_space or doc[j - 1].lower in self.sentence_ends
 
     def _named_numbers(self, doc: Doc, k: int, stop: int) -> list[tuple[int, int, int]]:
         """(value, start, end character) of each number after a capitalised name in tokens
@@ -1244,7 +1266,7 @@ class WorkerCountReader:
                     if not (apposed or elaborated) and self._apposed(doc, i, first):
                         apposed, i, limit = True, i - 1, i - CONTEXT_WINDOW  # read on: the noun it stands for
                         continue
-                    return self._partitive_licence(doc, i)
+                    return self._topic_licence(doc, i, first, licensed) or self._partitive_licence(doc, i)
                 return soft
             got = self.nouns.ending_at(doc, i, lower) if lower in noun_ends else None
             if got is not None:
@@ -1272,6 +1294,20 @@ class WorkerCountReader:
                 i = begin
             i -= 1
         return soft
+
+    def _topic_licence(self, doc: Doc, comma: int, first: int, licensed: frozenset[str]) -> float | None:
+        """How sure a sentence's fronted topic before `comma` makes "N orang" at token `first`
+        a count of workers, when a head word ("target", "jumlah") between says the number is
+        the topic's figure: "Untuk pekerja rentan, target kami 50.000 orang" (its worker noun,
+        as a label's; not "Untuk pekerja, pemerintah menolong 300 orang"). None when the
+        clause is no such topic or names none."""
+        start = self._clause_start(doc, comma, LABEL_WINDOW)
+        if doc[start].lower not in self.topics or not any(doc[k].lower in self.heads for k in range(comma + 1, first)):
+            return None
+        if start > 0 and not (doc[start - 1].is_space or doc[start - 1].lower in self.sentence_ends
+                              or doc[start - 1].orth == self.colon):
+            return None  # the clause opens after a comma: no sentence's topic
+        return self._names_workers(doc, start + 1, comma, licensed)
 
     def _unit_ends_at(self, doc: Doc, i: int) -> bool:
         """Whether a unit noun ("karyawan tetap") ends at token i."""
