@@ -28,7 +28,8 @@ HERE = Path(__file__).parent
 
 MONTH_CLASS = {"id": "M", "abbr": "m", "en": "E"}
 WEEKDAY_CLASS = {"id": "W", "en": "V"}
-CUE_CLASS = {"year_keyword": "T", "fiscal": "a", "year_prefix": "p", "number_keyword": "K", "list_joiner": "l", "range_joiner": "r"}
+CUE_CLASS = {"year_keyword": "T", "fiscal": "a", "year_prefix": "p", "number_keyword": "K", "list_joiner": "l", "range_joiner": "r",
+             "published_label": "L"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +178,7 @@ def load(nlp: Language) -> Rules:
                              re.IGNORECASE),
         counted_meta=re.compile(rf"^[\d.,]+\s*(?:rb|ribu|k)?\s*(?:x|kali)?\s*(?:{meta})\s*[|·•\-–—]?$", re.IGNORECASE),
         post_meta_after=re.compile(rf"^(?:[|/\-–—·•](?:[^|/·•]*[|/·•])?)?\s*(?:[\d.,]+\s+(?:kali\s+)?)?(?:{meta})\b", re.IGNORECASE),
-        published_label=re.compile(rf"^(?:{labels})\b\s*(?:pada|tanggal|tgl|on)?\s*[:\-–—]?\s*$", re.IGNORECASE),
+        published_label=re.compile(rf"^(?:(?:tanggal|tgl)\.?\s+)?(?:{labels})\b\s*(?:pada|tanggal|tgl|on)?\s*[:\-–—]?\s*$", re.IGNORECASE),
         time_after=re.compile(rf"^(?:[|,/\-–—]\s*)?(?:pukul\s+)?\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?\s*(?:{zones})?(?:[\s\]]|$)"),
         widget_after=re.compile(rf"^\|\s*(?:[^|\n]{{1,40}}\|\s*)?(?:{widget})(?:\W|$)", re.IGNORECASE),
         signed_date=re.compile(rf"^(?:(?P<at>(?:{signed})\s+di\s+[^,\n]{{1,40}}?)\s*,?\s+)?pada\s+tanggal\s*:?$", re.IGNORECASE),
