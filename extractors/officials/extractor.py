@@ -21,7 +21,7 @@ from .lexicon import Lexicon
 from .names import NameReader
 from .places import UntaggedPlaces
 from .posts import drop_short_mentions
-from .reading import AUTHOR_RULE, FORM_RULE, LABEL_RULE, NAME_LINE_RULE, SIGNATURE_RULE, DocReader
+from .reading import AUTHOR_RULE, FORM_RULE, LABEL_RULE, LIST_LINE_RULE, NAME_LINE_RULE, SIGNATURE_RULE, DocReader
 from .spans import Lines, Tokens, tok_reader
 from .titles import TitleReader
 
@@ -30,7 +30,7 @@ try:  # the regions extractor's lookup: "Medan" -> Kota Medan, for places it lea
 except ImportError:  # regions extractor absent: titles then take only tagged regions
     resolve_region = None
 
-LINE_RULES = frozenset({NAME_LINE_RULE, AUTHOR_RULE, SIGNATURE_RULE, FORM_RULE, LABEL_RULE})  # rules whose line
+LINE_RULES = frozenset({NAME_LINE_RULE, LIST_LINE_RULE, AUTHOR_RULE, SIGNATURE_RULE, FORM_RULE, LABEL_RULE})  # rules whose line
 # is no headline (a contact block, an author line, a signature block, a form)
 
 RESOLVED_CACHED = 4096  # place names whose region the extractor keeps (resolve is pure and costly)

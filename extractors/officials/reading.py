@@ -18,6 +18,8 @@ from .titles import FIELD_JOINERS, LOCAL_PLACES, Chunk, TitleReader
 
 KIND = "official"
 NAME_LINE_RULE = "official.name_line_title_line"  # a contact block: never a headline
+LIST_LINE_RULE = "official.list_line_name_dash_title"  # "1. Budi Santoso – Kepala Dinas ...": never a headline
+DASHES = frozenset({"–", "—", "-"})
 SIGNATURE_RULE = "official.signature_block"  # a document's signer: post line, "ttd", name line
 FORM_RULE = "official.form_fields"  # a form's "Nama : ..." line over its "Jabatan : ..." line
 LABEL_RULE = "official.title_colon_name"  # "Kepala BPS Provinsi Maluku Utara: Ridwan Hasan Umasugi"
@@ -612,6 +614,27 @@ class DocReader:
             chunks[0].org = Organization(word.text, frozenset(), "", "")
         return [name]
 
+    def _list_line_name(self, dash: int, after) -> tuple[Name, str] | None:
+        """A list's line "1. Silvester Bria Seran, S.H., M.Si. – Kepala Dinas ..." or "🎙 Johanis
+        Pattipeilohy – Kepala Kantor Cabang ...": a full name opening the line (after its
+        number or bullet), a dash, and a post that runs to the line's end."""
+        toks = self.toks
+        if after is not None and not _breaks_line(after):
+            return None
+        name = self.names.backward(self._before_degrees(dash))
+        if name is None or name.words < 2:
+            return None
+        j = name.start - 1
+        while j >= 0 and (toks[j].honorific or (toks[j].text == "." and j > 0 and toks[j - 1].honorific)):
+            j -= 1
+        if j >= 1 and toks[j].text in {".", ")"} and toks[j - 1].text.isdigit():
+            j -= 2  # "1."
+        elif j >= 0 and not toks[j].blank and _marks_item(toks[j].text):
+            j -= 1  # "-", "🎙"
+        if j >= 0 and not _breaks_line(toks[j]):
+            return None
+        return name, LIST_LINE_RULE
+
     def _after_place(self, i: int, qualified: bool) -> Name | None:
         """A name after a short place the regions extractor did not tag ("..., Dr Sanco")."""
         toks, n, names = self.toks, self.n, self.names
@@ -655,6 +678,8 @@ class DocReader:
         comma = bool(phrase) or link.text == ","
         after = toks[post_end] if post_end < self.n else None
         own_lines = _breaks_line(link)
+        if link.text in DASHES:
+            return self._list_line_name(at, after)
         if link.text == "(":
             if after is None or after.text != ")":
                 return None
@@ -684,6 +709,11 @@ class DocReader:
         if j >= 0 and not _breaks_line(toks[j]):
             return None
         return name, NAME_LINE_RULE
+
+
+def _marks_item(text: str) -> bool:
+    """Whether a token opens a list's item: a bullet or symbol ("-", "•", "🎙"), not a word."""
+    return not any(c.isalnum() for c in text)
 
 
 def _breaks_line(tok) -> bool:
