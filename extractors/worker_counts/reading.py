@@ -83,7 +83,7 @@ SHARING_RULES = frozenset({"worker.number_unit", "worker.number_orang_unit"})  #
 # number listed before them shares ("600 dan 450 pengemudi")
 COMPARED_RULES = SHARING_RULES | {"worker.context_orang"}  # counts a number before "dari" or "menjadi" is
 # compared with ("9.412 dari 38 ribu pekerja", "dari 5.000 menjadi 15.000 orang")
-SUBSET_ROLES = ("subset_after", "subset_before", "subset_including")  # number_context.csv: "N di antaranya",
+SUBSET_ROLES = ("subset_after", "subset_before", "subset_including", "subset_contrast")  # number_context.csv: "N di antaranya",
 # "Dari jumlah itu, N", "termasuk N orang"
 CONTEXT_ROLES = {"recipient": "programme", "member": "union", "volunteer": "insurer"}  # nouns.csv: a noun counts workers
 ENROLLED = "enrolled"  # nouns.csv: a noun that counts workers only in a sentence naming the insurer
@@ -273,7 +273,7 @@ class WorkerCountReader:
             hits.extend(self._targets(doc, hits))
             subsets += self._partitive_wholes(doc, hits)
             if subsets:
-                hits.extend(self._subsets(doc, hits, subsets, found.get("date", ())))
+                hits.extend(self._subsets(doc, hits, subsets, (*found.get("date", ()), *found.get("amount", ()))))
             hits.extend(self._list_gaps(doc, hits))
             hits.extend(self._list_tails(doc, hits))
             hits.extend(self._summed_parts(doc, hits))
@@ -406,15 +406,16 @@ class WorkerCountReader:
                     return noun if noun.role == "unit" else None
         return None
 
-    def _subsets(self, doc: Doc, hits: list[Hit], subsets: list[tuple[str, int, int]], dates) -> list[Hit]:
+    def _subsets(self, doc: Doc, hits: list[Hit], subsets: list[tuple[str, int, int]], figures) -> list[Hit]:
         """"sekitar 21.400 pengemudi ojol ... Baru 6.200 orang di antaranya yang tercatat", "1,25
-        juta pekerja formal. Dari jumlah itu, lebih dari 410 ribu bekerja di ...": a number
-        (bare or "N orang") before "di antaranya" or after "Dari jumlah itu," is part of the
-        worker count before it, and counts in its unit: the nearest count, ending at most
-        PARTS_BEFORE_CHARS before it with no other number between (but a date's), and a larger one. Not when
-        a noun, a casualty word, a business's verb or a percent follows ("612 klaim", "dua di
-        antaranya meninggal", "sembilan di antaranya bergerak di bidang sawit", "Dari angka
-        itu, 68 persen ...")."""
+        juta pekerja formal. Dari jumlah itu, lebih dari 410 ribu bekerja di ...", "26 pekerja
+        ..., tetapi hanya 11 orang yang didaftarkan": a number (bare or "N orang") before "di
+        antaranya" or after "Dari jumlah itu," or "tetapi hanya" is part of the worker count
+        before it, and counts in its unit: the nearest count, ending at most PARTS_BEFORE_CHARS
+        before it with no other number between (but a date's or an amount's, the `figures`),
+        and a larger one. Not when a noun, a casualty word, a business's verb or a percent
+        follows ("612 klaim", "dua di antaranya meninggal", "sembilan di antaranya bergerak di
+        bidang sawit", "Dari angka itu, 68 persen ...")."""
         ordered = sorted(hits, key=attrgetter("start"))
         ends = [hit.end for hit in ordered]
         counted = {hit.start for hit in hits if hit.fields["unit"] != "orang"}  # (a subset names the unit
@@ -433,8 +434,12 @@ class WorkerCountReader:
                 continue
             after = k + 1 if role != "subset_after" and last.lower in self.orangs else (end if role == "subset_after" else k)
             noun = self.nouns.at(doc, after) if after < len(doc) else None
-            if role == "subset_including" and not (last.lower in self.orangs or (noun is not None and noun.role == "unit")):
+            if role in ("subset_including", "subset_contrast") and not (
+                    last.lower in self.orangs or (noun is not None and noun.role == "unit")):
                 continue  # "termasuk 23.420 orang"; not "termasuk 16 digit NIK"
+            if role == "subset_contrast" and self._past_enrol_verb(doc, after) is None and not (
+                    after + 1 < len(doc) and doc[after].lower in self.yangs and doc[after + 1].lower in self.achieved):
+                continue  # "tetapi hanya 11 orang yang didaftarkan"; not "... yang terluka"
             if noun is not None and noun.role == "never" and doc[after].lower not in self.origins \
                     or after < len(doc) and doc[after].lower in self.not_subset:
                 continue  # "dua di antaranya meninggal", "612 klaim sudah dibayar": not a count of workers
@@ -444,7 +449,7 @@ class WorkerCountReader:
             if whole is None or first_char - whole.end > PARTS_BEFORE_CHARS or got[0].value >= whole.fields["value"]:
                 continue
             between = doc.char_span(whole.end, first_char, alignment_mode="expand")
-            if between is None or any(t.like_num and not _inside(t.idx, dates) and self._may_be_whole(doc, t.i, got[0].value)
+            if between is None or any(t.like_num and not _inside(t.idx, figures) and self._may_be_whole(doc, t.i, got[0].value)
                                       for t in between):
                 continue  # (not "dari tiga perusahaan ..., 864 di antaranya": three cannot hold 864)
             counted.add(first_char)
