@@ -478,7 +478,8 @@ class WorkerCountReader:
                 continue
             got = self._number(doc, k)
             if got is not None and not got[0].year:
-                hits.extend(self._count(doc, got, k, k + 1, Noun("unit", "warga", RESIDENT_CONFIDENCE, 1),
+                unit = "penduduk bekerja" if doc[k].lower_.startswith("penduduk") else "warga"  # as the unit phrase
+                hits.extend(self._count(doc, got, k, k + 1, Noun("unit", unit, RESIDENT_CONFIDENCE, 1),
                                         "worker.working_residents"))
         return hits
 
