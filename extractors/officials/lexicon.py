@@ -171,6 +171,7 @@ class Lexicon:
         self.asides = frozenset(roles.get("aside", ()))
         self.statuses = frozenset(roles.get("status", ()))
         self.leading = frozenset(roles.get("leading", ()))
+        self.name_openers = frozenset(roles.get("name_opener", ()))
         self.mid_name = frozenset(roles.get("mid_name", ()))
         self.constituencies = frozenset(tuple(w.split()) for w in roles.get("constituency", ()))
         self.author_lines = frozenset(tuple(w.split()) for w in roles.get("author_line", ()))

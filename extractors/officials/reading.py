@@ -129,6 +129,8 @@ class DocReader:
             found, rule, confidence = self._names_after(i, chunks, field_text)
         if unset and title.place == "village" and found and not (len(found) == 1 and found[0].words >= 2):
             return [], post_end  # "Lurah Kalibaru Ahmad Fauzi", not "Kades Kalibaru Ahmad" (one word)
+        if unset and title.place == "village" and found:
+            found = [self._from_opener(found[0])]  # "Keuchik Gampong Lhok Meuria Teuku Mirza Fahlevi"
         if bracketed and not (len(found) == 1 and (close := titles.after_degrees(found[0].next)) < n
                               and toks[close].text == ")"):
             found = []
@@ -455,6 +457,16 @@ class DocReader:
         if self.titles.unknown_org(start) != comma:
             return None
         return Organization(toks.text(start, comma), frozenset(), "", "")
+
+    def _from_opener(self, name: Name) -> Name:
+        """The name from a word inside it that only opens names ("Meuria Teuku Mirza Fahlevi"
+        -> "Teuku Mirza Fahlevi": the first word was the village's), if two words or more."""
+        toks = self.toks
+        for k in range(name.start + 1, name.end - 1):
+            if toks[k].lower in self.lex.name_openers:
+                later = self.names.forward(k)
+                return later if later is not None and later.words >= 2 else name
+        return name
 
     def _known_village(self, chunk: Chunk) -> bool:
         """Whether the chunk's place is a known desa/kelurahan read to its end ("Lurah Kalibaru
