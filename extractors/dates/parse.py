@@ -275,7 +275,7 @@ def _year_anchor(doc: Doc, start: int, rules: Rules, memo: Memo) -> bool:
     if rules.word_class.get(nxt.lower()) == "a":
         return True
     return (nxt.isdigit() and len(nxt) == 4 and start > 0
-            and rules.word_class.get(memo.text(doc[start - 1].orth).lower()) == "p")
+            and rules.word_class.get(memo.text(doc[start - 1].orth).lower()) in ("p", "u"))
 
 
 def _segments(anchors: list[int], n: int) -> list[tuple[int, int]]:
