@@ -149,9 +149,14 @@ class DocReader:
             if lowercase and before is not None and toks[first - 1].text != ",":
                 before = None  # "Budi dosen UI": no comma, no name
             author = self._op_ed_author(first) if before is None else None
+            signer = self._signer(first, post_end, capitals=True) if before is None and author is None and \
+                len(chunks) == 1 and post_end < n and _breaks_line(toks[post_end]) else None
             if author is not None:  # "Penulis adalah dosen ...": the hit is the post, its name the byline's
                 found, rule, confidence, stop = [author], AUTHOR_RULE, 0.75, post_end
                 start, last = first_char, post_end - 1
+            elif signer is not None:  # "Kasi Humas Polres Lampung Tengah\nIPTU SRI WAHYUNINGSIH": a
+                found, rule, confidence, stop = [signer], SIGNATURE_RULE, SIGNATURE_CONFIDENCE, signer.next
+                start, last = first_char, -1  # release's signature without a comma, no name above the post
             elif before is None:
                 self.unnamed = (post_end, first_char, title, modifier, field_text, chunks)
                 return [], post_end
@@ -181,17 +186,28 @@ class DocReader:
             return ""
         return element[2].name[len(prefix):]
 
-    def _signer(self, first: int, i: int) -> Name | None:
+    def _signer(self, first: int, i: int, capitals: bool = False) -> Name | None:
         """The signer of a document whose post (from token `first`, alone on its line) ends in a
         comma and a line break (token i): the name alone on a line below, perhaps under a
         signature mark ("ttd"), its degrees after it ("NORHALIZAH, S.H., M.H."). A one-word name
-        only under a mark."""
+        only under a mark. With `capitals` (a post without its comma) only a name written in
+        capitals, perhaps under one line of the post's office ("KEPALA SEKSI INTELIJEN /
+        KEJAKSAAN NEGERI PURWAKARTA / ANDIKA PRATAMA NUGRAHA, S.H.")."""
         toks, n = self.toks, self.n
         if not self._opens_line(first):
             return None
         j = i
         while j < n and toks[j].blank:
             j += 1
+        if capitals and j < n and self._capitals_start(j) is None:
+            return None
+        if capitals and j < n and self._name_at(j) is None:
+            while j < n and not _breaks_line(toks[j]):
+                j += 1  # the office's line
+            while j < n and toks[j].blank:
+                j += 1
+            if j >= n or self._capitals_start(j) is None:
+                return None
         marked = j < n and toks[j].lower in self.lex.signature_marks
         if marked:
             j += 1
@@ -275,8 +291,8 @@ class DocReader:
             if not (text.isupper() and text.replace("'", "").replace("-", "").isalpha()):
                 break
             word = "-".join("'".join(p[:1] + p[1:].lower() for p in part.split("'")) for part in text.split("-"))
-            if not lex.is_name_word(word, toks[j].lower) and not ("-" in word or "'" in word):
-                return None
+            if (not lex.is_name_word(word, toks[j].lower) and not ("-" in word or "'" in word)) or toks[j].lower in lex.escorts:
+                return None  # (not "BUKA FESTIVAL BUNGA DAN BUAH")
             j += 1
             if j < n and toks[j].text == "." and toks[j - 1].lower in lex.shortened:
                 word, j = word + ".", j + 1  # "MOH."
