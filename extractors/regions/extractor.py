@@ -53,6 +53,7 @@ _CAPITALISED_RUN = r"([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})"
 LOOSE_RULES = frozenset({"region.dateline", "region.bare_name"})  # names with no cue of their own
 VILLAGE_WORDS = frozenset({"desa", "kelurahan", "kel.", "dusun", "nagari", "gampong", "kampung", "kalurahan"})
 DISTRICT_WORDS = frozenset({"kecamatan", "kec."})
+CAPS_KINDS = frozenset({"KABUPATEN", "KOTA", "PROVINSI"})  # an ALL-CAPS name right after one is a region, off an all-caps line too
 KIND_REACH = 12  # characters before a name searched for such a word ("Kelurahan ")
 LISTED_BEFORE = re.compile(_CAPITALISED_RUN + r"\s*(?:,|\bdan|\bserta)\s+$")
 LISTED_AFTER = re.compile(r"\s*(?:,|dan\b|serta\b)\s*" + _CAPITALISED_RUN)
@@ -480,7 +481,8 @@ class RegionsExtractor:
             surface = _span(doc, start, end)[0]
             if surface.isupper():
                 dateline = self._is_dateline(doc, n, start, end, prev)
-                if not (dateline or _line_is_upper(doc, start, end, surface)):
+                if not (dateline or (start > 0 and doc[start - 1].text in CAPS_KINDS)
+                        or _line_is_upper(doc, start, end, surface)):  # "KABUPATEN FLORES TIMUR: 7.300 orang"
                     return None
             elif not _title_case(doc, start, end):
                 return None
