@@ -198,6 +198,8 @@ def _fields(doc, m, after: Window, mb, before: Window | None, spelling, rules, m
         issuer = _issuer(doc, after, m.start("issuer"), m.end("issuer"), spelling, rules, memo, found)
         if issuer and not rules.private_issuers.isdisjoint(issuer.lower().split()):
             return None  # "Keputusan Komdis PSSI Nomor ...": a federation's or a company's decision
+        if issuer and issuer.split()[0].lower() in rules.village_issuers:
+            return None  # "Qanun Gampong Lhok Meuria Nomor 3 Tahun 2025": a village's own instrument
     return {"type": spelling.type, "number": number, "year": year, "issuer": issuer, "title": None}
 
 

@@ -60,6 +60,7 @@ class Rules:
     title_breaks: frozenset[str]
     offices: frozenset[str]
     private_issuers: frozenset[str]  # words of a body that issues no regulation ("PSSI", "PT")
+    village_issuers: frozenset[str]  # first words of a village issuer, whose instruments have no type ("Gampong")
     issuer_aliases: dict[str, str]  # lowercase alias -> issuer
 
 
@@ -99,6 +100,7 @@ def load(nlp: Language) -> Rules:
         title_breaks=frozenset(groups.get("title_break", ())),
         offices=frozenset(groups.get("office", ())),
         private_issuers=frozenset(groups.get("private_issuer", ())),
+        village_issuers=frozenset(groups.get("village_issuer", ())),
         issuer_aliases={r["alias"].lower(): r["issuer"] for r in read_csv(HERE / "issuers.csv")},
     )
 
