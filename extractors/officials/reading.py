@@ -652,9 +652,7 @@ class DocReader:
         name = self.names.backward(self._before_degrees(dash))
         if name is None or name.words < 2:
             return None
-        j = name.start - 1
-        while j >= 0 and (toks[j].honorific or (toks[j].text == "." and j > 0 and toks[j - 1].honorific)):
-            j -= 1
+        j = self._before_honorifics(name.start)
         if j >= 1 and toks[j].text in {".", ")"} and toks[j - 1].text.isdigit():
             j -= 2  # "1."
         elif j >= 0 and not toks[j].blank and _marks_item(toks[j].text):
@@ -662,6 +660,13 @@ class DocReader:
         if j >= 0 and not _breaks_line(toks[j]):
             return None
         return name, LIST_LINE_RULE
+
+    def _before_honorifics(self, start: int) -> int:
+        """The token before a name starting at token `start` and the honorifics before it."""
+        toks, j = self.toks, start - 1
+        while j >= 0 and (toks[j].honorific or (toks[j].text == "." and j > 0 and toks[j - 1].honorific)):
+            j -= 1
+        return j
 
     def _after_place(self, i: int, qualified: bool) -> Name | None:
         """A name after a short place the regions extractor did not tag ("..., Dr Sanco")."""
@@ -731,9 +736,7 @@ class DocReader:
             return None  # "Kristian adalah Wakil Wali Kota ...": the man named in full before
         if not own_lines:
             return name, "official.name_then_title"
-        j = name.start - 1
-        while j >= 0 and (toks[j].honorific or (toks[j].text == "." and j > 0 and toks[j - 1].honorific)):
-            j -= 1  # "Dr. Hj. Siti Aminah"
+        j = self._before_honorifics(name.start)  # "Dr. Hj. Siti Aminah"
         if j >= 0 and not _breaks_line(toks[j]):
             return None
         return name, NAME_LINE_RULE
