@@ -9,7 +9,7 @@ the texts nor the number grammar.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate
 from operator import attrgetter
@@ -47,6 +47,7 @@ LABEL_WORDS = 4  # words (or a bracketed acronym) between a line's opening unit 
 VERB_GAP = 3  # lower-case words between a list's first name and its count ("Kupang menanggung 3.000 orang, TTS 2.500")
 LABEL_WINDOW = 12  # tokens of a label before its colon
 HEADING_LINES = 12  # list lines walked back to the heading of a bulleted list
+ROW_LINES = 24  # lines walked back from a total row over the rows that may add up to it
 CLOSERS = frozenset({")", '"', "”", "’", "'"})
 SENTENCE_ENDS = frozenset({".", "!", "?", '"', "“", "”"})
 RESIDENT_CONFIDENCE = 0.8  # "320 warganya bekerja sebagai nelayan": residents said to work
@@ -277,6 +278,7 @@ class WorkerCountReader:
             hits.extend(self._list_gaps(doc, hits))
             hits.extend(self._list_tails(doc, hits))
             hits.extend(self._summed_parts(doc, hits))
+            hits.extend(self._summed_rows(doc, hits, licensed, found))
             if unsaid:
                 hits.extend(self._summed_totals(doc, hits, unsaid))
                 hits.extend(self._summed_list(doc, hits, unsaid))
@@ -629,6 +631,65 @@ class WorkerCountReader:
                     new.append(Hit("worker_count", start, end, "worker.summed_part", conf,
                                    {"value": value, "unit": hit.fields["unit"]}))
         return new
+
+    def _summed_rows(self, doc: Doc, hits: list[Hit], licensed: frozenset[str], found: Found) -> list[Hit]:
+        """"• Kota Kendari: 6.000" / "• Kabupaten Konawe: 4.500" / "• TOTAL: 10.500 pekerja
+        rentan": the "label: N" rows on the lines right above a worker count written as a row
+        itself count in its unit when the nearest two or more of them add up to it exactly
+        and each names a place or workers, or some of them are worker counts already; rows
+        ending "orang" are tried first ("KABUPATEN SIKKA: 12.400 orang", with its own
+        "Petani: 5.100" rows under it). Rows without a figure are passed over; a line without
+        a colon (the heading) ends the walk."""
+        counted = {hit.start for hit in hits}
+        taken = {hit.start for hit in found.get("amount", ())}
+        places = sorted(hit.start for hit in found.get("region", ()))
+        new: list[Hit] = []
+        for hit in list(hits):
+            span = doc.char_span(hit.start, hit.end)
+            line = None if span is None else self._line_start(doc, span.start, LABEL_WINDOW)
+            if line is None or not any(doc[k].orth == self.colon for k in range(line, span.start)):
+                continue
+            rows: dict[bool, list[tuple[int, int, int, bool]]] = {True: [], False: []}  # by "orang" ending
+            for _ in range(ROW_LINES):
+                last = line - 1
+                while last >= 0 and doc[last].is_space:
+                    last -= 1
+                line = None if last < 0 else self._line_start(doc, last, LIST_WINDOW)
+                if line is None:
+                    break
+                colon = next((k for k in range(line, last) if doc[k].orth == self.colon), None)
+                if colon is None:
+                    break
+                row = self._row_figure(doc, line, colon, last, licensed, places)
+                if row is not None and row[1][1] not in taken:
+                    rows[row[0]].append(row[1])
+            for orang in (True, False):
+                run = _summed_run(rows[orang], hit.fields["value"])
+                if run and (all(named for *_, named in run) or any(start in counted for _, start, _, _ in run)):
+                    conf = round(hit.confidence * PART_FACTOR, 3)
+                    for value, start, end, _ in run:
+                        if start not in counted:
+                            counted.add(start)
+                            new.append(Hit("worker_count", start, end, "worker.summed_row", conf,
+                                           {"value": value, "unit": hit.fields["unit"]}))
+                    break
+        return new
+
+    def _row_figure(self, doc: Doc, line: int, colon: int, last: int, licensed: frozenset[str],
+                    places: list[int]) -> tuple[bool, tuple[int, int, int, bool]] | None:
+        """(whether it ends "orang", (value, start, end, whether its label names a place or
+        workers)) of the figure that ends a row's line after its colon (tokens line..last);
+        None without one, or when its label names a "never" noun."""
+        got, k = self._number_from(doc, colon + 1, last + 1)
+        if got is None or got[0].range is not None or got[0].year:
+            return None
+        orang = k == last and doc[k].lower in self.orangs
+        said = self._names_workers(doc, line, colon, licensed)
+        if not (k == last + 1 or orang) or said == 0.0:
+            return None
+        named = bool(said) or bisect_left(places, doc[colon].idx) > bisect_left(places, doc[line].idx)
+        end = doc[k] if orang else doc[k - 1]
+        return orang, (got[0].value, got[2].idx, end.idx + len(end), named)
 
     def _elaboration_before(self, doc: Doc, k: int, end_char: int) -> bool:
         """Whether an elaboration ("terdiri", "yakni", "di antaranya") opens at a token from k
@@ -1523,6 +1584,16 @@ def _summed_tables(hits: list[Hit], tables: list[list[tuple[int, int, int]]]) ->
         new.extend(Hit("worker_count", start, end, "worker.table_row", conf, {"value": value, "unit": whole.fields["unit"]})
                    for value, start, end in rows)
     return new
+
+
+def _summed_run(rows: list[tuple[int, int, int, bool]], total: int) -> list[tuple[int, int, int, bool]]:
+    """The nearest two or more rows (nearest first) whose values add up to total exactly, else []."""
+    subtotal = 0
+    for k, (value, *_) in enumerate(rows):
+        subtotal += value
+        if subtotal >= total:
+            return rows[:k + 1] if subtotal == total and k else []
+    return []
 
 
 def _count_before(hits: list[Hit], char: int, value: int) -> Hit | None:
