@@ -53,7 +53,9 @@ class NameReader:
         toks, n = self.toks, self.n
         while i < n:
             tok = toks[i]
-            if tok.honorific or (tok.lower in self.lex.leading and i + 1 < n and (toks[i + 1].honorific or toks[i + 1].name)):
+            if i + 2 < n and (tok.lower, toks[i + 1].lower) in self.lex.leading_pairs and (toks[i + 2].honorific or toks[i + 2].name):
+                i += 2  # "Datuk Seri H. Mahmuddin Yusuf"
+            elif tok.honorific or (tok.lower in self.lex.leading and i + 1 < n and (toks[i + 1].honorific or toks[i + 1].name)):
                 i += 1
                 if i < n and toks[i].text == "." and not toks.space(i - 1):
                     i += 1

@@ -80,7 +80,8 @@ class DocReader:
             field_text = designated
         if title.descriptive and field_end == end:  # "pengamat ketenagakerjaan Universitas X, ...":
             field_end = self._lowercase_field(end)  # the lower-case words are passed over
-        chunks, post_end, unreadable = titles.chunks(field_end, title.place)
+        chunks, post_end, unreadable = titles.chunks(
+            field_end, title.place, first > 0 and toks[first - 1].lower in self.lex.apposition)
         if unreadable:
             return [], post_end
         if title.needs_qualifier and not any(c.org or c.unit or c.areas for c in chunks):
@@ -101,6 +102,8 @@ class DocReader:
         if post_end < n and toks[post_end].lower in self.lex.statuses and post_end + 1 < n and (
                 toks[post_end + 1].cap or toks[post_end + 1].text == ","):
             post_end += 1  # "Bupati Boalemo nonaktif Hamzah Pakaya", "Kepala Bidang ... Disnaker setempat, Rudi"
+        if post_end + 2 < n and toks[post_end].text == "," and self._electoral_at(post_end + 1):
+            post_end = self._past_electoral(post_end)  # "Anggota DPRD Jatim dari Fraksi PKB, Dapil Jatim XI, Ahmad"
         if post_end < n and toks[post_end].lower in self.lex.asides and not lowercase:
             post_end = self._past_aside(post_end)  # "Ketua DPRD Muba selaku Ketua Banggar, H. Sugondo"
         elif post_end + 1 < n and (toks[post_end].lower, toks[post_end + 1].lower) in self.lex.constituencies:
@@ -509,6 +512,23 @@ class DocReader:
         while j < self.n and j - k <= MAX_ASIDE and (toks[j].text.isalpha() or toks[j].text == "-"):
             j += 1  # ("Halmahera Utara-Pulau Morotai")
         return j if j > k + 2 and j < self.n and toks[j].text == "," else k
+
+    def _electoral_at(self, k: int) -> int:
+        """How many words open an electoral district at token k ("Dapil", "Daerah Pemilihan"); 0 if none."""
+        toks, pairs = self.toks, self.lex.electorals
+        if (toks[k].lower,) in pairs:
+            return 1
+        return 2 if k + 1 < self.n and (toks[k].lower, toks[k + 1].lower) in pairs else 0
+
+    def _past_electoral(self, comma: int) -> int:
+        """The comma that closes an electoral district after the comma at token `comma` ("Dapil
+        Jatim XI", "Dapil Sulsel I meliputi ..." is no such aside: capitalised words and numerals
+        only, up to MAX_ASIDE tokens), or `comma` when none does."""
+        toks, j = self.toks, comma + 1 + self._electoral_at(comma + 1)
+        start = j
+        while j < self.n and j - comma <= MAX_ASIDE and (toks[j].cap or toks[j].text.isdigit()):
+            j += 1
+        return j if j > start and j < self.n and toks[j].text == "," else comma
 
     def _escorted(self, first: int, chunk: Chunk) -> None:
         """A post with no organisation right after an official and an escort word gets that

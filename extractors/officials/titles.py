@@ -23,7 +23,7 @@ MAX_ORG_NUMBER_DIGITS = 3  # a school's number inside an unknown organisation's 
 MAX_ORG = 10
 MAX_PLACE = 6
 MAX_FULL_NAME_WORDS, MAX_FULL_NAME_CHARS = 9, 120  # an organisation's full name before its bracketed short name
-BRACKETED_ACRONYM = re.compile(r" \(([A-Z][A-Z0-9]{1,6})\)")  # "PT Samudra Baja Galangan Tbk (SBGL)"
+BRACKETED_ACRONYM = re.compile(r" \(([A-Z][A-Z0-9]{1,6}|[A-Z][a-z]+[A-Z][A-Za-z]{1,8})\)")  # "PT Samudra Baja Galangan Tbk (SBGL)", "(KirimGo)"
 
 
 class Chunk:
@@ -166,8 +166,8 @@ class TitleReader:
             if end < n and toks[end].text == "." and not toks.space(i):
                 end += 1
             return end, "glue", None
-        if tok.text.isupper() and (org := self.defined_acronyms().get(tok.text)) is not None:
-            return i + 1, "org", org
+        if tok.text[:1].isupper() and not tok.text[1:].islower() and (org := self.defined_acronyms().get(tok.text)) is not None:
+            return i + 1, "org", org  # "SBGL", "KirimGo"
         return None
 
     def defined_acronyms(self) -> dict[str, Organization]:
@@ -282,10 +282,12 @@ class TitleReader:
         return None
 
 
-    def unknown_org(self, i: int) -> int | None:
+    def unknown_org(self, i: int, open_end: bool = False) -> int | None:
         """End of an organisation the lists do not know ("Partai Keadilan Sejahtera"), when a
-        comma, an honorific, a closing bracket, the sentence's or line's end or a known organisation
-        (its last part) closes it; None when the name after it cannot be told apart."""
+        comma, an honorific, a closing bracket, the sentence's or line's end, a relative word
+        ("Panitia Khusus yang membahas ...") or a known organisation (its last part) closes it, or
+        with `open_end` any lower-case word ("Budi selaku Direktur PT Sinar Jaya mengatakan");
+        None when the name after it cannot be told apart."""
         toks, n = self.toks, self.n
         if toks[i].lower in self.lex.numbered and i + 2 < n and toks[i + 1].designator and toks[i + 2].name \
                 and self.element(i + 2) is None:
@@ -302,7 +304,7 @@ class TitleReader:
                     or self.opens_birth_name(j):
                 return j  # closed: "Federasi Serikat Pekerja Metal Indonesia (FSPMI) Jateng,", "Pengadilan
                 # Negeri Polewali Ni Putu Indrayani"
-            if j > i + 1 and (tok.text in {".", ")"} or (tok.blank and "\n" in tok.text)):
+            if j > i + 1 and (tok.text in {".", ")"} or (tok.blank and "\n" in tok.text) or tok.lower in self.lex.relatives):
                 return j  # "..., Guru Besar Fakultas Hukum Universitas Riau.", a contact block's line
             known = self.element(j) if tok.cap else None
             if known is not None and known[1] == "org":
@@ -311,7 +313,7 @@ class TitleReader:
                     tok.text.isdigit() and len(tok.text) <= MAX_ORG_NUMBER_DIGITS):  # "SMK Negeri 1"
                 j += 1
             else:
-                return None
+                return j if open_end and j > i + 1 and tok.text[:1].islower() else None
         return None
 
     def opens_birth_name(self, j: int) -> bool:
@@ -443,9 +445,10 @@ class TitleReader:
         return (0 < i and i + 2 < self.n and toks[i - 1].lower in self.lex.coded and toks[i].text.isdigit()
                 and toks[i + 1].text == "/" and toks[i + 2].cap)
 
-    def chunks(self, i: int, place: str = "") -> tuple[list[Chunk], int, bool]:
+    def chunks(self, i: int, place: str = "", named_before: bool = False) -> tuple[list[Chunk], int, bool]:
         """Qualifier chunks from token i, the token where they end, and whether an unknown
-        organisation or place made the name unreadable. `place` is the title's place mode
+        organisation or place made the name unreadable (`named_before`: the name stands before
+        the title, so an unknown organisation may end at a lower-case word). `place` is the title's place mode
         (positions.csv): "local" or "district" always, "area" when no tagged place is there, reads an
         unknown place up to a comma, honorific or known element."""
         toks, n, lex, element = self.toks, self.n, self.lex, self.element
@@ -514,7 +517,7 @@ class TitleReader:
                         i = end
                         continue
                 if tok.lower in lex.org_start:
-                    end = self.unknown_org(i)
+                    end = self.unknown_org(i, named_before)
                     if end is None:
                         return chunks, i, True
                     chunk.org = chunk.org or Organization(toks.text(i, end), frozenset(), "", "")
