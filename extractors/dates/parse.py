@@ -31,7 +31,8 @@ HEADER_CHARS = 600  # a publication header line starts within this many characte
 EDITION = re.compile(r"(?<=[|/\-–—])\s*Edisi\s*$", re.IGNORECASE)  # before an outlet's edition date
 OUTLET_WORDS = 3  # words of an outlet's name on a line of its own between headline and date
 TAGLINE = re.compile(r"\s[—–-]\s")  # between an outlet's name and its tagline on that line
-SECTION_AFTER = re.compile(r"^\|\s*[^|\d]{1,30}$")  # the rest of a header line: "| Opini"
+BREADCRUMB = re.compile(r"^[^/>»›\d]{1,25}(?:\s[/>»›]\s[^/>»›\d]{1,25}){1,5}$")  # "Beranda / Berita / Komisi IX"
+SECTION_AFTER = re.compile(r"^[|/]\s*[^|/\d]{1,30}$")  # the rest of a header line: "| Opini", "/ KOMISI IX"
 HEADER_SEPARATORS = "|-–—/·•["  # what may stand between an outlet's name (or a byline) and the header date
 # ("[" opens a chat message's stamp: "Kabar Tanah Papua, [23.07.25 09:12]")
 CENTURY = 2000  # of a two-digit year
@@ -420,8 +421,10 @@ def _under_headline(doc: Doc, start: int) -> bool:
     """Whether the line that token `start` opens comes right after the article's first line,
     a headline (HEADLINE_WORDS words or more, no sentence's end), with at most a site's
     widget line ("Senin, 15 September 2025 | E-Paper | Indeks") or the outlet's name ("Ambon
-    Ekspres": a few capitalised words, no digit; a tagline after a dash aside) between."""
+    Ekspres": a few capitalised words, no digit; a tagline after a dash aside) between, and
+    any breadcrumb line ("Beranda / Berita / Komisi IX")."""
     lines = [line.strip() for line in doc.text[:doc[start].idx].split("\n") if line.strip()]
+    lines = lines[:1] + [line for line in lines[1:] if not BREADCRUMB.match(line)]
     if not lines or len(lines) > 2 or len(lines[0].split()) < HEADLINE_WORDS or lines[0][-1] in ".!?":
         return False
     if len(lines) == 1 or "|" in lines[1]:

@@ -342,18 +342,22 @@ class WorkerCountReader:
     def _targets(self, doc: Doc, hits: list[Hit]) -> list[Hit]:
         """"121.540 tenaga kerja dari target 128.000 (94,95 persen)": a larger bare number (or
         "N orang") after a worker count, "dari" and a target word counts the workers planned,
-        in the count's unit; "28.400 pekerja rentan, naik dari 19.000 pada tahun lalu": a bare
+        in the count's unit (also after "yang" and an `achieved` verb: "38.400 pekerja yang
+        terlindungi, dari potensi 210 ribu orang"); "28.400 pekerja rentan, naik dari 19.000 pada tahun lalu": a bare
         number after a change verb and "dari" counts the same workers at another time, when of
         the same order of magnitude."""
         new: list[Hit] = []
         n, counted = len(doc), {hit.start for hit in hits}
         for hit, span in _spans(doc, hits, COMPARED_RULES):
             k = span.end
+            reached = k + 1 < n and doc[k].lower in self.yangs and doc[k + 1].lower in self.achieved
+            if reached:  # "38.400 pekerja yang terlindungi, dari potensi 210 ribu orang"
+                k += 2
             if k < n and doc[k].orth == self.comma:
                 k += 1
             if k + 2 >= n:
                 continue
-            if doc[k].lower == self.dari and doc[k + 1].lower in self.targets and k == span.end:
+            if doc[k].lower == self.dari and doc[k + 1].lower in self.targets and (k == span.end or reached):
                 rule, follow = "worker.target", self.target_follow
             elif doc[k].lower in self.changes and doc[k + 1].lower == self.dari:
                 rule, follow = "worker.changed", self.change_follow
@@ -1468,12 +1472,14 @@ class WorkerCountReader:
 
     def _anaphor_licence(self, doc: Doc, first: int, licensed: frozenset[str]) -> float | None:
         """"... sudah terdaftar sebagai peserta BPJS Ketenagakerjaan. Jumlahnya 1.235 orang": a
-        sentence that opens with an anaphor, then only link or approx words before the number,
+        sentence that opens with an anaphor, then only link or approx words (or a change verb
+        before "menjadi") before the number,
         counts what the sentence before (in the same paragraph) names first, if workers; so
         does a clause after a comma, what its sentence names before it ("Seluruh petugas ad
         hoc di dua kabupaten itu, totalnya 15.010 orang, ...")."""
         i = first - 1
-        while i > 0 and (doc[i].lower in self.links or doc[i].lower in self.approx):
+        while i > 0 and (doc[i].lower in self.links or doc[i].lower in self.approx or (
+                doc[i].lower in self.changes and doc[i + 1].lower == self.becomes)):  # "jumlahnya naik menjadi"
             i -= 1
         if i < 2 or doc[i].lower not in self.anaphors:
             return None
