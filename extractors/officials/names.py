@@ -59,8 +59,9 @@ class NameReader:
                 i += 1
                 if i < n and toks[i].text == "." and not toks.space(i - 1):
                     i += 1
-            elif tok.text == "(" and i + 2 < n and toks[i + 1].lower in self.lex.honorifics and toks[i + 2].text == ")":
-                i += 3  # "Komjen Pol (Purn) Drs. Hendra Wibisono"
+            elif tok.text == "(" and i + 2 < n and toks[i + 1].lower in self.lex.honorifics and (
+                    close := i + 3 if toks[i + 2].text == "." and i + 3 < n else i + 2) and toks[close].text == ")":
+                i = close + 1  # "Komjen Pol (Purn) Drs. Hendra Wibisono", "Irjen Pol. (Purn.) Hadi Sucipto"
             elif tok.text == "TNI" and i > 0 and toks[i - 1].honorific:
                 i += 1  # "Brigjen TNI Eko Wahyudi Santoso": a rank's service
             else:

@@ -9,7 +9,7 @@ from ..common import Hit
 from .lexicon import Lexicon
 from .names import NameReader
 from .spans import Tokens
-from .titles import Chunk
+from .titles import Chunk, longest
 
 
 class UntaggedPlaces:
@@ -67,6 +67,10 @@ class UntaggedPlaces:
             if ref is None:
                 continue
             after = end
+            branch = longest(self.lex.branch_places, toks, self.n, i)
+            if branch is not None and branch[0] > after:
+                return branch[0]  # a town whose name holds a region's ("Tanjung Balai Karimun", in Karimun):
+                # the place ends there, no Karimun person, and no region of it is known
             while after < self.n and toks[after].cap and toks[after].lower in self.lex.glue:
                 after += 1  # branch names: "Pekanbaru Kota"
             nxt = toks[after] if after < self.n else None

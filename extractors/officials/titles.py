@@ -392,15 +392,23 @@ class TitleReader:
     def _org_name_tail(self, i: int) -> int | None:
         """End of the rest of an organisation's name after its bracketed short form, at token i:
         a capitalised run that a comma closes with a name after it ("(Pokdarwis) Bono Bergulung,
-        Syafrizal, ..."); None when the run may be the name itself ("(KSPSI) Budi Santoso,
+        Syafrizal, ...", also past its village and kecamatan: ", Desa X, Kecamatan Y,"); None when the run may be the name itself ("(KSPSI) Budi Santoso,
         mengatakan")."""
         toks = self.toks
         if i >= self.n or not toks[i].cap or toks[i].honorific or self.element(i) is not None:
             return None
-        end = self._run_before_name(i)
-        if end is None:
+        end = self._closed_run(i)
+        if end is None or toks[end].text != ",":
             return None
-        after = self._closed_run(end + 1)  # the name, closed by a comma and a clause that goes on
+        k = end + 1
+        while self._subregion_at(k):  # "(KUB) Nelayan Bahari, Desa Bumi Bahari, Kecamatan Popayato, Hamzah"
+            close = self._closed_run(k + 1)
+            if close is None or toks[close].text != ",":
+                return None
+            k = close + 1
+        if not self.name_at(k):
+            return None
+        after = self._closed_run(k)  # the name, closed by a comma and a clause that goes on
         if after is None or toks[after].text != "," or after + 1 >= self.n:  # ("..., yang juga ...",
             return None  # "..., menuturkan"; not a list of names "..., Andi Rahman, dan Joko")
         nxt = toks[after + 1]

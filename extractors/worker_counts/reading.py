@@ -93,6 +93,7 @@ ENROL_GAP = 4  # number_context.csv enrol_gap words allowed between "N orang" an
 ENROL_LINK = 4  # enrol_link words allowed between the verb and the insurer
 ENROL_LICENCE = 0.8  # "N orang telah didaftarkan sebagai peserta BPJS Ketenagakerjaan"
 # only in an article that names one of the phrases of its context role
+RATIO_BASE = 10  # "N dari M" is a ratio when M is this small or a power of ten
 RATIO_MAX = 10  # "N dari M pekerja" is a ratio ("satu dari lima pekerja") when N is at most this
 CACHE_SIZE = 8192  # runs of number tokens whose reading is remembered
 
@@ -210,6 +211,7 @@ class WorkerCountReader:
                                                   "occupation": occupations})
         self.occupation = strings.add("occupation")
         self.residents, self.resident_gaps = words("resident"), words("resident_gap")
+        self.cue_gaps = words("cue_gap")
         self.status_words = words("status_column")
         self.enrol_verbs, self.enrol_gaps, self.enrol_links = words("enrol"), words("enrol_gap"), words("enrol_link")
         self.subset_labels = {strings.add(role): role for role in SUBSET_ROLES}
@@ -965,7 +967,7 @@ class WorkerCountReader:
                     unsaid: list[tuple[Reading, int]], tables: list, licensed: frozenset[str],
                     insurers: list[int]) -> list[Hit]:
         """"726.119 orang": a count only when a unit follows (read by _unit), a cue follows
-        ("500 orang bekerja di ..."), the clause before it names workers, its enrolment with the
+        ("500 orang bekerja di ...", "96 orang akan bekerja ..."), the clause before it names workers, its enrolment with the
         insurer (token starts: `insurers`) follows ("1.046 orang, telah didaftarkan ke BPJS
         Ketenagakerjaan"), or it continues a list of worker counts ("780 orang, disusul Kota X
         sebanyak 410 orang"); "orang warga", "orang tua" never count. `prev`: the token before
@@ -974,6 +976,10 @@ class WorkerCountReader:
         the context roles the article makes workers (nouns.csv: recipients of a programme
         paid to workers, members of a union)."""
         after = self.nouns.at(doc, start + 1) if start + 1 < len(doc) else None
+        if after is None and start + 2 < len(doc) and doc[start + 1].lower in self.cue_gaps:
+            gapped = self.nouns.at(doc, start + 2)  # "96 orang akan bekerja di pabrik", not "... akan bekerja sama"
+            if gapped is not None and gapped.role in ("cue", "never"):
+                after = gapped
         if after is not None and after.role not in ("cue", "soft_cue"):
             return []
         got = self._number(doc, start, prev)
@@ -1273,8 +1279,13 @@ class WorkerCountReader:
             return False  # "ke-3", "No.5"
         if prev.lower == self.dari and first >= 2 and doc[first - 2].like_num:
             part = self._number(doc, first - 1)  # "1 dari 3 pekerja": a ratio; not "12 ribu dari
-            if part is None or part[0].value <= RATIO_MAX:  # 96 ribu pekerja informal"
-                return False
+            if part is None or part[0].value <= RATIO_MAX:  # 96 ribu pekerja informal", nor "satu dari
+                end = first  # 180 buruh angkut": a group
+                while end < len(doc) and end - first < MAX_NUMBER_TOKENS and self._is_numberish(doc[end]):
+                    end += 1
+                whole = self._read_count(tuple(doc[k].orth for k in range(first, end)))
+                if whole is None or _ratio_base(whole.value):
+                    return False
         return not self._is_spelled(prev)  # only the tail of a number was read
 
     def _is_spelled(self, token: Token) -> bool:
@@ -1600,6 +1611,11 @@ def _summed_run(rows: list[tuple[int, int, int, bool]], total: int) -> list[tupl
         if subtotal >= total:
             return rows[:k + 1] if subtotal == total and k else []
     return []
+
+
+def _ratio_base(value: int) -> bool:
+    """Whether "N dari <value>" reads as a ratio: "1 dari 3", "satu dari 10", "2 dari 100"."""
+    return value <= RATIO_BASE or str(value).rstrip("0") == "1"
 
 
 def _count_before(hits: list[Hit], char: int, value: int) -> Hit | None:
