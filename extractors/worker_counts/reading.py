@@ -46,6 +46,7 @@ LABEL_FACTOR = 0.9  # "Nelayan: 1.915 orang": a little less sure than "1.915 ora
 LABEL_WORDS = 4  # words (or a bracketed acronym) between a line's opening unit and its colon
 VERB_GAP = 3  # lower-case words between a list's first name and its count ("Kupang menanggung 3.000 orang, TTS 2.500")
 LABEL_WINDOW = 12  # tokens of a label before its colon
+PLACE_ASIDE = 5  # words of a place set off by commas inside a clause (", Kecamatan Asakota,")
 HEADING_LINES = 12  # list lines walked back to the heading of a bulleted list
 ROW_LINES = 24  # lines walked back from a total row over the rows that may add up to it
 CLOSERS = frozenset({")", '"', "”", "’", "'"})
@@ -211,7 +212,7 @@ class WorkerCountReader:
                                                   "occupation": occupations})
         self.occupation = strings.add("occupation")
         self.residents, self.resident_gaps = words("resident"), words("resident_gap")
-        self.cue_gaps = words("cue_gap")
+        self.cue_gaps, self.place_words = words("cue_gap"), words("place_word")
         self.status_words = words("status_column")
         self.enrol_verbs, self.enrol_gaps, self.enrol_links = words("enrol"), words("enrol_gap"), words("enrol_link")
         self.subset_labels = {strings.add(role): role for role in SUBSET_ROLES}
@@ -729,18 +730,26 @@ class WorkerCountReader:
         """"27.600 nelayan dan petani ... Sebaran penerima per kabupaten/kota: Kabupaten Banjar
         3.940 orang, ..., dan Kota Banjarbaru 660 orang.": a list of LIST_PARTS or more "N orang"
         whose clauses say nothing (each within LIST_WINDOW tokens of the one before) is the
-        breakdown of a worker count named before it when the whole list adds up to it exactly."""
+        breakdown of a worker count named before it when the whole list adds up to it exactly;
+        so are two such lists with a sentence between (within 2 * LIST_WINDOW tokens: "...
+        Malaysia dengan 3.046 orang. ... Taiwan 512 orang, Hong Kong 287 orang, ...")."""
         counted = {hit.start for hit in hits}
         new: list[Hit] = []
-        for run in _runs([(got, orang) for got, orang in unsaid if got[2].idx not in counted]):
-            if len(run) < LIST_PARTS:
-                continue
-            whole = _count_before(hits, run[0][0][2].idx, sum(got[0].value for got, _ in run))
-            if whole is None:
-                continue
-            noun = Noun("unit", whole.fields["unit"], round(whole.confidence * PART_FACTOR, 3), 1)
-            for got, orang in run:
-                new.extend(self._count(doc, got, orang, orang + 1, noun, "worker.summed_list"))
+        runs = _runs([(got, orang) for got, orang in unsaid if got[2].idx not in counted])
+        for k, run in enumerate(runs):
+            joined = runs[k - 1] + run if k and run[0][1] - runs[k - 1][-1][1] <= 2 * LIST_WINDOW else None
+            for parts in (run, joined):
+                if parts is None or len(parts) < LIST_PARTS:
+                    continue
+                whole = _count_before(hits, parts[0][0][2].idx, sum(got[0].value for got, _ in parts))
+                if whole is None:
+                    continue
+                noun = Noun("unit", whole.fields["unit"], round(whole.confidence * PART_FACTOR, 3), 1)
+                for got, orang in parts:
+                    if got[2].idx not in counted:
+                        counted.add(got[2].idx)
+                        new.extend(self._count(doc, got, orang, orang + 1, noun, "worker.summed_list"))
+                break
         return new
 
     def _enrolment_licence(self, doc: Doc, i: int, insurers: list[int]) -> float | None:
@@ -1339,6 +1348,10 @@ class WorkerCountReader:
             tok = doc[i]
             lower = tok.lower
             if tok.is_space or lower in self.clause_breaks:
+                if tok.orth == self.comma and (opened := self._place_aside(doc, i)) is not None:
+                    limit -= i - opened + 1  # "di Kelurahan Kolo, Kecamatan Asakota, sebanyak 620 orang":
+                    i = opened - 1  # a place set off, not counted in the window
+                    continue
                 if soft is None and tok.orth == self.colon:
                     return self._label_licence(doc, i, licensed)
                 if soft is None and tok.orth == self.comma:
@@ -1376,6 +1389,16 @@ class WorkerCountReader:
                 i = begin
             i -= 1
         return soft
+
+    def _place_aside(self, doc: Doc, comma: int) -> int | None:
+        """The comma that opens a place set off by commas and closed by the comma at token
+        `comma` (", Kecamatan Asakota,": a place word, then capitalised words), else None."""
+        k = comma - 1
+        while k > 0 and comma - k <= PLACE_ASIDE and doc[k].is_title:
+            k -= 1
+        if k < comma - 1 and doc[k].orth == self.comma and doc[k + 1].lower in self.place_words:
+            return k
+        return None
 
     def _topic_licence(self, doc: Doc, comma: int, first: int, licensed: frozenset[str]) -> float | None:
         """How sure a sentence's fronted topic before `comma` makes "N orang" at token `first`
