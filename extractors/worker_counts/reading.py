@@ -613,7 +613,9 @@ class WorkerCountReader:
         dan 650 di Hong Kong": bare numbers after a worker count, up to the end of the next
         sentence, that add up to it exactly (two or more in a row, counted ones included) are
         its parts, counted in its unit; so are numbers before other words that are no `never`
-        nouns ("186 pendeta"), in a run of LOOSE_PARTS or more after an elaboration word."""
+        nouns ("186 pendeta"), in a run of LOOSE_PARTS or more after an elaboration word (or
+        shorter, when one of them is a worker count already: "598 pekerja wisata, terdiri atas
+        186 anggota Balawista dan 412 instruktur selancar")."""
         counted = {hit.start for hit in hits}
         new: list[Hit] = []
         for hit in sorted(hits, key=_plain_orang):  # a count's own noun before "orang"
@@ -625,7 +627,8 @@ class WorkerCountReader:
             run = _summing_run([part[0] for part in strict], hit.fields["value"])
             if run is None:  # "terdiri atas 186 pendeta, 2.430 majelis jemaat serta 124 guru PAUD"
                 run = _summing_run([part[0] for part in parts], hit.fields["value"])
-                if run is None or run[1] - run[0] < LOOSE_PARTS or not self._elaboration_before(doc, span.end, parts[run[0]][1]) \
+                if run is None or (run[1] - run[0] < LOOSE_PARTS and not self._vouched(doc, parts[run[0]:run[1]], counted)) \
+                        or not self._elaboration_before(doc, span.end, parts[run[0]][1]) \
                         or any(word >= 0 and (noun := self.nouns.at(doc, word)) is not None and noun.role == "never"
                                for _, _, _, word in parts[run[0]:run[1]]):  # not "120 desa"
                     continue
@@ -697,6 +700,12 @@ class WorkerCountReader:
         named = bool(said) or bisect_left(places, doc[colon].idx) > bisect_left(places, doc[line].idx)
         end = doc[k] if orang else doc[k - 1]
         return orang, (got[0].value, got[2].idx, end.idx + len(end), named)
+
+    def _vouched(self, doc: Doc, parts: list[tuple[int, int, int, int]], counted: set[int]) -> bool:
+        """Whether a short run of parts may stand: one is a worker count already and every other
+        one's word is a listed noun ("186 anggota Balawista"), not an unlisted one ("200 hektare")."""
+        return any(start in counted for _, start, _, _ in parts) and all(
+            start in counted or word < 0 or self.nouns.at(doc, word) is not None for _, start, _, word in parts)
 
     def _elaboration_before(self, doc: Doc, k: int, end_char: int) -> bool:
         """Whether an elaboration ("terdiri", "yakni", "di antaranya") opens at a token from k
