@@ -392,8 +392,8 @@ class TitleReader:
     def _org_name_tail(self, i: int) -> int | None:
         """End of the rest of an organisation's name after its bracketed short form, at token i:
         a capitalised run that a comma closes with a name after it ("(Pokdarwis) Bono Bergulung,
-        Syafrizal, ...", also past its village and kecamatan: ", Desa X, Kecamatan Y,"); None when the run may be the name itself ("(KSPSI) Budi Santoso,
-        mengatakan")."""
+        Syafrizal, ...", also past its village and kecamatan: ", Desa X, Kecamatan Y,"); None
+        when the run may be the name itself ("(KSPSI) Budi Santoso, mengatakan")."""
         toks = self.toks
         if i >= self.n or not toks[i].cap or toks[i].honorific or self.element(i) is not None:
             return None
@@ -456,9 +456,9 @@ class TitleReader:
     def chunks(self, i: int, place: str = "", named_before: bool = False) -> tuple[list[Chunk], int, bool]:
         """Qualifier chunks from token i, the token where they end, and whether an unknown
         organisation or place made the name unreadable (`named_before`: the name stands before
-        the title, so an unknown organisation may end at a lower-case word). `place` is the title's place mode
-        (positions.csv): "local" or "district" always, "area" when no tagged place is there, reads an
-        unknown place up to a comma, honorific or known element."""
+        the title, so an unknown organisation may end at a lower-case word). `place` is the
+        title's place mode (positions.csv): "local" or "district" always, "area" when no tagged
+        place is there, reads an unknown place up to a comma, honorific or known element."""
         toks, n, lex, element = self.toks, self.n, self.lex, self.element
         numbered, first = lex.numbered, i
         chunks = [Chunk()]

@@ -346,9 +346,9 @@ class WorkerCountReader:
         """"121.540 tenaga kerja dari target 128.000 (94,95 persen)": a larger bare number (or
         "N orang") after a worker count, "dari" and a target word counts the workers planned,
         in the count's unit (also after "yang" and an `achieved` verb: "38.400 pekerja yang
-        terlindungi, dari potensi 210 ribu orang"); "28.400 pekerja rentan, naik dari 19.000 pada tahun lalu": a bare
-        number after a change verb and "dari" counts the same workers at another time, when of
-        the same order of magnitude."""
+        terlindungi, dari potensi 210 ribu orang"); "28.400 pekerja rentan, naik dari 19.000
+        pada tahun lalu": a bare number after a change verb and "dari" counts the same workers
+        at another time, when of the same order of magnitude."""
         new: list[Hit] = []
         n, counted = len(doc), {hit.start for hit in hits}
         for hit, span in _spans(doc, hits, COMPARED_RULES):
@@ -674,7 +674,8 @@ class WorkerCountReader:
                 if row is not None and row[1][1] not in taken:
                     rows[row[0]].append(row[1])
             for orang in (True, False):
-                run = _summed_run(rows[orang], hit.fields["value"])
+                span_of = _summing_run([row[0] for row in rows[orang]], hit.fields["value"])
+                run = rows[orang][:span_of[1]] if span_of is not None and span_of[0] == 0 else []  # the nearest rows
                 if run and (all(named for *_, named in run) or any(start in counted for _, start, _, _ in run)):
                     conf = round(hit.confidence * PART_FACTOR, 3)
                     for value, start, end, _ in run:
@@ -985,9 +986,9 @@ class WorkerCountReader:
                     unsaid: list[tuple[Reading, int]], tables: list, licensed: frozenset[str],
                     insurers: list[int]) -> list[Hit]:
         """"726.119 orang": a count only when a unit follows (read by _unit), a cue follows
-        ("500 orang bekerja di ...", "96 orang akan bekerja ..."), the clause before it names workers, its enrolment with the
-        insurer (token starts: `insurers`) follows ("1.046 orang, telah didaftarkan ke BPJS
-        Ketenagakerjaan"), or it continues a list of worker counts ("780 orang, disusul Kota X
+        ("500 orang bekerja di ...", "96 orang akan bekerja ..."), the clause before it names
+        workers, its enrolment with the insurer (token starts: `insurers`) follows ("1.046 orang,
+        telah didaftarkan ke BPJS Ketenagakerjaan"), or it continues a list of worker counts ("780 orang, disusul Kota X
         sebanyak 410 orang"); "orang warga", "orang tua" never count. `prev`: the token before
         it. A count whose clause says nothing either way goes to `unsaid` (the parts after it
         may make it a total), the rows of a table headed "(orang):" to `tables`. `licensed`:
@@ -1298,9 +1299,7 @@ class WorkerCountReader:
         if prev.lower == self.dari and first >= 2 and doc[first - 2].like_num:
             part = self._number(doc, first - 1)  # "1 dari 3 pekerja": a ratio; not "12 ribu dari
             if part is None or part[0].value <= RATIO_MAX:  # 96 ribu pekerja informal", nor "satu dari
-                end = first  # 180 buruh angkut": a group
-                while end < len(doc) and end - first < MAX_NUMBER_TOKENS and self._is_numberish(doc[end]):
-                    end += 1
+                end = self._numberish_end(doc, first, len(doc))  # 180 buruh angkut": a group
                 whole = self._read_count(tuple(doc[k].orth for k in range(first, end)))
                 if whole is None or _ratio_base(whole.value):
                     return False
@@ -1314,13 +1313,17 @@ class WorkerCountReader:
         """NumberGrammar.is_numberish, on the token's hashes."""
         return token.like_num or token.lower in self.spelled_folded or token.orth in self.spelled_exact
 
-    def _number_from(self, doc: Doc, first: int, stop: int | None = None) -> tuple[Reading | None, int]:
-        """The count whose first token is `first` (its number-like tokens end before `stop`),
-        or None when no count starts there; and the token after those number-like tokens."""
-        stop = len(doc) if stop is None else stop
+    def _numberish_end(self, doc: Doc, first: int, stop: int) -> int:
+        """The token after the number-like tokens from `first` (MAX_NUMBER_TOKENS at most, before `stop`)."""
         end = first
         while end < stop and end - first < MAX_NUMBER_TOKENS and self._is_numberish(doc[end]):
             end += 1
+        return end
+
+    def _number_from(self, doc: Doc, first: int, stop: int | None = None) -> tuple[Reading | None, int]:
+        """The count whose first token is `first` (its number-like tokens end before `stop`),
+        or None when no count starts there; and the token after those number-like tokens."""
+        end = self._numberish_end(doc, first, len(doc) if stop is None else stop)
         got = self._number(doc, end) if end > first else None
         return (got if got is not None and got[1] == first else None), end
 
@@ -1633,16 +1636,6 @@ def _summed_tables(hits: list[Hit], tables: list[list[tuple[int, int, int]]]) ->
         new.extend(Hit("worker_count", start, end, "worker.table_row", conf, {"value": value, "unit": whole.fields["unit"]})
                    for value, start, end in rows)
     return new
-
-
-def _summed_run(rows: list[tuple[int, int, int, bool]], total: int) -> list[tuple[int, int, int, bool]]:
-    """The nearest two or more rows (nearest first) whose values add up to total exactly, else []."""
-    subtotal = 0
-    for k, (value, *_) in enumerate(rows):
-        subtotal += value
-        if subtotal >= total:
-            return rows[:k + 1] if subtotal == total and k else []
-    return []
 
 
 def _ratio_base(value: int) -> bool:
