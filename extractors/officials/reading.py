@@ -20,6 +20,7 @@ KIND = "official"
 NAME_LINE_RULE = "official.name_line_title_line"  # a contact block: never a headline
 LIST_LINE_RULE = "official.list_line_name_dash_title"  # "1. Budi Santoso – Kepala Dinas ...": never a headline
 DASHES = frozenset({"–", "—", "-"})
+LIST_JOINERS = frozenset({"dan", "serta", "atau"})  # "Budi Santoso, Andi Saputra, dan Rina": a list of people
 SIGNATURE_RULE = "official.signature_block"  # a document's signer: post line, "ttd", name line
 FORM_RULE = "official.form_fields"  # a form's "Nama : ..." line over its "Jabatan : ..." line
 LABEL_RULE = "official.title_colon_name"  # "Kepala BPS Provinsi Maluku Utara: Ridwan Hasan Umasugi"
@@ -333,6 +334,8 @@ class DocReader:
             rule, confidence = "official.title_place_name", 0.7
         if first is None:
             return NO_NAMES
+        if toks[i - 1].text != "," and len(chunks) == 1 and first.start == i and first.words > 1:
+            first = self._apposed_name(first) or first
         if toks[i - 1].text == "," and self._named_for_next_title(first):
             return NO_NAMES
         count = len(chunks)
@@ -352,6 +355,26 @@ class DocReader:
         if count > 1:
             rule, confidence = "official.titles_names_paired", 0.8
         return found, rule, confidence
+
+    def _apposed_name(self, first: Name) -> Name | None:
+        """The name set off by commas right after capitalised words that ran on from the post
+        with no comma, when a lower-case word follows it: "Ketua Komunitas PMI Purna Sekarbela,
+        Zainul Muttaqin, menyebut" (the words before are the body's name, not a person's)."""
+        toks, n, k = self.toks, self.n, first.next
+        if k + 1 >= n or toks[k].text != ",":
+            return None
+        second = self.names.forward(k + 1)
+        if second is None:
+            return None
+        j = self.titles.after_degrees(second.next)  # "Arif Tri Wicaksono, S.Sos., M.AP., menjelaskan"
+        if j == second.next:
+            if j + 1 >= n or toks[j].text != ",":
+                return None
+            j += 1
+        elif toks[j - 1].text != ",":
+            return None
+        word = toks[j].text if j < n else ""
+        return second if word.isalpha() and word.islower() and word not in LIST_JOINERS else None
 
     def _after_place_word(self, name: Name) -> bool:
         """Whether a word that opens a place's name ("Provinsi", "Kabupaten"), outside any
