@@ -206,11 +206,11 @@ def _fields(doc, m, after: Window, mb, before: Window | None, spelling, rules, m
 def _number_tail(doc: Doc, k: int, fields: dict, keywords: dict[str, str]) -> int:
     """A letter number's office code, which the tokenizer splits off the digits: "Nomor
     500.15/412/Disnakertrans" -> number "500.15/412/Disnakertrans". Glued "/" + word tokens
-    from token k join fields["number"], but not a keyword; a number ending in "/TAHUN" takes
-    the year after it ("100.3.3.1/241/TAHUN 2025"). Returns the token after them."""
+    from token k join fields["number"], but not a keyword other than a "Tahun" before a year; a
+    number ending in "/TAHUN" takes the year after it ("100.3.3.1/241/TAHUN 2025", "1987/XI/Tahun 2026"). Returns the token after them."""
     n, tail = len(doc), ""
     while k + 1 < n and not doc[k - 1].whitespace_ and doc[k].text == "/" and not doc[k].whitespace_ \
-            and doc[k + 1].text.isalnum() and doc[k + 1].lower_ not in keywords:
+            and doc[k + 1].text.isalnum() and (doc[k + 1].lower_ not in keywords or _year_after(doc, k + 1)):
         tail += "/" + doc[k + 1].text
         k += 2
     if tail:
@@ -222,6 +222,11 @@ def _number_tail(doc: Doc, k: int, fields: dict, keywords: dict[str, str]) -> in
         fields["year"] = fields["year"] or int(doc[k].text)
         k += 1
     return k
+
+
+def _year_after(doc: Doc, k: int) -> bool:
+    """Token k is "Tahun" with a year after it: the end of "1987/XI/Tahun 2026"."""
+    return doc[k].lower_ == "tahun" and k + 1 < len(doc) and len(doc[k + 1].text) == 4 and doc[k + 1].text.isdigit()
 
 
 def _group_texts(match: re.Match, window: Window, memo: Memo) -> dict[str, str]:
