@@ -245,6 +245,8 @@ class TitleReader:
             text = tok.text
             if text == ")":
                 return j if j > i + 1 else None
+            if text == "-" and j > i + 1 and not toks.space(j - 1) and not toks.space(j):
+                continue  # "(Disnaker-PMPTSP)"
             if not (tok.cap or text == "." or j in self.places or (text in CONJUNCTIONS and j > i + 1)):
                 return None  # "(Binwasnaker dan K3)"
         return None
