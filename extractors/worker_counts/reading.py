@@ -1522,13 +1522,15 @@ class WorkerCountReader:
         before "menjadi") before the number,
         counts what the sentence before (in the same paragraph) names first, if workers; so
         does a clause after a comma, what its sentence names before it ("Seluruh petugas ad
-        hoc di dua kabupaten itu, totalnya 15.010 orang, ...")."""
+        hoc di dua kabupaten itu, totalnya 15.010 orang, ...", "..., yang jumlahnya 61 juta orang")."""
         i = first - 1
         while i > 0 and (doc[i].lower in self.links or doc[i].lower in self.approx or (
                 doc[i].lower in self.changes and doc[i + 1].lower == self.becomes)):  # "jumlahnya naik menjadi"
             i -= 1
         if i < 2 or doc[i].lower not in self.anaphors:
             return None
+        if doc[i - 1].lower in self.yangs and doc[i - 2].orth == self.comma:
+            i -= 1  # "pekerja formal penerima upah, yang jumlahnya sekitar 61 juta orang"
         if doc[i - 1].orth != self.comma and doc[i - 1].lower not in self.sentence_ends:
             return None  # after a comma its own sentence names them, after a full stop the one before
         j = i - 2
