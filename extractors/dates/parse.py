@@ -37,7 +37,8 @@ HEADER_SEPARATORS = "|-–—/·•["  # what may stand between an outlet's name
 # ("[" opens a chat message's stamp: "Kabar Tanah Papua, [23.07.25 09:12]")
 CENTURY = 2000  # of a two-digit year
 AUDIENCE_AFTER = re.compile(r"^[·•]\s*[^\w\s]*\s*$")  # a post stamp's audience icon after its date
-RELEASE_PLACE = re.compile(r"[A-Z][A-Za-z'.-]*(?: [A-Z][A-Za-z'.-]*){0,2},$")  # "Kupang," opening a release
+RELEASE_PLACE = re.compile(r"(?:[A-Z][\w.]*(?: [A-Z][\w.]*){0,2} [-–—|] )?"  # "SUMEKS.CO - PALEMBANG,": an outlet first
+                           r"[A-Z][A-Za-z'.-]*(?: [A-Z][A-Za-z'.-]*){0,2},$")  # "Kupang," opening a release
 RELEASE_DASHES = {"-", "–", "—"}
 NUMBER_LOOK = 12  # tokens walked back to the start of a document number's line
 DOCUMENT_NUMBER = re.compile(r"^(?:No|Nomor)\.?\s*:?\s*\d[\w./-]*(?:\s+[\w./-]+){0,2},$")  # "No. 62/11/82/Th. XXIV,"
@@ -396,8 +397,10 @@ def _role(doc: Doc, start: int, end: int, near_top: bool, rules: Rules) -> str |
         return "published"  # a numbered release's line: "No. 62/11/82/Th. XXIV, 5 November 2025"
     if near_top and before and RELEASE_PLACE.match(before) and (
         end == len(doc) or doc[end].text in RELEASE_DASHES or "\n" in doc[end].text
+        or rules.time_after.match(_line_part(doc, end, +1, whole=False))
     ):
-        return "published"  # a release's dateline: "Kupang, 2 Oktober 2024 – BPJS ...", "Airmadidi, 14 Agustus 2024"
+        return "published"  # a release's dateline: "Kupang, 2 Oktober 2024 – BPJS ...", "Airmadidi, 14 Agustus 2024",
+        # an outlet's: "BALIPOST.com, 12 Februari 2025 | 09:15 WITA", "SUMEKS.CO - PALEMBANG, Rabu 4 Desember 2024"
     if near_top and before is not None and (not before or before[-1] in HEADER_SEPARATORS):
         after = _line_part(doc, end, +1, whole=False)  # "Kompas.com - 21/03/2024, 14:30 WIB"
         if rules.time_after.match(after):
