@@ -560,6 +560,10 @@ class RegionsExtractor:
         the capitalised words ending before token `run_end` (the last of them `last`, by id) open
         with an organisation word."""
         org_word = self.org_word
+        if run_end >= 2 and doc[run_end - 1].text == "-" and not doc[run_end - 2].whitespace_ \
+                and not doc[run_end - 1].whitespace_:
+            run_end -= 1  # "HKBP Distrik X Medan-Aceh": the run goes on through a glued hyphen
+            last = doc[run_end - 1].orth
         kind = org_word(last)
         if kind is not _CAPITALISED:
             return kind is _ORGANISATION  # (a dot or a lowercase word right before: no run)
