@@ -225,9 +225,14 @@ class DocReader:
         if j >= n:
             return None
         name = self._name_at(j)
-        if name is None or (name.words < 2 and not marked):
-            return None
+        if name is None or (name.words < 2 and not marked) or self._holds_title(name):
+            return None  # (not the heading "KEPUTUSAN BUPATI GORONTALO" under the post's lines)
         return name if self._ends_line(name) else None
+
+    def _holds_title(self, name: Name) -> bool:
+        """Whether a word of the name is a one-word title ("Bupati")."""
+        toks, titles = self.toks, self.lex.titles
+        return any((toks[k].lower,) in titles for k in range(name.start, name.end))
 
     def _ends_line(self, name: Name) -> bool:
         """Whether nothing but degrees, and the ";" of a list item, follows the name on its line."""
@@ -295,6 +300,10 @@ class DocReader:
             text = toks[j].text
             if not (text.isupper() and text.replace("'", "").replace("-", "").isalpha()):
                 break
+            if len(text) == 1 and j + 2 < n and toks[j + 1].text == "." and not toks.space(j) and toks[j + 2].text.isupper():
+                words.append(text + ".")  # an initial inside the name: "RAHMAN T. PAKAYA"
+                j += 2
+                continue
             word = "-".join("'".join(p[:1] + p[1:].lower() for p in part.split("'")) for part in text.split("-"))
             if (not lex.is_name_word(word, toks[j].lower) and not ("-" in word or "'" in word)) or toks[j].lower in lex.escorts:
                 return None  # (not "BUKA FESTIVAL BUNGA DAN BUAH")
