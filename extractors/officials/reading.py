@@ -300,7 +300,8 @@ class DocReader:
             text = toks[j].text
             if not (text.isupper() and text.replace("'", "").replace("-", "").isalpha()):
                 break
-            if len(text) == 1 and j + 2 < n and toks[j + 1].text == "." and not toks.space(j) and toks[j + 2].text.isupper():
+            initial = len(text) == 1 and j + 2 < n and toks[j + 1].text == "." and not toks.space(j)
+            if initial and toks[j + 2].text.isupper():
                 words.append(text + ".")  # an initial inside the name: "RAHMAN T. PAKAYA"
                 j += 2
                 continue
