@@ -218,7 +218,7 @@ def _number_tail(doc: Doc, k: int, fields: dict, keywords: dict[str, str]) -> in
         fields["number"], year = _split_number(fields["number"] + tail)
         fields["year"] = fields["year"] or year
     number = fields["number"]
-    if number.lower().endswith("/tahun") and k < n and len(doc[k].text) == 4 and doc[k].text.isdigit():
+    if number.lower().endswith("/tahun") and _is_year(doc, k):
         fields["number"] = f"{number} {doc[k].text}"  # "Nomor 100.3.3.1/241/TAHUN 2025": the year ends it
         fields["year"] = fields["year"] or int(doc[k].text)
         k += 1
@@ -227,7 +227,12 @@ def _number_tail(doc: Doc, k: int, fields: dict, keywords: dict[str, str]) -> in
 
 def _year_after(doc: Doc, k: int) -> bool:
     """Token k is "Tahun" with a year after it: the end of "1987/XI/Tahun 2026"."""
-    return doc[k].lower_ == "tahun" and k + 1 < len(doc) and len(doc[k + 1].text) == 4 and doc[k + 1].text.isdigit()
+    return doc[k].lower_ == "tahun" and _is_year(doc, k + 1)
+
+
+def _is_year(doc: Doc, k: int) -> bool:
+    """Token k exists and is four digits."""
+    return k < len(doc) and len(doc[k].text) == 4 and doc[k].text.isdigit()
 
 
 def _group_texts(match: re.Match, window: Window, memo: Memo) -> dict[str, str]:
