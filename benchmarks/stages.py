@@ -21,17 +21,18 @@ sys.path.insert(0, str(ROOT))
 
 import extractors  # noqa: E402
 from pipeline.cleaning import clean_text  # noqa: E402
-from pipeline.extract import Engine  # noqa: E402
+from pipeline.runner import long_lived_engine, run_collector  # noqa: E402
 from pipeline.loading import iter_articles  # noqa: E402
 from pipeline.storage import open_db, write_batch  # noqa: E402
 
 
+@run_collector()  # as a run collects garbage
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("articles", help="directory of .txt articles")
     ap.add_argument("--batch-size", type=int, default=256)
     args = ap.parse_args()
-    engine = Engine()
+    engine = long_lived_engine()
     cost: Counter = Counter()
     clock = time.process_time
 

@@ -7,6 +7,7 @@ import sqlite3
 import sys
 import time
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence, TextIO
@@ -118,11 +119,30 @@ def long_lived_engine() -> Engine:
     return engine
 
 
+# The cyclic collector's thresholds during a run. An article's extraction allocates thousands
+# of container objects that reference counting frees at once; at Python's default (a young
+# collection every 700 net allocations, ~700 per 3,000 articles) the collector's scans cost
+# ~7% of a run. Cycles left over still go, a few times per run.
+RUN_GC_THRESHOLDS = (50_000, 20, 20)
+
+
+@contextmanager
+def run_collector():
+    """Collect cyclic garbage at RUN_GC_THRESHOLDS while the block runs, then as before."""
+    before = gc.get_threshold()
+    gc.set_threshold(*RUN_GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 _worker_engine: Engine | None = None  # one per worker process, built once, read-only after
 
 
 def _start_worker() -> None:
     global _worker_engine
+    gc.set_threshold(*RUN_GC_THRESHOLDS)  # the worker process lives only for the run
     _worker_engine = long_lived_engine()
 
 
@@ -157,6 +177,7 @@ def run(
     )
 
 
+@run_collector()
 def run_items(
     items: Iterable[Article | LoadError],
     db_path: str | Path,

@@ -93,3 +93,22 @@ def test_a_fresh_engine_mid_run_changes_no_fact(tmp_path, monkeypatch):
     run([str(CORPUS)], tmp_path / "recycled.db", progress=False, batch_size=4)
     assert len(built) > 3  # one engine per 3 articles
     assert facts(tmp_path / "recycled.db") == facts(tmp_path / "once.db") != []
+
+
+def test_a_run_collects_garbage_at_its_own_thresholds_and_restores_the_callers(tmp_path, monkeypatch):
+    import gc
+
+    from pipeline import runner
+
+    seen = []
+    extract_clean = Engine.extract_clean
+    monkeypatch.setattr(Engine, "extract_clean", lambda self, a, t: seen.append(gc.get_threshold()) or extract_clean(self, a, t))
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(900, 11, 12)
+        run([str(tmp_path / "a.txt")], tmp_path / "gc.db", progress=False)
+        assert seen == [runner.RUN_GC_THRESHOLDS]
+        assert gc.get_threshold() == (900, 11, 12)
+    finally:
+        gc.set_threshold(*before)
