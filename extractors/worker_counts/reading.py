@@ -1389,6 +1389,10 @@ class WorkerCountReader:
                     if not counted and begin > 0 and self._unit_ends_at(doc, begin - 1):
                         i = begin - 1  # "jumlah karyawan tetap perusahaan mencapai 4.870 orang": whose
                         continue  # workers, not what is counted
+                    at = begin - 1 - counted  # "di" before the noun (and its count)?
+                    if at > 0 and doc[at].lower == self.di and self._unit_ends_at(doc, at - 1):
+                        i = at - 1  # "total pekerja di 23 perusahaan tersebut tercatat 11.860 orang":
+                        continue  # where the workers are, not what is counted
                     return 0.0  # "orang warga", "warga yang didaftarkan 300 orang"
                 if soft is None:
                     if noun.role == "classifier":
