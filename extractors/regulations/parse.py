@@ -208,7 +208,8 @@ def _number_tail(doc: Doc, k: int, fields: dict, keywords: dict[str, str]) -> in
     500.15/412/Disnakertrans" -> number "500.15/412/Disnakertrans". Glued "/" + word tokens
     from token k join fields["number"], but not a keyword other than a "Tahun" before a year; a
     number ending in "/TAHUN" takes the year after it ("100.3.3.1/241/TAHUN 2025",
-    "1987/XI/Tahun 2026"). Returns the token after them."""
+    "1987/XI/Tahun 2026"), and so does a number whose tail holds no year from a "Tahun" after
+    it. Returns the token after them."""
     n, tail = len(doc), ""
     while k + 1 < n and not doc[k - 1].whitespace_ and doc[k].text == "/" and not doc[k].whitespace_ \
             and doc[k + 1].text.isalnum() and (doc[k + 1].lower_ not in keywords or _year_after(doc, k + 1)):
@@ -217,6 +218,9 @@ def _number_tail(doc: Doc, k: int, fields: dict, keywords: dict[str, str]) -> in
     if tail:
         fields["number"], year = _split_number(fields["number"] + tail)
         fields["year"] = fields["year"] or year
+        if fields["year"] is None and k < n and _year_after(doc, k):
+            fields["year"] = int(doc[k + 1].text)  # "Nomor 500.15/0412/Disnakertrans Tahun 2025"
+            k += 2
     number = fields["number"]
     if number.lower().endswith("/tahun") and _is_year(doc, k):
         fields["number"] = f"{number} {doc[k].text}"  # "Nomor 100.3.3.1/241/TAHUN 2025": the year ends it
