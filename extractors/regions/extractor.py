@@ -471,6 +471,10 @@ class RegionsExtractor:
             cue, cue_start = self._cue_at(doc, start, prev)  # the longest cue ending right before `start`
             if cue is not None and (cue.type == "subregion" or (cue.type == "person" and _after_name(doc, cue_start))):
                 return None  # "Kecamatan Medan Johor"; "Jubang anak Sanggau": a person's father
+            if cue is not None and cue.type == "prefix" and cue.level == "city" and cue_start and (
+                    outer := self._cue_at(doc, cue_start, doc[cue_start - 1])[0]) is not None \
+                    and outer.type == "subregion":
+                return None  # "Camat Kota Padang": the kecamatan Kota Padang (Rejang Lebong)
         else:
             prev, cue, cue_start = None, None, start
         start_char, end_char, spelled = _written(doc, start, end, plan)
