@@ -55,8 +55,8 @@ VILLAGE_WORDS = frozenset({"desa", "kelurahan", "kel.", "dusun", "nagari", "gamp
 DISTRICT_WORDS = frozenset({"kecamatan", "kec."})
 CAPS_KINDS = frozenset({"KABUPATEN", "KOTA", "PROVINSI"})  # an ALL-CAPS name right after one is a region, off an all-caps line too
 KIND_REACH = 12  # characters before a name searched for such a word ("Kelurahan ")
-LISTED_BEFORE = re.compile(_CAPITALISED_RUN + r"\s*(?:,|\bdan|\bserta)\s+$")
-LISTED_AFTER = re.compile(r"\s*(?:,|dan\b|serta\b)\s*" + _CAPITALISED_RUN)
+LISTED_BEFORE = re.compile(_CAPITALISED_RUN + r"\s*(?:,|\bdan|\bserta|\batau)\s+$")
+LISTED_AFTER = re.compile(r"\s*(?:,|dan\b|serta\b|atau\b)\s*" + _CAPITALISED_RUN)
 MAX_KANWIL_RUN = 16  # tokens before an office-area alias searched for a Kanwil phrase
 # what a word before a name is to _inside_organisation
 _DOT, _END, _ORGANISATION, _CAPITALISED = "dot", "end", "organisation", "capitalised"
@@ -281,7 +281,7 @@ class RegionsExtractor:
             self._listed_with_district(text, h.start, h.end) or _called_kecamatan(text, text[h.start:h.end])))]
 
     def _listed_with_district(self, text: str, start: int, end: int) -> bool:
-        """Whether the name at characters start..end is listed ("dan", "serta", a comma) right
+        """Whether the name at characters start..end is listed ("dan", "serta", "atau", a comma) right
         after or before a kecamatan's name ("Kroya dan Sampang", "Sampang, Kroya")."""
         before = LISTED_BEFORE.search(text, max(0, start - LIST_CONTEXT_CHARS), start)
         after = LISTED_AFTER.match(text, end, end + LIST_CONTEXT_CHARS)
