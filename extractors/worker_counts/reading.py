@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..common import BULLETS, Context, Found, Hit, read_csv
 from ..numerals import NumberGrammar, Quantity, build_phrase_matcher, column_figures, in_text_order, is_grouped, is_year, \
     row_figures
-from ..numerals.tables import PipeTable, column_figures_of, header_scale, pipe_tables, vague_scale
+from ..numerals.tables import PipeTable, cell_figure, column_figures_of, header_scale, pipe_tables, vague_scale
 from ..numerals import split_range
 from .nouns import Noun, NounTable
 
@@ -158,6 +158,7 @@ class WorkerCountReader:
         self.origins = words("origin")  # "41 di antaranya warga Dolo Barat": residents, still workers
         self.subset_adverbs = words("subset_adverb")
         self.ordinals = words("ordinal")
+        self.total_words = words("total_word")
         self.fillers, self.heads, self.links = words("filler"), words("head"), words("link")
         self.approx, self.follow, self.list_words = words("approx"), words("follow"), words("list")
         self.targets, self.changes = words("target"), words("change")
@@ -1120,6 +1121,28 @@ class WorkerCountReader:
             hits.extend(Hit("worker_count", first, last, "worker.table_column", conf, {"value": value, "unit": noun.unit})
                         for value, first, last in column_figures_of(doc, table, index, self.grammar, scale, money=False,
                                                                     counted_in=self.orangs))
+        return hits + self._total_column(doc, table, units)
+
+    def _total_column(self, doc: Doc, table: PipeTable, units: list[tuple[Noun | None, list[str]]]) -> list[Hit]:
+        """"Kabupaten | Nelayan | Petani | Jumlah": a last column headed only by a total word,
+        after a label column and worker columns alone (two or more, no scale), counts them all
+        ("nelayan dan petani") in each row where it is the sum of the row's worker cells."""
+        header, last = table.header, len(table.header) - 1
+        workers = [noun for noun, scale in units[1:last] if noun is not None and not scale]
+        if last < 3 or len(workers) != last - 1 or not all(
+                doc[k].lower in self.total_words for k in range(*header[last])):
+            return []
+        unit = " dan ".join(dict.fromkeys(noun.unit for noun in workers))
+        conf = round(min(noun.confidence for noun in workers) * TABLE_FACTOR, 3)
+        hits = []
+        for row in table.rows:
+            if len(row) != len(header):
+                continue
+            figures = [cell_figure(doc, cell, self.grammar, [], money=False) for cell in row[1:]]
+            if None not in figures and figures[-1] == sum(figures[:-1]):
+                first, end = row[last]
+                hits.append(Hit("worker_count", doc[first].idx, doc[end - 1].idx + len(doc[end - 1]),
+                                "worker.table_total", conf, {"value": figures[-1], "unit": unit}))
         return hits
 
     def _counts_people(self, doc: Doc, start: int, end: int) -> bool:
