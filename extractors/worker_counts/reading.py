@@ -562,6 +562,9 @@ class WorkerCountReader:
         "dan" between), count in its unit."""
         new: list[Hit] = []
         for a, span in _spans(doc, hits):
+            if span.end < len(doc) and doc[span.end].lower == self.di:
+                new.extend(self._placed_tail(doc, a, span.end))
+                continue
             if span.start == 0 or span.end >= len(doc) or doc[span.end].orth != self.comma:
                 continue
             if not self._after_name(doc, span.start):
@@ -575,6 +578,38 @@ class WorkerCountReader:
             new.extend(Hit("worker_count", start, end, "worker.list_tail", conf, {"value": value, "unit": a.fields["unit"]})
                        for value, start, end in self._named_numbers(doc, span.end, stop))
         return new
+
+    def _placed_tail(self, doc: Doc, a: Hit, k: int) -> list[Hit]:
+        """"1.106 penenun di Kabupaten Ende, 688 di Nagekeo, 412 di Ngada dan 236 di Lembata": a
+        count placed by "di" and a capitalised name (token k: the "di"), then only items of a
+        number, "di" and a capitalised name, joined by commas and "dan", up to the sentence's
+        end, each counted in its unit."""
+        n, found = len(doc), []
+        while True:
+            k = self._placed_name_end(doc, k)
+            if k is None or k >= n:
+                return []
+            if doc[k].lower in self.sentence_ends:
+                break
+            if doc[k].orth != self.comma and doc[k].lower != self.dan:
+                return []
+            k += 1 + (k + 1 < n and doc[k].orth == self.comma and doc[k + 1].lower == self.dan)
+            got, end = self._number_from(doc, k)
+            if got is None or got[0].year or got[0].range is not None or end >= n or doc[end].lower != self.di:
+                return []
+            found.append((got[0].value, doc[k].idx, doc[end - 1].idx + len(doc[end - 1])))
+            k = end
+        conf = round(a.confidence * PART_FACTOR, 3)
+        return [Hit("worker_count", start, end, "worker.list_tail", conf, {"value": value, "unit": a.fields["unit"]})
+                for value, start, end in found]
+
+    @staticmethod
+    def _placed_name_end(doc: Doc, k: int) -> int | None:
+        """The token after "di" (token k) and the capitalised name after it, if there is one."""
+        j = k + 1
+        while j < len(doc) and (doc[j].is_title or doc[j].is_upper) and doc[j].is_alpha:
+            j += 1
+        return j if j > k + 1 else None
 
     def _after_name(self, doc: Doc, start: int) -> bool:
         """Whether a capitalised name stands before token `start` ("Kampar 21.400 orang"), or
