@@ -61,6 +61,7 @@ RULE_FACTOR = {  # confidence of a rule relative to that of its noun
     "worker.context_orang": 0.85,
     "worker.unit_link_number": 0.8,
     "worker.label_number": 0.8,
+    "worker.possessed_number": 0.8,
     "worker.list_orang": 0.85,
     "worker.summed_total": 1.0,
     "worker.answer_orang": 1.0,  # (its licence: the question's noun, times ANSWER_FACTOR)  # (its licence, TOTAL_LICENCE, says how sure)
@@ -209,9 +210,10 @@ class WorkerCountReader:
         anchors = {nlp.make_doc(r["phrase"])[0].text for r in rows if r["role"] in ("unit", "classifier", ENROLLED, *CONTEXT_ROLES)}
         subsets = {role: [r["word"] for r in context if r["role"] == role] for role in SUBSET_ROLES}
         occupations = [r["word"] for r in context if r["role"] == "occupation"]
+        possessives = [r["word"] for r in context if r["role"] == "possessive"]
         self.matcher = build_phrase_matcher(nlp, {"anchor": sorted(anchors), **contexts, **subsets,
-                                                  "occupation": occupations})
-        self.occupation = strings.add("occupation")
+                                                  "occupation": occupations, "possessive": possessives})
+        self.occupation, self.possessive = strings.add("occupation"), strings.add("possessive")
         self.residents, self.resident_gaps = words("resident"), words("resident_gap")
         self.cue_gaps, self.place_words = words("cue_gap"), words("place_word")
         self.status_words = words("status_column")
@@ -232,8 +234,9 @@ class WorkerCountReader:
         insurers = [start for label, start, _ in matches if label == self.insurer]  # in text order
         subsets = [(self.subset_labels[label], start, end) for label, start, end in matches if label in self.subset_labels]
         occupations = [start for label, start, _ in matches if label == self.occupation]
+        possessed = [start for label, start, _ in matches if label == self.possessive]
         for label, start, _ in in_text_order(matches):
-            if start < done or label in roles or label in self.subset_labels or label == self.occupation:
+            if start < done or label in roles or label in self.subset_labels or label in (self.occupation, self.possessive):
                 continue
             if start:
                 prev = doc[start - 1]
@@ -264,6 +267,8 @@ class WorkerCountReader:
             hits.extend(new)
         for table in pipe_tables(doc):
             hits.extend(self._pipe_column(doc, table, licensed))
+        if possessed:
+            hits.extend(self._possessed_counts(doc, possessed, licensed))
         if occupations:
             hits.extend(self._working_residents(doc, occupations))
         if unsaid:
@@ -995,6 +1000,41 @@ class WorkerCountReader:
         conf = round(noun.confidence * RULE_FACTOR["worker.unit_link_number"], 3)
         return [Hit("worker_count", doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),
                     "worker.unit_link_number", conf, {"value": quantity.as_int(), "unit": noun.unit})]
+
+    def _possessed_counts(self, doc: Doc, possessed: list[int], licensed: frozenset[str]) -> list[Hit]:
+        """"peserta aktif kami 43,7 juta", "anggota kita sekitar 9.400": a unit (and at most
+        one plain lower-case word) right before "kami"/"kita", then a number that ends the
+        clause, as after a link word: the speaker's workers number N."""
+        hits = []
+        for p in possessed:
+            j = p + 1
+            while j < len(doc) and doc[j].lower in self.approx:
+                j += 1
+            got, end = self._number_from(doc, j)
+            if got is None or got[0].year or got[0].range is not None:
+                continue
+            if end < len(doc):  # ("pekerja kita 500 orang": the "N orang" rules read it)
+                after = doc[end]
+                if not (after.is_space or after.lower in self.clause_breaks or after.text in CLOSERS
+                        or after.lower in self.follow):
+                    continue
+            noun = None
+            for i in (p - 1, p - 2):
+                named = self.nouns.ending_at(doc, i) if i >= 0 else None
+                if named is not None:
+                    noun, first = named
+                    break
+                if i < 0 or not (doc[i].is_lower and doc[i].is_alpha) or self.nouns.at(doc, i) is not None:
+                    break
+            if noun is not None and noun.role in licensed:
+                noun = noun._replace(role="unit")
+            if noun is None or noun.role != "unit" or (first > 0 and doc[first - 1].like_num):
+                continue  # "500 pekerja kami": counted before
+            conf = round(noun.confidence * RULE_FACTOR["worker.possessed_number"], 3)
+            last = doc[end - 1]
+            hits.append(Hit("worker_count", doc[first].idx, last.idx + len(last), "worker.possessed_number", conf,
+                            {"value": got[0].value, "unit": noun.unit}))
+        return hits
 
     def _labelled_figure(self, doc: Doc, start: int, noun: Noun) -> list[Hit]:
         """"Peserta aktif: 128.400", "• Penerima Upah (PU): 96.150": a line (or bullet) that opens
