@@ -132,8 +132,9 @@ class DocReader:
             found, rule, confidence = ([named], LABEL_RULE, LABEL_CONFIDENCE) if named else NO_NAMES
         else:
             found, rule, confidence = self._names_after(i, chunks, field_text)
-        if unset and title.place == "village" and found and not (len(found) == 1 and found[0].words >= 2):
-            return [], post_end  # "Lurah Kalibaru Ahmad Fauzi", not "Kades Kalibaru Ahmad" (one word)
+        if unset and title.place == "village" and found and not (
+                len(found) == 1 and (found[0].words >= 2 or self._lone_name(found[0]))):
+            return [], post_end  # "Lurah Kalibaru Ahmad Fauzi", not "Kades Kalibaru Sari" (one word, a place's)
         if unset and title.place == "village" and found:
             found = [self._from_opener(found[0])]  # "Keuchik Gampong Lhok Meuria Teuku Mirza Fahlevi"
         if bracketed and not (len(found) == 1 and (close := titles.after_degrees(found[0].next)) < n
@@ -520,6 +521,14 @@ class DocReader:
                 later = self.names.forward(k)
                 return later if later is not None and later.words >= 2 else name
         return name
+
+    def _lone_name(self, name: Name) -> bool:
+        """Whether a one-word name after a known village is whole: a comma or a lower-case word
+        follows it, and it names no village, kecamatan or region ("Kepala Desa Karanggandu
+        Sumarno mengatakan", not "Kepala Desa Karanggandu Watulimo, ...")."""
+        toks, word, after = self.toks, name.start, name.next
+        return after < self.n and (toks[after].text == "," or toks[after].text[:1].islower()) \
+            and toks[word].lower not in self.lex.villages and not self.titles.starts_place(word)
 
     def _known_village(self, chunk: Chunk) -> bool:
         """Whether the chunk's place is a known desa/kelurahan read to its end ("Lurah Kalibaru

@@ -386,6 +386,10 @@ class TitleReader:
             return end
         return None
 
+    def starts_place(self, i: int) -> bool:
+        """Whether a kecamatan, region or branch place name of the lexicon starts at token i."""
+        return self._district_end(i) is not None
+
     def _district_end(self, i: int) -> int | None:
         """End of the longest kecamatan of regions/districts.csv at token i, if any."""
         district = longest(self.lex.districts, self.toks, self.n, i) if self.toks[i].cap else None
