@@ -268,18 +268,29 @@ def _drop_junk(container: etree._Element, rules: HtmlRules) -> None:
     """Remove furniture inside the story, but never an element holding half its text."""
     total = _text_length(container)
     junk = [el for el in container.iterdescendants()
-            if isinstance(el.tag, str) and el.tag not in CAPTION_TAGS and _is_junk(el, rules)]
+            if isinstance(el.tag, str) and el.tag not in CAPTION_TAGS and _is_junk(el, rules) and not _photo_set(el)]
     for el in junk:
         if el.getparent() is not None and _text_length(el) * 2 < total:
             el.drop_tree()  # keeps the text that follows the element
 
 
+def _photo_set(el: etree._Element) -> bool:
+    """Whether an element holds only `<figure>`s, two or more, none linking elsewhere: the
+    story's own photo gallery, whose captions are story text (a gallery of other stories links
+    to them; a lone lead photo in a wrapper is passed over, as before)."""
+    return len(el) > 1 and all(child.tag == "figure" for child in el) and next(el.iter("a"), None) is None
+
+
 def _lead_captions(container: etree._Element, rules: HtmlRules) -> list[str]:
-    """The captions of the lead photos set just before the story's block (a `<figure>` among
-    its LEAD_FIGURE_SIBLINGS preceding siblings), in page order, without their credits: they
-    follow the story's text."""
-    figures = [el for _, el in zip(range(LEAD_FIGURE_SIBLINGS), container.itersiblings(preceding=True))
-               if el.tag == "figure"]
+    """The captions of the lead photos set just before the story's block (a `<figure>`, or a
+    gallery: an element holding only `<figure>`s, among its LEAD_FIGURE_SIBLINGS preceding
+    siblings), in page order, without their credits: they follow the story's text."""
+    figures = []
+    for _, el in zip(range(LEAD_FIGURE_SIBLINGS), container.itersiblings(preceding=True)):
+        if el.tag == "figure":
+            figures.append(el)
+        elif _photo_set(el):
+            figures.extend(reversed(el))
     captions = []
     for figure in reversed(figures):
         for caption in figure.iter("figcaption"):

@@ -172,6 +172,27 @@ def test_a_gallery_counter_is_not_caption_text():
                                       "Sebanyak 3.120 pekerja menerima BSU di Wates."]
 
 
+def test_a_photo_gallery_block_inside_the_story_keeps_its_captions_and_a_linked_one_goes():
+    html = """<html><body><article>
+      <h1>FOTO: Nelayan Muna Didaftarkan BPJS Ketenagakerjaan</h1>
+      <div class="gallery" data-count="2">
+        <figure class="gallery-item"><img src="1.jpg"><figcaption>1/2 Kepala Bidang Perikanan Tangkap DKP Sultra, Hasan Basri, membagikan kartu peserta.</figcaption></figure>
+        <figure class="gallery-item"><img src="2.jpg"><figcaption>2/2 Santunan JKM Rp42 juta diserahkan kepada ahli waris nelayan.</figcaption></figure>
+      </div>
+      <p>Pemerintah Kabupaten Muna mendaftarkan 1.200 nelayan sebagai peserta BPJS Ketenagakerjaan dengan iuran dari APBD.</p>
+      <p>Pendaftaran tahap kedua dibuka bulan depan untuk petani rumput laut di pesisir timur.</p>
+      <div class="related-gallery">
+        <figure><a href="/foto/1"><img src="r.jpg"></a><figcaption><a href="/foto/1">Festival layang-layang di Raha</a></figcaption></figure>
+        <figure><a href="/foto/2"><img src="s.jpg"></a><figcaption><a href="/foto/2">Panen jagung di Tongkuno</a></figcaption></figure>
+      </div>
+    </article></body></html>"""
+    text, _ = html_to_article_text(html)
+    paragraphs = text.split("\n\n")
+    assert "Kepala Bidang Perikanan Tangkap DKP Sultra, Hasan Basri, membagikan kartu peserta." in paragraphs
+    assert "Santunan JKM Rp42 juta diserahkan kepada ahli waris nelayan." in paragraphs
+    assert "layang-layang" not in text and "Tongkuno" not in text
+
+
 def test_a_lead_photo_before_the_story_block_gives_its_caption_after_the_story():
     html = """<html><body><article class="read">
       <h1>Tunggakan PBI Kabupaten Kediri Capai Rp18,6 Miliar</h1>
