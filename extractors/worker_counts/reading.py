@@ -39,6 +39,9 @@ PARTITIVE_FACTOR = 0.9  # "dari N pekerja, M orang": a little less sure than "M 
 LINK_WINDOW = 8  # tokens searched after "jumlah <unit>" for its link word ("mencapai")
 LIST_WINDOW = 25  # tokens allowed between two counts of one list
 LIST_LICENCE = 0.75  # how sure a count that continues a list of worker counts is
+REVISED_LICENCE = 0.75  # how sure "kuota ... menjadi N orang" after a worker count is
+REVISED_WINDOW = 10  # tokens from a quota's head word to its "menjadi"
+REVISED_CHARS = 400  # characters from the last worker count before to that "N orang"
 TABLE_FACTOR = 0.85  # a table row's figure, its unit in the header: a little less sure
 TITLE_WORDS = 16  # tokens of a table's title line that may name the unit its "(orang)" column counts
 TABLE_LEAD = 8  # tokens between a table header's noun and its bracket, and its bracket and colon
@@ -63,6 +66,7 @@ RULE_FACTOR = {  # confidence of a rule relative to that of its noun
     "worker.label_number": 0.8,
     "worker.possessed_number": 0.8,
     "worker.list_orang": 0.85,
+    "worker.revised_orang": 1.0,  # (its licence, REVISED_LICENCE, says how sure)
     "worker.summed_total": 1.0,
     "worker.answer_orang": 1.0,  # (its licence: the question's noun, times ANSWER_FACTOR)  # (its licence, TOTAL_LICENCE, says how sure)
     "worker.summed_list": 1.0,  # (its licence: the whole count's confidence, times PART_FACTOR)
@@ -188,6 +192,8 @@ class WorkerCountReader:
         self.di = strings.add("di")
         self.yangs = frozenset(strings.add(w) for w in ("yang", "yg"))
         self.becomes = strings.add("menjadi")
+        self.revisions = words("revision")  # "menjadi", "jadi": before a quota's new number
+        self.revised_heads = self.heads | self.anaphors | self.targets
         self.others_word = strings.add("lainnya")
         self.list_joiners = frozenset({self.dan, strings.add("serta")})
         self.change_follow = self.target_follow | words("change_follow") | (  # after "naik dari N": "pada
@@ -1095,6 +1101,9 @@ class WorkerCountReader:
         if licence is None:
             licence = self._anaphor_licence(doc, got[1], licensed)
         if licence is None and last is not None:
+            licence = self._revised_licence(doc, got[1], last)
+            rule = "worker.revised_orang"
+        if licence is None and last is not None:
             licence = self._list_licence(doc, got[1], last, others) or self._breakdown_licence(doc, got[1], last)
             rule = "worker.list_orang"
         if not licence:
@@ -1639,6 +1648,29 @@ class WorkerCountReader:
         while j >= 0 and i - j <= 2 * LIST_WINDOW and doc[j].lower not in self.sentence_ends and not doc[j].is_space:
             j -= 1
         return self._names_workers(doc, j + 1, i - 1, licensed) or None
+
+    def _revised_licence(self, doc: Doc, first: int, last: Hit) -> float | None:
+        """"Tahun depan kuota ditambah menjadi 5.000 orang", "Jumlah itu akan ditingkatkan
+        menjadi 35 ribu orang": "N orang" right after "menjadi"/"jadi", whose sentence names a
+        quota head (kuota, target, jumlah...) at most REVISED_WINDOW tokens before, with no
+        number or other noun between, after a worker count (`last`) at most REVISED_CHARS
+        before: the same workers' number revised or planned."""
+        i = first - 1
+        while i > 0 and doc[i].lower in self.approx:
+            i -= 1
+        if i <= 0 or doc[i].lower not in self.revisions or doc[first].idx - last.end > REVISED_CHARS:
+            return None
+        k = i - 1
+        while k >= 0 and i - k <= REVISED_WINDOW:
+            tok = doc[k]
+            if tok.lower in self.revised_heads:
+                break
+            if tok.like_num or tok.lower in self.sentence_ends or _breaks_line(tok) or self.nouns.at(doc, k) is not None:
+                return None
+            k -= 1
+        else:
+            return None
+        return REVISED_LICENCE
 
     def _breakdown_licence(self, doc: Doc, first: int, last: Hit) -> float:
         """"12.418 tenaga honorer ... belum didaftarkan. Rinciannya, Kabupaten Langkat 4.206
