@@ -167,6 +167,7 @@ class WorkerCountReader:
         self.fillers, self.heads, self.links = words("filler"), words("head"), words("link")
         self.approx, self.follow, self.list_words = words("approx"), words("follow"), words("list")
         self.targets, self.changes = words("target"), words("change")
+        self.formerly = words("formerly")
         self.contrasts, self.achieved = words("contrast"), words("achieved")
         self.attendance, self.events = words("attendance"), words("event")
         self.attendance_gap = self.approx | {strings.add("oleh")}  # "diikuti oleh sekitar 300 peserta"
@@ -359,8 +360,9 @@ class WorkerCountReader:
         "N orang") after a worker count, "dari" and a target word counts the workers planned,
         in the count's unit (also after "yang" and an `achieved` verb: "38.400 pekerja yang
         terlindungi, dari potensi 210 ribu orang"); "28.400 pekerja rentan, naik dari 19.000
-        pada tahun lalu": a bare number after a change verb and "dari" counts the same workers
-        at another time, when of the same order of magnitude."""
+        pada tahun lalu", "85.000 orang, dari sebelumnya 62.500 orang": a bare number (or "N
+        orang") after a change verb and "dari", or after "dari sebelumnya/semula", counts the
+        same workers at another time, when of the same order of magnitude."""
         new: list[Hit] = []
         n, counted = len(doc), {hit.start for hit in hits}
         for hit, span in _spans(doc, hits, COMPARED_RULES):
@@ -374,7 +376,8 @@ class WorkerCountReader:
                 continue
             if doc[k].lower == self.dari and doc[k + 1].lower in self.targets and (k == span.end or reached):
                 rule, follow = "worker.target", self.target_follow
-            elif doc[k].lower in self.changes and doc[k + 1].lower == self.dari:
+            elif (doc[k].lower in self.changes and doc[k + 1].lower == self.dari) or (
+                    doc[k].lower == self.dari and doc[k + 1].lower in self.formerly):  # "dari sebelumnya"
                 rule, follow = "worker.changed", self.change_follow
             elif doc[k].lower in self.contrasts and doc[k + 1].lower in self.yangs and doc[k + 2].lower in self.achieved:
                 rule, follow = "worker.achieved", self.change_follow
