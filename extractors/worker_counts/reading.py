@@ -168,6 +168,8 @@ class WorkerCountReader:
         self.approx, self.follow, self.list_words = words("approx"), words("follow"), words("list")
         self.targets, self.changes = words("target"), words("change")
         self.formerly = words("formerly")
+        self.recap_words, self.breakdown_words = words("recap"), words("breakdown")
+        self.money_title_words = words("money_title")
         self.contrasts, self.achieved = words("contrast"), words("achieved")
         self.attendance, self.events = words("attendance"), words("event")
         self.attendance_gap = self.approx | {strings.add("oleh")}  # "diikuti oleh sekitar 300 peserta"
@@ -1208,7 +1210,7 @@ class WorkerCountReader:
             hits.extend(Hit("worker_count", first, last, "worker.table_column", conf, {"value": value, "unit": noun.unit})
                         for value, first, last in column_figures_of(doc, table, index, self.grammar, scale, money=False,
                                                                     counted_in=self.orangs))
-        return hits + self._total_column(doc, table, units)
+        return hits + self._total_column(doc, table, units) + self._titled_sums(doc, table, units, titled)
 
     def _total_column(self, doc: Doc, table: PipeTable, units: list[tuple[Noun | None, list[str]]]) -> list[Hit]:
         """"Kabupaten | Nelayan | Petani | Jumlah": a last column headed only by a total word,
@@ -1231,6 +1233,44 @@ class WorkerCountReader:
                 hits.append(Hit("worker_count", doc[first].idx, doc[end - 1].idx + len(doc[end - 1]),
                                 "worker.table_total", conf, {"value": figures[-1], "unit": unit}))
         return hits
+
+    def _titled_sums(self, doc: Doc, table: PipeTable, units: list[tuple[Noun | None, list[str]]],
+                     titled: Noun | None) -> list[Hit]:
+        """"Rekap peserta pekerja rentan per provinsi:" over "Provinsi | Dibiayai APBD | Baitul
+        Mal/CSR | Jumlah": a table whose title names workers, whose header names none, and whose
+        last column is headed by a total word alone counts those workers in every figure of
+        each row where that column is the sum of the others (their parts by source or kind)."""
+        header, last = table.header, len(table.header) - 1
+        if titled is None or last < 2 or any(noun is not None or scale for noun, scale in units) or not all(
+                doc[k].lower in self.total_words for k in range(*header[last])) or not self._recap_title(doc, table.title):
+            return []
+        conf = round(titled.confidence * TABLE_FACTOR, 3)
+        hits = []
+        for row in table.rows:
+            if len(row) != len(header) or any(first == end for first, end in row[1:]):
+                continue
+            figures = [cell_figure(doc, cell, self.grammar, [], money=False) for cell in row[1:]]
+            if None in figures or figures[-1] != sum(figures[:-1]):
+                continue
+            for (first, end), value in zip(row[1:], figures):
+                hits.append(Hit("worker_count", doc[first].idx, doc[end - 1].idx + len(doc[end - 1]),
+                                "worker.table_titled_sum", conf, {"value": value, "unit": titled.unit}))
+        return hits
+
+    def _recap_title(self, doc: Doc, title: Cell) -> bool:
+        """Whether a table's title says only that it counts workers by place: recap words, the
+        worker units, then a breakdown word and no word of money ("Rekap peserta pekerja rentan
+        per provinsi (per 30 November 2025):"; not "Anggaran iuran pekerja rentan per kabupaten",
+        "Peserta per kecamatan dan anggarannya")."""
+        k, end, units = title[0], title[1], 0
+        while k < end and doc[k].lower in self.recap_words:
+            k += 1
+        while k < end and doc[k].lower not in self.breakdown_words:
+            noun = self.nouns.at(doc, k)
+            if noun is None or noun.role != "unit":
+                return False
+            units, k = units + 1, k + noun.length
+        return units > 0 and k < end and not any(doc[j].lower in self.money_title_words for j in range(k, end))
 
     def _counts_people(self, doc: Doc, start: int, end: int) -> bool:
         """Whether a header cell counts people without saying who: "Penerima (orang)", "Jumlah
