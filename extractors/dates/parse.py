@@ -37,6 +37,8 @@ HEADER_SEPARATORS = "|-–—/·•["  # what may stand between an outlet's name
 # ("[" opens a chat message's stamp: "Kabar Tanah Papua, [23.07.25 09:12]")
 CENTURY = 2000  # of a two-digit year
 AUDIENCE_AFTER = re.compile(r"^[·•]\s*[^\w\s]*\s*$")  # a post stamp's audience icon after its date
+HIJRI_AFTER = re.compile(r"^[/|·•\-–—]\s*\d{1,2}\s+\S+(?:\s+\S+)?\s+1[45]\d\d\s*H(?:ijriah|ijriyah)?\.?\s*$")  # "/ 17
+# Sya'ban 1446 H" ending the line: the same day in the Hijri calendar, as an Islamic site's header gives it
 RELEASE_PLACE = re.compile(r"(?:[A-Z][\w.]*(?: [A-Z][\w.]*){0,2} [-–—|] )?"  # "SUMEKS.CO - PALEMBANG,": an outlet first
                            r"[A-Z][A-Za-z'.-]*(?: [A-Z][A-Za-z'.-]*){0,2},$")  # "Kupang," opening a release
 RELEASE_DASHES = {"-", "–", "—"}
@@ -411,6 +413,9 @@ def _role(doc: Doc, start: int, end: int, near_top: bool, rules: Rules) -> str |
             return "published"  # "Kamis, 21 Agustus 2025 | Humas Undana", "Siwalima News | <date> | Dibaca: ..."
         if not before and rules.widget_after.match(after):
             return None  # "Senin, 15 September 2025 | E-Paper | Indeks": the site's, not the story's
+        if HIJRI_AFTER.match(after):
+            return WIDGET  # "Ahad, 16 Februari 2025 / 17 Sya'ban 1446 H": the story's date line or an
+            # Islamic site's date widget, as a bare date line (extract decides)
         if not after:  # a bare date line: after an outlet name, its edition date, and under the
             # headline, the story's ("Judul ... / Kamis, 6 Maret 2025 / Laporan ..."); else a widget's or the story's
             return "published" if before or _under_headline(doc, start) else WIDGET
