@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..common import BULLETS, Context, Found, Hit, read_csv
 from ..numerals import NumberGrammar, Quantity, build_phrase_matcher, column_figures, in_text_order, is_grouped, is_year, \
     row_figures
-from ..numerals.tables import PipeTable, cell_figure, column_figures_of, header_scale, pipe_tables, vague_scale
+from ..numerals.tables import Cell, PipeTable, cell_figure, column_figures_of, header_scale, pipe_tables, vague_scale
 from ..numerals import split_range
 from .nouns import Noun, NounTable
 
@@ -1000,17 +1000,20 @@ class WorkerCountReader:
         while j < len(doc) and doc[j].lower in self.approx:
             j += 1
         got, end = self._number_from(doc, j)
-        if got is None:
+        if got is None or not self._figure_ends(doc, end):
             return []
-        if end < len(doc):
-            after = doc[end]
-            if not (after.is_space or after.lower in self.clause_breaks or after.text in CLOSERS
-                    or after.lower in self.follow):
-                return []
         quantity = got[0].quantity
         conf = round(noun.confidence * RULE_FACTOR["worker.unit_link_number"], 3)
         return [Hit("worker_count", doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),
                     "worker.unit_link_number", conf, {"value": quantity.as_int(), "unit": noun.unit})]
+
+    def _figure_ends(self, doc: Doc, end: int) -> bool:
+        """Whether the figure a link word joins to its unit ends before token `end`: the doc's or
+        the clause's end, a closing mark or a neutral word (not "jiwa", "persen", "kasus")."""
+        if end >= len(doc):
+            return True
+        after = doc[end]
+        return after.is_space or after.lower in self.clause_breaks or after.text in CLOSERS or after.lower in self.follow
 
     def _possessed_counts(self, doc: Doc, possessed: list[int], licensed: frozenset[str]) -> list[Hit]:
         """"peserta aktif kami 43,7 juta", "anggota kita sekitar 9.400": a unit (and at most
@@ -1022,13 +1025,8 @@ class WorkerCountReader:
             while j < len(doc) and doc[j].lower in self.approx:
                 j += 1
             got, end = self._number_from(doc, j)
-            if got is None or got[0].year or got[0].range is not None:
-                continue
-            if end < len(doc):  # ("pekerja kita 500 orang": the "N orang" rules read it)
-                after = doc[end]
-                if not (after.is_space or after.lower in self.clause_breaks or after.text in CLOSERS
-                        or after.lower in self.follow):
-                    continue
+            if got is None or got[0].year or got[0].range is not None or not self._figure_ends(doc, end):
+                continue  # ("pekerja kita 500 orang": the "N orang" rules read it)
             noun = None
             for i in (p - 1, p - 2):
                 named = self.nouns.ending_at(doc, i) if i >= 0 else None
@@ -1216,22 +1214,17 @@ class WorkerCountReader:
         """"Kabupaten | Nelayan | Petani | Jumlah": a last column headed only by a total word,
         after a label column and worker columns alone (two or more, no scale), counts them all
         ("nelayan dan petani") in each row where it is the sum of the row's worker cells."""
-        header, last = table.header, len(table.header) - 1
+        last = len(table.header) - 1
         workers = [noun for noun, scale in units[1:last] if noun is not None and not scale]
-        if last < 3 or len(workers) != last - 1 or not all(
-                doc[k].lower in self.total_words for k in range(*header[last])):
+        if last < 3 or len(workers) != last - 1:
             return []
         unit = " dan ".join(dict.fromkeys(noun.unit for noun in workers))
         conf = round(min(noun.confidence for noun in workers) * TABLE_FACTOR, 3)
         hits = []
-        for row in table.rows:
-            if len(row) != len(header):
-                continue
-            figures = [cell_figure(doc, cell, self.grammar, [], money=False) for cell in row[1:]]
-            if None not in figures and figures[-1] == sum(figures[:-1]):
-                first, end = row[last]
-                hits.append(Hit("worker_count", doc[first].idx, doc[end - 1].idx + len(doc[end - 1]),
-                                "worker.table_total", conf, {"value": figures[-1], "unit": unit}))
+        for row, figures in self._summed_table_rows(doc, table):
+            first, end = row[last]
+            hits.append(Hit("worker_count", doc[first].idx, doc[end - 1].idx + len(doc[end - 1]),
+                            "worker.table_total", conf, {"value": figures[-1], "unit": unit}))
         return hits
 
     def _titled_sums(self, doc: Doc, table: PipeTable, units: list[tuple[Noun | None, list[str]]],
@@ -1240,22 +1233,30 @@ class WorkerCountReader:
         Mal/CSR | Jumlah": a table whose title names workers, whose header names none, and whose
         last column is headed by a total word alone counts those workers in every figure of
         each row where that column is the sum of the others (their parts by source or kind)."""
-        header, last = table.header, len(table.header) - 1
-        if titled is None or last < 2 or any(noun is not None or scale for noun, scale in units) or not all(
-                doc[k].lower in self.total_words for k in range(*header[last])) or not self._recap_title(doc, table.title):
+        if titled is None or len(table.header) < 3 or any(noun is not None or scale for noun, scale in units) \
+                or not self._recap_title(doc, table.title):
             return []
         conf = round(titled.confidence * TABLE_FACTOR, 3)
         hits = []
-        for row in table.rows:
-            if len(row) != len(header) or any(first == end for first, end in row[1:]):
-                continue
-            figures = [cell_figure(doc, cell, self.grammar, [], money=False) for cell in row[1:]]
-            if None in figures or figures[-1] != sum(figures[:-1]):
-                continue
+        for row, figures in self._summed_table_rows(doc, table):
             for (first, end), value in zip(row[1:], figures):
                 hits.append(Hit("worker_count", doc[first].idx, doc[end - 1].idx + len(doc[end - 1]),
                                 "worker.table_titled_sum", conf, {"value": value, "unit": titled.unit}))
         return hits
+
+    def _summed_table_rows(self, doc: Doc, table: PipeTable) -> list[tuple[list[Cell], list[int]]]:
+        """(row, its figures after the label cell) of each whole row whose last cell, under a
+        header cell of total words alone ("Jumlah"), is the sum of the figures before it."""
+        header = table.header
+        if not all(doc[k].lower in self.total_words for k in range(*header[-1])):
+            return []
+        summed = []
+        for row in table.rows:
+            if len(row) == len(header):
+                figures = [cell_figure(doc, cell, self.grammar, [], money=False) for cell in row[1:]]
+                if None not in figures and figures[-1] == sum(figures[:-1]):
+                    summed.append((row, figures))
+        return summed
 
     def _recap_title(self, doc: Doc, title: Cell) -> bool:
         """Whether a table's title says only that it counts workers by place: recap words, the
