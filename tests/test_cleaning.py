@@ -150,6 +150,14 @@ def test_inline_credits_and_end_marker():
     assert clean_text("Ia menunjukkan hasil foto: semua peserta hadir.") == "Ia menunjukkan hasil foto: semua peserta hadir."
 
 
+def test_a_byline_before_the_date_on_one_line_goes_and_the_date_stays():
+    date = "Rabu, 14 Mei 2025 | 16:05 WIB"
+    assert clean_text(f"Reporter: Munawar Khalis | {date}\n{BODY}") == f"{date}\n\n{BODY}"
+    assert clean_text(f"Penulis: Ani | Editor: Budi Santoso | {date}\n{BODY}") == f"{date}\n\n{BODY}"
+    assert clean_text(f"Reporter: Munawar Khalis | Editor: Budi Santoso\n{BODY}") == BODY  # no date: the line goes
+    assert clean_text(f"{BODY} Reporter: Ani | 2025") == f"{BODY} Reporter: Ani | 2025"  # not at a line start
+
+
 def test_chat_bold_and_italic_marks_go_but_other_asterisks_and_underscores_stay():
     text = "*PEMBAYARAN KLAIM* 📢\n_Rabu, 9 Juli 2025_\nSebanyak *12.480 pekerja rentan* terlindungi."
     assert clean_text(text) == "PEMBAYARAN KLAIM 📢\n\nRabu, 9 Juli 2025\n\nSebanyak 12.480 pekerja rentan terlindungi."
