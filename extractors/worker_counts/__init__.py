@@ -7,7 +7,8 @@ the unit nouns of nouns.csv (PhraseMatcher); around each, reading.py applies:
   worker.number_filler_unit  "45.900 jumlah pekerja rentan"
   worker.context_orang       "tenaga kerja ... aktif sebanyak 726.119 orang" (unit "orang":
                              the clause before names workers, or a cue follows)
-  worker.list_orang          "780 orang, disusul Kota X sebanyak 410 orang"
+  worker.list_orang          "780 orang, disusul Kota X sebanyak 410 orang" (also a row
+                             opening the next sentence: "... 410 orang. Jatim 365 orang, ...")
   worker.unit_link_number    "Jumlah peserta aktif ... mencapai 1,2 juta."
   worker.range_start         "5.000 hingga 7.500 pekerja", "100-150 marbot"
 The span runs from the number to the unit noun (or from the unit to the number).

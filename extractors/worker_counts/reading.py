@@ -53,6 +53,7 @@ PLACE_ASIDE = 5  # words of a place set off by commas inside a clause (", Kecama
 HEADING_LINES = 12  # list lines walked back to the heading of a bulleted list
 ROW_LINES = 24  # lines walked back from a total row over the rows that may add up to it
 CLOSERS = frozenset({")", '"', "”", "’", "'"})
+_CLOSING_MARKS = "".join(CLOSERS)
 SENTENCE_ENDS = frozenset({".", "!", "?", '"', "“", "”"})
 RESIDENT_CONFIDENCE = 0.8  # "320 warganya bekerja sebagai nelayan": residents said to work
 RULE_FACTOR = {  # confidence of a rule relative to that of its noun
@@ -202,6 +203,7 @@ class WorkerCountReader:
         self.change_follow = self.target_follow | words("change_follow") | (  # after "naik dari N": "pada
             self.follow - self.list_joiners - {strings.add(w) for w in ("atau", "dari", "dengan")})  # tahun lalu", not "dan"
         self.row_ends = frozenset(strings.add(w) for w in (";", ","))
+        self.row_closers = self.clause_breaks | self.list_joiners  # after a row's "N orang"
         spelled = {strings.add(w) for w in self.grammar.spelled_words()}
         exact, folded = self.grammar.spelled_forms()  # number and scale words, as is_spelled
         self.spelled_exact = frozenset(strings.add(w) for w in exact)
@@ -1107,7 +1109,7 @@ class WorkerCountReader:
             licence = self._revised_licence(doc, got[1], last)
             rule = "worker.revised_orang"
         if licence is None and last is not None:
-            licence = self._list_licence(doc, got[1], last, others) or self._breakdown_licence(doc, got[1], last)
+            licence = self._list_licence(doc, got[1], start, last, others) or self._breakdown_licence(doc, got[1], last)
             rule = "worker.list_orang"
         if not licence:
             return []
@@ -1753,12 +1755,14 @@ class WorkerCountReader:
             i -= 1
         return None
 
-    def _list_licence(self, doc: Doc, first: int, last: Hit, others: bool = False) -> float:
+    def _list_licence(self, doc: Doc, first: int, orang: int, last: Hit, others: bool = False) -> float:
         """"780 orang, disusul Kota X sebanyak 410 orang dan Kabupaten Y 365 orang": a count
         whose own clause holds nothing but names, numbers and list words continues the list
-        of the last worker count, if that is in the same sentence. With `others` ("N orang
-        lainnya") any words may stand between, but no other number; before "lainnya" ("dan
-        sembilan kabupaten/kota lainnya 2.110 orang") any words too."""
+        of the last worker count, if that is in the same sentence, or ends the sentence before
+        and this count is a row of its own ("... Kota Kediri 9.870 orang. Kabupaten Madiun baru
+        18.240 orang dan ..."). With `others` ("N orang lainnya") any words may stand between,
+        but no other number; before "lainnya" ("dan sembilan kabupaten/kota lainnya 2.110
+        orang") any words too."""
         in_clause = not (first >= 1 and doc[first - 1].lower == self.others_word)
         i = first - 1
         while i >= 0:
@@ -1766,8 +1770,10 @@ class WorkerCountReader:
             if tok.idx < last.end:
                 break
             lower = tok.lower
-            if first - i > LIST_WINDOW or tok.is_space or lower in self.sentence_ends:
+            if first - i > LIST_WINDOW or tok.is_space:
                 return 0.0
+            if lower in self.sentence_ends:
+                return LIST_LICENCE if self._next_sentence_row(doc, first, orang, tok, last) else 0.0
             if others:
                 if tok.like_num:
                     return 0.0
@@ -1777,6 +1783,21 @@ class WorkerCountReader:
                 return 0.0
             i -= 1
         return LIST_LICENCE
+
+    def _next_sentence_row(self, doc: Doc, first: int, orang: int, stop: Token, last: Hit) -> bool:
+        """Whether the count from token `first` to "orang" (token `orang`) opens a row of the list that the last
+        count ended at the full stop `stop`: nothing but a closing mark between that count and
+        the stop, a name just before the number (list words aside: "Jatim mencatat 1.204
+        orang"), and the row's end, a list word or a clause break just after "orang"."""
+        if doc.text[last.end:stop.idx].strip(_CLOSING_MARKS):
+            return False
+        k = first - 1
+        while k > stop.i and doc[k].lower in self.list_words and doc[k].is_lower:
+            k -= 1
+        if k <= stop.i or not doc[k].is_title:
+            return False
+        after = orang + 1
+        return after >= len(doc) or doc[after].is_space or doc[after].lower in self.row_closers
 
 
 def _outside(hits: list[Hit], spans) -> list[Hit]:
