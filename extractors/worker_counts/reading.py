@@ -9,6 +9,7 @@ the texts nor the number grammar.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate
@@ -52,6 +53,7 @@ LABEL_WINDOW = 12  # tokens of a label before its colon
 PLACE_ASIDE = 5  # words of a place set off by commas inside a clause (", Kecamatan Asakota,")
 HEADING_LINES = 12  # list lines walked back to the heading of a bulleted list
 ROW_LINES = 24  # lines walked back from a total row over the rows that may add up to it
+_PARTITIVE_NUMBER = re.compile(r"\b[Dd]ari (?=\d)")  # "dari 31 ribu itu,": maybe a whole restated
 CLOSERS = frozenset({")", '"', "”", "’", "'"})
 _CLOSING_MARKS = "".join(CLOSERS)
 SENTENCE_ENDS = frozenset({".", "!", "?", '"', "“", "”"})
@@ -80,6 +82,7 @@ LIST_PARTS = 3  # "N orang" in a list that adds up to a worker count named befor
 TOTAL_LICENCE = 0.75  # "N orang" that worker counts after it add up to
 ANSWER_FACTOR = 0.8  # an answer's "N orang", its unit named in the question before it
 APPOSED_NUMBER = 4  # tokens of a number at most ("19 ribu") before the "orang" of an apposition
+RESTATED_WORDS = 3  # words at most between a restated whole's number and its comma ("dari 31 ribu itu,")
 LOOSE_PARTS = 3  # numbers before words that are no part words may be parts only in a run this long,
 # after an elaboration word ("terdiri atas 186 pendeta, ...")
 PART_FACTOR = 0.85  # a part of a count, its unit the count's: a little less sure than the count
@@ -669,20 +672,21 @@ class WorkerCountReader:
         its parts, counted in its unit; so are numbers before other words that are no `never`
         nouns ("186 pendeta"), in a run of LOOSE_PARTS or more after an elaboration word (or
         shorter, when one of them is a worker count already: "598 pekerja wisata, terdiri atas
-        186 anggota Balawista dan 412 instruktur selancar")."""
+        186 anggota Balawista dan 412 instruktur selancar"). A whole restated later ("Dari 31
+        ribu itu, 14.600 berada di Labuhanbatu, ...") is followed the same way, its run of
+        parts opening right after its comma."""
         counted = {hit.start for hit in hits}
         new: list[Hit] = []
-        for hit in sorted(hits, key=_plain_orang):  # a count's own noun before "orang"
-            span = doc.char_span(hit.start, hit.end)
-            if span is None:
-                continue
-            parts = self._parts_after(doc, span.end, counted, loose=True)
+        anchors = [(hit, span.end, False) for hit in sorted(hits, key=_plain_orang)  # a count's own noun before "orang"
+                   if (span := doc.char_span(hit.start, hit.end)) is not None]
+        for hit, after, restated in anchors + self._restated_wholes(doc, hits):
+            parts = self._parts_after(doc, after, counted, loose=True)
             strict = [part for part in parts if part[3] < 0]
             run = _summing_run([part[0] for part in strict], hit.fields["value"])
             if run is None:  # "terdiri atas 186 pendeta, 2.430 majelis jemaat serta 124 guru PAUD"
                 run = _summing_run([part[0] for part in parts], hit.fields["value"])
                 if run is None or (run[1] - run[0] < LOOSE_PARTS and not self._vouched(doc, parts[run[0]:run[1]], counted)) \
-                        or not self._elaboration_before(doc, span.end, parts[run[0]][1]) \
+                        or not (restated and run[0] == 0 or self._elaboration_before(doc, after, parts[run[0]][1])) \
                         or any(word >= 0 and (noun := self.nouns.at(doc, word)) is not None and noun.role == "never"
                                for _, _, _, word in parts[run[0]:run[1]]):  # not "120 desa"
                     continue
@@ -695,6 +699,26 @@ class WorkerCountReader:
                     new.append(Hit("worker_count", start, end, "worker.summed_part", conf,
                                    {"value": value, "unit": hit.fields["unit"]}))
         return new
+
+    def _restated_wholes(self, doc: Doc, hits: list[Hit]) -> list[tuple[Hit, int, bool]]:
+        """(count, token after the comma, True) for each "dari N[ word...]," that restates the
+        value N of a worker count before it ("dari 40 ribu kuota Provinsi, sebanyak 15.400 ...")."""
+        found = []
+        for m in _PARTITIVE_NUMBER.finditer(doc.text):
+            before = [hit for hit in hits if hit.end <= m.start()]
+            span = doc.char_span(m.start(), m.end() - 1) if before else None
+            if span is None:
+                continue
+            got, k = self._number_from(doc, span.end)
+            if got is None or got[0].range is not None or got[0].year:
+                continue
+            same = [hit for hit in before if hit.fields["value"] == got[0].value]
+            words = k
+            while k < len(doc) and k - words < RESTATED_WORDS and doc[k].is_alpha:
+                k += 1
+            if same and k < len(doc) and doc[k].orth == self.comma:
+                found.append((same[-1], k + 1, True))
+        return found
 
     def _summed_rows(self, doc: Doc, hits: list[Hit], licensed: frozenset[str], found: Found) -> list[Hit]:
         """"• Kota Kendari: 6.000" / "• Kabupaten Konawe: 4.500" / "• TOTAL: 10.500 pekerja
