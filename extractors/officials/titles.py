@@ -277,12 +277,17 @@ class TitleReader:
         if j == i or j >= n or toks[j - 1].text == "-":
             return None
         nxt = toks[j]
-        if nxt.text == "," or nxt.honorific or j in self.places or self.opens_org(j):
-            return j  # "Ketua DPC HNSI Kota Tarakan, ...", "dosen FKIP Universitas Jambi, ...", "Ketua LPPM Undana"
+        if nxt.text == "," or nxt.honorific or j in self.places or self.opens_org(j) or self._opens_unit(j):
+            return j  # "Ketua DPC HNSI Kota Tarakan, ...", "dosen FKIP Universitas Jambi, ...", "Ketua LPPM Undana",
+            # "Ketua GAPKI Cabang Kalimantan Tengah, ..."
         if nxt.cap and (end := self._run_before_name(j)) is not None:
             return end  # the rest of its name up to a comma and a name: "Ketua KUD Mekar Jaya, Paino"
         return None
 
+    def _opens_unit(self, j: int) -> bool:
+        """Whether an office unit ("Cabang", "Wilayah") that a tagged region follows stands at token j."""
+        el = self.element(j)
+        return el is not None and el[1] == "unit" and el[0] < self.n and el[0] in self.places
 
     def unknown_org(self, i: int, open_end: bool = False) -> int | None:
         """End of an organisation the lists do not know ("Partai Keadilan Sejahtera"), when a
