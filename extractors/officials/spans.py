@@ -123,10 +123,13 @@ class Tokens(dict):
         return tok
 
     def _before_name(self, i: int) -> bool:
-        """Whether a capitalised word follows token i, right after it or after a period ("R.A. Sekar")."""
+        """Whether a capitalised word follows token i, right after it or after a period ("R.A. Sekar");
+        a one-letter title only with its period ("R. Bagus" is Raden Bagus, "R Bayu" an initial)."""
         j = i + 1
         if j < self.n and self[j].text == ".":
             j += 1
+        elif len(self[i].text) == 1:
+            return False
         return j < self.n and self[j].cap and not self[j].punct
 
     def _cover(self, i: int, char: int, end_char: int, k: int) -> None:
