@@ -337,7 +337,7 @@ class DocReader:
             qualified = bool(field_text) or any(c.org or c.unit or c.areas for c in chunks)
             first = self._after_place(i, qualified)
             rule, confidence = "official.title_place_name", 0.7
-        if first is not None and first.words == 1 and first.next < n and toks[first.next].text == "," and \
+        if first is not None and first.next < n and toks[first.next].text == "," and \
                 self._is_place(first) and not self._named_again(first):
             if toks[i - 1].text == ",":
                 return NO_NAMES  # "Rektor Universitas Andalas, Padang, dan ...": a place, no name
@@ -448,8 +448,8 @@ class DocReader:
         return i
 
     def _is_place(self, name: Name) -> bool:
-        """Whether a one-word name is a province, kabupaten/kota or kecamatan name ("Padang",
-        "Kotabumi") that the regions extractor left untagged."""
+        """Whether a name is a province, kabupaten/kota or kecamatan name ("Padang", "Kotabumi",
+        "Lubuk Basung") that the regions extractor left untagged."""
         return self.places.resolve(name.text) is not None or self.titles.district_before_comma(name.start) == name.end
 
     def _named_again(self, name: Name) -> bool:
