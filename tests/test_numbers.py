@@ -8,6 +8,8 @@ import pytest
 from extractors.common import read_csv
 from extractors.numerals import NumberGrammar, parse_numeral, split_head, split_range
 from extractors.numerals.grammar import HERE
+from extractors.numerals.tables import pipe_tables
+from pipeline.nlp import build_nlp
 
 
 @pytest.fixture(scope="module")
@@ -104,3 +106,14 @@ def test_rule_files_are_well_formed():
             assert row["role"] in roles and Decimal(row["value"]) > 0
     for row in read_csv(HERE / "range_words.csv"):
         assert row["borrow_scale"] in {"yes", "no"}
+
+
+def test_a_markdown_tables_outer_bars_make_no_cells_but_an_empty_inner_cell_stays():
+    nlp = build_nlp()
+    markdown = ("| Kab/Kota | Penerima | Nilai (Rp juta) |\n| Kota Kupang | 1.250 | 252,5 |\n"
+                "| Kupang | 980 | 198 |\n|  | 2.230 | 450,5 |")
+    doc = nlp(markdown)
+    table, = pipe_tables(doc)
+    assert [[doc[a:b].text for a, b in line] for line in (table.header, *table.rows)] == [
+        ["Kab/Kota", "Penerima", "Nilai (Rp juta)"], ["Kota Kupang", "1.250", "252,5"],
+        ["Kupang", "980", "198"], ["", "2.230", "450,5"]]

@@ -132,13 +132,29 @@ def _tables(doc: Doc) -> list[PipeTable]:
 def _table(doc: Doc, lines: list[list[Cell]], title: Cell | None) -> list[PipeTable]:
     if len(lines) <= MIN_ROWS:
         return []
-    header, rows = lines[0], lines[1:]
+    header, *rows = _inside_outer_bars(lines)
     if any(_has_digit(text := doc[k].text) and not is_year(text) for start, end in header for k in range(start, end)):
         return []  # a row of figures, or a header with an unread unit ("Rp 000"); a year may head a
         # column ("Anggaran 2025")
     if any(len(row) > len(header) for row in rows):
         return []
     return [PipeTable(header, rows, title)]
+
+
+def _inside_outer_bars(lines: list[list[Cell]]) -> list[list[Cell]]:
+    """The lines of a Markdown table ("| a | b |"), its header opening or ending with a bar,
+    without the empty cells outside those bars; other tables' lines as they are."""
+    header = lines[0]
+    lead = len(header) > 2 and header[0][0] == header[0][1]
+    trail = len(header) > 2 and header[-1][0] == header[-1][1]
+    if not (lead or trail):
+        return lines
+    inside = []
+    for line in lines:
+        a = 1 if lead and line and line[0][0] == line[0][1] else 0
+        b = len(line) - (1 if trail and len(line) > a and line[-1][0] == line[-1][1] else 0)
+        inside.append(line[a:b])
+    return inside
 
 
 def _has_digit(text: str) -> bool:

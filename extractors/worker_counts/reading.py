@@ -280,7 +280,7 @@ class WorkerCountReader:
                 new = self._unit_then_number(doc, start, noun)
             hits.extend(new)
         for table in pipe_tables(doc):
-            hits.extend(self._pipe_column(doc, table, licensed))
+            hits.extend(self._pipe_column(doc, table, licensed, hits))
         if possessed:
             hits.extend(self._possessed_counts(doc, possessed, licensed))
         if occupations:
@@ -1209,13 +1209,14 @@ class WorkerCountReader:
         return [Hit("worker_count", start, end, "worker.table_column", conf, {"value": value, "unit": noun.unit})
                 for value, start, end in rows]
 
-    def _pipe_column(self, doc: Doc, table: PipeTable, licensed: frozenset[str]) -> list[Hit]:
+    def _pipe_column(self, doc: Doc, table: PipeTable, licensed: frozenset[str], before: list[Hit]) -> list[Hit]:
         """"NO | KABUPATEN/KOTA | JUMLAH PEKERJA | ANGGARAN (Rp)" over "1 | Kota Jambi | 12.500 |
         2.520.000.000": each column whose header cell names a worker unit (and no share, "%")
         counts workers in each row's cell that holds a whole number (in the header's scale,
         "(ribu orang)"; see cell_figure); other cells ("-", "n/a") are passed over. A column
         headed by enrolment status words alone ("Terdaftar", "Belum Terdaftar") counts in the
-        unit of the table's first worker column ("Jumlah Pekerja Tambang")."""
+        unit of the table's first worker column ("Jumlah Pekerja Tambang"). `before`: the worker
+        counts read so far (see _summed_to_count)."""
         hits: list[Hit] = []
         titled = None  # the worker unit of the table's title, for a column headed "Penerima (orang)"
         if table.title is not None and table.title[1] - table.title[0] <= TITLE_WORDS:
@@ -1234,7 +1235,8 @@ class WorkerCountReader:
             hits.extend(Hit("worker_count", first, last, "worker.table_column", conf, {"value": value, "unit": noun.unit})
                         for value, first, last in column_figures_of(doc, table, index, self.grammar, scale, money=False,
                                                                     counted_in=self.orangs))
-        return hits + self._total_column(doc, table, units) + self._titled_sums(doc, table, units, titled)
+        return hits + self._total_column(doc, table, units) + (
+            self._titled_sums(doc, table, units, titled) or self._summed_to_count(doc, table, units, before))
 
     def _total_column(self, doc: Doc, table: PipeTable, units: list[tuple[Noun | None, list[str]]]) -> list[Hit]:
         """"Kabupaten | Nelayan | Petani | Jumlah": a last column headed only by a total word,
@@ -1269,6 +1271,27 @@ class WorkerCountReader:
                 hits.append(Hit("worker_count", doc[first].idx, doc[end - 1].idx + len(doc[end - 1]),
                                 "worker.table_titled_sum", conf, {"value": value, "unit": titled.unit}))
         return hits
+
+    def _summed_to_count(self, doc: Doc, table: PipeTable, units: list[tuple[Noun | None, list[str]]],
+                         before: list[Hit]) -> list[Hit]:
+        """"... 312.400 pekerja rentan ..." over "Provinsi | APBD | Dana Desa & CSR | Jumlah" with
+        a row "Total | 239.250 | 73.150 | 312.400": a table whose header names no workers, no
+        scale and no currency, and whose last column, headed by a total word alone, sums each
+        row, counts the workers of a count named before it in every figure of those rows when
+        one row's sum is that count's value."""
+        if len(table.header) < 3 or any(noun is not None or scale for noun, scale in units) \
+                or any(doc[k].lower in self.currencies for start, end in table.header for k in range(start, end)):
+            return []
+        summed = self._summed_table_rows(doc, table)
+        top = doc[table.header[0][0]].idx
+        totals = {figures[-1] for _, figures in summed}
+        whole = next((hit for hit in reversed(before) if hit.end <= top and hit.fields["value"] in totals), None)
+        if whole is None or len(summed) < 2:
+            return []
+        conf = round(whole.confidence * TABLE_FACTOR, 3)
+        return [Hit("worker_count", doc[first].idx, doc[end - 1].idx + len(doc[end - 1]), "worker.table_summed_count",
+                    conf, {"value": value, "unit": whole.fields["unit"]})
+                for row, figures in summed for (first, end), value in zip(row[1:], figures)]
 
     def _summed_table_rows(self, doc: Doc, table: PipeTable) -> list[tuple[list[Cell], list[int]]]:
         """(row, its figures after the label cell) of each whole row whose last cell, under a
