@@ -820,14 +820,17 @@ class WorkerCountReader:
         whose clauses say nothing (each within LIST_WINDOW tokens of the one before) is the
         breakdown of a worker count named before it when the whole list adds up to it exactly;
         so are two such lists with a sentence between (within 2 * LIST_WINDOW tokens: "...
-        Malaysia dengan 3.046 orang. ... Taiwan 512 orang, Hong Kong 287 orang, ...")."""
+        Malaysia dengan 3.046 orang. ... Taiwan 512 orang, Hong Kong 287 orang, ..."), and a
+        list of two in a sentence that an elaboration word opens ("Rincian penerima, Laweyan
+        2.780 orang dan Kauman 1.470 orang.")."""
         counted = {hit.start for hit in hits}
         new: list[Hit] = []
         runs = _runs([(got, orang) for got, orang in unsaid if got[2].idx not in counted])
         for k, run in enumerate(runs):
             joined = runs[k - 1] + run if k and run[0][1] - runs[k - 1][-1][1] <= 2 * LIST_WINDOW else None
             for parts in (run, joined):
-                if parts is None or len(parts) < LIST_PARTS:
+                if parts is None or len(parts) < LIST_PARTS and not (
+                        len(parts) == 2 and self._elaborated_sentence(doc, parts[0][0][1])):
                     continue
                 whole = _count_before(hits, parts[0][0][2].idx, sum(got[0].value for got, _ in parts))
                 if whole is None:
@@ -839,6 +842,14 @@ class WorkerCountReader:
                         new.extend(self._count(doc, got, orang, orang + 1, noun, "worker.summed_list"))
                 break
         return new
+
+    def _elaborated_sentence(self, doc: Doc, i: int) -> bool:
+        """Whether an elaboration word stands in the sentence before token i (LIST_WINDOW tokens
+        at most): "Rincian penerima, Laweyan 2.780 orang ..."."""
+        j = i
+        while j > 0 and i - j < LIST_WINDOW and not self._ends_sentence(doc[j - 1]):
+            j -= 1
+        return any(self._elaborates(doc, k) for k in range(j, i))
 
     def _enrolment_licence(self, doc: Doc, i: int, insurers: list[int]) -> float | None:
         """ENROL_LICENCE when tokens from i are a few enrol_gap words, an enrolment verb, a few
