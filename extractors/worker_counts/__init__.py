@@ -9,6 +9,7 @@ the unit nouns of nouns.csv (PhraseMatcher); around each, reading.py applies:
                              the clause before names workers, or a cue follows)
   worker.list_orang          "780 orang, disusul Kota X sebanyak 410 orang" (also a row
                              opening the next sentence: "... 410 orang. Jatim 365 orang, ...")
+  worker.per_place           "Setiap desa mengusulkan paling sedikit 30 orang." (after a count)
   worker.unit_link_number    "Jumlah peserta aktif ... mencapai 1,2 juta."
   worker.range_start         "5.000 hingga 7.500 pekerja", "100-150 marbot"
 The span runs from the number to the unit noun (or from the unit to the number).

@@ -41,6 +41,7 @@ LINK_WINDOW = 8  # tokens searched after "jumlah <unit>" for its link word ("men
 LIST_WINDOW = 25  # tokens allowed between two counts of one list
 LIST_LICENCE = 0.75  # how sure a count that continues a list of worker counts is
 REVISED_LICENCE = 0.75  # how sure "kuota ... menjadi N orang" after a worker count is
+PER_PLACE_LICENCE = 0.75  # how sure "minimal 20 orang per desa" after a worker count is
 REVISED_WINDOW = 10  # tokens from a quota's head word to its "menjadi"
 REVISED_CHARS = 400  # characters from the last worker count before to that "N orang"
 TABLE_FACTOR = 0.85  # a table row's figure, its unit in the header: a little less sure
@@ -70,6 +71,7 @@ RULE_FACTOR = {  # confidence of a rule relative to that of its noun
     "worker.possessed_number": 0.8,
     "worker.list_orang": 0.85,
     "worker.revised_orang": 1.0,  # (its licence, REVISED_LICENCE, says how sure)
+    "worker.per_place": 1.0,  # (its licence, PER_PLACE_LICENCE, says how sure)
     "worker.summed_total": 1.0,
     "worker.answer_orang": 1.0,  # (its licence: the question's noun, times ANSWER_FACTOR)  # (its licence, TOTAL_LICENCE, says how sure)
     "worker.summed_list": 1.0,  # (its licence: the whole count's confidence, times PART_FACTOR)
@@ -200,6 +202,7 @@ class WorkerCountReader:
         self.yangs = frozenset(strings.add(w) for w in ("yang", "yg"))
         self.becomes = strings.add("menjadi")
         self.revisions = words("revision")  # "menjadi", "jadi": before a quota's new number
+        self.share_openers, self.share_places, self.floors = words("share_opener"), words("share_place"), words("floor")
         self.revised_heads = self.heads | self.anaphors | self.targets
         self.others_word = strings.add("lainnya")
         self.list_joiners = frozenset({self.dan, strings.add("serta")})
@@ -1146,6 +1149,9 @@ class WorkerCountReader:
         if licence is None and last is not None:
             licence = self._list_licence(doc, got[1], start, last, others) or self._breakdown_licence(doc, got[1], last)
             rule = "worker.list_orang"
+        if not licence and last is not None:
+            licence = self._per_place_licence(doc, got[1], start, last)
+            rule = "worker.per_place"
         if not licence:
             return []
         return self._count(doc, got, start, start + 1, Noun("unit", "orang", licence, 1), rule)
@@ -1841,6 +1847,32 @@ class WorkerCountReader:
                 return 0.0
             i -= 1
         return LIST_LICENCE
+
+    def _per_place_licence(self, doc: Doc, first: int, orang: int, last: Hit) -> float | None:
+        """PER_PLACE_LICENCE for "N orang" (tokens `first` to `orang`) that ends its clause after
+        a share of each place ("minimal 20 orang per desa,"; a floor word before it, or the
+        last worker count just before: "36 anggota linmas, dua orang per TPS"), or after which
+        its clause ends when a floor word opens it in a sentence naming each place ("Setiap
+        desa mengusulkan paling sedikit 30 orang.")."""
+        n, k = len(doc), orang + 1
+        shared = k + 1 < n and doc[k].lower in self.share_openers and doc[k + 1].lower in self.share_places
+        k += 2 if shared else 0
+        if k < n and not (doc[k].is_space or doc[k].lower in self.clause_breaks or doc[k].text in CLOSERS):
+            return None
+        floor = first > 0 and doc[first - 1].lower in self.floors
+        if shared:
+            near = first > 1 and doc[first - 1].orth == self.comma and doc[first - 2].idx < last.end
+            return PER_PLACE_LICENCE if floor or near else None
+        return PER_PLACE_LICENCE if floor and self._each_place_before(doc, first - 1) else None
+
+    def _each_place_before(self, doc: Doc, i: int) -> bool:
+        """Whether "setiap desa" (a share opener and a place) stands in the sentence before token i."""
+        j = i - 1
+        while j > 0 and i - j < LIST_WINDOW and not self._ends_sentence(doc[j]):
+            if doc[j].lower in self.share_places and doc[j - 1].lower in self.share_openers:
+                return True
+            j -= 1
+        return False
 
     def _next_sentence_row(self, doc: Doc, first: int, orang: int, stop: Token, last: Hit) -> bool:
         """Whether the count from token `first` to "orang" (token `orang`) opens a row of the list that the last
