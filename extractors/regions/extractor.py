@@ -55,8 +55,8 @@ VILLAGE_WORDS = frozenset({"desa", "kelurahan", "kel.", "dusun", "nagari", "gamp
 DISTRICT_WORDS = frozenset({"kecamatan", "kec."})
 CAPS_KINDS = frozenset({"KABUPATEN", "KOTA", "PROVINSI"})  # an ALL-CAPS name right after one is a region, off an all-caps line too
 KIND_REACH = 12  # characters before a name searched for such a word ("Kelurahan ")
-LISTED_BEFORE = re.compile(_CAPITALISED_RUN + r"\s*(?:,|\bdan|\bserta|\batau)\s+$")
-LISTED_AFTER = re.compile(r"\s*(?:,|dan\b|serta\b|atau\b)\s*" + _CAPITALISED_RUN)
+LISTED_BEFORE = re.compile(_CAPITALISED_RUN + r"\s*(?:,?\s*\b(?:dan|serta|atau)|,)\s+$")  # "Ngemplak, dan "
+LISTED_AFTER = re.compile(r"\s*(?:,?\s*(?:dan|serta|atau)\b|,)\s*" + _CAPITALISED_RUN)
 MAX_KANWIL_RUN = 16  # tokens before an office-area alias searched for a Kanwil phrase
 # what a word before a name is to _inside_organisation
 _DOT, _END, _ORGANISATION, _CAPITALISED = "dot", "end", "organisation", "capitalised"
@@ -276,7 +276,8 @@ class RegionsExtractor:
                 and (parents := districts.get(text[h.start:h.end].lower())) is not None}
         if not bare:
             return hits
-        named = {h.fields["code"] for h in hits if h.kind == "region" and id(h) not in bare}
+        named = {h.fields["code"] for h in hits if h.kind == "region"}  # a bare homonym too ("Di Sleman, ... di
+        # Kecamatan Prambanan, Ngemplak, dan Depok": Sleman is also a kecamatan's name)
         return [h for h in hits if id(h) not in bare or not (bare[id(h)] & (named - {h.fields["code"]}) and (
             self._listed_with_district(text, h.start, h.end) or _called_kecamatan(text, text[h.start:h.end])))]
 
