@@ -254,7 +254,7 @@ class RegionsExtractor:
             hits += self._risky_by_neighbours(doc, n, risky, accepted, kept)
         text = context.text or doc.text if hits or deferred else ""
         if hits:
-            hits = _drop_village_named(text, self._drop_kecamatan_of_named(text, hits))
+            hits = _drop_village_named(text, self._drop_kecamatan_of_named(text, _drop_before_other_province(text, hits)))
         if deferred:
             named = {h.fields["code"] for h in hits if h.kind == "region"}
             for start_char, end_char, refs in deferred:
@@ -861,6 +861,19 @@ def _line_is_upper(doc: Doc, start: int, end: int, surface: str) -> bool:
         last += 1
     line = doc[first:last].text
     return sum(c.isalpha() for c in line) > len(surface) + 3 and line.isupper()
+
+
+def _drop_before_other_province(text: str, hits: list[Hit]) -> list[Hit]:
+    """A bare name right before another province's name is no region of its own: "Penderes di
+    Pesisir Selatan Jawa Timur" is Jawa Timur's southern coast, not Kabupaten Pesisir Selatan
+    (Sumatera Barat); "Pesisir Selatan Sumatera Barat" stays."""
+    dropped = set()
+    for h, after in zip(hits, hits[1:]):
+        if h.rule == "region.bare_name" and h.fields["level"] != "province" and after.kind == "region" \
+                and after.fields["level"] == "province" \
+                and not text[h.end:after.start].strip() and not h.fields["code"].startswith(after.fields["code"] + "."):
+            dropped.add(id(h))
+    return [h for h in hits if id(h) not in dropped] if dropped else hits
 
 
 def _drop_village_named(text: str, hits: list[Hit]) -> list[Hit]:
