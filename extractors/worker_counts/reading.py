@@ -1253,7 +1253,7 @@ class WorkerCountReader:
                         for value, first, last in column_figures_of(doc, table, index, self.grammar, scale, money=False,
                                                                     counted_in=self.orangs))
         return hits + self._total_column(doc, table, units) + (
-            self._titled_sums(doc, table, units, titled) or self._summed_to_count(doc, table, units, before))
+            self._titled_sums(doc, table, units) or self._summed_to_count(doc, table, units, before))
 
     def _total_column(self, doc: Doc, table: PipeTable, units: list[tuple[Noun | None, list[str]]]) -> list[Hit]:
         """"Kabupaten | Nelayan | Petani | Jumlah": a last column headed only by a total word,
@@ -1272,14 +1272,15 @@ class WorkerCountReader:
                             "worker.table_total", conf, {"value": figures[-1], "unit": unit}))
         return hits
 
-    def _titled_sums(self, doc: Doc, table: PipeTable, units: list[tuple[Noun | None, list[str]]],
-                     titled: Noun | None) -> list[Hit]:
+    def _titled_sums(self, doc: Doc, table: PipeTable, units: list[tuple[Noun | None, list[str]]]) -> list[Hit]:
         """"Rekap peserta pekerja rentan per provinsi:" over "Provinsi | Dibiayai APBD | Baitul
         Mal/CSR | Jumlah": a table whose title names workers, whose header names none, and whose
         last column is headed by a total word alone counts those workers in every figure of
         each row where that column is the sum of the others (their parts by source or kind)."""
-        if titled is None or len(table.header) < 3 or any(noun is not None or scale for noun, scale in units) \
-                or not self._recap_title(doc, table.title):
+        if table.title is None or len(table.header) < 3 or any(noun is not None or scale for noun, scale in units):
+            return []
+        titled = self._recap_title(doc, table.title)
+        if titled is None:
             return []
         conf = round(titled.confidence * TABLE_FACTOR, 3)
         hits = []
@@ -1324,20 +1325,26 @@ class WorkerCountReader:
                     summed.append((row, figures))
         return summed
 
-    def _recap_title(self, doc: Doc, title: Cell) -> bool:
-        """Whether a table's title says only that it counts workers by place: recap words, the
-        worker units, then a breakdown word and no word of money ("Rekap peserta pekerja rentan
-        per provinsi (per 30 November 2025):"; not "Anggaran iuran pekerja rentan per kabupaten",
-        "Peserta per kecamatan dan anggarannya")."""
-        k, end, units = title[0], title[1], 0
+    def _recap_title(self, doc: Doc, title: Cell) -> Noun | None:
+        """The worker unit of a table's title that says only that it counts workers by place:
+        recap words, the worker units (each may have its short form in brackets), then a
+        breakdown word and no word of money ("Rekap peserta pekerja rentan per provinsi (per 30
+        November 2025):", "Berikut capaian kepesertaan bukan penerima upah (BPU) di tujuh
+        kabupaten/kota ..."; not "Anggaran iuran pekerja rentan per kabupaten", "Peserta per
+        kecamatan dan anggarannya"); None for any other title."""
+        k, end, unit = title[0], title[1], None
         while k < end and doc[k].lower in self.recap_words:
             k += 1
         while k < end and doc[k].lower not in self.breakdown_words:
             noun = self.nouns.at(doc, k)
             if noun is None or noun.role != "unit":
-                return False
-            units, k = units + 1, k + noun.length
-        return units > 0 and k < end and not any(doc[j].lower in self.money_title_words for j in range(k, end))
+                return None
+            unit, k = unit or noun, k + noun.length
+            if k + 2 < end and doc[k].text == "(" and doc[k + 2].text == ")":
+                k += 3  # its short form: "(BPU)"
+        if unit is None or k >= end or any(doc[j].lower in self.money_title_words for j in range(k, end)):
+            return None
+        return unit
 
     def _counts_people(self, doc: Doc, start: int, end: int) -> bool:
         """Whether a header cell counts people without saying who: "Penerima (orang)", "Jumlah
