@@ -35,7 +35,7 @@ _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/-](\d{1,2})[/-](\d{4})" + _CLOCK, re.I
 _ISO_DATE = re.compile(r"\d{4}[-/]\d{2}[-/]\d{2}")
 _DATE_ELEMENTS = etree.XPath(
     ".//time | .//*[contains(translate(@class, 'DT', 'dt'), 'date') or contains(translate(@class, 'T', 't'), 'time')"
-    " or contains(@class, 'tanggal') or contains(@class, 'publish') or contains(@class, 'waktu')"
+    " or contains(@class, 'tanggal') or contains(@class, 'tgl') or contains(@class, 'publish') or contains(@class, 'waktu')"
     " or contains(@class, 'meta') or contains(@class, 'info')]")  # a post's meta or info line:
 # "Admin | Kamis, 18 September 2025 | 10:45 WIB", "Rabu, 3 September 2025 | Kategori: Berita Daerah"
 LOCAL_HOURS = frozenset(ZONE_HOURS.values())

@@ -362,7 +362,13 @@ STORY_PARAGRAPHS = [f"Wali Kota menyerahkan {n} kartu BPJS Ketenagakerjaan kepad
      '<tr><td class="komentar">Hasnawati - 04/09/2025 09:12 Terima kasih Pak Wali.</td></tr>'
      '</table></td><td class="sidebar">Minggu, 22 November 2026</td></tr></table></body></html>',
      "2025-09-03"),
-], ids=["post-meta-line", "table-info-row"])
+    # a "tgl" (tanggal) line between the headline and the story
+    ('<html><body><section class="berita-detail"><h1>Kartu untuk PKL</h1>'
+     '<p class="tgl"><i class="icon-calendar"></i> 03 Desember 2025 &nbsp; <i class="icon-user"></i> Humas Setwan</p>'
+     '<div class="isi">' + "".join(f"<p>{p}</p>" for p in STORY_PARAGRAPHS) + '</div></section>'
+     '<div class="sidebar"><span class="tgl-hari-ini">Minggu, 22 November 2026</span></div></body></html>',
+     "2025-12-03"),
+], ids=["post-meta-line", "table-info-row", "tgl-line"])
 def test_a_date_line_above_the_story_dates_a_page_without_date_metadata(html, published):
     _, meta = html_to_article_text(html)
     assert meta["published"] == published
