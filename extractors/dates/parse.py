@@ -159,16 +159,23 @@ def extract(doc: Doc, rules: Rules, memo: Memo, published: date | None, text: st
     anchors, labels_at = _anchors(doc, rules, memo)
     if not anchors:
         return []
-    hits = []
+    hits, yearless = [], []
     for lo, hi in _segments(anchors, len(doc)):
         orths = [doc[i].orth for i in range(lo, hi)]
         for matched in memo.shapes_in("".join(map(memo.letter, orths))):
             for last in (False, True) if matched.ranged else (False,):
+                if matched.shape.yearless and published is None:
+                    yearless.append((lo, orths, matched, last))  # no fact, but may tell a date line's role
+                    continue
                 hit = _hit(doc, lo, orths, matched, labels_at, rules, memo, published, last)
                 if hit is not None:
                     hits.append(hit)
     if any(h.fields["role"] == WIDGET for h in hits):
-        hits = _story_or_site(hits)
+        hits = _story_or_site(hits, lambda day: [
+            (h.start, h.fields["value"]) for lo, orths, matched, last in yearless
+            if (h := _hit(doc, lo, orths, matched, labels_at, rules, memo, day, last)) is not None
+            and h.fields["precision"] == "day" and h.fields["role"] == "mentioned"
+            and h.confidence >= round(matched.shape.confidence, 3)])  # its weekday, if written, agreeing
     header = min((h.start for h in hits if h.fields["role"] == "published"), default=None)
     for k, hit in enumerate(hits):
         if hit.fields["role"] == "mentioned" and hit.fields["precision"] == "day" and \
@@ -179,18 +186,20 @@ def extract(doc: Doc, rules: Rules, memo: Memo, published: date | None, text: st
     return _one_publication_date(hits, published)
 
 
-def _story_or_site(hits: list[Hit]) -> list[Hit]:
+def _story_or_site(hits: list[Hit], yearless_days) -> list[Hit]:
     """A bare date line at the top (WIDGET) is the story's publication date when nothing else
     is and it falls at most WIDGET_EVENT_DAYS after a day the story names ("Senin, 10 November
-    2025" over a small site's report of "Ahad (9/11/2025)"); otherwise it is a site's date
-    widget, no fact ("Sunday, November 24, 2024" above a 2017 story)."""
+    2025" over a small site's report of "Ahad (9/11/2025)", or of "Senin (9/11)", dated from the
+    line by `yearless_days(day)`, its weekday agreeing); otherwise it is a site's date widget,
+    no fact ("Sunday, November 24, 2024" above a 2017 story)."""
     published = any(h.fields["role"] == "published" for h in hits)
     days = [(h.start, h.fields["value"]) for h in hits if h.fields["role"] == "mentioned" and h.fields["precision"] == "day"]
     kept = []
     for hit in hits:
         if hit.fields["role"] == WIDGET:
+            named = days + yearless_days(hit.fields["value"]) if not published else days
             if published or not any(start > hit.start and 0 <= (hit.fields["value"] - day).days <= WIDGET_EVENT_DAYS
-                                    for start, day in days):  # a day the story names, below the line
+                                    for start, day in named):  # a day the story names, below the line
                 continue
             hit = replace(hit, fields={**hit.fields, "role": "published"})
             published = True
