@@ -57,8 +57,8 @@ class NameReader:
                 i += 2  # "Datuk Seri H. Mahmuddin Yusuf"
             elif tok.honorific or (tok.lower in self.lex.leading and i + 1 < n and (toks[i + 1].honorific or toks[i + 1].name)):
                 i += 1
-                if i < n and toks[i].text == "." and not toks.space(i - 1):
-                    i += 1
+                if i < n and toks[i].text in (".", "'") and not toks.space(i - 1):
+                    i += 1  # "H.", "Ne'" (Toraja)
             elif tok.text == "(" and i + 2 < n and toks[i + 1].lower in self.lex.honorifics and (
                     close := i + 3 if toks[i + 2].text == "." and i + 3 < n else i + 2) and toks[close].text == ")":
                 i = close + 1  # "Komjen Pol (Purn) Drs. Hendra Wibisono", "Irjen Pol. (Purn.) Hadi Sucipto"
@@ -98,6 +98,8 @@ class NameReader:
                 j += 1
                 if tok.lower in shortened and glued(j, ".") and j + 1 < n and toks[j + 1].name:
                     j += 1  # "Andi Muh. Ilham"
+                elif glued(j, "'") and toks.space(j) and j + 1 < n and toks[j + 1].name and j + 1 not in blocked:
+                    j += 1  # a glottal stop ending a name word: "Yusuf Bura' Sampe Lolo" (Toraja)
                 while j + 1 < n and toks[j].text == "-" and not toks.space(j - 1) and not toks.space(j) \
                         and toks[j + 1].name and j + 1 not in blocked:
                     j += 2  # Al-Farisi

@@ -126,8 +126,8 @@ class Tokens(dict):
         """Whether a capitalised word follows token i, right after it or after a period ("R.A. Sekar");
         a one-letter title only with its period ("R. Bagus" is Raden Bagus, "R Bayu" an initial)."""
         j = i + 1
-        if j < self.n and self[j].text == ".":
-            j += 1
+        if j < self.n and self[j].text in (".", "'"):
+            j += 1  # "R.A. Sekar", "Ne' Marthen" (Toraja)
         elif len(self[i].text) == 1:
             return False
         return j < self.n and self[j].cap and not self[j].punct
