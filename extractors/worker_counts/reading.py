@@ -54,9 +54,9 @@ LABEL_WINDOW = 12  # tokens of a label before its colon
 PLACE_ASIDE = 5  # words of a place set off by commas inside a clause (", Kecamatan Asakota,")
 HEADING_LINES = 12  # list lines walked back to the heading of a bulleted list
 ROW_LINES = 24  # lines walked back from a total row over the rows that may add up to it
-_PARTITIVE_NUMBER = re.compile(r"\b[Dd]ari (?=\d)")  # "dari 31 ribu itu,": maybe a whole restated
+_PARTITIVE_NUMBER = re.compile(r"ari (?=\d[^,\n]{0,40},)(?<=\b[Dd]ari )(?!(?:19|20)\d\d\b)")  # "dari 31 ribu itu,":
+# maybe a whole restated (a comma close after it; not a year). Opening with a literal makes the search fast.
 CLOSERS = frozenset({")", '"', "”", "’", "'"})
-_CLOSING_MARKS = "".join(CLOSERS)
 SENTENCE_ENDS = frozenset({".", "!", "?", '"', "“", "”"})
 RESIDENT_CONFIDENCE = 0.8  # "320 warganya bekerja sebagai nelayan": residents said to work
 RULE_FACTOR = {  # confidence of a rule relative to that of its noun
@@ -303,7 +303,7 @@ class WorkerCountReader:
                 hits.extend(self._subsets(doc, hits, subsets, (*found.get("date", ()), *found.get("amount", ()))))
             hits.extend(self._list_gaps(doc, hits))
             hits.extend(self._list_tails(doc, hits))
-            hits.extend(self._summed_parts(doc, hits))
+            hits.extend(self._summed_parts(doc, hits, context.text if context is not None and context.text else doc.text))
             hits.extend(self._summed_rows(doc, hits, licensed, found))
             if unsaid:
                 hits.extend(self._summed_totals(doc, hits, unsaid))
@@ -668,7 +668,7 @@ class WorkerCountReader:
             k = end
         return found
 
-    def _summed_parts(self, doc: Doc, hits: list[Hit]) -> list[Hit]:
+    def _summed_parts(self, doc: Doc, hits: list[Hit], text: str) -> list[Hit]:
         """"2.870 orang tercatat sebagai peserta, terdiri atas 1.240 di Malaysia, 980 di Taiwan,
         dan 650 di Hong Kong": bare numbers after a worker count, up to the end of the next
         sentence, that add up to it exactly (two or more in a row, counted ones included) are
@@ -682,7 +682,7 @@ class WorkerCountReader:
         new: list[Hit] = []
         anchors = [(hit, span.end, False) for hit in sorted(hits, key=_plain_orang)  # a count's own noun before "orang"
                    if (span := doc.char_span(hit.start, hit.end)) is not None]
-        for hit, after, restated in anchors + self._restated_wholes(doc, hits):
+        for hit, after, restated in anchors + self._restated_wholes(doc, hits, text):
             parts = self._parts_after(doc, after, counted, loose=True)
             strict = [part for part in parts if part[3] < 0]
             run = _summing_run([part[0] for part in strict], hit.fields["value"])
@@ -703,21 +703,27 @@ class WorkerCountReader:
                                    {"value": value, "unit": hit.fields["unit"]}))
         return new
 
-    def _restated_wholes(self, doc: Doc, hits: list[Hit]) -> list[tuple[Hit, int, bool]]:
+    def _restated_wholes(self, doc: Doc, hits: list[Hit], text: str) -> list[tuple[Hit, int, bool]]:
         """(count, token after the comma, True) for each "dari N[ word...]," that restates the
-        value N of a worker count before it ("dari 40 ribu kuota Provinsi, sebanyak 15.400 ...")."""
+        value N of a worker count before it ("dari 40 ribu kuota Provinsi, sebanyak 15.400 ...");
+        `text`: the doc's text (doc.text rebuilds it)."""
         found = []
-        for m in _PARTITIVE_NUMBER.finditer(doc.text):
-            before = [hit for hit in hits if hit.end <= m.start()]
-            span = doc.char_span(m.start(), m.end() - 1) if before else None
+        first_end = min(hit.end for hit in hits)
+        for m in _PARTITIVE_NUMBER.finditer(text, first_end):
+            at = m.start() - 1  # the "d" of "dari"
+            span = doc.char_span(at, at + 4)
             if span is None:
                 continue
             got, k = self._number_from(doc, span.end)
-            if got is None or got[0].range is not None or got[0].year:
-                continue
-            same = [hit for hit in before if hit.fields["value"] == got[0].value]
+            if got is None or got[0].range is not None or got[2].idx in (hit.start for hit in hits):
+                continue  # "Dari 6.842 calon PMI tadi, ...": a count of its own
+            value = got[0].value
+            same = [hit for hit in hits if hit.end <= at and hit.fields["value"] == value]
             words = k
-            while k < len(doc) and k - words < RESTATED_WORDS and doc[k].is_alpha:
+            while same and k < len(doc) and k - words < RESTATED_WORDS and doc[k].is_alpha:
+                noun = self.nouns.at(doc, k)
+                if noun is not None and noun.role == "never":
+                    same = []  # "dari 5 kabupaten, ...": no workers
                 k += 1
             if same and k < len(doc) and doc[k].orth == self.comma:
                 found.append((same[-1], k + 1, True))
@@ -1886,8 +1892,11 @@ class WorkerCountReader:
         count ended at the full stop `stop`: nothing but a closing mark between that count and
         the stop, a name just before the number (list words aside: "Jatim mencatat 1.204
         orang"), and the row's end, a list word or a clause break just after "orang"."""
-        if doc.text[last.end:stop.idx].strip(_CLOSING_MARKS):
-            return False
+        k = stop.i - 1
+        while k >= 0 and doc[k].idx >= last.end:
+            if doc[k].text not in CLOSERS:
+                return False
+            k -= 1
         k = first - 1
         while k > stop.i and doc[k].lower in self.list_words and doc[k].is_lower:
             k -= 1
