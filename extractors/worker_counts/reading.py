@@ -855,10 +855,14 @@ class WorkerCountReader:
     def _elaborated_sentence(self, doc: Doc, i: int) -> bool:
         """Whether an elaboration word stands in the sentence before token i (LIST_WINDOW tokens
         at most): "Rincian penerima, Laweyan 2.780 orang ..."."""
+        return any(self._elaborates(doc, k) for k in range(self._sentence_start(doc, i), i))
+
+    def _sentence_start(self, doc: Doc, i: int) -> int:
+        """The first token of the sentence that token i is in, LIST_WINDOW tokens back at most."""
         j = i
         while j > 0 and i - j < LIST_WINDOW and not self._ends_sentence(doc[j - 1]):
             j -= 1
-        return any(self._elaborates(doc, k) for k in range(j, i))
+        return j
 
     def _enrolment_licence(self, doc: Doc, i: int, insurers: list[int]) -> float | None:
         """ENROL_LICENCE when tokens from i are a few enrol_gap words, an enrolment verb, a few
@@ -1880,18 +1884,15 @@ class WorkerCountReader:
 
     def _each_place_before(self, doc: Doc, i: int) -> bool:
         """Whether "setiap desa" (a share opener and a place) stands in the sentence before token i."""
-        j = i - 1
-        while j > 0 and i - j < LIST_WINDOW and not self._ends_sentence(doc[j]):
-            if doc[j].lower in self.share_places and doc[j - 1].lower in self.share_openers:
-                return True
-            j -= 1
-        return False
+        return any(doc[j].lower in self.share_places and doc[j - 1].lower in self.share_openers
+                   for j in range(max(1, self._sentence_start(doc, i)), i))
 
     def _next_sentence_row(self, doc: Doc, first: int, orang: int, stop: Token, last: Hit) -> bool:
-        """Whether the count from token `first` to "orang" (token `orang`) opens a row of the list that the last
-        count ended at the full stop `stop`: nothing but a closing mark between that count and
-        the stop, a name just before the number (list words aside: "Jatim mencatat 1.204
-        orang"), and the row's end, a list word or a clause break just after "orang"."""
+        """Whether the count from token `first` to "orang" (token `orang`) opens a row of the list
+        that the last count ended at the full stop `stop`: nothing but a closing mark between
+        that count and the stop, a name just before the number (list words aside: "Jatim
+        mencatat 1.204 orang"), and the row's end, a list word or a clause break just after
+        "orang"."""
         k = stop.i - 1
         while k >= 0 and doc[k].idx >= last.end:
             if doc[k].text not in CLOSERS:
