@@ -287,7 +287,7 @@ class TitleReader:
     def _opens_unit(self, j: int) -> bool:
         """Whether an office unit ("Cabang", "Wilayah") that a tagged region follows stands at token j."""
         el = self.element(j)
-        return el is not None and el[1] == "unit" and el[0] < self.n and el[0] in self.places
+        return el is not None and el[1] == "unit" and el[0] in self.places
 
     def unknown_org(self, i: int, open_end: bool = False) -> int | None:
         """End of an organisation the lists do not know ("Partai Keadilan Sejahtera"), when a

@@ -266,7 +266,7 @@ class RegionsExtractor:
         return hits
 
     def _drop_kecamatan_of_named(self, text: str, hits: list[Hit]) -> list[Hit]:
-        """A bare name that is also a kecamatan of a kabupaten/kota the article names otherwise
+        """A bare name that is also a kecamatan of a kabupaten/kota the article names (bare too)
         is that kecamatan when it is listed with another kecamatan, or when the article calls it
         a kecamatan: "buruh tani di Kroya dan Sampang" in a story on Cilacap is Kecamatan Sampang
         of Cilacap, not Kabupaten Sampang (Jawa Timur); after "pabrik di Kecamatan Karanganyar,
