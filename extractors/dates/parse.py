@@ -197,10 +197,9 @@ def _story_or_site(hits: list[Hit], yearless_days) -> list[Hit]:
     kept = []
     for hit in hits:
         if hit.fields["role"] == WIDGET:
-            named = days + yearless_days(hit.fields["value"]) if not published else days
             if published or not any(start > hit.start and 0 <= (hit.fields["value"] - day).days <= WIDGET_EVENT_DAYS
-                                    for start, day in named):  # a day the story names, below the line
-                continue
+                                    for start, day in days + yearless_days(hit.fields["value"])):  # a day the
+                continue  # story names, below the line
             hit = replace(hit, fields={**hit.fields, "role": "published"})
             published = True
         kept.append(hit)
