@@ -14,13 +14,14 @@ from .names import Name, NameReader
 from .places import UntaggedPlaces
 from .posts import post_fields, post_scope
 from .spans import Tokens
-from .titles import FIELD_JOINERS, LOCAL_PLACES, Chunk, TitleReader
+from .titles import CONJUNCTIONS, FIELD_JOINERS, LOCAL_PLACES, Chunk, TitleReader
 
 KIND = "official"
 NAME_LINE_RULE = "official.name_line_title_line"  # a contact block: never a headline
 LIST_LINE_RULE = "official.list_line_name_dash_title"  # "1. Budi Santoso – Kepala Dinas ...": never a headline
 DASHES = frozenset({"–", "—", "-"})
 LIST_JOINERS = frozenset({"dan", "serta", "atau"})  # "Budi Santoso, Andi Saputra, dan Rina": a list of people
+PAIR_JOINERS = frozenset({"dan", "serta"})  # "Taufiq Saleh dan Koeswoto": two names under one title
 SIGNATURE_RULE = "official.signature_block"  # a document's signer: post line, "ttd", name line
 FORM_RULE = "official.form_fields"  # a form's "Nama : ..." line over its "Jabatan : ..." line
 LABEL_RULE = "official.title_colon_name"  # "Kepala BPS Provinsi Maluku Utara: Ridwan Hasan Umasugi"
@@ -357,7 +358,7 @@ class DocReader:
             k = found[-1].next
             if k < n and toks[k].text == ",":
                 k += 1
-            if k < n and toks[k].lower in {"dan", "serta"}:
+            if k < n and toks[k].lower in PAIR_JOINERS:
                 k += 1
             nxt = names.forward(k) if k > found[-1].next else None
             if nxt is None:
@@ -398,7 +399,7 @@ class DocReader:
         capitalised title: after a comma, "Kaur Umum, Taufiq Saleh dan Koeswoto sebagai Kadus"
         names the Kadus, not the Kaur Umum."""
         toks, n, k = self.toks, self.n, name.next
-        while k + 1 < n and toks[k].lower in {"dan", "serta"}:
+        while k + 1 < n and toks[k].lower in PAIR_JOINERS:
             joined = self.names.forward(k + 1)
             if joined is None:
                 break
@@ -434,7 +435,7 @@ class DocReader:
         """Whether "dan"/"&" and a capitalised word that opens no title follow token k-1."""
         toks = self.toks
         return (
-            k + 1 < self.n and toks[k].lower in {"dan", "&", "serta"}
+            k + 1 < self.n and toks[k].lower in CONJUNCTIONS
             and toks[k + 1].cap and not self.names.is_blocked(k + 1)
         )
 

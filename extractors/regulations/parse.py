@@ -20,6 +20,7 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from extractors.common import Found, Hit
+from extractors.numerals import is_year
 from extractors.regions import RegionRef, resolve as resolve_region
 
 from .rules import Rules, TypeSpelling
@@ -235,8 +236,8 @@ def _year_after(doc: Doc, k: int) -> bool:
 
 
 def _is_year(doc: Doc, k: int) -> bool:
-    """Token k exists and is four digits."""
-    return k < len(doc) and len(doc[k].text) == 4 and doc[k].text.isdigit()
+    """Token k exists and is a year."""
+    return k < len(doc) and is_year(doc[k].text)
 
 
 def _group_texts(match: re.Match, window: Window, memo: Memo) -> dict[str, str]:
