@@ -351,9 +351,13 @@ class RegionsExtractor:
 
     def _kecamatan_of_next(self, doc: Doc, start: int, end: int, kept: list, k: int) -> bool:
         """Whether the name at tokens start..end is a kecamatan of the region named right after
-        its comma (a "Kabupaten"/"Kota" cue may stand between): "Rembang, Pasuruan"."""
+        its comma (a "Kabupaten"/"Kota" cue may stand between): "Rembang, Pasuruan"; not when a
+        level's prefix stands before it ("Kota Sorong, Kabupaten Sorong": two regions)."""
         parents = self.homonym_districts.get(_span(doc, start, end)[0].lower())
         if parents is None or k + 1 == len(kept):
+            return False
+        cue = self._cue_before(doc, start)
+        if cue is not None and cue.type == "prefix" and cue.level:
             return False
         next_id, next_start, _ = kept[k + 1]
         if next_start - end > 3:
