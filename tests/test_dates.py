@@ -56,7 +56,6 @@ def test_months_listed_before_one_year_share_it(run):
     ("Acara serupa digelar March 21, 2024 di Jakarta.", "March 21, 2024", date(2024, 3, 21), "day"),
     ("Acara serupa digelar 21 March 2024 di Jakarta.", "21 March 2024", date(2024, 3, 21), "day"),
     ("Program berjalan sejak tahun 2022 di seluruh kabupaten.", "tahun 2022", date(2022, 1, 1), "year"),
-    ("Iuran dianggarkan dalam APBD tahun anggaran 2024.", "tahun anggaran 2024", date(2024, 1, 1), "year"),
 ])
 def test_value_precision_and_span(run, text, span, value, precision):
     assert run(text) == [(span, value, precision, "mentioned")]
@@ -127,6 +126,7 @@ def test_dates_with_a_time_in_the_body_are_mentioned(run):
     "Tahun 2023 sebanyak 31 ribu pekerja didaftarkan.",
     "Periode 2020-2024 menjadi fokus evaluasi.",
     "Skor akhir 21 Mar berakhir imbang.",  # a short month needs a day and a year
+    "Iuran dianggarkan dalam APBD tahun anggaran 2024.",  # a budget's year, not a time in the story
 ])
 def test_traps_give_no_date(run, text):
     assert run(text, published="2024-05-01") == []

@@ -282,10 +282,9 @@ def _month_anchor(doc: Doc, start: int, memo: Memo) -> bool:
 
 
 def _year_anchor(doc: Doc, start: int, rules: Rules, memo: Memo) -> bool:
-    """ "tahun" at token start anchors a year: "tahun anggaran 2024", "sejak tahun 2023"."""
+    """ "tahun" at token start anchors a year after a word that makes it a date: "sejak tahun
+    2023" (not "Tahun Anggaran 2025", a budget's year, nor "Nomor 15 Tahun 2014")."""
     nxt = memo.text(doc[start + 1].orth) if start + 1 < len(doc) else ""
-    if rules.word_class.get(nxt.lower()) == "a":
-        return True
     return (nxt.isdigit() and len(nxt) == 4 and start > 0
             and rules.word_class.get(memo.text(doc[start - 1].orth).lower()) in ("p", "u"))
 

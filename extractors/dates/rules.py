@@ -28,7 +28,7 @@ HERE = Path(__file__).parent
 
 MONTH_CLASS = {"id": "M", "abbr": "m", "en": "E"}
 WEEKDAY_CLASS = {"id": "W", "en": "V"}
-CUE_CLASS = {"year_keyword": "T", "fiscal": "a", "year_prefix": "p", "until": "u", "number_keyword": "K", "list_joiner": "l", "range_joiner": "r",
+CUE_CLASS = {"year_keyword": "T", "year_prefix": "p", "until": "u", "number_keyword": "K", "list_joiner": "l", "range_joiner": "r",
              "published_label": "L"}
 
 
