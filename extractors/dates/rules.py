@@ -179,7 +179,7 @@ def load(nlp: Language) -> Rules:
         counted_meta=re.compile(rf"^[\d.,]+\s*(?:rb|ribu|k)?\s*(?:x|kali)?\s*(?:{meta})\s*[|·•\-–—]?$", re.IGNORECASE),
         post_meta_after=re.compile(rf"^(?:[|/\-–—·•](?:[^|/·•]*[|/·•])?)?\s*(?:[\d.,]+\s+(?:kali\s+)?)?(?:{meta})\b", re.IGNORECASE),
         published_label=re.compile(rf"^(?:(?:tanggal|tgl)\.?\s+)?(?:{labels})\b\s*(?:pada|tanggal|tgl|on)?\s*[:\-–—]?\s*$", re.IGNORECASE),
-        time_after=re.compile(rf"^(?:[|,/\-–—]\s*)?(?:pukul\s+)?\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?\s*(?:{zones})?(?:[\s\]]|$)"),
+        time_after=re.compile(rf"^(?:[|,/\-–—·•]\s*)?(?:pukul\s+)?\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?\s*(?:{zones})?(?:[\s\]]|$)"),
         widget_after=re.compile(rf"^\|\s*(?:[^|\n]{{1,40}}\|\s*)?(?:{widget})(?:\W|$)", re.IGNORECASE),
         signed_date=re.compile(rf"^(?:(?P<at>(?:{signed})\s+di\s+[^,\n]{{1,40}}?)\s*,?\s+)?pada\s+tanggal\s*:?$", re.IGNORECASE),
         signed_at=re.compile(rf"^(?:{signed})\s+di\s", re.IGNORECASE),
