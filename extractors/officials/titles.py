@@ -9,6 +9,7 @@ import re
 
 from ..common import Hit
 from .lexicon import BIRTH_NAME_OPENERS, Lexicon, Organization, Trie, Unit
+from .names import QUOTES
 from .spans import Tokens
 
 CONJUNCTIONS = frozenset({"dan", "&", "serta"})
@@ -22,6 +23,7 @@ LOCAL_PLACES = frozenset({"local", "district", "village"})  # place modes of pos
 MAX_ORG_NUMBER_DIGITS = 3  # a school's number inside an unknown organisation's name
 MAX_ORG = 10
 MAX_PLACE = 6
+QUOTED_NAME_WORDS = 4  # words of a group's own name in quotes inside its name
 MAX_FULL_NAME_WORDS, MAX_FULL_NAME_CHARS = 9, 120  # an organisation's full name before its bracketed short name
 BRACKETED_ACRONYM = re.compile(r" \(([A-Z][A-Z0-9]{1,6}|[A-Z][a-z]+[A-Z][A-Za-z]{1,8})\)")  # "PT Samudra Baja Galangan Tbk (SBGL)", "(KirimGo)"
 
@@ -307,6 +309,9 @@ class TitleReader:
             if self._glued_hyphen(j):
                 j += 3  # a doubled word: "Paguyuban Mama-Mama Pedagang Pasar Mopah"
                 continue
+            if tok.text in QUOTES and (close := self._quoted_name_end(j)) is not None:
+                j = close  # its own name in quotes: 'Kelompok Petambak Garam "Segara Bersatu" Desa Pijot,'
+                continue
             if tok.text in {",", "("} or (tok.cap and tok.lower in self.lex.honorifics) or j in self.places \
                     or self.opens_birth_name(j):
                 return j  # closed: "Federasi Serikat Pekerja Metal Indonesia (FSPMI) Jateng,", "Pengadilan
@@ -321,6 +326,15 @@ class TitleReader:
                 j += 1
             else:
                 return j if open_end and j > i + 1 and tok.text[:1].islower() else None
+        return None
+
+    def _quoted_name_end(self, q: int) -> int | None:
+        """The token after a quoted name of capitalised words opened at token q ('"Lawo
+        Mere"', at most QUOTED_NAME_WORDS), else None."""
+        toks = self.toks
+        for k in range(q + 2, min(self.n, q + 2 + QUOTED_NAME_WORDS)):
+            if toks[k].text in QUOTES:
+                return k + 1 if all(toks[m].cap for m in range(q + 1, k)) else None
         return None
 
     def opens_birth_name(self, j: int) -> bool:
@@ -438,15 +452,18 @@ class TitleReader:
 
     def _closed_run(self, i: int) -> int | None:
         """End of a run of capitalised words from token i that a comma, an honorific, a known
-        element or the end of its line closes; None if something else ends it first."""
+        element or the end of its line closes; None if something else ends it first. A name in
+        quotes inside it counts as one word ('Sanggar Tenun Ikat "Lawo Mere" Desa Wolojita,')."""
         toks, n = self.toks, self.n
-        j = i
-        while j < n and j < i + MAX_PLACE:
+        j, limit = i, i + MAX_PLACE
+        while j < n and j < limit:
             tok = toks[j]
             if j > i and (tok.text == "," or (tok.cap and tok.lower in self.lex.honorifics) or self.element(j)
                           or self.name_in_paren(j) or (tok.blank and "\n" in tok.text) or self.opens_birth_name(j)):
                 return j
             paren = self.paren_end(j)
+            if paren is None and tok.text in QUOTES and (paren := self._quoted_name_end(j)) is not None:
+                limit += paren - j - 1
             if paren is not None:
                 j = paren
             elif (tok.cap and not tok.punct) or (
