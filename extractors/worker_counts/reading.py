@@ -87,6 +87,7 @@ APPOSED_NUMBER = 4  # tokens of a number at most ("19 ribu") before the "orang" 
 RESTATED_WORDS = 3  # words at most between a restated whole's number and its comma ("dari 31 ribu itu,")
 LOOSE_PARTS = 3  # numbers before words that are no part words may be parts only in a run this long,
 # after an elaboration word ("terdiri atas 186 pendeta, ...")
+OTHERS_WORD = "lainnya"  # "sedangkan 2.330 lainnya": the rest of the workers just counted
 PART_FACTOR = 0.85  # a part of a count, its unit the count's: a little less sure than the count
 EVENT_WINDOW = 8  # tokens searched before an attendance word for the event
 EVENT_HEAD, CLAUSE_WINDOW = 3, 30  # the first words of a clause before ", diikuti N peserta" and its length at most
@@ -310,6 +311,8 @@ class WorkerCountReader:
                 hits.extend(self._summed_list(doc, hits, unsaid))
             if tables:
                 hits.extend(_summed_tables(hits, tables))
+            if context is not None and context.text and OTHERS_WORD in context.text:
+                hits.extend(self._bare_others(doc, hits))
         return _outside(_one_per_number(hits), found.get("amount", ()))
 
     def _shared_units(self, doc: Doc, hits: list[Hit]) -> list[Hit]:
@@ -602,6 +605,43 @@ class WorkerCountReader:
             new.extend(Hit("worker_count", start, end, "worker.list_tail", conf, {"value": value, "unit": a.fields["unit"]})
                        for value, start, end in self._named_numbers(doc, span.end, stop))
         return new
+
+    def _bare_others(self, doc: Doc, hits: list[Hit]) -> list[Hit]:
+        """"5.120 petani berada di Sanggau, sedangkan 2.330 lainnya di Sekadau": a bare number
+        that "lainnya" follows, not yet counted, counts the rest of the workers of the count
+        before it in its sentence (LIST_WINDOW tokens at most, no other number between): in
+        the unit named right after "lainnya" ("41 lainnya pekerja mandiri"), else in its unit."""
+        new: list[Hit] = []
+        ordered = sorted(hits, key=attrgetter("start"))
+        counted = {hit.start for hit in hits}
+        for k in range(1, len(doc)):
+            if doc[k].lower != self.others_word or not self._is_numberish(doc[k - 1]):
+                continue
+            first = k - 1
+            while first > 0 and self._is_numberish(doc[first - 1]):
+                first -= 1
+            got, end = self._number_from(doc, first, k)
+            if got is None or end != k or got[0].range is not None or got[0].year:
+                continue
+            start = doc[first].idx
+            last = next((h for h in reversed(ordered) if h.end <= start), None)
+            if start in counted or last is None or not self._same_sentence_run(doc, first, last.end):
+                continue
+            named = self.nouns.at(doc, k + 1) if k + 1 < len(doc) else None
+            unit = named.unit if named is not None and named.role == "unit" else last.fields["unit"]
+            new.append(Hit("worker_count", start, doc[k - 1].idx + len(doc[k - 1]), "worker.others",
+                           round(last.confidence * PART_FACTOR, 3), {"value": got[0].value, "unit": unit}))
+        return new
+
+    def _same_sentence_run(self, doc: Doc, first: int, after: int) -> bool:
+        """Whether the tokens before token `first` back to character `after` (LIST_WINDOW at
+        most) hold no sentence end, line break or number."""
+        i = first - 1
+        while i >= 0 and doc[i].idx >= after:
+            if first - i > LIST_WINDOW or self._ends_sentence(doc[i]) or self._is_numberish(doc[i]):
+                return False
+            i -= 1
+        return True
 
     def _placed_tail(self, doc: Doc, a: Hit, k: int) -> list[Hit]:
         """"1.106 penenun di Kabupaten Ende, 688 di Nagekeo, 412 di Ngada dan 236 di Lembata": a
