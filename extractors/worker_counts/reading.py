@@ -1727,8 +1727,12 @@ class WorkerCountReader:
             if start < 2:
                 return None
             previous = self._line_start(doc, start - 1, LIST_WINDOW)
-            if previous is None:
-                return None
+            if previous is None:  # a long paragraph over the list: its last sentence heads it when
+                # it ends with the colon ("... Berdasarkan pendataan Otorita, asal pekerja terbanyak sebagai berikut:")
+                heading = start - 2
+                if heading < 0 or doc[heading].orth != self.colon:
+                    return None
+                return self._names_workers(doc, self._sentence_start(doc, heading), heading, licensed)
             if bulleted and doc[previous].orth not in self.bullets:
                 return self._names_workers(doc, previous, start - 1, licensed)
             if not bulleted and not self._row(doc, previous, start - 1):  # rows "Kec. Rambutan : 610
