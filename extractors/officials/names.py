@@ -178,6 +178,7 @@ class NameReader:
         toks, blocked = self.toks, self.blocked
         j = k - 1
         words: list[int] = []
+        initials = 0  # written with a period: "Maria C. Leiwakabessy" (not "Jalan A. Yani")
         while j >= 0 and len(words) <= MAX_WORDS:
             if (toks[j].name and j not in blocked) or (words and self._initial(j)):
                 words.append(j)
@@ -187,9 +188,13 @@ class NameReader:
             elif words and toks[j].text == "." and j > 0 and toks[j - 1].lower in self.lex.shortened \
                     and not toks.space(j - 1):
                 j -= 1  # "Andi Muh. Ilham", read backwards
+            elif words and toks[j].text == "." and j > 1 and self._initial(j - 1) and not toks.space(j - 1) \
+                    and not self.is_honorific(j - 1) and toks[j - 2].name and j - 2 not in blocked:
+                initials += 1
+                j -= 1
             else:
                 break
-        if not words or len(words) > MAX_WORDS:
+        if not words or len(words) > MAX_WORDS or len(words) - initials < 2 <= len(words):
             return None
         start = words[-1]
         if j >= 0:
