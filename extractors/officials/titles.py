@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..common import Hit
@@ -23,6 +24,7 @@ LOCAL_PLACES = frozenset({"local", "district", "village"})  # place modes of pos
 MAX_ORG_NUMBER_DIGITS = 3  # a school's number inside an unknown organisation's name
 MAX_ORG = 10
 MAX_PLACE = 6
+TAIL_WORDS = 3  # words after a known body's name that its bracketed acronym shows are its own
 QUOTED_NAME_WORDS = 4  # words of a group's own name in quotes inside its name
 MAX_FULL_NAME_WORDS, MAX_FULL_NAME_CHARS = 9, 120  # an organisation's full name before its bracketed short name
 BRACKETED_ACRONYM = re.compile(r" \(([A-Z][A-Z0-9]{1,6}|[A-Z][a-z]+[A-Z][A-Za-z]{1,8})\)")  # "PT Samudra Baja Galangan Tbk (SBGL)", "(KirimGo)"
@@ -328,6 +330,18 @@ class TitleReader:
                 return j if open_end and j > i + 1 and tok.text[:1].islower() else None
         return None
 
+    def _acronym_named_tail(self, i: int, org_name: str) -> int | None:
+        """End of capitalised words from token i (TAIL_WORDS at most) that a bracketed acronym
+        follows whose letters are the initials of `org_name` and those words ("Dewan Adat" +
+        "Dayak (DAD)"), else None."""
+        toks, n, j = self.toks, self.n, i
+        while j < n and j - i < TAIL_WORDS and toks[j].cap and toks[j].text.isalpha():
+            j += 1
+        if j == i or j + 2 >= n or toks[j].text != "(" or toks[j + 2].text != ")":
+            return None
+        initials = "".join(w[0] for w in f"{org_name} {toks.text(i, j)}".split() if w[0].isupper())
+        return j if toks[j + 1].text == initials else None
+
     def _quoted_name_end(self, q: int) -> int | None:
         """The token after a quoted name of capitalised words opened at token q ('"Lawo
         Mere"', at most QUOTED_NAME_WORDS), else None."""
@@ -593,6 +607,10 @@ class TitleReader:
                     continue
             if tok.cap and not tok.punct and i + 1 < n and toks.place(i + 1) is not None:
                 i += 1  # an island or area word before a region: "Nias Gunung Sitoli"
+                continue
+            if tok.cap and chunk.org is not None and (end := self._acronym_named_tail(i, chunk.org.name)) is not None:
+                chunk.org = dataclasses.replace(chunk.org, name=f"{chunk.org.name} {toks.text(i, end)}")
+                i = self.paren_end(end) or end  # "Dewan Adat Dayak (DAD)": the rest of a known body's name
                 continue
             if tok.lower in CONJUNCTIONS or tok.text == ",":
                 nxt = element(i + 1)
