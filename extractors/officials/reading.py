@@ -64,8 +64,8 @@ class DocReader:
             designated_end = titles.designator(end)
             if designated_end > end:
                 designated, end = toks.text(end, designated_end), designated_end
-        if end < n and toks[end].text == "(":
-            end = titles.paren_end(end) or end  # "Kepala Bidang (Kabid) Pengawasan"
+        if end < n and toks[end].text == "(":  # "Kepala Bidang (Kabid) Pengawasan", "Pambakal (kepala desa) Lok Baintan"
+            end = titles.paren_end(end) or titles.gloss_end(end) or end
         field_end = titles.field(end, lowercase) if title.field != "no" and not designated else end
         if field_end > end:
             field_text = toks.text(end, field_end)

@@ -24,6 +24,7 @@ LOCAL_PLACES = frozenset({"local", "district", "village"})  # place modes of pos
 MAX_ORG_NUMBER_DIGITS = 3  # a school's number inside an unknown organisation's name
 MAX_ORG = 10
 MAX_PLACE = 6
+GLOSS_WORDS = 3  # lower-case words of a title's gloss in brackets
 TAIL_WORDS = 3  # words after a known body's name that its bracketed acronym shows are its own
 QUOTED_NAME_WORDS = 4  # words of a group's own name in quotes inside its name
 MAX_FULL_NAME_WORDS, MAX_FULL_NAME_CHARS = 9, 120  # an organisation's full name before its bracketed short name
@@ -238,6 +239,19 @@ class TitleReader:
         while j < self.n and (toks[j].text in {".", ","} or toks[j].lower.rstrip(".") in degrees):
             j += 1
         return j if j > k and any(toks[m].lower.rstrip(".") in degrees for m in range(k, j)) else k
+
+    def gloss_end(self, i: int) -> int | None:
+        """End of a lower-case gloss in brackets at token i (GLOSS_WORDS at most) that explains
+        the title before it: "Pambakal (kepala desa) Lok Baintan"; else None."""
+        toks = self.toks
+        if toks[i].text != "(":
+            return None
+        for j in range(i + 1, min(self.n, i + 2 + GLOSS_WORDS)):
+            if toks[j].text == ")":
+                return j + 1 if j > i + 1 else None
+            if not (toks[j].text.isalpha() and toks[j].text.islower()):
+                return None
+        return None
 
     def _paren_close(self, i: int) -> int | None:
         """The ")" of a short parenthesis of capitalised words opened at token i, or None."""
