@@ -199,7 +199,8 @@ class DocReader:
         signature mark ("ttd"), its degrees after it ("NORHALIZAH, S.H., M.H."). A one-word name
         only under a mark. With `capitals` (a post without its comma) only a name written in
         capitals, perhaps under one line of the post's office ("KEPALA SEKSI INTELIJEN /
-        KEJAKSAAN NEGERI PURWAKARTA / ANDIKA PRATAMA NUGRAHA, S.H.")."""
+        KEJAKSAAN NEGERI PURWAKARTA / ANDIKA PRATAMA NUGRAHA, S.H."), or one with its degrees
+        right below the post (_degreed_line_name)."""
         toks, n = self.toks, self.n
         if not self._opens_line(first):
             return None
@@ -207,7 +208,7 @@ class DocReader:
         while j < n and toks[j].blank:
             j += 1
         if capitals and j < n and self._capitals_start(j) is None:
-            return None
+            return self._degreed_line_name(j)
         if capitals and j < n and self._name_at(j) is None:
             while j < n and not _breaks_line(toks[j]):
                 j += 1  # the office's line
@@ -229,6 +230,15 @@ class DocReader:
         name = self._name_at(j)
         if name is None or (name.words < 2 and not marked) or self._holds_title(name):
             return None  # (not the heading "KEPUTUSAN BUPATI GORONTALO" under the post's lines)
+        return name if self._ends_line(name) else None
+
+    def _degreed_line_name(self, j: int) -> Name | None:
+        """A name of two words or more alone on its line from token j with its degrees after it
+        ("Kepala Biro Humas Kemnaker" / "Rizal Fahmi Tanjung, S.Sos., M.Si."): a release's
+        signature under its post; None for anything else."""
+        name = self._name_at(j)
+        if name is None or name.words < 2 or self._holds_title(name) or self.titles.after_degrees(name.next) == name.next:
+            return None
         return name if self._ends_line(name) else None
 
     def _holds_title(self, name: Name) -> bool:
