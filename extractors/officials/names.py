@@ -26,6 +26,15 @@ class Name(NamedTuple):
 _new_name = tuple.__new__  # builds a Name without NamedTuple's Python-level __new__
 
 
+def quoted_words_end(toks: Tokens, n: int, q: int, most: int) -> int | None:
+    """The token after the closing quote of capitalised words (`most` at most) that the quote
+    at token q opens ('"Abu Yus"', '"Lawo Mere"'), else None."""
+    for k in range(q + 2, min(n, q + 2 + most)):
+        if toks[k].text in QUOTES:
+            return k + 1 if all(toks[m].cap for m in range(q + 1, k)) else None
+    return None
+
+
 class NameReader:
     """Name rules over one doc; a title or another fact (Tokens.blocked) ends a name."""
 
@@ -164,14 +173,9 @@ class NameReader:
     def _nickname_end(self, q: int) -> int | None:
         """The token after a quoted nickname opened at token q ('"Abu Yus"', at most
         NICKNAME_WORDS capitalised words), when a name word follows it; else None."""
-        toks, n = self.toks, self.n
-        for k in range(q + 2, min(n, q + 2 + NICKNAME_WORDS)):
-            if toks[k].text in QUOTES:
-                after = k + 1
-                ok = all(toks[m].cap for m in range(q + 1, k)) and after < n and toks[after].name \
-                    and after not in self.blocked
-                return after if ok else None
-        return None
+        after = quoted_words_end(self.toks, self.n, q, NICKNAME_WORDS)
+        ok = after is not None and after < self.n and self.toks[after].name and after not in self.blocked
+        return after if ok else None
 
     def backward(self, k: int) -> Name | None:
         """The name ending just before token k, or None if it is not clearly one."""

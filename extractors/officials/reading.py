@@ -237,7 +237,9 @@ class DocReader:
         ("Kepala Biro Humas Kemnaker" / "Rizal Fahmi Tanjung, S.Sos., M.Si."): a release's
         signature under its post; None for anything else."""
         name = self._name_at(j)
-        if name is None or name.words < 2 or self._holds_title(name) or self.titles.after_degrees(name.next) == name.next:
+        if name is None or name.words < 2 or self._holds_title(name):
+            return None
+        if self.titles.after_degrees(name.next) == name.next:  # no degrees after it
             return None
         return name if self._ends_line(name) else None
 

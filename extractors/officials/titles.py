@@ -10,7 +10,7 @@ import re
 
 from ..common import Hit
 from .lexicon import BIRTH_NAME_OPENERS, Lexicon, Organization, Trie, Unit
-from .names import QUOTES
+from .names import QUOTES, quoted_words_end
 from .spans import Tokens
 
 CONJUNCTIONS = frozenset({"dan", "&", "serta"})
@@ -325,7 +325,7 @@ class TitleReader:
             if self._glued_hyphen(j):
                 j += 3  # a doubled word: "Paguyuban Mama-Mama Pedagang Pasar Mopah"
                 continue
-            if tok.text in QUOTES and (close := self._quoted_name_end(j)) is not None:
+            if tok.text in QUOTES and (close := quoted_words_end(toks, n, j, QUOTED_NAME_WORDS)) is not None:
                 j = close  # its own name in quotes: 'Kelompok Petambak Garam "Segara Bersatu" Desa Pijot,'
                 continue
             if tok.text in {",", "("} or (tok.cap and tok.lower in self.lex.honorifics) or j in self.places \
@@ -355,15 +355,6 @@ class TitleReader:
             return None
         initials = "".join(w[0] for w in f"{org_name} {toks.text(i, j)}".split() if w[0].isupper())
         return j if toks[j + 1].text == initials else None
-
-    def _quoted_name_end(self, q: int) -> int | None:
-        """The token after a quoted name of capitalised words opened at token q ('"Lawo
-        Mere"', at most QUOTED_NAME_WORDS), else None."""
-        toks = self.toks
-        for k in range(q + 2, min(self.n, q + 2 + QUOTED_NAME_WORDS)):
-            if toks[k].text in QUOTES:
-                return k + 1 if all(toks[m].cap for m in range(q + 1, k)) else None
-        return None
 
     def opens_birth_name(self, j: int) -> bool:
         """Whether "I" or "Ni" and a Balinese birth-order name open a person's name at token j
@@ -490,8 +481,9 @@ class TitleReader:
                           or self.name_in_paren(j) or (tok.blank and "\n" in tok.text) or self.opens_birth_name(j)):
                 return j
             paren = self.paren_end(j)
-            if paren is None and tok.text in QUOTES and (paren := self._quoted_name_end(j)) is not None:
-                limit += paren - j - 1
+            if paren is None and tok.text in QUOTES:
+                paren = quoted_words_end(toks, n, j, QUOTED_NAME_WORDS)
+                limit += 0 if paren is None else paren - j - 1
             if paren is not None:
                 j = paren
             elif (tok.cap and not tok.punct) or (
