@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -95,6 +96,12 @@ class Rules:
     signed_date: re.Pattern  # the line before a document's signature date: "[Ditetapkan di Pelaihari] pada tanggal"
     # (group `at` holds the place when the line names it)
     signed_at: re.Pattern  # a line that opens a signature block: "Ditetapkan di Pelaihari"
+
+
+@cache
+def month_forms() -> frozenset[str]:
+    """Every written form of a month's name, lower-case ("maret", "des", "march")."""
+    return frozenset(row["form"].lower() for row in read_csv(HERE / "months.csv"))
 
 
 def load(nlp: Language) -> Rules:

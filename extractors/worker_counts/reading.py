@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..common import BULLETS, Context, Found, Hit, read_csv
+from ..dates.rules import month_forms
 from ..numerals import NumberGrammar, Quantity, build_phrase_matcher, column_figures, in_text_order, is_grouped, is_year, \
     row_figures
 from ..numerals.tables import Cell, PipeTable, cell_figure, column_figures_of, header_scale, pipe_tables, vague_scale
@@ -177,6 +178,7 @@ class WorkerCountReader:
         self.formerly = words("formerly")
         self.recap_words, self.breakdown_words = words("recap"), words("breakdown")
         self.money_title_words = words("money_title")
+        self.months = frozenset(strings.add(form) for form in month_forms())
         self.contrasts, self.achieved = words("contrast"), words("achieved")
         self.attendance, self.events = words("attendance"), words("event")
         self.attendance_gap = self.approx | {strings.add("oleh")}  # "diikuti oleh sekitar 300 peserta"
@@ -1303,7 +1305,8 @@ class WorkerCountReader:
                         for value, first, last in column_figures_of(doc, table, index, self.grammar, scale, money=False,
                                                                     counted_in=self.orangs))
         return hits + self._total_column(doc, table, units) + (
-            self._titled_sums(doc, table, units) or self._summed_to_count(doc, table, units, before))
+            self._titled_sums(doc, table, units) or self._summed_to_count(doc, table, units, before)
+            or self._period_columns(doc, table, units))
 
     def _total_column(self, doc: Doc, table: PipeTable, units: list[tuple[Noun | None, list[str]]]) -> list[Hit]:
         """"Kabupaten | Nelayan | Petani | Jumlah": a last column headed only by a total word,
@@ -1360,6 +1363,30 @@ class WorkerCountReader:
         return [Hit("worker_count", doc[first].idx, doc[end - 1].idx + len(doc[end - 1]), "worker.table_summed_count",
                     conf, {"value": value, "unit": whole.fields["unit"]})
                 for row, figures in summed for (first, end), value in zip(row[1:], figures)]
+
+    def _period_columns(self, doc: Doc, table: PipeTable, units: list[tuple[Noun | None, list[str]]]) -> list[Hit]:
+        """"Berikut perbandingan jumlah peserta aktif di lima provinsi:" over "Provinsi | Des 2024 |
+        Sep 2025 | Pertumbuhan": a table whose title names workers by place (see _recap_title),
+        whose header names no workers, no scale and no currency, and whose header cells after
+        the first include two or more periods alone (a year, or a month and its year) counts
+        those workers in each figure under the periods."""
+        header = table.header
+        if table.title is None or any(noun is not None or scale for noun, scale in units) \
+                or any(doc[k].lower in self.currencies for start, end in header for k in range(start, end)):
+            return []
+        periods = [index for index in range(1, len(header)) if self._is_period(doc, header[index])]
+        titled = self._recap_title(doc, table.title) if len(periods) >= 2 else None
+        if titled is None:
+            return []
+        conf = round(titled.confidence * TABLE_FACTOR, 3)
+        return [Hit("worker_count", first, last, "worker.table_period_column", conf, {"value": value, "unit": titled.unit})
+                for index in periods
+                for value, first, last in column_figures_of(doc, table, index, self.grammar, [], money=False)]
+
+    def _is_period(self, doc: Doc, cell: Cell) -> bool:
+        """Whether a header cell holds a year and at most a month's name before it ("Sep 2025", "2024")."""
+        words = [doc[k] for k in range(*cell)]
+        return 1 <= len(words) <= 2 and is_year(words[-1].text) and (len(words) == 1 or words[0].lower in self.months)
 
     def _summed_table_rows(self, doc: Doc, table: PipeTable) -> list[tuple[list[Cell], list[int]]]:
         """(row, its figures after the label cell) of each whole row whose last cell, under a
