@@ -180,7 +180,8 @@ class TitleReader:
         ("PT Samudra Baja Galangan Tbk (SBGL)"): in a title, "Direktur Keuangan SBGL Melinda"
         is then a known organisation's post, and the organisation the full name. The full name
         opens with an organisation word (org_start), whose initial or the next word's is the
-        short name's ("Dewan Masjid Indonesia (DMI)" is no "Masjid Indonesia")."""
+        short name's ("Dewan Masjid Indonesia (DMI)" is no "Masjid Indonesia"). A short name the
+        lexicon numbers ("Rukun Tetangga (RT)": "RT 05") keeps that reading."""
         if self.acronyms is None:
             text = self.text if self.text is not None else self.toks.doc.text
             self.acronyms = {}
@@ -191,7 +192,8 @@ class TitleReader:
                     run -= 1
                 start = next((j for j in range(run, len(words) - 1) if words[j].rstrip(".").lower() in self.lex.org_start), None)
                 acronym = m.group(1)
-                if start is not None and acronym[0] in (words[start][0], words[start + 1][0]):
+                if start is not None and acronym[0] in (words[start][0], words[start + 1][0]) \
+                        and acronym.lower() not in self.lex.numbered_any:
                     self.acronyms[acronym] = Organization(" ".join(words[start:]), frozenset(), "", "")
         return self.acronyms
 

@@ -94,10 +94,10 @@ EVENT_WINDOW = 8  # tokens searched before an attendance word for the event
 EVENT_HEAD, CLAUSE_WINDOW = 3, 30  # the first words of a clause before ", diikuti N peserta" and its length at most
 ATTENDED_UNITS = frozenset({"peserta", "anggota"})  # units (their first word: "anggota BPD") an attendance
 # word makes an event's headcount
-SHARING_RULES = frozenset({"worker.number_unit", "worker.number_orang_unit"})  # counts whose unit a bare
-# number listed before them shares ("600 dan 450 pengemudi")
-COMPARED_RULES = SHARING_RULES | {"worker.context_orang"}  # counts a number before "dari" or "menjadi" is
-# compared with ("9.412 dari 38 ribu pekerja", "dari 5.000 menjadi 15.000 orang")
+# Counts whose unit a bare number listed before them shares ("600 dan 450 pengemudi", "masing-masing
+# 3.210 dan 2.480 orang"), and that a number before "dari" or "menjadi" is compared with ("9.412 dari
+# 38 ribu pekerja", "dari 5.000 menjadi 15.000 orang").
+SHARING_RULES = frozenset({"worker.number_unit", "worker.number_orang_unit", "worker.context_orang"})
 SUBSET_ROLES = ("subset_after", "subset_before", "subset_including", "subset_contrast")  # number_context.csv: "N di antaranya",
 # "Dari jumlah itu, N", "termasuk N orang"
 CONTEXT_ROLES = {"recipient": "programme", "member": "union", "volunteer": "insurer"}  # nouns.csv: a noun counts workers
@@ -327,7 +327,7 @@ class WorkerCountReader:
             first, value = span.start, hit.fields["value"]
             while first >= 2 and (doc[first - 1].lower in self.list_joiners or doc[first - 1].orth == self.comma):
                 got = self._number(doc, first - 1)
-                if got is None or got[0].range is not None or got[2].idx in counted:
+                if got is None or got[0].range is not None or got[0].year or got[2].idx in counted:
                     break
                 if not _within_tenfold(got[0].value, value):
                     break
@@ -349,7 +349,7 @@ class WorkerCountReader:
         workers reached of it ("target kami 50.000 orang, tetapi yang tercapai baru 31.000")."""
         new: list[Hit] = []
         counted = {hit.start for hit in hits}
-        for hit, span in _spans(doc, hits, COMPARED_RULES):
+        for hit, span in _spans(doc, hits, SHARING_RULES):
             k, value = span.start, hit.fields["value"]
             while k > 0 and doc[k - 1].lower in self.approx and doc[k - 1].lower != self.dari:
                 k -= 1
@@ -380,7 +380,7 @@ class WorkerCountReader:
         same workers at another time, when of the same order of magnitude."""
         new: list[Hit] = []
         n, counted = len(doc), {hit.start for hit in hits}
-        for hit, span in _spans(doc, hits, COMPARED_RULES):
+        for hit, span in _spans(doc, hits, SHARING_RULES):
             k = span.end
             reached = k + 1 < n and doc[k].lower in self.yangs and doc[k + 1].lower in self.achieved
             if reached:  # "38.400 pekerja yang terlindungi, dari potensi 210 ribu orang"
