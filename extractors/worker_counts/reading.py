@@ -173,6 +173,7 @@ class WorkerCountReader:
         self.ordinals = words("ordinal")
         self.total_words = words("total_word")
         self.fillers, self.heads, self.links = words("filler"), words("head"), words("link")
+        self.own_heads = frozenset(strings.add(r["word"] + "nya") for r in context if r["role"] == "head")  # "jumlahnya"
         self.approx, self.follow, self.list_words = words("approx"), words("follow"), words("list")
         self.targets, self.changes = words("target"), words("change")
         self.formerly = words("formerly")
@@ -1651,7 +1652,8 @@ class WorkerCountReader:
         elaboration ("760 pekerja di 11 desa, antara lain Desa Sumare 96 orang"), where other
         counted things ("11 desa") are passed over. A context noun ("penerima", "anggota")
         is a unit if the article licenses it, else passed over. "N orang" set off by commas
-        (_apposed) reads on before its comma, as part of the clause there.
+        (_apposed) or in a relative clause giving a figure (_relative_figure) reads on before
+        its comma, as part of the clause there.
         0.0: something in the clause rules it out; None: the clause says nothing."""
         soft = None  # a soft cue seen: it holds unless a "never" noun comes before it
         i = first - 1
@@ -1671,7 +1673,7 @@ class WorkerCountReader:
                     if not elaborated and i + 1 < first and self._elaborates(doc, i + 1):
                         elaborated, i, limit = True, i - 1, i - CONTEXT_WINDOW
                         continue
-                    if not (apposed or elaborated) and self._apposed(doc, i, first):
+                    if not (apposed or elaborated) and (self._apposed(doc, i, first) or self._relative_figure(doc, i)):
                         apposed, i, limit = True, i - 1, i - CONTEXT_WINDOW  # read on: the noun it stands for
                         continue
                     return self._topic_licence(doc, i, first, licensed) or self._partitive_licence(doc, i)
@@ -1797,6 +1799,11 @@ class WorkerCountReader:
         while k < n and k - first < APPOSED_NUMBER and doc[k].lower not in self.orangs:
             k += 1
         return k + 1 < n and doc[k].lower in self.orangs and doc[k + 1].orth == self.comma
+
+    def _relative_figure(self, doc: Doc, comma: int) -> bool:
+        """Whether a relative clause giving a figure opens after the comma at token `comma`:
+        "pekerja harian lepas (BHL) di kebun rakyat, yang jumlahnya ditaksir 9.000 orang"."""
+        return comma + 2 < len(doc) and doc[comma + 1].lower in self.yangs and doc[comma + 2].lower in self.own_heads
 
     def _elaborates(self, doc: Doc, k: int) -> bool:
         """Whether token k opens an elaboration: "yakni", "antara lain", "di antaranya"."""
