@@ -513,6 +513,8 @@ class TitleReader:
         numbered, first = lex.numbered, i
         chunks = [Chunk()]
         unknown_place = False
+        if i > 0 and self._glued_hyphen(i - 1) and toks[i + 1].text.isupper():
+            i += 2  # "Kepala Disnaker-PMPTSP": the title's body merged with another, named by its first
         while i < n:
             el = element(i)
             chunk = chunks[-1]
