@@ -283,9 +283,10 @@ class TitleReader:
 
     def acronym_org(self, i: int) -> int | None:
         """End of an organisation the lists do not know written as acronyms ("UBB", "BEM UBB"):
-        2-6 capitals each, closed by a comma, an honorific, a tagged region or a larger
-        organisation (a known one, or a word that opens one), whose unit it then is (without one,
-        where the organisation's name ends is unknown: "Koperasi TKBM Pelabuhan Tual")."""
+        2-6 capitals each, closed by a comma, an honorific, a region (one the regions left
+        untagged when an honorific follows it) or a larger organisation (a known one, or a word
+        that opens one), whose unit it then is (without one, where the organisation's name ends
+        is unknown: "Koperasi TKBM Pelabuhan Tual")."""
         toks, n = self.toks, self.n
         j, words = i, 0
         while j < n and words < 3 and ACRONYM.fullmatch(toks[j].text) and j not in self.places:
@@ -300,6 +301,8 @@ class TitleReader:
         if nxt.text == "," or nxt.honorific or j in self.places or self.opens_org(j) or self._opens_unit(j):
             return j  # "Ketua DPC HNSI Kota Tarakan, ...", "dosen FKIP Universitas Jambi, ...", "Ketua LPPM Undana",
             # "Ketua GAPKI Cabang Kalimantan Tengah, ..."
+        if (end := self._district_end(j)) is not None and end < n and toks[end].honorific:
+            return j  # a place the regions left untagged, then an honorific: "Kepala DKPP Pamekasan Ir. H. Moh. ..."
         if nxt.cap and (end := self._run_before_name(j)) is not None:
             return end  # the rest of its name up to a comma and a name: "Ketua KUD Mekar Jaya, Paino"
         return None
