@@ -470,9 +470,13 @@ class TitleReader:
 
     def _run_before_name(self, i: int) -> int | None:
         """End of a run of capitalised words from token i that a comma closes with a name after
-        it ("Produsen Kopi Arabika Colol, Kornelis ..."), else None."""
+        it ("Produsen Kopi Arabika Colol, Kornelis ..."), or a region and such a comma ("Bahari
+        Karya Makassar, H. Andi ..."), else None."""
         end = self._closed_run(i)
-        return end if end is not None and self.toks[end].text == "," and self.name_at(end + 1) else None
+        if end is None:
+            return None
+        close = place[0] if (place := self.places.get(end)) is not None else end
+        return end if self.toks[close].text == "," and self.name_at(close + 1) else None
 
     def _closed_run(self, i: int) -> int | None:
         """End of a run of capitalised words from token i that a comma, an honorific, a known
