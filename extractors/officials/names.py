@@ -83,7 +83,7 @@ class NameReader:
         particles, shortened = lex.particles, lex.shortened  # (reading a token puts it in `blocked` if another fact covers it)
         j = start = self.skip_honorifics(i)
         words: list[int] = []
-        cut: tuple[int, int] | None = None  # tokens inside the name left out of it: a nickname, "Hi."
+        cut: tuple[int, int] | None = None  # tokens inside the name left out of it: a nickname
         most = MAX_WORDS
         if j + 1 < n and toks[j].text in BIRTH_NAME_OPENERS and toks[j + 1].lower in lex.birth_orders:
             most = MAX_WORDS + BALINESE_WORDS
@@ -96,7 +96,7 @@ class NameReader:
                     continue
             if words and cut is None and tok.lower in lex.inner_honorifics and glued(j + 1, ".") \
                     and j + 2 < n and toks[j + 2].name and j + 2 not in blocked:
-                cut, j = (j, j + 2), j + 2  # "Abdurrahman Hi. Sangaji": a pilgrim's title inside the name
+                j += 2  # "Sofyan Hi. Puhi": a pilgrim's title inside the name, kept as written there
                 continue
             if tok.name and j not in blocked:
                 if words and tok.lower in lex.leading:
