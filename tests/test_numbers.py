@@ -94,7 +94,7 @@ def test_integer_rupiah_is_rounded_half_up(grammar):
 
 def test_rule_files_are_well_formed():
     for row in read_csv(HERE / "multipliers.csv"):
-        assert int(row["factor"]) >= 1000 and row["scope"] in {"any", "money"}
+        assert int(row["factor"]) >= 1000 and row["scope"] in {"any", "money", "en"}
     roles = {"digit", "direct", "belas", "times", "half", "one_scale"}
     for row in read_csv(HERE / "number_words.csv"):
         assert row["word"] == row["word"].lower()

@@ -7,6 +7,7 @@ smaller scale ("1 juta 500 ribu", not "5 juta 2024").
 """
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import NamedTuple, Sequence
@@ -33,6 +34,18 @@ class Quantity(NamedTuple):
         return isinstance(self.value, int) or self.value == self.value.to_integral_value()
 
 
+_ENGLISH_NUMERAL = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")  # 1,500 / 1.2 / 16
+
+
+def _english_numeral(text: str) -> tuple[int | Decimal, bool] | None:
+    """(value, False) of a numeral written the English way (comma thousands, point decimals)
+    before an English scale word, or None."""
+    if _ENGLISH_NUMERAL.fullmatch(text) is None or (len(text) > 1 and text[0] == "0" and text[1] != "."):
+        return None
+    plain = text.replace(",", "")
+    return (Decimal(plain) if "." in plain else int(plain)), False
+
+
 class NumberGrammar:
     def __init__(self, multipliers: Sequence[dict], words: Sequence[dict]) -> None:
         self._exact: dict[str, tuple[int, str]] = {}
@@ -43,6 +56,7 @@ class NumberGrammar:
         self._words = {r["word"].lower(): (Decimal(r["value"] or 0), r["role"]) for r in words}
         self._spelled = frozenset(self._words) | frozenset(self._folded)
         self._points = frozenset(w for w, (_, role) in self._words.items() if role == "point")  # "koma"
+        self._english = frozenset(w for w, (_, scope) in self._folded.items() if scope == "en")  # "million"
 
     @classmethod
     def load(cls) -> "NumberGrammar":
@@ -67,7 +81,7 @@ class NumberGrammar:
 
     def scale(self, text: str, money: bool) -> int | None:
         hit = self._exact.get(text) or self._folded.get(text.lower())
-        if hit and (money or hit[1] == "any"):
+        if hit and (money or hit[1] != "money"):
             return hit[0]
         return None
 
@@ -83,7 +97,10 @@ class NumberGrammar:
         """ "90", "6,157 juta", "1 juta 500 ribu": numerals, each but a lone one with its scale."""
         total, last_scale, i, n = ZERO, None, 0, len(texts)
         while i < n:
-            numeral = read_numeral(texts[i]) if texts[i][0].isdecimal() or texts[i][0] in "±~" else None
+            if i + 1 < n and texts[i + 1].lower() in self._english:
+                numeral = _english_numeral(texts[i])  # "Rp 1,500 billion", "1.2 million workers"
+            else:
+                numeral = read_numeral(texts[i]) if texts[i][0].isdecimal() or texts[i][0] in "±~" else None
             if numeral is None:
                 return None
             value, needs_scale = numeral
