@@ -117,11 +117,18 @@ def published_date(structured: list[str], shown: list[tuple[str | None, str]], o
 
 
 def iso_datetime(value: str | None) -> str | None:
-    """An ISO date or datetime from a machine-readable timestamp; None unless it parses cleanly."""
+    """An ISO date or datetime from a machine-readable timestamp; None unless it parses cleanly.
+    A +00:00 time nothing confirms (a JSONL line's "published") keeps only its day, when
+    both of its readings agree on it (_day_of_either_reading), else gives nothing."""
     stamp = machine_stamp(value)
     if stamp is None:
         return None
-    return stamp.value.isoformat() if stamp.has_time else stamp.value.date().isoformat()
+    if not stamp.has_time:
+        return stamp.value.date().isoformat()
+    if _hours(stamp.value) == 0:
+        day = _day_of_either_reading(stamp.value, None)
+        return day.isoformat() if day is not None else None
+    return stamp.value.isoformat()
 
 
 def machine_stamp(value: str | None) -> Stamp | None:

@@ -236,3 +236,18 @@ def test_jsonl_lines_are_streamed(tmp_path):
     with open(path, "a", encoding="utf-8") as fh:  # appended after the first line was handed out
         fh.write('{"text": "Tiga."}\n')
     assert [a.text for a in stream] == ["Dua.", "Tiga."]
+
+
+def test_jsonl_published_in_utc_keeps_only_a_day_both_readings_agree_on(tmp_path):
+    """A crawler's "+00:00" time may be true UTC or local time with a wrong offset: 23:45 on the
+    18th is the 19th in every Indonesian zone if it is UTC, so the line gives no date and the
+    text's own date line dates the article; 08:00 is the 18th either way."""
+    header = "Klaim JKK Tembus Rp8,6 Miliar\n\nSelasa, 19 Agustus 2025 07:45 WITA\n\nPALU - BPJS Ketenagakerjaan mencatat 612 klaim."
+    lines = [{"text": header, "published": "2025-08-18T23:45:00+00:00"},
+             {"text": header, "published": "2025-08-18T08:00:00Z"}]
+    path = write(tmp_path / "utc.jsonl", "\n".join(json.dumps(x) for x in lines) + "\n")
+    late, early = load(path)
+    assert late.published is None and early.published == "2025-08-18"
+    from pipeline.extract import Engine
+    from pipeline.storage import publication_day
+    assert publication_day(late.published, Engine().extract(late).facts) == "2025-08-19"
