@@ -474,11 +474,11 @@ class WorkerCountReader:
                 continue
             after = k + 1 if role != "subset_after" and last.lower in self.orangs else (end if role == "subset_after" else k)
             noun = self.nouns.at(doc, after) if after < len(doc) else None
+            registered = role == "subset_contrast" and self._registered_at(doc, after)
             if role in ("subset_including", "subset_contrast") and not (
-                    last.lower in self.orangs or (noun is not None and noun.role == "unit")):
-                continue  # "termasuk 23.420 orang"; not "termasuk 16 digit NIK"
-            if role == "subset_contrast" and self._past_enrol_verb(doc, after) is None and not (
-                    after + 1 < len(doc) and doc[after].lower in self.yangs and doc[after + 1].lower in self.achieved):
+                    last.lower in self.orangs or (noun is not None and noun.role == "unit") or registered):
+                continue  # "termasuk 23.420 orang", "baru 2.860 yang terdaftar"; not "termasuk 16 digit NIK"
+            if role == "subset_contrast" and self._past_enrol_verb(doc, after) is None and not registered:
                 continue  # "tetapi hanya 11 orang yang didaftarkan"; not "... yang terluka"
             if noun is not None and noun.role == "never" and doc[after].lower not in self.origins \
                     or after < len(doc) and doc[after].lower in self.not_subset:
@@ -1799,6 +1799,14 @@ class WorkerCountReader:
         while k < n and k - first < APPOSED_NUMBER and doc[k].lower not in self.orangs:
             k += 1
         return k + 1 < n and doc[k].lower in self.orangs and doc[k + 1].orth == self.comma
+
+    def _registered_at(self, doc: Doc, k: int) -> bool:
+        """Whether "yang" and a word of what was reached stand at token k, approx words
+        ("lebih") before them: "baru 171 ribu lebih yang terdaftar"."""
+        n = len(doc)
+        while k < n and doc[k].lower in self.approx:
+            k += 1
+        return k + 1 < n and doc[k].lower in self.yangs and doc[k + 1].lower in self.achieved
 
     def _relative_figure(self, doc: Doc, comma: int) -> bool:
         """Whether a relative clause giving a figure opens after the comma at token `comma`:
