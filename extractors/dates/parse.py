@@ -346,7 +346,7 @@ def _token_class(text: str, rules: Rules) -> str:
         return "4" if len(text) == 4 and 1900 <= int(text) <= 2100 else "x"
     word = rules.word_class.get(text.lower())
     if word is not None:
-        return word
+        return word if word != "E" or text[0].isupper() else "x"  # "may 2025" is no month
     if "/" in text or "-" in text or "." in text:  # numeric dates: their shape ("d/d/dddd", "dd.dd.dddd")
         return rules.shape_class.get(DIGIT.sub("d", text), "x")
     return "x"
