@@ -151,9 +151,10 @@ def clean_text(text: str) -> str:
     """The article's clean text: normalised, furniture removed, paragraphs joined by a blank line."""
     rules = furniture()
     text = respace(rules.strip_inline(normalize_chars(text)))
+    indents = [len(ln) - len(ln.lstrip(" ")) for ln in text.split("\n")]  # before runs of spaces go
     if "  " in text:
         text = _INNER_SPACE.sub(" ", text)
-    lines = [ln for ln in unwrap(text.split("\n")) if ln]
+    lines = [ln for ln in unwrap(text.split("\n"), indents) if ln]
     return "\n\n".join(_drop_repeated_body(_drop_furniture(lines, rules)))
 
 

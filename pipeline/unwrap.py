@@ -37,10 +37,12 @@ _FORM_FIELD = re.compile(r"[A-Z][A-Za-z./]*(?: [A-Za-z./]+){0,2} : |[A-Z][A-Za-z
 _OPEN_END = re.compile(r"[A-Za-z,-]$")
 
 
-def unwrap(raw: list[str]) -> list[str]:
+def unwrap(raw: list[str], indents: list[int]) -> list[str]:
     """The text's lines, stripped, with split words and wrapped paragraphs joined (see the
-    module's docstring). A line that begins with a space (a print paragraph's first) is not
-    joined to the line before."""
+    module's docstring). `indents`: the spaces each line opened with before runs of spaces
+    were collapsed. A line indented deeper than the text of the line before (a print
+    paragraph's first) is not joined to it; a line of an indented block, or one under a list
+    item's text ("e. Surat Edaran ... tanggal 6" / "   Januari 2025 ..."), may be."""
     lines = [r.strip() for r in raw]
     prose = [bool(line) and not _cells(line) for line in lines]  # (blank lines and table rows are not)
     runs_on = [i for i in range(len(lines) - 1) if prose[i] and prose[i + 1]]
@@ -52,12 +54,18 @@ def unwrap(raw: list[str]) -> list[str]:
     run_on = frozenset(runs_on)
     out: list[str] = []
     for i, line in enumerate(lines):
-        joined = _joined(out[-1], lines[i - 1], line, raw[i][:1] == " ", width) if i - 1 in run_on else None
+        joined = _joined(out[-1], lines[i - 1], line, _deeper(indents, lines, i), width) if i - 1 in run_on else None
         if joined is None:
             out.append(line)
         else:
             out[-1] = joined
     return out
+
+
+def _deeper(indents: list[int], lines: list[str], i: int) -> bool:
+    """Whether line i is indented deeper than the text of line i - 1 (after its list marker)."""
+    item = _LIST_ITEM.match(lines[i - 1])
+    return indents[i] > indents[i - 1] + (len(item.group(0)) if item else 0)
 
 
 def _cells(line: str) -> bool:

@@ -189,6 +189,16 @@ def test_a_hard_wrapped_release_gets_its_paragraphs_back():
     assert clean_text(clean_text(WRAPPED)) == clean_text(WRAPPED)
 
 
+def test_an_indented_block_of_a_pdf_is_joined_but_a_deeper_first_line_starts_a_paragraph():
+    """pdftotext indents a whole block ("Mengingat" items, a letter's body): its lines run on
+    like any other; a line indented deeper than the text above it opens a paragraph."""
+    lines = WRAPPED.split("\n")
+    block = [" " * 20 + line if line else line for line in lines]
+    assert paragraphs("\n".join(block)) == paragraphs(WRAPPED)
+    deeper = block[:2] + [" " * 24 + lines[2]] + block[3:]
+    assert paragraphs("\n".join(deeper))[1].startswith(lines[2])
+
+
 def test_a_word_split_at_a_line_end_is_joined_and_a_doubled_word_keeps_its_hyphen():
     raw = "Klaim yang dibayar-\nkan mencapai Rp3,87 mi-\nliar bagi masing-\nmasing pe-\nkerja."
     assert clean_text(raw) == "Klaim yang dibayarkan mencapai Rp3,87 miliar bagi masing-masing pekerja."
