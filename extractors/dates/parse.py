@@ -176,6 +176,9 @@ def extract(doc: Doc, rules: Rules, memo: Memo, published: date | None, text: st
             if (h := _hit(doc, lo, orths, matched, labels_at, rules, memo, day, last)) is not None
             and h.fields["precision"] == "day" and h.fields["role"] == "mentioned"
             and h.confidence >= round(matched.shape.confidence, 3)])  # its weekday, if written, agreeing
+    if hits:
+        text = doc.text if text is None else text
+        hits = [h for h in hits if not _copy_stamped(text, h.start, rules)]
     header = min((h.start for h in hits if h.fields["role"] == "published"), default=None)
     for k, hit in enumerate(hits):
         if hit.fields["role"] == "mentioned" and hit.fields["precision"] == "day" and \
@@ -204,6 +207,15 @@ def _story_or_site(hits: list[Hit], yearless_days) -> list[Hit]:
             published = True
         kept.append(hit)
     return kept
+
+
+def _copy_stamped(text: str, start: int, rules: Rules) -> bool:
+    """Whether the date at `start` stamps a copy of the page or document: the field of its line
+    before it (set off by "|"; the one before, when the date opens its own) opens with a
+    copy_stamp word ("Dicetak dari jdih... pada", "| diunduh", "Dicetak oleh: kc.x | 09/06/2025")."""
+    fields = [f.strip() for f in text[text.rfind("\n", 0, start) + 1:start].split("|")]
+    field = next((f for f in reversed(fields) if f), "")
+    return bool(field) and rules.copy_stamp.match(field) is not None
 
 
 def _signed(text: str, start: int, end: int, rules: Rules) -> bool:
