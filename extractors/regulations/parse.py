@@ -166,6 +166,8 @@ def _citation(doc, start, end, spelling, rules, memo, heads, found) -> tuple[Hit
         following = stop = end + m.end()
         if "number" in m.re.groupindex and m.end("number") == m.end() > m.start("number") >= 0:
             following = _number_tail(doc, following, fields, rules.keywords)
+            if fields["year"] is None and (dated := _signing_year(doc, following, rules)) is not None:
+                fields["year"], following = dated
         # the window stopped right after the match: on "tentang" the title follows
         if m.end() == len(after.letters) and following < n:
             stop_orth = after.stop_orth if after.stop_orth is not None and following == stop else doc[following].orth
@@ -228,6 +230,18 @@ def _number_tail(doc: Doc, k: int, fields: dict, keywords: dict[str, str]) -> in
         fields["year"] = fields["year"] or int(doc[k].text)
         k += 1
     return k
+
+
+def _signing_year(doc: Doc, k: int, rules: Rules) -> tuple[int, int] | None:
+    """(year, token after) of the day a letter was signed, at token k: "tanggal 6 Januari 2025"
+    ("tgl." too); None if no such day stands there."""
+    n = len(doc)
+    if k >= n or doc[k].lower_ not in rules.dated_words:
+        return None
+    j = k + 2 if k + 1 < n and doc[k + 1].text == "." else k + 1
+    if j + 2 < n and doc[j].text.isdigit() and doc[j + 1].lower_ in rules.months and is_year(doc[j + 2].text):
+        return int(doc[j + 2].text), j + 3
+    return None
 
 
 def _year_after(doc: Doc, k: int) -> bool:

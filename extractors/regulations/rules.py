@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
 from extractors.common import read_csv, read_jsonl
+from extractors.dates.rules import month_forms
 
 HERE = Path(__file__).parent
 
@@ -54,6 +55,8 @@ class Rules:
     shapes: tuple[Shape, ...]
     shapes_for: dict[str, tuple[Shape, ...]]  # type -> the shapes that apply to it, in file order
     keywords: dict[str, str]  # lowercase word -> role (number, year, title, article, paragraph)
+    dated_words: frozenset[str]  # "tanggal": a signing day follows the number
+    months: frozenset[str]  # every written form of a month's name, lower-case
     title_words: frozenset[str]  # "tentang"
     issuer_noise: frozenset[str]
     title_connectors: frozenset[str]
@@ -95,6 +98,8 @@ def load(nlp: Language) -> Rules:
         shapes_for={t: tuple(s for s in shapes if s.applies_to(t)) for t in types},
         keywords=keywords,
         title_words=frozenset(groups.get("title", ())),
+        dated_words=frozenset(groups.get("dated", ())),
+        months=month_forms(),
         issuer_noise=frozenset(groups.get("issuer_noise", ())),
         title_connectors=frozenset(groups.get("title_connector", ())),
         title_breaks=frozenset(groups.get("title_break", ())),
