@@ -199,8 +199,9 @@ class DocReader:
         signature mark ("ttd"), its degrees after it ("NORHALIZAH, S.H., M.H."). A one-word name
         only under a mark. With `capitals` (a post without its comma) only a name written in
         capitals, perhaps under one line of the post's office ("KEPALA SEKSI INTELIJEN /
-        KEJAKSAAN NEGERI PURWAKARTA / ANDIKA PRATAMA NUGRAHA, S.H."), or one with its degrees
-        right below the post (_degreed_line_name)."""
+        KEJAKSAAN NEGERI PURWAKARTA / ANDIKA PRATAMA NUGRAHA, S.H.", or with a mark between:
+        "KEPALA BAGIAN HUKUM / SEKRETARIAT DAERAH KABUPATEN KAPUAS HULU, / ttd / YULIANA
+        MERRY, S.H."), or one with its degrees right below the post (_degreed_line_name)."""
         toks, n = self.toks, self.n
         if not self._opens_line(first):
             return None
@@ -214,7 +215,7 @@ class DocReader:
                 j += 1  # the office's line
             while j < n and toks[j].blank:
                 j += 1
-            if j >= n or self._capitals_start(j) is None:
+            if j >= n or (self._capitals_start(j) is None and toks[j].lower not in self.lex.signature_marks):
                 return None
         marked = j < n and toks[j].lower in self.lex.signature_marks
         if marked:
@@ -225,7 +226,7 @@ class DocReader:
                 return None
             while j < n and toks[j].blank:
                 j += 1
-        if j >= n:
+        if j >= n or (capitals and marked and self._capitals_start(j) is None):
             return None
         name = self._name_at(j)
         if name is None or (name.words < 2 and not marked) or self._holds_title(name):
