@@ -151,11 +151,18 @@ def clean_text(text: str) -> str:
     """The article's clean text: normalised, furniture removed, paragraphs joined by a blank line."""
     rules = furniture()
     text = respace(rules.strip_inline(normalize_chars(text)))
-    indents = [len(ln) - len(ln.lstrip(" ")) for ln in text.split("\n")]  # before runs of spaces go
+    indents = _indents(text)  # before runs of spaces go
     if "  " in text:
         text = _INNER_SPACE.sub(" ", text)
     lines = [ln for ln in unwrap(text.split("\n"), indents) if ln]
     return "\n\n".join(_drop_repeated_body(_drop_furniture(lines, rules)))
+
+
+def _indents(text: str) -> list[int] | None:
+    """The spaces each line of `text` opens with; None when no line opens with one."""
+    if not text.startswith(" ") and "\n " not in text:
+        return None
+    return [len(ln) - len(ln.lstrip(" ")) for ln in text.split("\n")]
 
 
 _DROPPED_ANYWHERE = ("drop_line", "drop_teaser", "drop_from_here")

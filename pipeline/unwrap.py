@@ -37,10 +37,10 @@ _FORM_FIELD = re.compile(r"[A-Z][A-Za-z./]*(?: [A-Za-z./]+){0,2} : |[A-Z][A-Za-z
 _OPEN_END = re.compile(r"[A-Za-z,-]$")
 
 
-def unwrap(raw: list[str], indents: list[int]) -> list[str]:
+def unwrap(raw: list[str], indents: list[int] | None) -> list[str]:
     """The text's lines, stripped, with split words and wrapped paragraphs joined (see the
     module's docstring). `indents`: the spaces each line opened with before runs of spaces
-    were collapsed. A line indented deeper than the text of the line before (a print
+    were collapsed (None: no line opened with one). A line indented deeper than the text of the line before (a print
     paragraph's first) is not joined to it; a line of an indented block, or one under a list
     item's text ("e. Surat Edaran ... tanggal 6" / "   Januari 2025 ..."), may be."""
     lines = [r.strip() for r in raw]
@@ -62,8 +62,10 @@ def unwrap(raw: list[str], indents: list[int]) -> list[str]:
     return out
 
 
-def _deeper(indents: list[int], lines: list[str], i: int) -> bool:
+def _deeper(indents: list[int] | None, lines: list[str], i: int) -> bool:
     """Whether line i is indented deeper than the text of line i - 1 (after its list marker)."""
+    if indents is None:
+        return False
     item = _LIST_ITEM.match(lines[i - 1])
     return indents[i] > indents[i - 1] + (len(item.group(0)) if item else 0)
 
