@@ -257,7 +257,7 @@ def _one_publication_date(hits: list[Hit], published: date | None) -> list[Hit]:
 
 
 def _anchors(doc: Doc, rules: Rules, memo: Memo) -> tuple[list[int], set[int]]:
-    """Numeric dates, and month names or "tahun" with a number next to them; where publication labels stand."""
+    """Numeric dates, and month names with a number next to them; where publication labels stand."""
     anchors: set[int] = set()
     labels_at: set[int] = set()
     for _, start, _ in rules.anchors(doc):  # the flagged tokens: one of the below, or more
@@ -269,16 +269,11 @@ def _anchors(doc: Doc, rules: Rules, memo: Memo) -> tuple[list[int], set[int]]:
             labels_at.add(start)
         if lower in rules.month_ids and _month_anchor(doc, start, memo):
             anchors.add(start)
-        if lower in rules.year_keyword_ids and _year_anchor(doc, start, rules, memo):
-            anchors.add(start)
     if rules.shapes_matcher is not None:  # shapes of more than one token
         anchors.update(start for _, start, _ in rules.shapes_matcher(doc))
     if rules.words is not None:  # words of more than one token
-        for match_id, start, _ in rules.words(doc):
-            if match_id == rules.year_keyword_id:
-                if _year_anchor(doc, start, rules, memo):
-                    anchors.add(start)
-            elif _month_anchor(doc, start, memo):
+        for _, start, _ in rules.words(doc):
+            if _month_anchor(doc, start, memo):
                 anchors.add(start)
     return sorted(anchors), labels_at
 
@@ -291,14 +286,6 @@ def _month_anchor(doc: Doc, start: int, memo: Memo) -> bool:
     if start + 2 < len(doc) and memo.text(doc[start + 1].orth) == "." and memo.text(doc[start + 2].orth).isdigit():
         return True
     return start > 0 and memo.text(doc[start - 1].orth).isdigit()
-
-
-def _year_anchor(doc: Doc, start: int, rules: Rules, memo: Memo) -> bool:
-    """ "tahun" at token start anchors a year after a word that makes it a date: "sejak tahun
-    2023" (not "Tahun Anggaran 2025", a budget's year, nor "Nomor 15 Tahun 2014")."""
-    nxt = memo.text(doc[start + 1].orth) if start + 1 < len(doc) else ""
-    return (nxt.isdigit() and len(nxt) == 4 and start > 0
-            and rules.word_class.get(memo.text(doc[start - 1].orth).lower()) in ("p", "u"))
 
 
 def _segments(anchors: list[int], n: int) -> list[tuple[int, int]]:

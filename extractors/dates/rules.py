@@ -29,7 +29,7 @@ HERE = Path(__file__).parent
 
 MONTH_CLASS = {"id": "M", "abbr": "m", "en": "E"}
 WEEKDAY_CLASS = {"id": "W", "en": "V"}
-CUE_CLASS = {"year_keyword": "T", "year_prefix": "p", "until": "u", "number_keyword": "K", "list_joiner": "l", "range_joiner": "r",
+CUE_CLASS = {"until": "u", "number_keyword": "K", "list_joiner": "l", "range_joiner": "r",
              "published_label": "L"}
 
 
@@ -69,12 +69,10 @@ class AnchorFlag:
 class Rules:
     anchors: PhraseMatcher  # every token with the AnchorFlag
     month_ids: frozenset[int]  # LOWER ids of one-token month names
-    year_keyword_ids: frozenset[int]  # LOWER ids of one-token "year_keyword" words (tahun)
     label_ids: frozenset[int]  # LOWER ids of publication labels
     shape_ids: frozenset[int]  # SHAPE ids of numeric dates
-    words: PhraseMatcher | None  # month names and year keywords of more than one token, if any
+    words: PhraseMatcher | None  # month names of more than one token, if any
     shapes_matcher: PhraseMatcher | None  # numeric date shapes of more than one token, if any
-    year_keyword_id: int  # match id of "year_keyword" in `words`
     word_class: dict[str, str]  # lowercase word -> class letter
     shape_class: dict[str, str]  # token shape -> class letter (N, n, I)
     months: dict[str, int]  # lowercase month form -> month number
@@ -130,20 +128,17 @@ def load(nlp: Language) -> Rules:
     shape_class.update({s: "C" for s in cues.get("chat_dmy_shape", ())})
 
     month_docs = [nlp.make_doc(w) for w, c in word_class.items() if c in ("M", "m", "E")]
-    year_docs = [nlp.make_doc(w) for w, c in word_class.items() if c == "T"]
     shape_docs = [nlp.make_doc(s.replace("d", "1")) for s in shape_class]  # anchors on their own
     shape_class.update({s: "R" for s in cues.get("day_range_shape", ())})  # (a month anchors these)
     published_labels = frozenset(w.lower() for w in cues["published_label"])
     words = PhraseMatcher(nlp.vocab, attr="LOWER")  # the rare words of more than one token
     if long_months := [d for d in month_docs if len(d) > 1]:
         words.add("month", long_months)
-    if long_year_keywords := [d for d in year_docs if len(d) > 1]:
-        words.add("year_keyword", long_year_keywords)
     shapes_matcher = PhraseMatcher(nlp.vocab, attr="SHAPE")
     if long_shapes := [d for d in shape_docs if len(d) > 1]:
         shapes_matcher.add("date_shape", long_shapes)
     lower = nlp.vocab.lex_attr_getters.get(attrs.LOWER, default_lower)
-    one_token_words = {d[0].lower_ for d in month_docs + year_docs if len(d) == 1}
+    one_token_words = {d[0].lower_ for d in month_docs if len(d) == 1}
     flag = AnchorFlag(
         words=frozenset(one_token_words | {lower(w) for w in published_labels}),
         shapes=frozenset(d[0].shape_ for d in shape_docs if len(d) == 1),
@@ -152,7 +147,7 @@ def load(nlp: Language) -> Rules:
         shape=nlp.vocab.lex_attr_getters.get(attrs.SHAPE, default_shape),
     )
     anchors = PhraseMatcher(nlp.vocab, attr=_flag_id(nlp.vocab, flag))
-    if flagged := _flagged_doc(nlp, flag, [d for d in month_docs + year_docs + shape_docs if len(d) == 1]):
+    if flagged := _flagged_doc(nlp, flag, [d for d in month_docs + shape_docs if len(d) == 1]):
         anchors.add("anchor", [flagged])
     strings = nlp.vocab.strings
 
@@ -168,12 +163,10 @@ def load(nlp: Language) -> Rules:
     return Rules(
         anchors=anchors,
         month_ids=frozenset(d[0].lower for d in month_docs if len(d) == 1),
-        year_keyword_ids=frozenset(d[0].lower for d in year_docs if len(d) == 1),
         label_ids=frozenset(strings.add(lower(w)) for w in published_labels),
         shape_ids=frozenset(d[0].shape for d in shape_docs if len(d) == 1),
         words=words if len(words) else None,
         shapes_matcher=shapes_matcher if len(shapes_matcher) else None,
-        year_keyword_id=strings.add("year_keyword"),
         word_class=word_class,
         shape_class=shape_class,
         months=months,
