@@ -493,8 +493,9 @@ class RegionsExtractor:
                 if not (dateline or (start > 0 and doc[start - 1].text in CAPS_KINDS)
                         or _line_is_upper(doc, start, end, surface)):  # "KABUPATEN FLORES TIMUR: 7.300 orang"
                     return None
-            elif not _title_case(doc, start, end):
-                return None
+            elif not _title_case(doc, start, end) and not (
+                    cue is not None and cue.type == "prefix" and cue.level in plan.by_level and not plan.risk):
+                return None  # (in lower case only after a level's prefix: "kab. kubu raya", "kota pontianak")
         if cue is not None and cue.type in PRECEDING_CUES:
             before = doc[cue_start - 1] if cue_start else None
             run_end = cue_start
