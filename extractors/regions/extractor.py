@@ -281,6 +281,16 @@ class RegionsExtractor:
         return [h for h in hits if id(h) not in bare or not (bare[id(h)] & (named - {h.fields["code"]}) and (
             self._listed_with_district(text, h.start, h.end) or _called_kecamatan(text, text[h.start:h.end])))]
 
+    def _ends_district(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the name at tokens start..end ends a kecamatan's name with the capitalised
+        word or two before it ("Ulu Belu" of Tanggamus, not Kabupaten Belu)."""
+        for k in (1, 2):
+            if start - k < 0 or not all(doc[j].is_title for j in range(start - k, start)):
+                return False
+            if _span(doc, start - k, end)[0].lower() in self.district_names:
+                return True
+        return False
+
     def _listed_with_district(self, text: str, start: int, end: int) -> bool:
         """Whether the name at characters start..end is listed ("dan", "serta", "atau", a comma) right
         after or before a kecamatan's name ("Kroya dan Sampang", "Sampang, Kroya")."""
@@ -528,7 +538,8 @@ class RegionsExtractor:
                         dateline = self._is_dateline(doc, n, start, end, prev)
                     else:  # as _is_dateline: only "Outlet.com, Medan" after a word
                         dateline = start >= 2 and prev.orth == self.comma_id and _after_outlet(doc, start)
-                if not dateline and cue is None and self._continues_name(doc, n, end, kept):
+                if not dateline and cue is None and (self._continues_name(doc, n, end, kept)
+                                                     or self._ends_district(doc, start, end)):
                     return None
                 rule = "region.dateline" if dateline else "region.bare_name"
             else:
