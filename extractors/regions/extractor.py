@@ -34,7 +34,7 @@ CONFIDENCE = {
     "region.pemkot": 0.9, "region.dateline": 0.9, "region.bare_name": 0.85, "region.context": 0.75,
     "region.capital": 0.75,
     "region.listed": 0.85, "region.province_gloss": 0.85, "region.province_list": 0.85,
-    "region.listed_neighbour": 0.8,
+    "region.listed_neighbour": 0.8, "region.short_name": 0.8,
     "office_area.name": 0.9, "office_area.kanwil": 0.85,
 }
 SENTENCE_OPENERS = {".", "!", "?", ":", '"', "“", "”", "'", "-", "–", "—", "•"}
@@ -263,6 +263,8 @@ class RegionsExtractor:
                     known, rule = self._capital_after_province(text, hits, start_char, refs), "region.capital"
                 if len(known) == 1:
                     hits.append(self._hit(start_char, end_char, rule, known[0]))
+        if hits and "(" in text:
+            hits += _short_named(text, hits, self.new_hit)
         return hits
 
     def _drop_kecamatan_of_named(self, text: str, hits: list[Hit]) -> list[Hit]:
@@ -662,6 +664,43 @@ def _gloss_of(doc: Doc, start: int, area, hits: list[Hit]) -> bool:
 
 def _alternation(words) -> str:
     return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+
+
+SHORT_NAME = re.compile(r" ?\(([A-Z][a-z]{2,11})\)")  # "Kabupaten Bengkulu Tengah (Benteng)"
+
+
+def _short_named(text: str, hits: list[Hit], new_hit) -> list[Hit]:
+    """The later mentions of a short name an article gives a kabupaten/kota in brackets after
+    its name ("Kabupaten Bengkulu Tengah (Benteng)", then "di Benteng"), when the short name
+    is made of the first letters of the name's words in order and names no region itself."""
+    defined: dict[str, Hit] = {}
+    for hit in hits:
+        m = SHORT_NAME.match(text, hit.end)
+        if m and hit.kind == "region" and hit.fields["level"] != "province" and m[1] not in defined \
+                and data.resolve(m[1]) is None and _abbreviates(m[1].lower(), _bare_words(hit.fields["name"])):
+            defined[m[1]] = hit
+    found, taken = [], [(h.start, h.end) for h in hits]
+    for short, hit in defined.items():
+        for m in re.finditer(rf"\b{short}\b", text):
+            if not any(lo <= m.start() < hi for lo, hi in taken) and text[m.start() - 1:m.start()] != "(":
+                found.append(new_hit("region", m.start(), m.end(), "region.short_name", CONFIDENCE["region.short_name"],
+                                     dict(hit.fields)))
+    return found
+
+
+def _bare_words(name: str) -> list[str]:
+    """A kabupaten/kota's canonical name without its level, as lower-case words."""
+    return name.lower().split()[1:] if name.startswith(("Kabupaten ", "Kota ")) else name.lower().split()
+
+
+def _abbreviates(short: str, words: list[str]) -> bool:
+    """Whether `short` is a prefix of each of `words` in turn, joined ("benteng": "ben" +
+    "teng"[ah]; "taput": "ta" + "put"[ra]), using every word."""
+    if not words:
+        return not short
+    first = words[0].replace("-", "")
+    return any(short.startswith(first[:k]) and _abbreviates(short[k:], words[1:])
+               for k in range(1, min(len(first), len(short)) + 1))
 
 
 def _written(doc: Doc, start: int, end: int, plan: Plan) -> tuple[int, int, bool]:
