@@ -40,9 +40,10 @@ _OPEN_END = re.compile(r"[A-Za-z,-]$")
 def unwrap(raw: list[str], indents: list[int] | None) -> list[str]:
     """The text's lines, stripped, with split words and wrapped paragraphs joined (see the
     module's docstring). `indents`: the spaces each line opened with before runs of spaces
-    were collapsed (None: no line opened with one). A line indented deeper than the text of the line before (a print
-    paragraph's first) is not joined to it; a line of an indented block, or one under a list
-    item's text ("e. Surat Edaran ... tanggal 6" / "   Januari 2025 ..."), may be."""
+    were collapsed (None: no line opened with one). A line indented deeper than the text of
+    the line before (a print paragraph's first) is not joined to it; a line of an indented
+    block, or one under a list item's text ("e. Surat Edaran ... tanggal 6" / "   Januari
+    2025 ..."), may be."""
     lines = [r.strip() for r in raw]
     prose = [bool(line) and not _cells(line) for line in lines]  # (blank lines and table rows are not)
     runs_on = [i for i in range(len(lines) - 1) if prose[i] and prose[i + 1]]
