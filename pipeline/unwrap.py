@@ -8,7 +8,7 @@ Two repairs, on the lines of one text, before that happens:
   2. when most lines that run on into the next are about as long as the longest of them
      (a fixed width of at most MAX_WIDTH characters), each such long line is joined to the
      next with a space. A short line ends its paragraph (a heading, a contact block's
-     line); a line ending in ":", a table row and a next line that is indented, opens a
+     line); a line ending in ":", a table row and a next line indented deeper, or that opens a
      list item or a form's field ("Tembusan : ...") are never joined. A text with three
      lines or more over twice that width is web text: its paragraphs are single lines, and
      its short lines a header block and lists, never joined.
