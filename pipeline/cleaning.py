@@ -60,12 +60,19 @@ CHAR_MAP = {
 }
 _ASCII_DELETE = [*range(0x00, 0x09), *range(0x0e, 0x20), 0x7f]
 CHAR_MAP.update({chr(c): "" for c in _ASCII_DELETE})
-CHAR_MAP.update({"\t": " ", "\v": " ", "\f": " ", "\r": "\n", "`": "'"})
+CHAR_MAP.update({"\t": "  ", "\v": " ", "\f": " ", "\r": "\n", "`": "'"})
 # Plain ASCII (everything but the characters above): deleting it from the UTF-8 bytes
 # leaves whole non-ASCII characters and ASCII specials, so one C pass tells what to fix.
 _PLAIN_ASCII = bytes(b for b in range(128) if chr(b) not in CHAR_MAP)
 
 _INNER_SPACE = re.compile("  +")  # (" {2,}" has no literal prefix: 4x slower)
+CELL_BAR = " | "  # between the cells of a table row, as pipeline.html writes HTML tables
+TABLE_MIN_LINES = 3  # an aligned table: a header and two rows at least
+TABLE_MIN_CELLS = 3  # cells of its widest line
+TABLE_FIGURE_ROWS = 2  # its lines holding a cell that is a figure ("3.200", "Rp 1.046.220.000", "97,11")
+CELL_MAX_CHARS = 80
+_CELL_GAP = re.compile(r"(?<! )(?<!Rp)(?<!Rp\.)  +")  # not inside "Rp  32.000.000,00"
+_FIGURE_CELL = re.compile(r"(?:Rp\.? ?)?\d[\d.,]*%?")
 _HEADLINE_END = re.compile(r"""[.!?"']$""")
 LINE_RULE_MAX_CHARS = 300  # longer lines are article text: line rules are not tried on them
 
@@ -153,7 +160,7 @@ def clean_text(text: str) -> str:
     text = respace(rules.strip_inline(normalize_chars(text)))
     indents = _indents(text)  # before runs of spaces go
     if "  " in text:
-        text = _INNER_SPACE.sub(" ", text)
+        text = _INNER_SPACE.sub(" ", _aligned_tables(text))
     lines = [ln for ln in unwrap(text.split("\n"), indents) if ln]
     return "\n\n".join(_drop_repeated_body(_drop_furniture(lines, rules)))
 
@@ -163,6 +170,61 @@ def _indents(text: str) -> list[int] | None:
     if not text.startswith(" ") and "\n " not in text:
         return None
     return [len(ln) - len(ln.lstrip(" ")) for ln in text.split("\n")]
+
+
+def _aligned_tables(text: str) -> str:
+    """Tables laid out with runs of spaces (a PDF's text, rows pasted from a spreadsheet
+    with tabs) rewritten with CELL_BAR between cells, so they read as tables once the runs
+    collapse: a block of TABLE_MIN_LINES or more lines, each split by runs of two or more
+    spaces into two or more cells of at most CELL_MAX_CHARS, the widest into
+    TABLE_MIN_CELLS, and TABLE_FIGURE_ROWS of them holding a figure cell; no line holds a
+    "|" already. A line keeps the spaces it opens with."""
+    lines = text.split("\n")
+    split = [_CELL_GAP.split(line.strip()) for line in lines]
+    k, n = 0, len(lines)
+    while k < n:
+        end = k
+        while end < n and len(split[end]) >= 2 and max(map(len, split[end])) <= CELL_MAX_CHARS \
+                and "|" not in lines[end]:
+            end += 1
+        block = split[k:end]
+        if len(block) >= TABLE_MIN_LINES and max(map(len, block)) >= TABLE_MIN_CELLS and \
+                sum(any(_FIGURE_CELL.fullmatch(cell) for cell in cells) for cells in block) >= TABLE_FIGURE_ROWS:
+            columns = _column_spans(lines[k + max(range(len(block)), key=lambda i: len(block[i]))])
+            for i in range(k, end):
+                cells = _aligned_cells(lines[i], columns) or split[i]
+                lines[i] = lines[i][:len(lines[i]) - len(lines[i].lstrip(" "))] + CELL_BAR.join(cells)
+        k = end + 1
+    return "\n".join(lines)
+
+
+def _column_spans(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a line, runs of two or more spaces between cells."""
+    spans, start = [], None
+    for m in _CELL_GAP.finditer(line):
+        if m.start() > 0:
+            spans.append((0 if start is None else start, m.start()))
+        start = m.end()
+    if (start or 0) < len(line):
+        spans.append((start or 0, len(line)))
+    return [(a + len(line[a:b]) - len(line[a:b].lstrip(" ")), b) for a, b in spans if line[a:b].strip()]
+
+
+def _aligned_cells(line: str, columns: list[tuple[int, int]]) -> list[str] | None:
+    """A line's cells placed under the columns of the table's widest line, by the
+    characters they share with it (or, sharing none, the nearest), empty cells between:
+    "(orang)   (orang)" under "Kuota   Realisasi". None when two cells fall under one column."""
+    spans = _column_spans(line)
+    if len(spans) == len(columns):
+        return None
+    cells = [""] * len(columns)
+    for a, b in spans:
+        index = min(range(len(columns)), key=lambda j: (-max(0, min(b, columns[j][1]) - max(a, columns[j][0])),
+                                                        abs(a + b - sum(columns[j]))))
+        if cells[index]:
+            return None
+        cells[index] = line[a:b]
+    return cells
 
 
 _DROPPED_ANYWHERE = ("drop_line", "drop_teaser", "drop_from_here")

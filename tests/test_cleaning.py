@@ -220,7 +220,36 @@ def test_lines_of_web_text_lists_and_tables_are_not_joined():
              *(f"{i} | Kabupaten Contoh {i} | {i}.250 | {i}.600.000.000 | APBD Kabupaten" for i in range(1, 7))]
     assert paragraphs("\n".join(table)) == table
     tabbed = [f"{i}\tKabupaten Contoh {i}\t{i}.250 orang\tRp {i}.600.000.000\tAPBD Kabupaten" for i in range(1, 8)]
-    assert paragraphs("\n".join(tabbed)) == [row.replace("\t", " ") for row in tabbed]
+    assert paragraphs("\n".join(tabbed)) == [row.replace("\t", " | ") for row in tabbed]
+
+
+def test_a_table_laid_out_with_spaces_gets_its_cells_back():
+    """pdftotext keeps a table's columns as runs of spaces: its rows are written with " | "
+    between cells, a second header line's cells placed under the columns they stand under."""
+    layout = ["Tabel 3.3 Kuota dan Realisasi Peserta per Kabupaten",
+              "",
+              " No  Kabupaten            Kuota    Realisasi      %",
+              "                         (orang)      (orang)",
+              "  1  Kab. Lebong            1.400       1.362    97,29",
+              "  2  Kab. Kepahiang         1.100       1.145   104,09",
+              "     Jumlah                 2.500       2.507   100,28"]
+    assert paragraphs("\n".join(layout)) == [
+        "Tabel 3.3 Kuota dan Realisasi Peserta per Kabupaten",
+        "No | Kabupaten | Kuota | Realisasi | %",
+        "| | (orang) | (orang) |",
+        "1 | Kab. Lebong | 1.400 | 1.362 | 97,29",
+        "2 | Kab. Kepahiang | 1.100 | 1.145 | 104,09",
+        "| Jumlah | 2.500 | 2.507 | 100,28"]
+    assert clean_text(clean_text("\n".join(layout))) == clean_text("\n".join(layout))
+    budget = ["   a. Dana Desa                     Rp 812.450.000,00",
+              "   b. Bagi Hasil Pajak              Rp  32.000.000,00",
+              "   c. Bantuan Keuangan Provinsi     Rp 100.000.000,00"]
+    assert paragraphs("\n".join(budget)) == [  # two cells a line, "Rp" kept with its figure: no table
+        "a. Dana Desa Rp 812.450.000,00", "b. Bagi Hasil Pajak Rp 32.000.000,00", "c. Bantuan Keuangan Provinsi Rp 100.000.000,00"]
+    typed = ["Iuran dibayar dari APBD.  Sebanyak 1.200 pekerja terdaftar.  Kartu dibagikan",
+             "di tiga kecamatan.  Jumlah itu naik dari 950 orang.  Pendaftaran dibuka lagi",
+             "pada Maret 2026.  Kuota tahap dua 400 orang.  Data dari 12 desa masuk."]
+    assert "|" not in clean_text("\n".join(typed))  # two spaces after each full stop: prose
 
 
 

@@ -19,7 +19,7 @@ from ..common import Context, Found, Hit, read_csv
 from ..numerals import NumberGrammar, Quantity, build_phrase_matcher, in_text_order, is_grouped, read_phrase_patterns
 from ..numerals import column_figures, row_figures
 from ..numerals.matching import bracket_opening
-from ..numerals.tables import PipeTable, column_figures_of, header_scale, pipe_tables, vague_scale
+from ..numerals.tables import PipeTable, column_figures_of, heading_scale, pipe_tables, vague_scale
 from ..numerals import split_head, split_range
 
 HERE = Path(__file__).parent
@@ -73,12 +73,15 @@ class AmountReader:
         """"NO | KABUPATEN/KOTA | JUMLAH PEKERJA | ANGGARAN (Rp)" over "1 | Kota Jambi | 12.500 |
         2.520.000.000": each column whose header cell names the rupiah (and its scale, if
         any: "Nilai (Rp juta)") holds an amount in each row's cell that is one number (see
-        cell_figure). A cell with its own "Rp" is read as any amount is."""
+        cell_figure); so does one whose subheader cell does ("Realisasi" over "(Rp)"). A
+        cell with its own "Rp" is read as any amount is."""
         hits: list[Hit] = []
-        for index, (start, end) in enumerate(table.header):
-            if not any(doc[k].lower in self.money_words for k in range(start, end)) or vague_scale(doc, (start, end)):
+        for index in range(len(table.header)):
+            heading = table.heading(index)
+            if not any(doc[k].lower in self.money_words for cell in heading for k in range(*cell)) \
+                    or vague_scale(doc, heading):
                 continue
-            scale = header_scale(doc, (start, end), self.grammar, money=True)
+            scale = heading_scale(doc, heading, self.grammar, money=True)
             hits.extend(Hit("amount", first, last, "amount.table_row", TABLE_CONFIDENCE, {"value_idr": value})
                         for value, first, last in column_figures_of(doc, table, index, self.grammar, scale, money=True))
         return hits
@@ -149,7 +152,7 @@ class AmountReader:
             return []
         opening = bracket_opening(doc, end)
         unit = None if opening is None else (opening + 1, end)
-        if unit is None or vague_scale(doc, unit):
+        if unit is None or vague_scale(doc, [unit]):
             return []  # "(dalam ribuan rupiah)": the figures' scale unstated
         if any(self.grammar.scale(doc[k].text, money=True) for k in range(*unit)):
             return []  # "(juta rupiah)": rows without cells are not read in a scale (see _pipe_column)

@@ -34,6 +34,13 @@ class PipeTable:
     header: list[Cell]
     rows: list[list[Cell]]
     title: Cell | None = None  # the line just before the header ("Penerima Bansos Nelayan per Kecamatan")
+    subheader: list[Cell] | None = None  # a second header line, cell under cell ("| | (orang) | (orang)")
+
+    def heading(self, index: int) -> list[Cell]:
+        """Header cell `index` and the subheader cell under it, if not empty."""
+        if self.subheader is None or self.subheader[index][0] == self.subheader[index][1]:
+            return [self.header[index]]
+        return [self.header[index], self.subheader[index]]
 
     def column(self, index: int) -> Iterator[Cell]:
         """The cell of each row under header cell `index`. A row with fewer cells than the
@@ -89,9 +96,14 @@ def header_scale(doc: Doc, cell: Cell, grammar: NumberGrammar, money: bool) -> l
     return [doc[k].text for k in range(*cell) if grammar.scale(doc[k].text, money=money)][-1:]
 
 
-def vague_scale(doc: Doc, cell: Cell) -> bool:
-    """Whether a header cell gives its column's scale in a word no scale reads ("ribuan")."""
-    return any(doc[k].lower_ in VAGUE_SCALES for k in range(*cell))
+def heading_scale(doc: Doc, heading: list[Cell], grammar: NumberGrammar, money: bool) -> list[str]:
+    """The scale word of a column's heading (see PipeTable.heading), its last cell's first."""
+    return next((scale for cell in reversed(heading) if (scale := header_scale(doc, cell, grammar, money))), [])
+
+
+def vague_scale(doc: Doc, heading: list[Cell]) -> bool:
+    """Whether a column's heading gives its scale in a word no scale reads ("ribuan")."""
+    return any(doc[k].lower_ in VAGUE_SCALES for cell in heading for k in range(*cell))
 
 
 def pipe_tables(doc: Doc) -> list[PipeTable]:
@@ -138,7 +150,12 @@ def _table(doc: Doc, lines: list[list[Cell]], title: Cell | None) -> list[PipeTa
         # column ("Anggaran 2025")
     if any(len(row) > len(header) for row in rows):
         return []
-    return [PipeTable(header, rows, title)]
+    subheader = None
+    if len(rows[0]) == len(header) and any(doc[start].text == "(" for start, end in rows[0] if end > start) \
+            and not any(_has_digit(text := doc[k].text) and not is_year(text) for start, end in rows[0]
+                        for k in range(start, end)):  # "| | (orang) | (orang) |" under "No | Wilayah | Kuota | Realisasi"
+        subheader, rows = rows[0], rows[1:]
+    return [PipeTable(header, rows, title, subheader)]
 
 
 def _inside_outer_bars(lines: list[list[Cell]]) -> list[list[Cell]]:

@@ -1291,15 +1291,16 @@ class WorkerCountReader:
         titled = None  # the worker unit of the table's title, for a column headed "Penerima (orang)"
         if table.title is not None and table.title[1] - table.title[0] <= TITLE_WORDS:
             titled = self._cell_unit(doc, *table.title, licensed)[0]
-        units = [self._cell_unit(doc, start, end, licensed) for start, end in table.header]
+        units = [self._heading_unit(doc, table.heading(index), licensed) for index in range(len(table.header))]
         first_unit = next((noun for noun, _ in units if noun is not None), None)
         for index, (start, end) in enumerate(table.header):
             noun, scale = units[index]
-            if noun is None and titled is not None and self._counts_people(doc, start, end):
+            heading = table.heading(index)
+            if noun is None and titled is not None and any(self._counts_people(doc, *cell) for cell in heading):
                 noun = titled
             if noun is None and first_unit is not None and all(doc[k].lower in self.status_words for k in range(start, end)):
                 noun = first_unit
-            if noun is None or vague_scale(doc, (start, end)):
+            if noun is None or vague_scale(doc, heading):
                 continue
             conf = round(noun.confidence * TABLE_FACTOR, 3)
             hits.extend(Hit("worker_count", first, last, "worker.table_column", conf, {"value": value, "unit": noun.unit})
@@ -1311,16 +1312,20 @@ class WorkerCountReader:
 
     def _total_column(self, doc: Doc, table: PipeTable, units: list[tuple[Noun | None, list[str]]]) -> list[Hit]:
         """"Kabupaten | Nelayan | Petani | Jumlah": a last column headed only by a total word,
-        after a label column and worker columns alone (two or more, no scale), counts them all
+        right after worker columns alone (two or more, no scale; after the label column and
+        others: "Kecamatan | Jumlah Desa | Nelayan | Buruh Tani | Jumlah"), counts them all
         ("nelayan dan petani") in each row where it is the sum of the row's worker cells."""
         last = len(table.header) - 1
-        workers = [noun for noun, scale in units[1:last] if noun is not None and not scale]
-        if last < 3 or len(workers) != last - 1:
+        first = last
+        while first > 1 and units[first - 1][0] is not None and not units[first - 1][1]:
+            first -= 1
+        workers = [noun for noun, _ in units[first:last]]
+        if last < 3 or len(workers) < 2:
             return []
         unit = " dan ".join(dict.fromkeys(noun.unit for noun in workers))
         conf = round(min(noun.confidence for noun in workers) * TABLE_FACTOR, 3)
         hits = []
-        for row, figures in self._summed_table_rows(doc, table):
+        for row, figures in self._summed_table_rows(doc, table, first):
             first, end = row[last]
             hits.append(Hit("worker_count", doc[first].idx, doc[end - 1].idx + len(doc[end - 1]),
                             "worker.table_total", conf, {"value": figures[-1], "unit": unit}))
@@ -1389,16 +1394,17 @@ class WorkerCountReader:
         words = [doc[k] for k in range(*cell)]
         return 1 <= len(words) <= 2 and is_year(words[-1].text) and (len(words) == 1 or words[0].lower in self.months)
 
-    def _summed_table_rows(self, doc: Doc, table: PipeTable) -> list[tuple[list[Cell], list[int]]]:
-        """(row, its figures after the label cell) of each whole row whose last cell, under a
-        header cell of total words alone ("Jumlah"), is the sum of the figures before it."""
+    def _summed_table_rows(self, doc: Doc, table: PipeTable, first: int = 1) -> list[tuple[list[Cell], list[int]]]:
+        """(row, its figures from cell `first`, after the label cell) of each whole row whose
+        last cell, under a header cell of total words alone ("Jumlah"), is the sum of those
+        figures before it."""
         header = table.header
         if not all(doc[k].lower in self.total_words for k in range(*header[-1])):
             return []
         summed = []
         for row in table.rows:
             if len(row) == len(header):
-                figures = [cell_figure(doc, cell, self.grammar, [], money=False) for cell in row[1:]]
+                figures = [cell_figure(doc, cell, self.grammar, [], money=False) for cell in row[first:]]
                 if None not in figures and figures[-1] == sum(figures[:-1]):
                     summed.append((row, figures))
         return summed
@@ -1446,6 +1452,15 @@ class WorkerCountReader:
                     noun = got
         scale = header_scale(doc, (start, end), self.grammar, money=False)
         return (noun if noun is not None and noun.role == "unit" else None), scale
+
+    def _heading_unit(self, doc: Doc, heading: list[Cell], licensed: frozenset[str]) -> tuple[Noun | None, list[str]]:
+        """_cell_unit of a column's header cell, or of the subheader cell under it where the
+        header cell names none ("Peserta" over "(ribu orang)"; see PipeTable.heading)."""
+        noun, scale = self._cell_unit(doc, *heading[0], licensed)
+        if len(heading) > 1 and (noun is None or not scale):
+            below, below_scale = self._cell_unit(doc, *heading[1], licensed)
+            noun, scale = noun or below, scale or below_scale
+        return noun, scale
 
     def _header_noun(self, doc: Doc, bracket: int) -> Noun | None:
         """The worker unit a table header names before its bracket ("penduduk bekerja menurut
