@@ -34,6 +34,7 @@ LINE_RULES = frozenset({NAME_LINE_RULE, LIST_LINE_RULE, AUTHOR_RULE, SIGNATURE_R
 # is no headline (a contact block, an author line, a signature block, a form)
 
 RESOLVED_CACHED = 4096  # place names whose region the extractor keeps (resolve is pure and costly)
+ABBREVIATION_CHARS = 3  # "Jl", "Jln", "Gg": a word written short before its period
 
 
 class OfficialsExtractor:
@@ -85,7 +86,8 @@ class OfficialsExtractor:
             lowercase = not tok(token.orth).cap
             if lowercase and not (title.needs_qualifier and first == start):
                 continue  # only a qualified post may be written in lower case: "ketua DPRD Gianyar, ..."
-            if first > 0 and doc[first - 1].lower in negators:  # "calon Gubernur", "mantan Menteri"
+            if first > 0 and (doc[first - 1].lower in negators or _after_abbreviated(doc, first, negators)):
+                # "calon Gubernur", "mantan Menteri", "Jl. Gubernur Suryo"
                 consumed = end
                 continue
             if reader is None:
@@ -166,3 +168,10 @@ class OfficialsExtractor:
 
 _start, _end = itemgetter(1), itemgetter(2)  # of a match (match id, start, end)
 _first = itemgetter(0)  # of a modifier (start, "Pj")
+
+
+def _after_abbreviated(doc: Doc, i: int, words: frozenset[int]) -> bool:
+    """Whether token i follows one of `words` (lower-case hashes) written short with its
+    period ("Jl. Gubernur Suryo")."""
+    return i > 1 and doc[i - 1].text == "." and not doc[i - 2].whitespace_ and doc[i - 2].lower in words \
+        and len(doc[i - 2]) <= ABBREVIATION_CHARS
