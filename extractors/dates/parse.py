@@ -57,6 +57,7 @@ NUMERIC_PARTS = re.compile(r"[/.-]")
 DIGIT = re.compile(r"\d")
 PUNCT_CLASSES = frozenset("(),.:")
 WIDGET = "widget"  # _role: a bare date line at the top, the story's or the site's (extract decides)
+UNIT_WORDS = 8  # words of the unit named after a date line's bar ("| Biro Administrasi Pimpinan Setda Provinsi Jambi")
 WIDGET_EVENT_DAYS = 3  # such a line is the story's when it falls this many days at most after a day the story names
 SIGNER_LINES = 3  # lines under a signature block's "Place, date" that may hold the signer's post
 SIGNER_CHARS = 400  # characters read for them
@@ -424,11 +425,34 @@ def _role(doc: Doc, start: int, end: int, near_top: bool, rules: Rules) -> str |
             # Islamic site's date widget, as a bare date line (extract decides)
         if not after:  # a bare date line: after an outlet name, its edition date, and under the
             # headline, the story's ("Judul ... / Kamis, 6 Maret 2025 / Laporan ..."); else a widget's or the story's
-            return "published" if before or _under_headline(doc, start) else WIDGET
+            return "published" if before or _under_headline(doc, start) or _under_release_label(doc, start, rules) \
+                else WIDGET
         if SECTION_AFTER.match(_line_part(doc, end, +1) or "") and (before or _under_headline(doc, start)):
             return "published"  # "balipost.com | Selasa, 9 September 2025 | Opini": outlet, date, section;
             # "Kamis, 4 September 2025 | Ekonomi" under the headline
+        if not before and _signed_by_unit(_line_part(doc, end, +1)) and _under_headline(doc, start):
+            return "published"  # "Rabu, 11 Juni 2025 | Biro Administrasi Pimpinan Setda ..." under the headline
     return "mentioned"
+
+
+def _signed_by_unit(after: str | None) -> bool:
+    """Whether the rest of a date line is a bar and the name of who wrote it: UNIT_WORDS
+    capitalised words at most, no digit ("| Biro Administrasi Pimpinan Setda Provinsi Jambi";
+    not a widget's "| Jadwal Sholat Painan: Subuh 05:07")."""
+    if not after or after[0] != "|":
+        return False
+    words = after[1:].split()
+    return 0 < len(words) <= UNIT_WORDS and all(w[0].isupper() and w.isalpha() or w in ("dan", "&") for w in words)
+
+
+def _under_release_label(doc: Doc, start: int, rules: Rules) -> bool:
+    """Whether the line over the one token `start` opens is a press release's label ("Siaran
+    Pers", "SIARAN PERS NOMOR: 045/HM/IX/2025")."""
+    k = start - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    label = _line_part(doc, k, -1) if k >= 0 else None
+    return bool(label) and rules.release_label.match(label) is not None
 
 
 def _under_headline(doc: Doc, start: int) -> bool:

@@ -94,6 +94,7 @@ class Rules:
     signed_date: re.Pattern  # the line before a document's signature date: "[Ditetapkan di Pelaihari] pada tanggal"
     # (group `at` holds the place when the line names it)
     signed_at: re.Pattern  # a line that opens a signature block: "Ditetapkan di Pelaihari"
+    release_label: re.Pattern  # a press release's label line: "Siaran Pers", "SIARAN PERS NOMOR: 045/HM/IX/2025"
     copy_stamp: re.Pattern  # a line's field before a date that stamps a copy: "Dicetak dari jdih... pada"
 
 
@@ -160,6 +161,7 @@ def load(nlp: Language) -> Rules:
     widget = "|".join(re.escape(w) for w in cues["widget"])
     signed = "|".join(re.escape(w) for w in cues["signed_at"])
     stamps = "|".join(re.escape(w) for w in cues["copy_stamp"])
+    releases = "|".join(re.escape(w) for w in cues["release_label"])
     return Rules(
         anchors=anchors,
         month_ids=frozenset(d[0].lower for d in month_docs if len(d) == 1),
@@ -185,6 +187,7 @@ def load(nlp: Language) -> Rules:
         widget_after=re.compile(rf"^\|\s*(?:[^|\n]{{1,40}}\|\s*)?(?:{widget})(?:\W|$)", re.IGNORECASE),
         signed_date=re.compile(rf"^(?:(?P<at>(?:{signed})\s+di\s+[^,\n]{{1,40}}?)\s*,?\s+)?pada\s+tanggal\s*:?$", re.IGNORECASE),
         signed_at=re.compile(rf"^(?:{signed})\s+di\s", re.IGNORECASE),
+        release_label=re.compile(rf"^(?:{releases})(?:\s+(?:nomor|no\.?)\s*:?\s*\S+)?$", re.IGNORECASE),
         copy_stamp=re.compile(rf"^(?:(?:dokumen|halaman) ini\s+)?(?:{stamps})\b", re.IGNORECASE),
     )
 
