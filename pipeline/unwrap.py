@@ -32,6 +32,7 @@ OPEN_END_SHARE = 0.5  # of the long ones, those ending inside a sentence (a lett
 _SPLIT_WORD = re.compile(r"(?:^|\s)(\w*[a-z])-$")  # "... pe-": the first half of a split word
 _NEXT_HALF = re.compile(r"[a-z]\w*")  # "kerja ...": the second half
 _LIST_ITEM = re.compile(r"(?:[-•*·▪●]|\d{1,2}[.)]|[a-z][.)])\s")
+_CLAUSE_GOES_ON = re.compile(r"\d[\d.]*, ")  # "2025, yang ditetapkan pada 30 Juni 2025.": a wrapped clause, no row
 _NUMBER = re.compile(r"(?<!\S)\d[\d.,]*(?!\S)")
 _FORM_FIELD = re.compile(r"[A-Z][A-Za-z./]*(?: [A-Za-z./]+){0,2} : |[A-Z][A-Za-z.]*: ")  # "Tembusan : ", "Perihal: "
 _OPEN_END = re.compile(r"[A-Za-z,-]$")
@@ -75,7 +76,7 @@ def _cells(line: str) -> bool:
     """Whether a line is a table row pasted as text ("1 | Kota Jambi | 12.500 | ...", or
     with tabs, now spaces: "1 Kota Jambi 12.500 2.520.000.000 APBD Kota")."""
     return line.count("|") >= 2 or line.startswith("---") or (
-        line[:1].isdigit() and len(_NUMBER.findall(line)) >= ROW_NUMBERS)
+        line[:1].isdigit() and not _CLAUSE_GOES_ON.match(line) and len(_NUMBER.findall(line)) >= ROW_NUMBERS)
 
 
 def _wrap_width(lines: list[str], runs_on: list[int]) -> int | None:

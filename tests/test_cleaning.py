@@ -223,6 +223,17 @@ def test_lines_of_web_text_lists_and_tables_are_not_joined():
     assert paragraphs("\n".join(tabbed)) == [row.replace("\t", " | ") for row in tabbed]
 
 
+def test_a_narrow_column_line_that_opens_with_a_year_and_a_comma_runs_on():
+    """OCR of a newspaper column: "... Nomor 33 Tahun" / "2025, yang ditetapkan pada 30 Juni
+    2025." is a sentence going on, not a table row of numbers."""
+    column = ["Pemkab Gianyar mendaftarkan 3.600 pe-", "rajin, pemahat, dan pengukir sebagai",
+              "peserta BPJS Ketenagakerjaan. Iurannya", "ditanggung APBD Gianyar melalui Pera-",
+              "turan Bupati Gianyar Nomor 33 Tahun", "2025, yang ditetapkan pada 30 Juni 2025.",
+              "Kepala Dinas Tenaga Kerja Kabupaten", "Gianyar, I Wayan Suardana Putra, Selasa",
+              "(15/7), mengatakan para perajin selama", "ini bekerja tanpa perlindungan."]
+    assert "Nomor 33 Tahun 2025, yang ditetapkan pada 30 Juni 2025." in clean_text("\n".join(column))
+
+
 def test_a_table_laid_out_with_spaces_gets_its_cells_back():
     """pdftotext keeps a table's columns as runs of spaces: its rows are written with " | "
     between cells, a second header line's cells placed under the columns they stand under."""
