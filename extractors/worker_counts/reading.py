@@ -874,7 +874,9 @@ class WorkerCountReader:
         so are two such lists with a sentence between (within 2 * LIST_WINDOW tokens: "...
         Malaysia dengan 3.046 orang. ... Taiwan 512 orang, Hong Kong 287 orang, ..."), and a
         list of two in a sentence that an elaboration word opens ("Rincian penerima, Laweyan
-        2.780 orang dan Kauman 1.470 orang.")."""
+        2.780 orang dan Kauman 1.470 orang."). A worker count right after the list (within
+        PARTS_BEFORE_CHARS) may be its whole as well ("...: - Kabupaten Katingan: 187 orang ...
+        - Kota Palangka Raya: 41 orang / Totalnya 896 pemangku adat.")."""
         counted = {hit.start for hit in hits}
         new: list[Hit] = []
         runs = _runs([(got, orang) for got, orang in unsaid if got[2].idx not in counted])
@@ -884,7 +886,8 @@ class WorkerCountReader:
                 if parts is None or len(parts) < LIST_PARTS and not (
                         len(parts) == 2 and self._elaborated_sentence(doc, parts[0][0][1])):
                     continue
-                whole = _count_before(hits, parts[0][0][2].idx, sum(got[0].value for got, _ in parts))
+                total = sum(got[0].value for got, _ in parts)
+                whole = _count_before(hits, parts[0][0][2].idx, total) or _count_after(hits, doc[parts[-1][1]].idx, total)
                 if whole is None:
                     continue
                 noun = Noun("unit", whole.fields["unit"], round(whole.confidence * PART_FACTOR, 3), 1)
@@ -2055,6 +2058,13 @@ def _ratio_base(value: int) -> bool:
 def _count_before(hits: list[Hit], char: int, value: int) -> Hit | None:
     """The last worker count of this value that ends before character `char`, if any."""
     return next((hit for hit in reversed(hits) if hit.end <= char and hit.fields["value"] == value), None)
+
+
+def _count_after(hits: list[Hit], char: int, value: int) -> Hit | None:
+    """The first worker count of this value that starts after character `char`, within
+    PARTS_BEFORE_CHARS of it, if any."""
+    return next((hit for hit in sorted(hits, key=attrgetter("start"))
+                 if char < hit.start <= char + PARTS_BEFORE_CHARS and hit.fields["value"] == value), None)
 
 
 def _breaks_line(token: Token) -> bool:
