@@ -33,6 +33,7 @@ _SPLIT_WORD = re.compile(r"(?:^|\s)(\w*[a-z])-$")  # "... pe-": the first half o
 _NEXT_HALF = re.compile(r"[a-z]\w*")  # "kerja ...": the second half
 _LIST_ITEM = re.compile(r"(?:[-•*·▪●]|\d{1,2}[.)]|[a-z][.)])\s")
 _CLAUSE_GOES_ON = re.compile(r"\d[\d.]*, ")  # "2025, yang ditetapkan pada 30 Juni 2025.": a wrapped clause, no row
+_LOWER_WORDS = re.compile(r"(?<!\S)[a-z]+ [a-z]+(?!\S)")  # "12 Tahun 2025 yang ditetapkan 5 Mei": prose, no row
 _NUMBER = re.compile(r"(?<!\S)\d[\d.,]*(?!\S)")
 _FORM_FIELD = re.compile(r"[A-Z][A-Za-z./]*(?: [A-Za-z./]+){0,2} : |[A-Z][A-Za-z.]*: ")  # "Tembusan : ", "Perihal: "
 _OPEN_END = re.compile(r"[A-Za-z,-]$")
@@ -74,9 +75,11 @@ def _deeper(indents: list[int] | None, lines: list[str], i: int) -> bool:
 
 def _cells(line: str) -> bool:
     """Whether a line is a table row pasted as text ("1 | Kota Jambi | 12.500 | ...", or
-    with tabs, now spaces: "1 Kota Jambi 12.500 2.520.000.000 APBD Kota")."""
+    with tabs, now spaces: "1 Kota Jambi 12.500 2.520.000.000 APBD Kota"); not a wrapped
+    sentence that a number opens ("2025, yang ...", "12 Tahun 2025 yang ditetapkan 5 Mei")."""
     return line.count("|") >= 2 or line.startswith("---") or (
-        line[:1].isdigit() and not _CLAUSE_GOES_ON.match(line) and len(_NUMBER.findall(line)) >= ROW_NUMBERS)
+        line[:1].isdigit() and not _CLAUSE_GOES_ON.match(line) and not _LOWER_WORDS.search(line)
+        and len(_NUMBER.findall(line)) >= ROW_NUMBERS)
 
 
 def _wrap_width(lines: list[str], runs_on: list[int]) -> int | None:
@@ -104,6 +107,8 @@ def _joined(text: str, line: str, after: str, indented: bool, width: int | None)
         first, second = _SPLIT_WORD.search(line), _NEXT_HALF.match(after)
         if first and second:  # "masing-" + "masing" keeps its hyphen, "pe-" + "kerja" does not
             return text + after if first.group(1) == second.group(0) else text[:-1] + after
+    if width is not None and line.endswith("/") and after[:1].isalnum():
+        return text + after  # "Nomor 188.44/1021/KPTS/" + "2025", "Senin (13/10/" + "2025)": one token split
     if width is not None and len(line) >= LONG_SHARE * width and not line.endswith(":") \
             and not indented and not _LIST_ITEM.match(after) and not _FORM_FIELD.match(after):
         return f"{text} {after}"

@@ -232,6 +232,10 @@ def test_a_narrow_column_line_that_opens_with_a_year_and_a_comma_runs_on():
               "Kepala Dinas Tenaga Kerja Kabupaten", "Gianyar, I Wayan Suardana Putra, Selasa",
               "(15/7), mengatakan para perajin selama", "ini bekerja tanpa perlindungan."]
     assert "Nomor 33 Tahun 2025, yang ditetapkan pada 30 Juni 2025." in clean_text("\n".join(column))
+    column[4:6] = ["turan Bupati Gianyar Nomor 188.4/33/KPTS/", "2025. Perbup itu ditetapkan pada 30 Juni",
+                   "12 Tahun 2025 yang ditetapkan 5 Mei", "2025 oleh bupati."]  # a number split at its "/"
+    cleaned = clean_text("\n".join(column))
+    assert "Nomor 188.4/33/KPTS/2025. Perbup" in cleaned and "Juni 12 Tahun 2025 yang ditetapkan 5 Mei 2025 oleh" in cleaned
 
 
 def test_a_table_laid_out_with_spaces_gets_its_cells_back():
