@@ -120,7 +120,22 @@ class TitleReader:
                 break
         if end == i + 1 and self._names_an_org(i):
             return i  # "Ketua Koperasi Produsen Kopi Arabika Colol, ...": an organisation, not a field
+        if end > i + 1 and self._org_name_goes_on(i, end):
+            return i  # "Ketua Koperasi Tambang Rakyat Sepakat Jaya di ...": the cooperative's name
         return end
+
+    def _org_name_goes_on(self, i: int, end: int) -> bool:
+        """Whether field words from token i that open with an organisation word ("Koperasi")
+        run on into capitalised words no list knows (no honorific, no element): the
+        organisation's own name ("Koperasi Tambang Rakyat Sepakat Jaya"), which a person's name
+        right after the field could not be told from."""
+        toks = self.toks
+        if toks[i].lower not in self.lex.org_start or end >= self.n:
+            return False
+        after = toks[end]
+        return after.cap and not after.punct and not after.honorific and not after.text.isupper() \
+            and after.lower not in self.lex.org_start and self.element(end) is None
+        # (not "Ketua Pusat Studi Ketenagakerjaan Universitas Lampung", "... LPPM Unila")
 
     def _names_an_org(self, i: int) -> bool:
         """Whether the field word at token i opens an organisation's name instead: a word that
