@@ -2,7 +2,7 @@
 
 clean_text() runs once per article, before extraction, and its output is what
 gets stored. It
-  1. normalises characters: NBSP and other spaces -> " "; zero-width characters,
+  1. normalises characters: NBSP and other spaces -> " " (a tab -> two, a cell gap); zero-width characters,
      BOM, soft hyphen and control characters removed; curly quotes -> straight;
      every dash (en, em, minus, ...) -> "-"; cp1252 bytes mis-decoded as C1
      controls (\\x93 ...) -> their characters; NFC when combining marks occur.
@@ -10,7 +10,8 @@ gets stored. It
      diacritics stay.
   2. removes page furniture listed in data/furniture.csv (kinds explained there),
      and puts back the spaces of a text glued throughout (respace.py);
-  3. normalises whitespace: inner runs of spaces become one space, a hard-wrapped
+  3. normalises whitespace: a table laid out with runs of spaces or tabs gets " | "
+     between its cells (_aligned_tables), inner runs of spaces become one space, a hard-wrapped
      paragraph's lines and a word split at a line end are joined (unwrap.py), every
      non-empty line becomes one paragraph, paragraphs are joined by "\\n\\n";
   4. keeps the first copy of a body that a page repeats: a run of >= 2
