@@ -5,6 +5,7 @@ wrapped paragraph into pieces: "Kepala Dinas Tenaga" | "Kerja ...", "Rp3,87 mi-"
 Two repairs, on the lines of one text, before that happens:
   1. a word split by a hyphen at a line end is joined ("pe-" + "kerja" -> "pekerja"), when
      both halves are lower-case letters; a doubled word keeps its hyphen ("masing-masing");
+     in a wrapped text, so is a number or date split after a "/" ("188.44/1021/KPTS/" + "2025");
   2. when most lines that run on into the next are about as long as the longest of them
      (a fixed width of at most MAX_WIDTH characters), each such long line is joined to the
      next with a space. A short line ends its paragraph (a heading, a contact block's

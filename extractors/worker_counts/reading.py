@@ -2063,8 +2063,8 @@ def _count_before(hits: list[Hit], char: int, value: int) -> Hit | None:
 def _count_after(hits: list[Hit], char: int, value: int) -> Hit | None:
     """The first worker count of this value that starts after character `char`, within
     PARTS_BEFORE_CHARS of it, if any."""
-    return next((hit for hit in sorted(hits, key=attrgetter("start"))
-                 if char < hit.start <= char + PARTS_BEFORE_CHARS and hit.fields["value"] == value), None)
+    return min((hit for hit in hits if char < hit.start <= char + PARTS_BEFORE_CHARS and hit.fields["value"] == value),
+               key=attrgetter("start"), default=None)
 
 
 def _breaks_line(token: Token) -> bool:
