@@ -145,15 +145,14 @@ def _table(doc: Doc, lines: list[list[Cell]], title: Cell | None) -> list[PipeTa
     if len(lines) <= MIN_ROWS:
         return []
     header, *rows = _inside_outer_bars(lines)
-    if any(_has_digit(text := doc[k].text) and not is_year(text) for start, end in header for k in range(start, end)):
+    if _holds_figure(doc, header):
         return []  # a row of figures, or a header with an unread unit ("Rp 000"); a year may head a
         # column ("Anggaran 2025")
     if any(len(row) > len(header) for row in rows):
         return []
     subheader = None
     if len(rows[0]) == len(header) and any(doc[start].text == "(" for start, end in rows[0] if end > start) \
-            and not any(_has_digit(text := doc[k].text) and not is_year(text) for start, end in rows[0]
-                        for k in range(start, end)):  # "| | (orang) | (orang) |" under "No | Wilayah | Kuota | Realisasi"
+            and not _holds_figure(doc, rows[0]):  # "| | (orang) | (orang) |" under "No | Wilayah | Kuota | Realisasi"
         subheader, rows = rows[0], rows[1:]
     return [PipeTable(header, rows, title, subheader)]
 
@@ -172,6 +171,11 @@ def _inside_outer_bars(lines: list[list[Cell]]) -> list[list[Cell]]:
         b = len(line) - (1 if trail and len(line) > a and line[-1][0] == line[-1][1] else 0)
         inside.append(line[a:b])
     return inside
+
+
+def _holds_figure(doc: Doc, line: list[Cell]) -> bool:
+    """Whether a line's cells hold a digit other than a year's ("Anggaran 2025" holds none)."""
+    return any(_has_digit(text := doc[k].text) and not is_year(text) for start, end in line for k in range(start, end))
 
 
 def _has_digit(text: str) -> bool:
