@@ -38,6 +38,7 @@ _DATE_ELEMENTS = etree.XPath(
     " or contains(@class, 'tanggal') or contains(@class, 'tgl') or contains(@class, 'publish') or contains(@class, 'waktu')"
     " or contains(@class, 'meta') or contains(@class, 'info')]")  # a post's meta or info line:
 # "Admin | Kamis, 18 September 2025 | 10:45 WIB", "Rabu, 3 September 2025 | Kategori: Berita Daerah"
+_TITLE_HEADINGS = etree.XPath("boolean(.//h1 | .//h2)")
 LOCAL_HOURS = frozenset(ZONE_HOURS.values())
 WIDGET_WORDS = frozenset({"top", "topbar", "today", "now", "nav", "navbar", "menu", "clock", "jam", "weather", "cuaca"})
 STORY_WORDS = frozenset({"entry", "post", "article", "detail", "read", "story", "single", "content", "news", "berita"})
@@ -62,9 +63,14 @@ def outlet_dates(doc: etree._Element, outlet: Outlet | None) -> list[tuple[str |
 def story_header_dates(container: etree._Element | None) -> list[tuple[str | None, str]]:
     """(datetime attribute, text) of the dates shown in the story's <article> (or the block
     around the body) before the body: never inside the body or after it (related lists,
-    comments). Call before the story header is stripped, after nav/aside/footer are."""
+    comments); else those of the block that holds the story's title heading. Call before
+    the story header is stripped, after nav/aside/footer are."""
     if container is None:
         return []
+    return _around_body_dates(container) or _titled_block_dates(container)
+
+
+def _around_body_dates(container: etree._Element) -> list[tuple[str | None, str]]:
     region = next((a for a in (container, *container.iterancestors()) if a.tag == "article"), None)
     if region is None:
         region = container.getparent()
@@ -85,6 +91,26 @@ def story_header_dates(container: etree._Element | None) -> list[tuple[str | Non
             if len(text) <= MAX_DATE_TEXT:
                 found.append((el.get("datetime"), text))
     return found
+
+
+def _titled_block_dates(container: etree._Element) -> list[tuple[str | None, str]]:
+    """The dates shown before the body's first paragraph in the smallest block around it
+    (or the body's own element) that holds a title heading: a CMS's story header outside
+    the body's parent ("itemView" > "itemHeader" date, title; "itemBody" > body), or
+    inside a body element that starts with the header (<main>: title, meta line, text)."""
+    region = next((el for el in (container, *container.iterancestors())
+                   if el.tag in ("body", "html") or _TITLE_HEADINGS(el)), None)
+    first = next(container.iter("p"), None)
+    if region is None or region.tag in ("body", "html") or first is None:
+        return []
+    header = set()
+    for el in region.iter():
+        if el is first:
+            break
+        header.add(el)
+    return [(el.get("datetime"), text) for el in _DATE_ELEMENTS(region)
+            if el in header and not _in_page_widget(el, region)
+            and len(text := " ".join(el.text_content().split())) <= MAX_DATE_TEXT]
 
 
 def _in_page_widget(el: etree._Element, region: etree._Element) -> bool:

@@ -371,7 +371,23 @@ STORY_PARAGRAPHS = [f"Wali Kota menyerahkan {n} kartu BPJS Ketenagakerjaan kepad
      '<div class="isi">' + "".join(f"<p>{p}</p>" for p in STORY_PARAGRAPHS) + '</div></section>'
      '<div class="sidebar"><span class="tgl-hari-ini">Minggu, 22 November 2026</span></div></body></html>',
      "2025-12-03"),
-], ids=["post-meta-line", "table-info-row", "tgl-line"])
+    # Joomla K2: the item's header (date, then title) beside the body's own block
+    ('<html><body><div class="itemView"><div class="itemHeader">'
+     '<span class="itemDateCreated">Rabu, 21 Januari 2026 09:40</span><h2 class="itemTitle">Kartu untuk PKL</h2></div>'
+     '<div class="itemBody"><div class="itemFullText">' + "".join(f"<p>{p}</p>" for p in STORY_PARAGRAPHS)
+     + '</div></div></div></body></html>',
+     "2026-01-21T09:40:00"),
+    # a portal whose <main> holds title, meta line and text in one block
+    ('<html><body><main class="py-4"><div class="card-body"><h2 class="news-title">Kartu untuk PKL</h2>'
+     '<div class="news-meta"><span>Admin Diskominfo</span> <span class="ms-3">14/05/2025</span></div>'
+     + "".join(f"<p>{p}</p>" for p in STORY_PARAGRAPHS) + '</div></main></body></html>',
+     "2025-05-14"),
+    # the same block with its only date below the first paragraph (a related list): no date
+    ('<html><body><main class="py-4"><div class="card-body"><h2 class="news-title">Kartu untuk PKL</h2>'
+     + "".join(f"<p>{p}</p>" for p in STORY_PARAGRAPHS)
+     + '<div class="news-meta"><span class="date">Senin, 12 Mei 2025</span> Pasar baru dibuka</div></div></main></body></html>',
+     None),
+], ids=["post-meta-line", "table-info-row", "tgl-line", "k2-item-header", "main-block-meta", "main-block-late-date"])
 def test_a_date_line_above_the_story_dates_a_page_without_date_metadata(html, published):
     _, meta = html_to_article_text(html)
     assert meta["published"] == published
