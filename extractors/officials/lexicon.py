@@ -171,7 +171,10 @@ class Lexicon:
         self.asides = frozenset(roles.get("aside", ()))
         self.statuses = frozenset(roles.get("status", ()))
         self.leading = frozenset(w for w in roles.get("leading", ()) if " " not in w)
-        self.leading_pairs = frozenset(tuple(w.split()) for w in roles.get("leading", ()) if " " in w)
+        runs = [w for w in roles.get("leading", ()) if " " in w] + list(roles.get("spelled_rank", ()))
+        # words dropped together before a name ("Datuk Seri", "Komisaris Besar Polisi"): longest first
+        self.title_runs = tuple(sorted({tuple(w.split()) for w in runs}, key=len, reverse=True))
+        self.title_run_starts = frozenset(run[0] for run in self.title_runs)
         self.name_openers = frozenset(roles.get("name_opener", ()))
         self.mid_name = frozenset(roles.get("mid_name", ()))
         self.constituencies = frozenset(tuple(w.split()) for w in roles.get("constituency", ()))

@@ -58,12 +58,24 @@ class NameReader:
         toks = self.toks
         return i < self.n and toks[i].text == text and not toks.space(i - 1)
 
+    def _title_run(self, i: int) -> int:
+        """The length of the title run (lexicon.title_runs) at token i when an honorific or
+        a name follows it; else 0."""
+        toks, n = self.toks, self.n
+        for run in self.lex.title_runs:
+            k = i + len(run)
+            if k < n and all(toks[i + j].lower == word for j, word in enumerate(run)) \
+                    and (toks[k].honorific or toks[k].name):
+                return len(run)
+        return 0
+
     def skip_honorifics(self, i: int) -> int:
         toks, n = self.toks, self.n
         while i < n:
             tok = toks[i]
-            if i + 2 < n and (tok.lower, toks[i + 1].lower) in self.lex.leading_pairs and (toks[i + 2].honorific or toks[i + 2].name):
-                i += 2  # "Datuk Seri H. Mahmuddin Yusuf"
+            run = self._title_run(i) if tok.lower in self.lex.title_run_starts else 0
+            if run:
+                i += run  # "Datuk Seri H. Mahmuddin Yusuf", "Komisaris Besar Hari Setiawan"
             elif tok.honorific or (tok.lower in self.lex.leading and i + 1 < n and (toks[i + 1].honorific or toks[i + 1].name)):
                 i += 1
                 if i < n and toks[i].text in (".", "'") and not toks.space(i - 1):
