@@ -135,9 +135,10 @@ def _fact(source: str, aid: str, text: str, sentence: str, hit: Hit) -> FactBase
 
 
 def _drop_mentions_in_titles(found: dict[str, list[Hit]], text: str) -> None:
-    """Regions and dates named inside a regulation's title are the law's words, not the
-    story's place or time: "UU 21/2001 tentang Otonomi Khusus bagi Provinsi Papua" in a story
-    on Manokwari, "Permendagri 15/2024 tentang Pedoman Penyusunan APBD Tahun Anggaran 2025".
+    """Regions, dates and posts named inside a regulation's title are the law's words, not
+    the story's place, time or people: "UU 21/2001 tentang Otonomi Khusus bagi Provinsi Papua"
+    in a story on Manokwari, "Permendagri 15/2024 tentang Pedoman Penyusunan APBD Tahun
+    Anggaran 2025", "Perwal ... bagi Ketua Rukun Tetangga, Juru Parkir dan Pekerja Rentan".
     A regional regulation's title names its own region ("Perda ... tentang APBD Kabupaten
     Puncak Jaya"), which stays."""
     titles, national = [], []
@@ -151,7 +152,7 @@ def _drop_mentions_in_titles(found: dict[str, list[Hit]], text: str) -> None:
             if hit.fields["type"] in NATIONAL_REGULATIONS:
                 national.append(titles[-1])
     _drop_within(found, ("region",), national)
-    _drop_within(found, ("date",), titles)
+    _drop_within(found, ("date", "official"), titles)
 
 
 def _drop_within(found: dict[str, list[Hit]], kinds: tuple[str, ...], spans: list[tuple[int, int]]) -> None:

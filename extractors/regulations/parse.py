@@ -365,7 +365,7 @@ def _title(doc: Doc, k: int, rules: Rules, memo: Memo, heads: list) -> str | Non
             if word & BREAKING and any(start == i + 1 for start, _, _ in heads):
                 break  # "... di Sumatera Utara dan Keputusan Kepala Daerah ...": a new citation
         elif token.text == "," and last == i - 1 and _list_goes_on(doc, i + 1, min(n, k + 1 + TITLE_MAX), title_word,
-                                                                   frozenset(orths)):
+                                                                   frozenset(orths), heads):
             continue  # "Jaminan Kecelakaan Kerja, Jaminan Kematian, dan Jaminan Hari Tua"
         elif not (word & JOINER and last == i - 1):
             break
@@ -376,23 +376,42 @@ def _title(doc: Doc, k: int, rules: Rules, memo: Memo, heads: list) -> str | Non
     return "".join([text(orth) + space for orth, space in zip(orths[:size - 1], spaces)]) + text(orths[size - 1])
 
 
-def _list_goes_on(doc: Doc, i: int, stop: int, title_word, read: frozenset[int]) -> bool:
+def _list_goes_on(doc: Doc, i: int, stop: int, title_word, read: frozenset[int], heads: list) -> bool:
     """Whether the comma before token i separates items of a title ("Jaminan Kecelakaan Kerja,
     Jaminan Kematian, dan Jaminan Hari Tua"), not the title from the clause that goes on
     ("tentang BPJS, Pemprov menanggung ..."): titled items set off by commas reach "dan"/"serta"
-    and a last item, and each item opens with a word the title has read (`read`, orth ids)."""
-    opened = False  # inside an item
+    and a last item, and each item opens with a word the title has read (`read`, orth ids),
+    or the last item ends the sentence ("... bagi Ketua Rukun Tetangga, Juru Parkir dan
+    Pekerja Rentan."); no item is another citation (`heads`: (start, ...) of each)."""
+    citations = {start for start, _, _ in heads}  # "... Batubara, Peraturan Menteri ESDM Nomor 26 ..."
+    opened = unread = False  # inside an item; an item opens with a word the title has not read
     for j in range(i, stop):
         token = doc[j]
         if title_word(token.orth) & TITLED:
             if not opened and token.orth not in read:
-                return False
+                if j in citations:
+                    return False
+                unread = True
             opened = True
         elif token.text == "," and opened:
             opened = False
         elif token.lower_ in LIST_ENDS and (opened or doc[j - 1].text == ","):
-            return j + 1 < stop and doc[j + 1].orth in read and bool(title_word(doc[j + 1].orth) & TITLED)
+            last = j + 1
+            if not (last < stop and title_word(doc[last].orth) & TITLED) or last in citations:
+                return False
+            return (doc[last].orth in read and not unread) or _titled_to_sentence_end(doc, last, stop, title_word)
         else:
+            return False
+    return False
+
+
+def _titled_to_sentence_end(doc: Doc, i: int, stop: int, title_word) -> bool:
+    """Whether titled words run from token i to a full stop or line break."""
+    for j in range(i, stop):
+        token = doc[j]
+        if token.text == "." or (token.is_space and "\n" in token.text):
+            return j > i
+        if not title_word(token.orth) & TITLED:
             return False
     return False
 
