@@ -492,10 +492,27 @@ class WorkerCountReader:
             if between is None or any(t.like_num and not _inside(t.idx, figures) and self._may_be_whole(doc, t.i, got[0].value)
                                       for t in between):
                 continue  # (not "dari tiga perusahaan ..., 864 di antaranya": three cannot hold 864)
+            if self._rival_whole(doc, whole.start, between.start, got[0].value):
+                continue
             counted.add(first_char)
             new.append(Hit("worker_count", first_char, last.idx + len(last), "worker.subset",
                            round(whole.confidence * PART_FACTOR, 3), {"value": got[0].value, "unit": whole.fields["unit"]}))
         return new
+
+    def _rival_whole(self, doc: Doc, whole: int, end: int, part: int) -> bool:
+        """Whether the sentence of the whole (starting at character `whole`, ending at token
+        `end`) counts things ("never" nouns) before it in a number that may hold the part as
+        well: "1.240 perusahaan ... mempekerjakan 1,1 juta pekerja. Sepanjang tahun ini, 37 di
+        antaranya sudah memindahkan ..."."""
+        for k in range(self._sentence_start(doc, end - 1), end - 1):
+            if doc[k].idx >= whole:
+                break
+            if doc[k].like_num and self._may_be_whole(doc, k, part):
+                got, after = self._number_from(doc, k)
+                noun = self.nouns.at(doc, after) if got is not None and after < len(doc) else None
+                if noun is not None and noun.role == "never":
+                    return True
+        return False
 
     def _may_be_whole(self, doc: Doc, i: int, part: int) -> bool:
         """Whether the number at token i may be what a subset of `part` is taken from (it is
