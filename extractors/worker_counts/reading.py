@@ -1713,6 +1713,8 @@ class WorkerCountReader:
                         continue
                     return self._topic_licence(doc, i, first, licensed) or self._partitive_licence(doc, i)
                 return soft
+            if self._inside_name(doc, i):
+                limit -= 1  # a name's words count once: "dalam Kartu Pelaku Usaha Kelautan dan Perikanan (Kusuka)"
             got = self.nouns.ending_at(doc, i, lower) if lower in noun_ends else None
             if got is not None:
                 noun, begin = got
@@ -1743,6 +1745,20 @@ class WorkerCountReader:
                 i = begin
             i -= 1
         return soft
+
+    def _inside_name(self, doc: Doc, i: int) -> bool:
+        """Whether token i goes on a capitalised name from the token before it: a capitalised
+        word after another, "dan" between two, or the brackets of an acronym after one."""
+        if i == 0:
+            return False
+        tok, before = doc[i], doc[i - 1]
+        if tok.is_title:
+            return before.is_title or before.is_upper
+        if tok.lower == self.dan:
+            return i + 1 < len(doc) and before.is_title and doc[i + 1].is_title
+        if tok.text == ")":
+            return i > 2 and doc[i - 2].text == "(" and before.is_alpha and not before.is_lower
+        return tok.text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")" and before.is_title
 
     def _place_aside(self, doc: Doc, comma: int) -> int | None:
         """The comma that opens a place set off by commas and closed by the comma at token
