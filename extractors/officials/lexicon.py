@@ -130,8 +130,11 @@ class Lexicon:
                 elements.update((words, (kind, value)) for words, value in entries)
         self.elements: Trie = _trie(elements)
         fields = read_lines(HERE / "field_words.txt")
-        self.field_words = frozenset(w.lower() for w in fields if not w.startswith("="))
+        self.field_words = frozenset(w.lower() for w in fields if not w.startswith("=") and " " not in w)
         self.field_acronyms = frozenset(w[1:] for w in fields if w.startswith("="))  # as written only
+        pairs = [w.lower().split() for w in fields if " " in w]  # "Budi Daya": field words only together
+        self.field_pair_next = {first: second for first, second in pairs}
+        self.field_pair_prev = {second: first for first, second in pairs}
         roles: dict[str, set[str]] = {}
         wildcards = []
         for r in read_csv(HERE / "words.csv"):

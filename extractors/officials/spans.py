@@ -34,8 +34,8 @@ class Tok:
     """What the rules read of a token's word form (the same wherever it stands), so that each
     distinct word is judged once: its shape and the word lists it is in."""
 
-    __slots__ = ("blank", "cap", "designator", "ends_name", "field", "honorific", "line", "lower", "name",
-                 "name_honorific", "punct", "rank_name", "suffixed_name", "text")
+    __slots__ = ("blank", "cap", "designator", "ends_name", "field", "field_next", "field_prev", "honorific",
+                 "line", "lower", "name", "name_honorific", "punct", "rank_name", "suffixed_name", "text")
 
     def __init__(self, text: str, lex: Lexicon) -> None:
         self.text = text
@@ -56,12 +56,23 @@ class Tok:
             or lower in lex.after_name or lower.rstrip(".") in lex.degrees
         )
         self.field = cap and (lower in lex.field_words or text in lex.field_acronyms)  # a capitalised word of a post's field
+        # the other word of a two-word field ("Budi Daya"): a field word only beside it
+        self.field_next = cap and lex.field_pair_next.get(lower)
+        self.field_prev = cap and lex.field_pair_prev.get(lower)
         self.designator = DESIGNATOR.match(text) is not None  # after a numbered word: "Komisi E"
         # what Lines counts, as spaCy's is_alpha, is_title or is_upper, is_space tell it
         if text.isalpha():
             self.line = TITLED if text.istitle() or text.isupper() else LOWER
         else:
             self.line = SPACE if text.isspace() else OTHER
+
+    def as_field(self) -> Tok:
+        """This word read as a field word: one of a two-word field beside its other word."""
+        tok = object.__new__(Tok)
+        for slot in Tok.__slots__:
+            setattr(tok, slot, getattr(self, slot))
+        tok.field, tok.name, tok.suffixed_name = True, False, False
+        return tok
 
     def as_honorific(self) -> Tok:
         """This word read as an honorific: a name_honorific right before a name ("Mas Bimo")."""
@@ -116,11 +127,19 @@ class Tokens(dict):
         tok = self[i] = self.tok(t.orth)
         if tok.name_honorific and self._before_name(i):
             tok = self[i] = tok.as_honorific()
+        elif (tok.field_next or tok.field_prev) and self._in_field_pair(i, tok):
+            tok = self[i] = tok.as_field()
         char = self.offsets[i] = t.idx
         k = bisect_right(self.starts, char)
         if char < self.reach[k]:  # some hit may be over it
             self._cover(i, char, char + len(tok.text), k)
         return tok
+
+    def _in_field_pair(self, i: int, tok: Tok) -> bool:
+        """Whether token i and its neighbour make a two-word field ("Bidang Budi Daya")."""
+        doc = self.doc
+        return bool((tok.field_next and i + 1 < self.n and doc[i + 1].lower_ == tok.field_next and doc[i + 1].is_title)
+                    or (tok.field_prev and i > 0 and doc[i - 1].lower_ == tok.field_prev and doc[i - 1].is_title))
 
     def _before_name(self, i: int) -> bool:
         """Whether a capitalised word follows token i, right after it or after a period ("R.A. Sekar");

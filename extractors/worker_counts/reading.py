@@ -1772,12 +1772,14 @@ class WorkerCountReader:
 
     def _topic_licence(self, doc: Doc, comma: int, first: int, licensed: frozenset[str]) -> float | None:
         """How sure a sentence's fronted topic before `comma` makes "N orang" at token `first`
-        a count of workers, when a head word ("target", "jumlah") between says the number is
-        the topic's figure: "Untuk pekerja rentan, target kami 50.000 orang" (its worker noun,
+        a count of workers, when a head word ("target", "jumlah") between, or a link word
+        right after the comma, says the number is the topic's figure: "Untuk pekerja rentan,
+        target kami 50.000 orang", "Khusus pappalimbang, tercatat 120 orang" (its worker noun,
         as a label's; not "Untuk pekerja, pemerintah menolong 300 orang"). None when the
         clause is no such topic or names none."""
         start = self._clause_start(doc, comma, LABEL_WINDOW)
-        if doc[start].lower not in self.topics or not any(doc[k].lower in self.heads for k in range(comma + 1, first)):
+        if doc[start].lower not in self.topics or not (doc[comma + 1].lower in self.links or any(
+                doc[k].lower in self.heads for k in range(comma + 1, first))):
             return None
         if start > 0 and not (doc[start - 1].is_space or doc[start - 1].lower in self.sentence_ends
                               or doc[start - 1].orth == self.colon):
