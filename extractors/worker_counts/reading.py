@@ -1305,19 +1305,22 @@ class WorkerCountReader:
         counts workers in each row's cell that holds a whole number (in the header's scale,
         "(ribu orang)"; see cell_figure); other cells ("-", "n/a") are passed over. A column
         headed by enrolment status words alone ("Terdaftar", "Belum Terdaftar") counts in the
-        unit of the table's first worker column ("Jumlah Pekerja Tambang"). `before`: the worker
-        counts read so far (see _summed_to_count)."""
+        unit of the table's first worker column ("Jumlah Pekerja Tambang"); one headed "Jumlah
+        (orang)", in the unit of the table's title or of its label column's header ("Kelompok
+        Peserta"). `before`: the worker counts read so far (see _summed_to_count)."""
         hits: list[Hit] = []
         titled = None  # the worker unit of the table's title, for a column headed "Penerima (orang)"
         if table.title is not None and table.title[1] - table.title[0] <= TITLE_WORDS:
             titled = self._cell_unit(doc, *table.title, licensed)[0]
         units = [self._heading_unit(doc, table.heading(index), licensed) for index in range(len(table.header))]
         first_unit = next((noun for noun, _ in units if noun is not None), None)
+        label_unit = units[0][0]  # "Kelompok Peserta | Jumlah (orang)": the label column says who is counted
         for index, (start, end) in enumerate(table.header):
             noun, scale = units[index]
             heading = table.heading(index)
-            if noun is None and titled is not None and any(self._counts_people(doc, *cell) for cell in heading):
-                noun = titled
+            if noun is None and (titled or label_unit) is not None and index > 0 \
+                    and any(self._counts_people(doc, *cell) for cell in heading):
+                noun = titled or label_unit
             if noun is None and first_unit is not None and all(doc[k].lower in self.status_words for k in range(start, end)):
                 noun = first_unit
             if noun is None or vague_scale(doc, heading):
