@@ -2,7 +2,8 @@
 
 Sources, most trusted first: machine-readable markup (meta, JSON-LD, itemprop), then the
 date shown in the story's own header (the outlet's date element from data/outlets.csv, or a
-<time>/date-classed element inside the story's <article> before the body). A date shown
+<time>/date-classed element inside the story's <article> before the body, or before the
+body's first paragraph in the block that holds the story's title heading). A date shown
 anywhere else (a "today" widget in the page header, teasers in sidebars) is never read:
 no date is better than a wrong one. Nothing is guessed from the URL or the body text.
 
