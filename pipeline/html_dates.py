@@ -85,13 +85,7 @@ def _around_body_dates(container: etree._Element) -> list[tuple[str | None, str]
             break
         for sibling in el.itersiblings():
             skip.update(sibling.iter())
-    found = []
-    for el in _DATE_ELEMENTS(region):
-        if el not in skip and not _in_page_widget(el, region):
-            text = " ".join(el.text_content().split())
-            if len(text) <= MAX_DATE_TEXT:
-                found.append((el.get("datetime"), text))
-    return found
+    return _shown_dates(region, lambda el: el not in skip)
 
 
 def _titled_block_dates(container: etree._Element) -> list[tuple[str | None, str]]:
@@ -109,9 +103,19 @@ def _titled_block_dates(container: etree._Element) -> list[tuple[str | None, str
         if el is first:
             break
         header.add(el)
-    return [(el.get("datetime"), text) for el in _DATE_ELEMENTS(region)
-            if el in header and not _in_page_widget(el, region)
-            and len(text := " ".join(el.text_content().split())) <= MAX_DATE_TEXT]
+    return _shown_dates(region, header.__contains__)
+
+
+def _shown_dates(region: etree._Element, wanted) -> list[tuple[str | None, str]]:
+    """(datetime attribute, text) of the date elements in region that `wanted(el)` keeps,
+    outside page widgets, short enough to be a date alone."""
+    found = []
+    for el in _DATE_ELEMENTS(region):
+        if wanted(el) and not _in_page_widget(el, region):
+            text = " ".join(el.text_content().split())
+            if len(text) <= MAX_DATE_TEXT:
+                found.append((el.get("datetime"), text))
+    return found
 
 
 def _in_page_widget(el: etree._Element, region: etree._Element) -> bool:

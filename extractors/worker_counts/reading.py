@@ -507,11 +507,12 @@ class WorkerCountReader:
         for k in range(self._sentence_start(doc, end - 1), end - 1):
             if doc[k].idx >= whole:
                 break
-            if doc[k].like_num and self._may_be_whole(doc, k, part):
+            if doc[k].like_num:
                 got, after = self._number_from(doc, k)
-                noun = self.nouns.at(doc, after) if got is not None and after < len(doc) else None
-                if noun is not None and noun.role == "never":
-                    return True
+                if got is not None and got[0].value >= part and after < len(doc):  # (as _may_be_whole)
+                    noun = self.nouns.at(doc, after)
+                    if noun is not None and noun.role == "never":
+                        return True
         return False
 
     def _may_be_whole(self, doc: Doc, i: int, part: int) -> bool:
@@ -1716,7 +1717,7 @@ class WorkerCountReader:
                         continue
                     return self._topic_licence(doc, i, first, licensed) or self._partitive_licence(doc, i)
                 return soft
-            if self._inside_name(doc, i):
+            if self._inside_name(doc, i, tok):
                 limit -= 1  # a name's words count once: "dalam Kartu Pelaku Usaha Kelautan dan Perikanan (Kusuka)"
             got = self.nouns.ending_at(doc, i, lower) if lower in noun_ends else None
             if got is not None:
@@ -1749,12 +1750,12 @@ class WorkerCountReader:
             i -= 1
         return soft
 
-    def _inside_name(self, doc: Doc, i: int) -> bool:
-        """Whether token i goes on a capitalised name from the token before it: a capitalised
-        word after another, "dan" between two, or the brackets of an acronym after one."""
+    def _inside_name(self, doc: Doc, i: int, tok: Token) -> bool:
+        """Whether token i (`tok`) goes on a capitalised name from the token before it: a
+        capitalised word after another, "dan" between two, or the brackets of an acronym after one."""
         if i == 0:
             return False
-        tok, before = doc[i], doc[i - 1]
+        before = doc[i - 1]
         if tok.is_title:
             return before.is_title or before.is_upper
         if tok.lower == self.dan:
