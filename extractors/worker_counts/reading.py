@@ -185,6 +185,7 @@ class WorkerCountReader:
         self.attendance_gap = self.approx | {strings.add("oleh")}  # "diikuti oleh sekitar 300 peserta"
         self.suffixes, self.partitives = words("suffix"), words("partitive")
         self.demonstratives, self.anaphors = words("demonstrative"), words("anaphor")
+        self.anaphor_gaps = words("anaphor_gap")
         self.companions = words("companion")
         self.companion_units = frozenset(r["word"] for r in context if r["role"] == "companion_unit")
         self.elaborations, self.others = words("elaboration"), words("other")
@@ -1899,7 +1900,7 @@ class WorkerCountReader:
 
     def _anaphor_licence(self, doc: Doc, first: int, licensed: frozenset[str]) -> float | None:
         """"... sudah terdaftar sebagai peserta BPJS Ketenagakerjaan. Jumlahnya 1.235 orang": a
-        sentence that opens with an anaphor, then only link or approx words (or a change verb
+        sentence that opens with an anaphor (after anaphor_gap words: "Kini"), then only link or approx words (or a change verb
         before "menjadi") before the number,
         counts what the sentence before (in the same paragraph) names first, if workers; so
         does a clause after a comma, what its sentence names before it ("Seluruh petugas ad
@@ -1912,6 +1913,8 @@ class WorkerCountReader:
             return None
         if doc[i - 1].lower in self.yangs and doc[i - 2].orth == self.comma:
             i -= 1  # "pekerja formal penerima upah, yang jumlahnya sekitar 61 juta orang"
+        while i > 2 and doc[i - 1].lower in self.anaphor_gaps:
+            i -= 1  # "... pada 2023. Kini jumlahnya tinggal sekitar 29.500 orang"
         if doc[i - 1].orth != self.comma and doc[i - 1].lower not in self.sentence_ends:
             return None  # after a comma its own sentence names them, after a full stop the one before
         j = i - 2
