@@ -1325,6 +1325,10 @@ class WorkerCountReader:
                 noun = titled or label_unit
             if noun is None and first_unit is not None and all(doc[k].lower in self.status_words for k in range(start, end)):
                 noun = first_unit
+            if noun is None and index > 0 and not vague_scale(doc, heading) \
+                    and any(self._counts_people(doc, *cell) for cell in heading):
+                hits.extend(self._people_summed_to_count(doc, table, index, scale, before))
+                continue
             if noun is None or vague_scale(doc, heading):
                 continue
             conf = round(noun.confidence * TABLE_FACTOR, 3)
@@ -1394,6 +1398,23 @@ class WorkerCountReader:
         return [Hit("worker_count", doc[first].idx, doc[end - 1].idx + len(doc[end - 1]), "worker.table_summed_count",
                     conf, {"value": value, "unit": whole.fields["unit"]})
                 for row, figures in summed for (first, end), value in zip(row[1:], figures)]
+
+    def _people_summed_to_count(self, doc: Doc, table: PipeTable, index: int, scale: list[str],
+                                before: list[Hit]) -> list[Hit]:
+        """"... 45.000 pekerja rentan ..." over "Kabupaten/Kota | Kuota (orang)" whose last row
+        "Jumlah | 45.000" sums the rows above it: a column that counts people without saying
+        who (see _counts_people) counts the workers of a count named before the table, when
+        its last figure sums the others and is that count's value."""
+        figures = list(column_figures_of(doc, table, index, self.grammar, scale, money=False, counted_in=self.orangs))
+        if len(figures) < 3 or sum(value for value, _, _ in figures[:-1]) != figures[-1][0]:
+            return []
+        top = doc[table.header[0][0]].idx
+        whole = next((hit for hit in reversed(before) if hit.end <= top and hit.fields["value"] == figures[-1][0]), None)
+        if whole is None:
+            return []
+        conf = round(whole.confidence * TABLE_FACTOR, 3)
+        return [Hit("worker_count", first, last, "worker.table_summed_count", conf, {"value": value, "unit": whole.fields["unit"]})
+                for value, first, last in figures]
 
     def _period_columns(self, doc: Doc, table: PipeTable, units: list[tuple[Noun | None, list[str]]]) -> list[Hit]:
         """"Berikut perbandingan jumlah peserta aktif di lima provinsi:" over "Provinsi | Des 2024 |
