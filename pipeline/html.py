@@ -25,7 +25,7 @@ from lxml import html as lxml_html
 
 from extractors.common import read_csv
 
-from .html_dates import iso_datetime, outlet_dates, published_date, story_header_dates
+from .html_dates import iso_datetime, outlet_dates, published_date, shown_dateline, story_header_dates
 from .html_embedded import embedded_story
 from .html_meta import Outlet, css_xpath, json_ld_article, page_metadata, strip_site_suffix
 from .html_pages import continuation_pages, page_links
@@ -60,16 +60,22 @@ class PageContent:
     language: str | None = None
     amp_url: str | None = None
     next_pages: list[str] = field(default_factory=list)  # absolute URLs of continuation pages, in order
+    dateline: str | None = None  # the publication date as the story's header shows it
 
     @property
     def story(self) -> str:
-        """The article text: headline, a blank line, then the main text, as a .txt article is
-        written (the headline's facts count: "Klaim Rp155 Miliar di Kepri"); the main text
-        alone when it opens with the headline already, or the page has none."""
+        """The article text as a .txt article is written: headline, the dateline the story's
+        header shows (so that the publication date, too, points at characters of the text),
+        then the main text, a blank line between them (the headline's facts count: "Klaim
+        Rp155 Miliar di Kepri"). The headline is left out when the main text opens with it,
+        the dateline when the main text holds it already; the main text alone stays alone."""
         title, text = (self.title or "").strip(), self.text.strip()
-        if not title or not text or " ".join(text[:len(title) + 50].split()).startswith(" ".join(title.split())):
+        if not text:
             return text
-        return f"{title}\n\n{text}"
+        head = [] if not title or " ".join(text[:len(title) + 50].split()).startswith(" ".join(title.split())) else [title]
+        if self.dateline and self.dateline not in text:
+            head.append(self.dateline)
+        return "\n\n".join([*head, text])
 
 
 @dataclass(frozen=True)
@@ -129,6 +135,7 @@ def read_page(html: str, url: str | None = None) -> PageContent:
     container = _main_container(doc, rules, outlet)
     shown_dates += story_header_dates(container)  # read before the story header goes
     published = published_date(structured_dates, shown_dates, outlet)
+    dateline = shown_dateline(shown_dates, published)
     pages = continuation_pages(links, url or meta["url"], html)
     text = ""
     if container is not None:
@@ -138,7 +145,7 @@ def read_page(html: str, url: str | None = None) -> PageContent:
         text = "\n\n".join(filter(None, [_block_text(container, rules), *_lead_captions(container, rules)]))
     if len(text) * EMBEDDED_FACTOR < len(embedded):  # an app shell, or a teaser of the story its JSON holds
         text = embedded
-    return PageContent(text=text, published=published, next_pages=pages, **meta)
+    return PageContent(text=text, published=published, next_pages=pages, dateline=dateline, **meta)
 
 
 def join_pages(pages: list[PageContent]) -> PageContent:

@@ -33,6 +33,7 @@ MONTHS = {"jan": 1, "januari": 1, "january": 1, "feb": 2, "februari": 2, "pebrua
 _CLOCK = r"(?:[\s,|\-–]*(?:pukul|jam)?\s*(\d{1,2})[:.](\d{2})(?:[:.]\d{2})?\s*(WIB|WITA|WIT)?\b)?"
 _WORD_DATE = re.compile(r"\b(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{4})" + _CLOCK, re.I)  # "14:20 wib" too
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/-](\d{1,2})[/-](\d{4})" + _CLOCK, re.I)
+_WEEKDAY_BEFORE = re.compile(r"\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad)\b[\s,]*$", re.I)
 _ISO_DATE = re.compile(r"\d{4}[-/]\d{2}[-/]\d{2}")
 _DATE_ELEMENTS = etree.XPath(
     ".//time | .//*[contains(translate(@class, 'DT', 'dt'), 'date') or contains(translate(@class, 'T', 't'), 'time')"
@@ -57,7 +58,7 @@ def outlet_dates(doc: etree._Element, outlet: Outlet | None) -> list[tuple[str |
     """(datetime attribute, text) of the outlet's own date element(s), from data/outlets.csv."""
     if not (outlet and outlet.date):
         return []
-    return [(el.get("datetime") or el.get("content"), " ".join(el.text_content().split()))
+    return [(el.get("datetime") or el.get("content"), _shown_text(el))
             for el in css_xpath(outlet.date)(doc)]
 
 
@@ -79,6 +80,8 @@ def _around_body_dates(container: etree._Element) -> list[tuple[str | None, str]
             region = region.getparent()
         if region is None or region.tag in ("body", "html"):
             return []  # no story block to tell its header from the page's
+    if region is container:  # the <article> is the body's element: its header is what precedes the text
+        return _shown_dates(region, _before_first_paragraph(region, container).__contains__)
     skip: set = set(container.iter())
     for el in (container, *container.iterancestors()):
         if el is region:
@@ -95,15 +98,21 @@ def _titled_block_dates(container: etree._Element) -> list[tuple[str | None, str
     inside a body element that starts with the header (<main>: title, meta line, text)."""
     region = next((el for el in (container, *container.iterancestors())
                    if el.tag in ("body", "html") or _TITLE_HEADINGS(el)), None)
-    first = next(container.iter("p"), None)
-    if region is None or region.tag in ("body", "html") or first is None:
+    if region is None or region.tag in ("body", "html"):
         return []
+    return _shown_dates(region, _before_first_paragraph(region, container).__contains__)
+
+
+def _before_first_paragraph(region: etree._Element, container: etree._Element) -> set:
+    """The elements of region before the body's first paragraph (none if it has none)."""
+    first = next(container.iter("p"), None)
     header = set()
-    for el in region.iter():
-        if el is first:
-            break
-        header.add(el)
-    return _shown_dates(region, header.__contains__)
+    if first is not None:
+        for el in region.iter():
+            if el is first:
+                break
+            header.add(el)
+    return header
 
 
 def _shown_dates(region: etree._Element, wanted) -> list[tuple[str | None, str]]:
@@ -112,10 +121,16 @@ def _shown_dates(region: etree._Element, wanted) -> list[tuple[str | None, str]]
     found = []
     for el in _DATE_ELEMENTS(region):
         if wanted(el) and not _in_page_widget(el, region):
-            text = " ".join(el.text_content().split())
+            text = _shown_text(el)
             if len(text) <= MAX_DATE_TEXT:
                 found.append((el.get("datetime"), text))
     return found
+
+
+def _shown_text(el: etree._Element) -> str:
+    """An element's text as a reader sees it: its parts apart ("<time>11 Februari 2025</time>
+    <time>13 Februari 2025</time>" side by side, as WordPress prints published and updated)."""
+    return " ".join(" ".join(el.itertext()).split())
 
 
 def _in_page_widget(el: etree._Element, region: etree._Element) -> bool:
@@ -145,6 +160,24 @@ def published_date(structured: list[str], shown: list[tuple[str | None, str]], o
             return primary.value.date().isoformat()
     when = _zoned(primary, [s for s in timed if s is not primary], zone)
     return when.isoformat() if when is not None else None
+
+
+def shown_dateline(shown: list[tuple[str | None, str]], published: str | None) -> str | None:
+    """The words of the first shown date that give the publication day, as shown: the date,
+    its clock time and the weekday before it ("Selasa, 14 Oktober 2025 10:25 WIB" out of
+    "Reporter: ... Editor: ... Selasa, 14 Oktober 2025 10:25 WIB"), or None. Bylines and
+    the day a story was updated, shown beside it, stay out."""
+    if not published:
+        return None
+    day = published[:10]
+    for _, text in shown:
+        for pattern in (_WORD_DATE, _NUMERIC_DATE):
+            for m in pattern.finditer(text):
+                stamp = _text_stamp(m.group(0))
+                if stamp and stamp.value.date().isoformat() == day:
+                    weekday = _WEEKDAY_BEFORE.search(text, 0, m.start())
+                    return text[weekday.start() if weekday else m.start():m.end()]
+    return None
 
 
 def iso_datetime(value: str | None) -> str | None:

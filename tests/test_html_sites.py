@@ -8,10 +8,11 @@ import pytest
 
 from pipeline.cleaning import clean_text
 from pipeline.html import PageContent, join_pages, read_page
+from pipeline.models import Article
 
 SITES = Path(__file__).parent / "fixtures" / "sites"
 NAMES = sorted(p.stem for p in SITES.glob("*.json"))
-FIELDS = ("title", "published", "author", "outlet", "url", "amp_url", "language", "next_pages")
+FIELDS = ("title", "published", "dateline", "author", "outlet", "url", "amp_url", "language", "next_pages")
 
 
 def expected(name: str) -> dict:
@@ -98,6 +99,36 @@ def page_with(head: str = "", before: str = "", after: str = "", url: str | None
 ])
 def test_publication_date_and_zone(head, before, url, published):
     assert page_with(head, before, url=url).published == published
+
+
+@pytest.mark.parametrize("head, before, dateline", [
+    # the date's own words: no byline before it, no updated day beside it (WordPress prints both)
+    ('<meta property="article:published_time" content="2024-06-03T14:20:00+07:00">',
+     '<div class="entry-meta">Diposting pada <time class="published">3 Juni 2024</time><time class="updated">'
+     '5 Juni 2024</time> oleh admin</div>', "3 Juni 2024"),
+    ('<meta property="article:published_time" content="2024-06-03T14:20:00+07:00">',
+     '<div class="meta">Reporter: Rina Siregar Editor: Andi Lubis Senin, 3 Juni 2024 - 14:20 WIB</div>',
+     "Senin, 3 Juni 2024 - 14:20 WIB"),
+    # a shown date of another day than the markup's, or only the markup's: no dateline
+    ('<meta property="article:published_time" content="2024-06-03T14:20:00+07:00">',
+     '<div class="meta"><span class="date">Rabu, 5 Juni 2024</span></div>', None),
+    ('<meta property="article:published_time" content="2024-06-03T14:20:00+07:00">', "", None),
+])
+def test_the_dateline_is_the_publication_date_as_the_story_header_shows_it(head, before, dateline):
+    page = page_with(head, before)
+    assert page.dateline == dateline
+    assert page.story.split("\n\n")[0] == dateline if dateline else page.story.startswith("Paragraf 0")
+
+
+def test_an_html_story_s_publication_date_is_a_fact_at_its_dateline(engine):
+    page = page_with('<title>Pemkot Tanggung Iuran Pekerja Rentan</title>'
+                     '<meta property="article:published_time" content="2024-06-03T14:20:00+07:00">',
+                     '<div class="meta">Oleh: Rina Siregar | Senin, 3 Juni 2024 | 14:20 WIB</div>')
+    text = clean_text(page.story)
+    dates = [f for f in engine.extract(Article(source="x.html", key="x.html", text=text, published=page.published)).facts
+             if f.kind == "date"]
+    assert [(d.text, d.value.isoformat(), d.role) for d in dates] == [("Senin, 3 Juni 2024", "2024-06-03", "published")]
+    assert text[dates[0].start:dates[0].end] == dates[0].text
 
 
 def test_dates_after_the_story_body_are_not_its_date():

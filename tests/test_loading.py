@@ -59,7 +59,8 @@ def test_html_file(tmp_path):
     assert article.title == "BPJS Ketenagakerjaan Bayar Klaim Rp 48 Miliar di Jambi"
     assert article.published == "2024-04-02T15:05:11+07:00"
     assert article.outlet == "detiksumbagsel" and article.url.startswith("https://www.detik.example/")
-    assert article.text.startswith(article.title + "\n\nJambi - BPJS Ketenagakerjaan Cabang Jambi")  # headline first
+    # headline first, then the date as the story's header shows it, then the story
+    assert article.text.startswith(article.title + "\n\nSelasa, 02 Apr 2024 15:05 WIB\n\nJambi - BPJS Ketenagakerjaan Cabang Jambi")
     htm = write(tmp_path / "p.HTM", (FIXTURES / "antaranews.html").read_bytes())
     assert only(load(htm)).outlet == "ANTARA News Bengkulu"
 
@@ -96,7 +97,7 @@ def test_stdin_bytes_stream_and_html():
     html = (FIXTURES / "wordpress.html").read_bytes()
     article = only(load("-", stdin=io.TextIOWrapper(io.BytesIO(html), encoding="utf-8")))
     assert article.title == "Pemkab Deli Serdang Tanggung Iuran 12.500 Pekerja Rentan"
-    assert article.text.startswith(article.title + "\n\nLUBUK PAKAM")
+    assert article.text.startswith(article.title + "\n\n14 Mei 2024\n\nLUBUK PAKAM")  # headline, shown date, story
 
 
 def test_stdin_jsonl_with_a_bad_line():

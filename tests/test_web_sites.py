@@ -74,7 +74,8 @@ def test_every_outlet_layout_is_crawled_into_the_database(outlets, tmp_path, cap
         want["url"] = want["url"] or want["fetched_url"]  # no canonical link: the URL fetched
         assert {f: got[f] for f in FIELDS} == {f: want[f] for f in FIELDS}, name
         paragraphs = want.get("story_text") or want["text"]
-        story = [want["title"], *paragraphs]  # the headline, then the pages joined, furniture gone
+        # the headline, the date the story's header shows, then the pages joined, furniture gone
+        story = [want["title"], *filter(None, [want["dateline"]]), *paragraphs]
         assert got["text"] == clean_text("\n\n".join(story)), name
 
 
