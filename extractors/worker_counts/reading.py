@@ -1948,17 +1948,20 @@ class WorkerCountReader:
         menjadi 35 ribu orang": "N orang" right after "menjadi"/"jadi", whose sentence names a
         quota head (kuota, target, jumlah...) at most REVISED_WINDOW tokens before, with no
         number or other noun between, after a worker count (`last`) at most REVISED_CHARS
-        before: the same workers' number revised or planned."""
+        before: the same workers' number revised or planned. So does a change verb after that
+        worker count itself, in its sentence ("mempekerjakan sekitar 2.800 orang, dan
+        diperkirakan bertambah menjadi 7 ribu orang")."""
         i = first - 1
         while i > 0 and doc[i].lower in self.approx:
             i -= 1
         if i <= 0 or doc[i].lower not in self.revisions or doc[first].idx - last.end > REVISED_CHARS:
             return None
-        k = i - 1
+        k, changed = i - 1, False
         while k >= 0 and i - k <= REVISED_WINDOW:
             tok = doc[k]
-            if tok.lower in self.revised_heads:
+            if tok.lower in self.revised_heads or (changed and tok.idx < last.end):
                 break
+            changed = changed or tok.lower in self.changes
             if tok.like_num or tok.lower in self.sentence_ends or _breaks_line(tok) or self.nouns.at(doc, k) is not None:
                 return None
             k -= 1
