@@ -43,6 +43,7 @@ LIST_JOINERS = ("dan", "serta")  # "Kabupaten Kampar dan Siak": the second name 
 MAX_ORG_RUN = 6
 FOUR_LETTER_ABBREVIATIONS = frozenset({"Prov", "Prop", "Corp", "Dept", "Kota"})  # "Prov." may stand inside a name
 LIST_GAP = 4  # tokens between two listed names ("Bengkayang 142,7; Landak")
+ROW_GAP = 12  # tokens between names in two rows of a table ("Paser | 3.800 |\n| 2 | Kukar")
 JAKARTA = "31"  # a province that lists name as one of their cities ("Pekanbaru, Jakarta, Yogyakarta")
 NOT_REGION_CUES = frozenset({"subregion", "person"})  # cue types after which a name is no region
 PRECEDING_CUES = frozenset({"prefix", "office"})  # cue types whose first word is checked for an organisation
@@ -314,8 +315,10 @@ class RegionsExtractor:
 
     def _risky_by_neighbours(self, doc: Doc, n: int, risky: list, accepted: list, kept: list) -> list[Hit]:
         """Risky names ("Landak", "Karimun") listed right next to a region of their province
-        ("Bengkayang 142,7; Landak 207,3", "dari Karimun, Bintan, Tanjungpinang"): regions
-        too, the list telling what they are; a name so kept vouches for its own neighbours."""
+        ("Bengkayang 142,7; Landak 207,3", "dari Karimun, Bintan, Tanjungpinang"), or in the
+        next or the last row of a table ("| 1 | Paser | 3.800 |" over "| 2 | Kukar | 8.200 |"):
+        regions too, the list telling what they are; a name so kept vouches for its own
+        neighbours."""
         found, progress = [], True
         while progress and risky:
             progress = False
@@ -323,7 +326,8 @@ class RegionsExtractor:
                 match_id, start, end = item
                 ref = self.plans[match_id].single[0]
                 province = ref.code.split(".")[0]
-                if not any(code.split(".")[0] == province and (self._list_gap(doc, e, start) or self._list_gap(doc, end, s))
+                if not any(code.split(".")[0] == province and (self._list_gap(doc, e, start) or self._list_gap(doc, end, s)
+                                                               or _row_gap(doc, e, start) or _row_gap(doc, end, s))
                            for s, e, code in accepted) or self._continues_name(doc, n, end, kept):
                     continue
                 start_char, end_char, _ = _written(doc, start, end, self.plans[match_id])
@@ -625,6 +629,17 @@ class RegionsExtractor:
 
 
 # ---- helpers --------------------------------------------------------------------------------
+def _row_gap(doc: Doc, end: int, start: int) -> bool:
+    """Whether tokens end..start are the rest of one table row and the start of the next:
+    cell bars "|" and figures, one line break between them."""
+    if not 0 < start - end <= ROW_GAP:
+        return False
+    between = doc[end:start]
+    breaks = [t for t in between if t.is_space and "\n" in t.text]
+    return len(breaks) == 1 and any(t.text == "|" for t in between) and all(
+        t.text == "|" or t.like_num or t.is_space for t in between)
+
+
 def _form_table(here, office_cues) -> dict[str, tuple[dict, set[str]]]:
     """Lower-cased form -> (Form fields, spellings) from every data file."""
     table: dict[str, tuple[dict, set[str]]] = {}
