@@ -172,7 +172,9 @@ class Lexicon:
         self.grades = frozenset(roles.get("grade", ()))
         self.coded = frozenset(roles.get("coded", ()))
         self.asides = frozenset(roles.get("aside", ()))
-        self.statuses = frozenset(roles.get("status", ()))
+        statuses = roles.get("status", ())
+        self.statuses = frozenset(w for w in statuses if " " not in w)
+        self.status_pairs = frozenset(tuple(w.split()) for w in statuses if " " in w)  # "saat itu"
         self.leading = frozenset(w for w in roles.get("leading", ()) if " " not in w)
         runs = [w for w in roles.get("leading", ()) if " " in w] + list(roles.get("spelled_rank", ()))
         # words dropped together before a name ("Datuk Seri", "Komisaris Besar Polisi"): longest first

@@ -101,9 +101,12 @@ class DocReader:
                 post_end = at
         if post_end < n and toks[post_end].text[:1] == "@":
             post_end += 1  # "Bupati Klaten @agusprasetyo.n (H. Agus ...)": the post's social account
-        if post_end < n and toks[post_end].lower in self.lex.statuses and post_end + 1 < n and (
-                toks[post_end + 1].cap or toks[post_end + 1].text == ","):
-            post_end += 1  # "Bupati Boalemo nonaktif Hamzah Pakaya", "Kepala Bidang ... Disnaker setempat, Rudi"
+        status = 1 if post_end < n and toks[post_end].lower in self.lex.statuses else (
+            2 if post_end + 1 < n and (toks[post_end].lower, toks[post_end + 1].lower) in self.lex.status_pairs else 0)
+        if status and post_end + status < n and (toks[post_end + status].text == "," or (
+                status == 1 and toks[post_end + 1].cap)):  # a comma after two words
+            post_end += status  # "Bupati Boalemo nonaktif Hamzah Pakaya", "Kepala Bidang ... Disnaker setempat, Rudi",
+            # "Pj Gubernur Jawa Tengah saat itu, Drs. Sugeng ..." (the post then held)
         if post_end + 2 < n and toks[post_end].text == "," and self._electoral_at(post_end + 1):
             post_end = self._past_electoral(post_end)  # "Anggota DPRD Jatim dari Fraksi PKB, Dapil Jatim XI, Ahmad"
         if post_end < n and toks[post_end].lower in self.lex.asides and not lowercase:
