@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from typing import Iterator
 
 from lxml import etree
 
@@ -171,12 +172,10 @@ def shown_dateline(shown: list[tuple[str | None, str]], published: str | None) -
         return None
     day = published[:10]
     for _, text in shown:
-        for pattern in (_WORD_DATE, _NUMERIC_DATE):
-            for m in pattern.finditer(text):
-                stamp = _text_stamp(m.group(0))
-                if stamp and stamp.value.date().isoformat() == day:
-                    weekday = _WEEKDAY_BEFORE.search(text, 0, m.start())
-                    return text[weekday.start() if weekday else m.start():m.end()]
+        for m, stamp in _dated_words(text):
+            if stamp.value.date().isoformat() == day:
+                weekday = _WEEKDAY_BEFORE.search(text, 0, m.start())
+                return text[weekday.start() if weekday else m.start():m.end()]
     return None
 
 
@@ -216,6 +215,11 @@ def _shown_stamps(attr: str | None, text: str) -> list[Stamp]:
 
 
 def _text_stamp(text: str) -> Stamp | None:
+    return next((stamp for _, stamp in _dated_words(text)), None)
+
+
+def _dated_words(text: str) -> Iterator[tuple[re.Match, Stamp]]:
+    """Each date written in text ("14 Oktober 2025 10:25 WIB", "14/10/2025") with its stamp."""
     for pattern in (_WORD_DATE, _NUMERIC_DATE):
         for m in pattern.finditer(text):
             day, month, year, hour, minute, label = m.groups()
@@ -227,9 +231,9 @@ def _text_stamp(text: str) -> Stamp | None:
             if not 1990 <= value.year <= 2100:
                 continue
             if label and hour:
-                return Stamp(value.replace(tzinfo=_tz(ZONE_HOURS[label.upper()])), True, labelled=True)
-            return Stamp(value, bool(hour))
-    return None
+                yield m, Stamp(value.replace(tzinfo=_tz(ZONE_HOURS[label.upper()])), True, labelled=True)
+            else:
+                yield m, Stamp(value, bool(hour))
 
 
 def _zoned(p: Stamp, witnesses: list[Stamp], zone: int | None) -> datetime | date | None:

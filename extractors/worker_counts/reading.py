@@ -1921,8 +1921,8 @@ class WorkerCountReader:
 
     def _anaphor_licence(self, doc: Doc, first: int, licensed: frozenset[str]) -> float | None:
         """"... sudah terdaftar sebagai peserta BPJS Ketenagakerjaan. Jumlahnya 1.235 orang": a
-        sentence that opens with an anaphor (after anaphor_gap words: "Kini"), then only link or approx words (or a change verb
-        before "menjadi") before the number,
+        sentence that opens with an anaphor (after anaphor_gap words: "Kini"), then only link
+        or approx words (or a change verb before "menjadi") before the number,
         counts what the sentence before (in the same paragraph) names first, if workers; so
         does a clause after a comma, what its sentence names before it ("Seluruh petugas ad
         hoc di dua kabupaten itu, totalnya 15.010 orang, ...", "..., yang jumlahnya 61 juta orang")."""
