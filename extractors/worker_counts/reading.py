@@ -45,6 +45,10 @@ REVISED_LICENCE = 0.75  # how sure "kuota ... menjadi N orang" after a worker co
 PER_PLACE_LICENCE = 0.75  # how sure "minimal 20 orang per desa" after a worker count is
 REVISED_WINDOW = 10  # tokens from a quota's head word to its "menjadi"
 REVISED_CHARS = 400  # characters from the last worker count before to that "N orang"
+INTRO_FOLLOWERS = frozenset({"yang", ",", "adalah", "sebagai", "berikut"})  # after a table's introducing
+INTRO_CONJUNCTIONS = frozenset({"dan", "serta", "beserta"})  # subject: "jumlah pekerja rentan yang ..."
+PEOPLE_ROLES = frozenset({"classifier", "recipient"})  # "Jumlah Penerima" heads a total of people
+DASHES = frozenset({"-", "–", "—"})  # a table cell holding nothing of its part
 TABLE_FACTOR = 0.85  # a table row's figure, its unit in the header: a little less sure
 TITLE_WORDS = 16  # tokens of a table's title line that may name the unit its "(orang)" column counts
 TABLE_LEAD = 8  # tokens between a table header's noun and its bracket, and its bracket and colon
@@ -1340,24 +1344,26 @@ class WorkerCountReader:
             or self._period_columns(doc, table, units))
 
     def _total_column(self, doc: Doc, table: PipeTable, units: list[tuple[Noun | None, list[str]]]) -> list[Hit]:
-        """"Kabupaten | Nelayan | Petani | Jumlah": a last column headed only by a total word,
-        right after worker columns alone (two or more, no scale; after the label column and
-        others: "Kecamatan | Jumlah Desa | Nelayan | Buruh Tani | Jumlah"), counts them all
-        ("nelayan dan petani") in each row where it is the sum of the row's worker cells."""
-        last = len(table.header) - 1
-        first = last
-        while first > 1 and units[first - 1][0] is not None and not units[first - 1][1]:
-            first -= 1
-        workers = [noun for noun, _ in units[first:last]]
-        if last < 3 or len(workers) < 2:
-            return []
-        unit = " dan ".join(dict.fromkeys(noun.unit for noun in workers))
-        conf = round(min(noun.confidence for noun in workers) * TABLE_FACTOR, 3)
+        """"Kabupaten | Nelayan | Petani | Jumlah": a column headed by a total word (alone, or
+        with a word that counts people without saying who: "Jumlah Penerima"), right after
+        worker columns alone (two or more, no scale; after the label column and others:
+        "Kecamatan | Jumlah Desa | Nelayan | Buruh Tani | Jumlah"), counts them all ("nelayan
+        dan petani") in each row where it is the sum of the row's worker cells; other columns
+        may follow it ("| Jumlah Penerima | Nilai BLT (Rp)")."""
         hits = []
-        for row, figures in self._summed_table_rows(doc, table, first):
-            first, end = row[last]
-            hits.append(Hit("worker_count", doc[first].idx, doc[end - 1].idx + len(doc[end - 1]),
-                            "worker.table_total", conf, {"value": figures[-1], "unit": unit}))
+        for last in range(3, len(table.header)):
+            first = last
+            while first > 1 and units[first - 1][0] is not None and not units[first - 1][1]:
+                first -= 1
+            workers = [noun for noun, _ in units[first:last]]
+            if len(workers) < 2:
+                continue
+            unit = " dan ".join(dict.fromkeys(noun.unit for noun in workers))
+            conf = round(min(noun.confidence for noun in workers) * TABLE_FACTOR, 3)
+            for row, figures in self._summed_table_rows(doc, table, first, last):
+                start, end = row[last]
+                hits.append(Hit("worker_count", doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),
+                                "worker.table_total", conf, {"value": figures[-1], "unit": unit}))
         return hits
 
     def _titled_sums(self, doc: Doc, table: PipeTable, units: list[tuple[Noun | None, list[str]]]) -> list[Hit]:
@@ -1374,8 +1380,9 @@ class WorkerCountReader:
         hits = []
         for row, figures in self._summed_table_rows(doc, table):
             for (first, end), value in zip(row[1:], figures):
-                hits.append(Hit("worker_count", doc[first].idx, doc[end - 1].idx + len(doc[end - 1]),
-                                "worker.table_titled_sum", conf, {"value": value, "unit": titled.unit}))
+                if value is not None:
+                    hits.append(Hit("worker_count", doc[first].idx, doc[end - 1].idx + len(doc[end - 1]),
+                                    "worker.table_titled_sum", conf, {"value": value, "unit": titled.unit}))
         return hits
 
     def _summed_to_count(self, doc: Doc, table: PipeTable, units: list[tuple[Noun | None, list[str]]],
@@ -1397,7 +1404,7 @@ class WorkerCountReader:
         conf = round(whole.confidence * TABLE_FACTOR, 3)
         return [Hit("worker_count", doc[first].idx, doc[end - 1].idx + len(doc[end - 1]), "worker.table_summed_count",
                     conf, {"value": value, "unit": whole.fields["unit"]})
-                for row, figures in summed for (first, end), value in zip(row[1:], figures)]
+                for row, figures in summed for (first, end), value in zip(row[1:], figures) if value is not None]
 
     def _people_summed_to_count(self, doc: Doc, table: PipeTable, index: int, scale: list[str],
                                 before: list[Hit]) -> list[Hit]:
@@ -1440,22 +1447,71 @@ class WorkerCountReader:
         words = [doc[k] for k in range(*cell)]
         return 1 <= len(words) <= 2 and is_year(words[-1].text) and (len(words) == 1 or words[0].lower in self.months)
 
-    def _summed_table_rows(self, doc: Doc, table: PipeTable, first: int = 1) -> list[tuple[list[Cell], list[int]]]:
-        """(row, its figures from cell `first`, after the label cell) of each whole row whose
-        last cell, under a header cell of total words alone ("Jumlah"), is the sum of those
-        figures before it."""
+    def _summed_table_rows(self, doc: Doc, table: PipeTable, first: int = 1,
+                           last: int | None = None) -> list[tuple[list[Cell | None], list[int | None]]]:
+        """(row, its figures from cell `first` to cell `last`, the last by default) of each row
+        whose cell `last`, under a total heading (see _total_heading), is the sum of the figures
+        before it. A part written "-" is none (its figure None): "Kota Ambon | 6.500 | - |
+        6.500". A row with fewer cells than the header (a total row whose label spans two
+        columns) is aligned on its last cell, its first cells None."""
         header = table.header
-        if not all(doc[k].lower in self.total_words for k in range(*header[-1])):
+        last = len(header) - 1 if last is None else last
+        if not self._total_heading(doc, header[last]):
             return []
         summed = []
         for row in table.rows:
-            if len(row) == len(header):
-                figures = [cell_figure(doc, cell, self.grammar, [], money=False) for cell in row[first:]]
-                if None not in figures and figures[-1] == sum(figures[:-1]):
-                    summed.append((row, figures))
+            if len(row) < len(header):
+                row = [None] * (len(header) - len(row)) + row
+            cells = row[first:last + 1]
+            if None in cells:
+                continue
+            figures = [None if _is_dash(doc, cell) else cell_figure(doc, cell, self.grammar, [], money=False)
+                       for cell in cells]
+            parts = [figure for figure, cell in zip(figures[:-1], cells) if not _is_dash(doc, cell)]
+            if parts and None not in parts and figures[-1] is not None and figures[-1] == sum(parts):
+                summed.append((row, figures))
         return summed
 
+    def _total_heading(self, doc: Doc, cell: Cell) -> bool:
+        """Whether a header cell heads a total: total words alone ("Jumlah", "Total"), or a
+        total word and a word that counts people without saying who ("Jumlah Penerima")."""
+        words = range(*cell)
+        if all(doc[k].lower in self.total_words for k in words):
+            return True
+        if len(words) < 2 or doc[cell[0]].lower not in self.total_words:
+            return False
+        noun = self.nouns.at(doc, cell[0] + 1)
+        return noun is not None and noun.role in PEOPLE_ROLES and cell[0] + 1 + noun.length == cell[1]
+
     def _recap_title(self, doc: Doc, title: Cell) -> Noun | None:
+        """The worker unit of a table's title that counts workers by place (see _recap_line),
+        or of a sentence introducing it (see _introducing_sentence)."""
+        return self._recap_line(doc, title) or self._introducing_sentence(doc, title)
+
+    def _introducing_sentence(self, doc: Doc, title: Cell) -> Noun | None:
+        """The worker unit of a sentence ending in "(sebagai) berikut:" before a table whose
+        subject is a total of those workers: "... jumlah pekerja rentan yang iurannya dibiayai
+        APBD kabupaten/kota dan APBDes di Maluku adalah sebagai berikut:"; not "jumlah iuran
+        pekerja rentan ...", nor "jumlah pekerja rentan dan anggarannya ..."."""
+        start, k = title[0], title[1] - 1
+        if k > start and doc[k].text == ":":
+            k -= 1
+        if k > start and doc[k].lower_ == "ini":
+            k -= 1
+        if k <= start or doc[k].lower_ != "berikut":
+            return None
+        subject = next((j for j in range(k - 2, start - 1, -1) if doc[j].lower in self.total_words), None)
+        noun = self.nouns.at(doc, subject + 1) if subject is not None else None
+        if noun is None or noun.role != "unit":
+            return None
+        after = subject + 1 + noun.length
+        if doc[after].lower_ not in INTRO_FOLLOWERS and doc[after].lower not in self.breakdown_words:
+            return None
+        if any(doc[j].lower_ in INTRO_CONJUNCTIONS and doc[j + 1].lower in self.money_title_words for j in range(after, k)):
+            return None
+        return noun
+
+    def _recap_line(self, doc: Doc, title: Cell) -> Noun | None:
         """The worker unit of a table's title that says only that it counts workers by place:
         recap words, the worker units (each may have its short form in brackets), then a
         breakdown word and no word of money ("Rekap peserta pekerja rentan per provinsi (per 30
@@ -2206,6 +2262,12 @@ def _summing_run(values: list[int], total: int) -> tuple[int, int] | None:
 
 def _countable(q: Quantity | None) -> bool:
     return q is not None and q.value > 0 and q.is_whole()
+
+
+def _is_dash(doc: Doc, cell: Cell) -> bool:
+    """Whether a table cell holds only a dash: nothing of that part ("Kota Tual | 2.400 | - | 2.400")."""
+    first, end = cell
+    return end - first == 1 and doc[first].text in DASHES
 
 
 def _same_order(a: Quantity, b: Quantity) -> bool:
