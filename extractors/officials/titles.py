@@ -306,8 +306,9 @@ class TitleReader:
         j, words = i, 0
         while j < n and words < 3 and ACRONYM.fullmatch(toks[j].text) and j not in self.places:
             j, words = j + 1, words + 1
-            if j + 1 < n and toks[j].text == "-" and not toks.space(j - 1) and not toks.space(j):
-                j += 1  # "FK-KMK"
+            if j + 1 < n and toks[j].text == "-" and not toks.space(j - 1) and not toks.space(j) \
+                    and ACRONYM.fullmatch(toks[j + 1].text):
+                j += 2  # "FK-KMK", "PC FSP RTMM-SPSI": a hyphen joins two into one short name
         if j == i and i + 1 < n and toks[i].cap and toks[i].name and toks.place(i + 1) is not None:
             return i + 1  # a one-word short name before a tagged region: "Ketua Perpadi Sidrap, H. Lukman"
         if j == i or j >= n or toks[j - 1].text == "-":
