@@ -497,7 +497,8 @@ class TitleReader:
     def _closed_run(self, i: int) -> int | None:
         """End of a run of capitalised words from token i that a comma, an honorific, a known
         element or the end of its line closes; None if something else ends it first. A name in
-        quotes inside it counts as one word ('Sanggar Tenun Ikat "Lawo Mere" Desa Wolojita,')."""
+        quotes or a short form in brackets inside it counts as one word ('Sanggar Tenun Ikat
+        "Lawo Mere" Desa Wolojita,', "Lembaga Kerapatan Adat Alam Minangkabau (LKAAM) Sumbar,")."""
         toks, n = self.toks, self.n
         j, limit = i, i + MAX_PLACE
         while j < n and j < limit:
@@ -508,8 +509,8 @@ class TitleReader:
             paren = self.paren_end(j)
             if paren is None and tok.text in QUOTES:
                 paren = quoted_words_end(toks, n, j, QUOTED_NAME_WORDS)
-                limit += 0 if paren is None else paren - j - 1
             if paren is not None:
+                limit += paren - j - 1
                 j = paren
             elif (tok.cap and not tok.punct) or (
                 j > i and tok.lower in ORG_JOINERS and j + 1 < n and toks[j + 1].cap
