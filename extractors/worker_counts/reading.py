@@ -48,6 +48,7 @@ REVISED_CHARS = 400  # characters from the last worker count before to that "N o
 INTRO_FOLLOWERS = frozenset({"yang", ",", "adalah", "sebagai", "berikut"})  # after a table's introducing
 INTRO_CONJUNCTIONS = frozenset({"dan", "serta", "beserta"})  # subject: "jumlah pekerja rentan yang ..."
 PEOPLE_ROLES = frozenset({"classifier", "recipient"})  # "Jumlah Penerima" heads a total of people
+RELATIVE_WORDS = 3  # lower-case words of a relative clause between a unit and "di": "yang tercatat di"
 DASHES = frozenset({"-", "–", "—"})  # a table cell holding nothing of its part
 TABLE_FACTOR = 0.85  # a table row's figure, its unit in the header: a little less sure
 TITLE_WORDS = 16  # tokens of a table's title line that may name the unit its "(orang)" column counts
@@ -1811,10 +1812,12 @@ class WorkerCountReader:
                     if not counted and begin > 0 and self._unit_ends_at(doc, begin - 1):
                         i = begin - 1  # "jumlah karyawan tetap perusahaan mencapai 4.870 orang": whose
                         continue  # workers, not what is counted
+                    if begin > 1 and doc[begin - 1].text == "-" and doc[begin - 2].lower == doc[begin].lower:
+                        begin -= 2  # doubled for the plural: "perusahaan-perusahaan"
                     at = begin - 1 - counted  # "di" before the noun (and its count)?
-                    if at > 0 and doc[at].lower == self.di and self._unit_ends_at(doc, at - 1):
-                        i = at - 1  # "total pekerja di 23 perusahaan tersebut tercatat 11.860 orang":
-                        continue  # where the workers are, not what is counted
+                    if at > 0 and doc[at].lower == self.di and (where := self._where_of_unit(doc, at)) is not None:
+                        i = where  # "total pekerja di 23 perusahaan tersebut tercatat 11.860 orang", "jumlah
+                        continue  # pekerja yang tercatat di perusahaan itu 186 ribu orang": where they are
                     return 0.0  # "orang warga", "warga yang didaftarkan 300 orang"
                 if soft is None:
                     if noun.role == "classifier":
@@ -1867,6 +1870,25 @@ class WorkerCountReader:
                               or doc[start - 1].orth == self.colon):
             return None  # the clause opens after a comma: no sentence's topic
         return self._names_workers(doc, start + 1, comma, licensed)
+
+    def _where_of_unit(self, doc: Doc, di: int) -> int | None:
+        """The token of the unit that "di" at token `di` places: the unit right before it
+        ("pekerja di ..."), or before a "yang" and a few lower-case words that are no listed
+        noun ("pekerja formal yang tercatat di ..."); else None."""
+        if self._unit_ends_at(doc, di - 1):
+            return di - 1
+        k = di - 1
+        while k > 0 and di - k <= RELATIVE_WORDS and doc[k].is_lower and doc[k].is_alpha \
+                and doc[k].lower not in self.yangs and self._no_noun_but_cue(doc, k):
+            k -= 1
+        if k > 0 and k < di - 1 and doc[k].lower in self.yangs and self._unit_ends_at(doc, k - 1):
+            return k - 1
+        return None
+
+    def _no_noun_but_cue(self, doc: Doc, k: int) -> bool:
+        """Whether token k opens no listed noun, or only a cue ("bekerja")."""
+        noun = self.nouns.at(doc, k)
+        return noun is None or noun.role in ("cue", "soft_cue")
 
     def _unit_ends_at(self, doc: Doc, i: int) -> bool:
         """Whether a unit noun ("karyawan tetap") ends at token i."""
