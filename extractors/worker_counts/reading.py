@@ -48,6 +48,7 @@ REVISED_CHARS = 400  # characters from the last worker count before to that "N o
 INTRO_FOLLOWERS = frozenset({"yang", ",", "adalah", "sebagai", "berikut"})  # after a table's introducing
 INTRO_CONJUNCTIONS = frozenset({"dan", "serta", "beserta"})  # subject: "jumlah pekerja rentan yang ..."
 PEOPLE_ROLES = frozenset({"classifier", "recipient"})  # "Jumlah Penerima" heads a total of people
+RELATIVE_ASIDE = 12  # tokens of a relative clause set off by commas before a figure
 RELATIVE_WORDS = 3  # lower-case words of a relative clause between a unit and "di": "yang tercatat di"
 DASHES = frozenset({"-", "–", "—"})  # a table cell holding nothing of its part
 TABLE_FACTOR = 0.85  # a table row's figure, its unit in the header: a little less sure
@@ -1781,10 +1782,10 @@ class WorkerCountReader:
             tok = doc[i]
             lower = tok.lower
             if tok.is_space or lower in self.clause_breaks:
-                if tok.orth == self.comma and (opened := self._place_aside(doc, i)) is not None:
-                    limit -= i - opened + 1  # "di Kelurahan Kolo, Kecamatan Asakota, sebanyak 620 orang":
-                    i = opened - 1  # a place set off, not counted in the window
-                    continue
+                if tok.orth == self.comma and (opened := self._place_aside(doc, i) or self._relative_aside(doc, i)) is not None:
+                    limit -= i - opened + 1  # "di Kelurahan Kolo, Kecamatan Asakota, sebanyak 620 orang",
+                    i = opened - 1  # "..., yang meliputi Kabupaten Blitar dan Kota Blitar, mencapai 9.120
+                    continue  # orang": a place or relative clause set off, not counted in the window
                 if soft is None and tok.orth == self.colon:
                     return self._label_licence(doc, i, licensed)
                 if soft is None and tok.orth == self.comma:
@@ -1852,6 +1853,19 @@ class WorkerCountReader:
         while k > 0 and comma - k <= PLACE_ASIDE and doc[k].is_title:
             k -= 1
         if k < comma - 1 and doc[k].orth == self.comma and doc[k + 1].lower in self.place_words:
+            return k
+        return None
+
+    def _relative_aside(self, doc: Doc, comma: int) -> int | None:
+        """The comma that opens a relative clause set off by commas, with no figure in it, and
+        closed by the comma at token `comma` (", yang meliputi Kabupaten Blitar dan Kota
+        Blitar,"), else None."""
+        k = comma - 1
+        while k > 0 and comma - k <= RELATIVE_ASIDE and not (doc[k].is_space or doc[k].lower in self.clause_breaks):
+            if doc[k].like_num:
+                return None
+            k -= 1
+        if k < comma - 2 and doc[k].orth == self.comma and doc[k + 1].lower in self.yangs:
             return k
         return None
 
