@@ -48,6 +48,7 @@ REVISED_CHARS = 400  # characters from the last worker count before to that "N o
 INTRO_FOLLOWERS = frozenset({"yang", ",", "adalah", "sebagai", "berikut"})  # after a table's introducing
 INTRO_CONJUNCTIONS = frozenset({"dan", "serta", "beserta"})  # subject: "jumlah pekerja rentan yang ..."
 PEOPLE_ROLES = frozenset({"classifier", "recipient"})  # "Jumlah Penerima" heads a total of people
+PARTICIPANT_UNITS = frozenset({"peserta"})  # no occupation: see _occupation_starts_at
 RELATIVE_ASIDE = 12  # tokens of a relative clause set off by commas before a figure
 RELATIVE_WORDS = 3  # lower-case words of a relative clause between a unit and "di": "yang tercatat di"
 DASHES = frozenset({"-", "–", "—"})  # a table cell holding nothing of its part
@@ -237,11 +238,12 @@ class WorkerCountReader:
         # Anchors: the first word of every unit phrase (NounTable.at finds the longest).
         anchors = {nlp.make_doc(r["phrase"])[0].text for r in rows if r["role"] in ("unit", "classifier", ENROLLED, *CONTEXT_ROLES)}
         subsets = {role: [r["word"] for r in context if r["role"] == role] for role in SUBSET_ROLES}
-        occupations = [r["word"] for r in context if r["role"] == "occupation"]
+        occupations = {role: [r["word"] for r in context if r["role"] == role] for role in ("occupation", "occupation_unit")}
         possessives = [r["word"] for r in context if r["role"] == "possessive"]
         self.matcher = build_phrase_matcher(nlp, {"anchor": sorted(anchors), **contexts, **subsets,
-                                                  "occupation": occupations, "possessive": possessives})
+                                                  **occupations, "possessive": possessives})
         self.occupation, self.possessive = strings.add("occupation"), strings.add("possessive")
+        self.occupation_unit = strings.add("occupation_unit")
         self.residents, self.resident_gaps = words("resident"), words("resident_gap")
         self.cue_gaps, self.place_words = words("cue_gap"), words("place_word")
         self.status_words = words("status_column")
@@ -261,10 +263,12 @@ class WorkerCountReader:
         licensed = frozenset(roles[label] for label, _, _ in matches if label in roles)  # "recipient", "member"
         insurers = [start for label, start, _ in matches if label == self.insurer]  # in text order
         subsets = [(self.subset_labels[label], start, end) for label, start, end in matches if label in self.subset_labels]
-        occupations = [start for label, start, _ in matches if label == self.occupation]
+        occupations = [start for label, start, end in matches if label == self.occupation or (
+            label == self.occupation_unit and self._occupation_starts_at(doc, end))]
         possessed = [start for label, start, _ in matches if label == self.possessive]
         for label, start, _ in in_text_order(matches):
-            if start < done or label in roles or label in self.subset_labels or label in (self.occupation, self.possessive):
+            if start < done or label in roles or label in self.subset_labels \
+                    or label in (self.occupation, self.occupation_unit, self.possessive):
                 continue
             if start:
                 prev = doc[start - 1]
@@ -1903,6 +1907,13 @@ class WorkerCountReader:
         """Whether token k opens no listed noun, or only a cue ("bekerja")."""
         noun = self.nouns.at(doc, k)
         return noun is None or noun.role in ("cue", "soft_cue")
+
+    def _occupation_starts_at(self, doc: Doc, i: int) -> bool:
+        """Whether a unit noun that names an occupation ("PMI", "pekerja migran") starts at
+        token i; not "peserta", which a health scheme has too ("terdaftar sebagai peserta
+        Jaminan Kesehatan Nasional")."""
+        noun = self.nouns.at(doc, i) if i < len(doc) else None
+        return noun is not None and noun.role == "unit" and noun.unit not in PARTICIPANT_UNITS
 
     def _unit_ends_at(self, doc: Doc, i: int) -> bool:
         """Whether a unit noun ("karyawan tetap") ends at token i."""
