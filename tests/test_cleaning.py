@@ -131,9 +131,9 @@ def test_tail_heading_cuts_the_rest_only_after_enough_text():
     assert short == ["Judul Pendek", BODY]
 
 
-def test_a_release_contact_block_stays_without_its_heading_but_an_outlet_contact_footer_goes():
-    contact = "Dewi Anggraini\nKepala Bidang Kepesertaan BPJS Ketenagakerjaan Cabang Pontianak"
-    assert paragraphs(f"{BODY}\n{BODY2}\nKontak Media:\n{contact}") == [BODY, BODY2, *contact.split("\n")]
+def test_a_release_contact_block_stays_with_its_heading_but_an_outlet_contact_footer_goes():
+    contact = "Kontak Media:\nDewi Anggraini\nKepala Bidang Kepesertaan BPJS Ketenagakerjaan Cabang Pontianak"
+    assert paragraphs(f"{BODY}\n{BODY2}\n{contact}") == [BODY, BODY2, *contact.split("\n")]
     footer = "Jl. Gatot Subroto No. 12, Medan\nTelepon (061) 4567890"
     assert paragraphs(f"{BODY}\n{BODY2}\nKontak Redaksi:\n{footer}") == [BODY, BODY2]
 
