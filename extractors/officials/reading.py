@@ -82,8 +82,7 @@ class DocReader:
             field_text = designated
         if title.descriptive and field_end == end:  # "pengamat ketenagakerjaan Universitas X, ...":
             field_end = self._lowercase_field(end)  # the lower-case words are passed over
-        chunks, post_end, unreadable = titles.chunks(
-            field_end, title.place, first > 0 and toks[first - 1].lower in self.lex.apposition)
+        chunks, post_end, unreadable = titles.chunks(field_end, title.place, self._after_apposition(first))
         if unreadable:
             return [], post_end
         if title.needs_qualifier and not any(c.org or c.unit or c.areas for c in chunks):
@@ -740,6 +739,15 @@ class DocReader:
         if j >= 0 and not _breaks_line(toks[j]):
             return None
         return name, LIST_LINE_RULE
+
+    def _after_apposition(self, first: int) -> bool:
+        """Whether an apposition word or phrase stands right before the title at token `first`,
+        so the holder's name is before it: "Budi selaku Ketua ...", "Usman Gumay, yang juga Ketua ..."."""
+        toks, lex = self.toks, self.lex
+        if first > 0 and toks[first - 1].lower in lex.apposition:
+            return True
+        return any(first >= length and tuple(toks[k].lower for k in range(first - length, first)) in lex.apposition_phrases
+                   for length in lex.apposition_lengths)
 
     def _before_honorifics(self, start: int) -> int:
         """The token before a name starting at token `start` and the honorifics before it."""

@@ -479,6 +479,19 @@ class TitleReader:
         nxt = toks[after + 1]
         return end if nxt.text[:1].islower() and nxt.lower not in CONJUNCTIONS else None
 
+    def _tail_before_clause(self, i: int) -> int | None:
+        """With the name before the post, the rest of an organisation's name after its
+        bracketed short form, at token i, up to a comma and a lower-case clause: "Usman Gumay,
+        yang juga Ketua Kelompok Usaha Bersama (KUB) Nelayan Bintang Laut, mengatakan ..."."""
+        toks = self.toks
+        if i >= self.n or not toks[i].cap or toks[i].honorific or self.element(i) is not None:
+            return None
+        end = self._closed_run(i)
+        if end is None or end + 1 >= self.n or toks[end].text != ",":
+            return None
+        nxt = toks[end + 1]
+        return end if nxt.text[:1].islower() and nxt.lower not in CONJUNCTIONS else None
+
     def district_before_comma(self, i: int) -> int | None:
         """End of a kecamatan of regions/districts.csv at token i that a comma follows."""
         end = self._district_end(i)
@@ -635,7 +648,7 @@ class TitleReader:
                     named = chunk.org is not None or i == first  # an organisation's or the field's short form
                     i = paren
                     if named and not chunk.regions and chunk.place is None:
-                        end = self._org_name_tail(i)
+                        end = self._org_name_tail(i) or (self._tail_before_clause(i) if named_before else None)
                         if end is not None:  # "Kelompok Sadar Wisata (Pokdarwis) Bono Bergulung, Syafrizal,",
                             chunk.place, i = (i, end), end  # "Ketua Lembaga Masyarakat Adat (LMA) Malind Anim, Benediktus"
                     continue
