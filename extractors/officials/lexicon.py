@@ -136,8 +136,10 @@ class Lexicon:
         self.field_pair_next = {first: second for first, second in pairs}
         self.field_pair_prev = {second: first for first, second in pairs}
         roles: dict[str, set[str]] = {}
-        wildcards = []
+        wildcards, capital_degrees = [], set()
         for r in read_csv(HERE / "words.csv"):
+            if r["role"] == "degree" and r["word"].isupper() and len(r["word"]) >= 3:
+                capital_degrees.add(r["word"].lower())  # "DEA", "MARS": written "Dea", a name word
             if "*" in r["word"]:
                 wildcards.append(r["word"])
             else:
@@ -145,6 +147,7 @@ class Lexicon:
         self.honorifics = frozenset(roles.get("honorific", ()))
         self.name_honorifics = frozenset(roles.get("name_honorific", ()))
         self.degrees = frozenset(roles.get("degree", ()))
+        self.capital_degrees = frozenset(capital_degrees)  # degrees only in capitals (see is_name_word)
         self.particles = frozenset(roles.get("particle", ()))
         self.shortened = frozenset(roles.get("shortened", ()))
         self.birth_orders = frozenset(roles.get("birth_order", ()))
@@ -212,4 +215,10 @@ class Lexicon:
     def is_name_word(self, text: str, lower: str) -> bool:
         """Whether a word can be part of a person's name, by shape and lists."""
         shape = self.not_name_shape
-        return lower not in self.not_name and NAME_WORD.match(text) is not None and not (shape and shape.match(lower))
+        return (lower not in self.not_name or self.titled_degree(text, lower)) and NAME_WORD.match(text) is not None \
+            and not (shape and shape.match(lower))
+
+    def titled_degree(self, text: str, lower: str) -> bool:
+        """Whether a word is a degree written only in capitals ("DEA") written as a name word
+        ("Syarafuddin Dea Muhammad"): a name part, not a degree."""
+        return lower in self.capital_degrees and text.istitle()

@@ -53,7 +53,7 @@ class Tok:
         # may directly follow a name: punctuation, lowercase, a number, a date word, a degree
         self.ends_name = (
             blank or punct or first.islower() or first.isdigit()
-            or lower in lex.after_name or lower.rstrip(".") in lex.degrees
+            or lower in lex.after_name or (lower.rstrip(".") in lex.degrees and not lex.titled_degree(text, lower))
         )
         self.field = cap and (lower in lex.field_words or text in lex.field_acronyms)  # a capitalised word of a post's field
         # the other word of a two-word field ("Budi Daya"): a field word only beside it
