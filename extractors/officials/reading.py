@@ -743,11 +743,13 @@ class DocReader:
     def _after_apposition(self, first: int) -> bool:
         """Whether an apposition word or phrase stands right before the title at token `first`,
         so the holder's name is before it: "Budi selaku Ketua ...", "Usman Gumay, yang juga Ketua ..."."""
+        return (first > 0 and self.toks[first - 1].lower in self.lex.apposition) or self._apposition_phrase(first) > 0
+
+    def _apposition_phrase(self, first: int) -> int:
+        """The length of the apposition phrase that ends right before token `first` ("yang juga"), else 0."""
         toks, lex = self.toks, self.lex
-        if first > 0 and toks[first - 1].lower in lex.apposition:
-            return True
-        return any(first >= length and tuple(toks[k].lower for k in range(first - length, first)) in lex.apposition_phrases
-                   for length in lex.apposition_lengths)
+        return next((length for length in lex.apposition_lengths if first > length and tuple(
+            toks[k].lower for k in range(first - length, first)) in lex.apposition_phrases), 0)
 
     def _before_honorifics(self, start: int) -> int:
         """The token before a name starting at token `start` and the honorifics before it."""
@@ -791,8 +793,7 @@ class DocReader:
         if first == 0:
             return None
         at = first - 1  # the link: "(", ",", a line break or an apposition word
-        phrase = next((length for length in self.lex.apposition_lengths if first > length and tuple(
-            toks[k].lower for k in range(first - length, first)) in self.lex.apposition_phrases), 0)
+        phrase = self._apposition_phrase(first)
         if phrase:  # "Haris Mustafa, yang juga Bupati Mamuju": read as after a comma, with or without one
             at = first - phrase - 1 if toks[first - phrase - 1].text == "," else first - phrase
         link = toks[at]

@@ -454,17 +454,21 @@ class TitleReader:
         district = longest(self.lex.districts, self.toks, self.n, i) if self.toks[i].cap else None
         return district[0] if district is not None else None
 
-    def _org_name_tail(self, i: int) -> int | None:
+    def _org_name_tail(self, i: int, named_before: bool = False) -> int | None:
         """End of the rest of an organisation's name after its bracketed short form, at token i:
         a capitalised run that a comma closes with a name after it ("(Pokdarwis) Bono Bergulung,
         Syafrizal, ...", also past its village and kecamatan: ", Desa X, Kecamatan Y,"); None
-        when the run may be the name itself ("(KSPSI) Budi Santoso, mengatakan")."""
+        when the run may be the name itself ("(KSPSI) Budi Santoso, mengatakan"). With the name
+        before the post (`named_before`), a run that a comma and a clause close: "Usman Gumay,
+        yang juga Ketua Kelompok Usaha Bersama (KUB) Nelayan Bintang Laut, mengatakan ..."."""
         toks = self.toks
         if i >= self.n or not toks[i].cap or toks[i].honorific or self.element(i) is not None:
             return None
         end = self._closed_run(i)
         if end is None or toks[end].text != ",":
             return None
+        if named_before:
+            return end if self._clause_after(end) else None
         k = end + 1
         while self._subregion_at(k):  # "(KUB) Nelayan Bahari, Desa Bumi Bahari, Kecamatan Popayato, Hamzah"
             close = self._closed_run(k + 1)
@@ -474,23 +478,16 @@ class TitleReader:
         if not self.name_at(k):
             return None
         after = self._closed_run(k)  # the name, closed by a comma and a clause that goes on
-        if after is None or toks[after].text != "," or after + 1 >= self.n:  # ("..., yang juga ...",
-            return None  # "..., menuturkan"; not a list of names "..., Andi Rahman, dan Joko")
-        nxt = toks[after + 1]
-        return end if nxt.text[:1].islower() and nxt.lower not in CONJUNCTIONS else None
+        return end if after is not None and self._clause_after(after) else None  # ("..., yang juga
+        # ...", "..., menuturkan"; not a list of names "..., Andi Rahman, dan Joko")
 
-    def _tail_before_clause(self, i: int) -> int | None:
-        """With the name before the post, the rest of an organisation's name after its
-        bracketed short form, at token i, up to a comma and a lower-case clause: "Usman Gumay,
-        yang juga Ketua Kelompok Usaha Bersama (KUB) Nelayan Bintang Laut, mengatakan ..."."""
+    def _clause_after(self, comma: int) -> bool:
+        """Whether a comma at token `comma` is followed by a clause: a lower-case word, no conjunction."""
         toks = self.toks
-        if i >= self.n or not toks[i].cap or toks[i].honorific or self.element(i) is not None:
-            return None
-        end = self._closed_run(i)
-        if end is None or end + 1 >= self.n or toks[end].text != ",":
-            return None
-        nxt = toks[end + 1]
-        return end if nxt.text[:1].islower() and nxt.lower not in CONJUNCTIONS else None
+        if toks[comma].text != "," or comma + 1 >= self.n:
+            return False
+        nxt = toks[comma + 1]
+        return nxt.text[:1].islower() and nxt.lower not in CONJUNCTIONS
 
     def district_before_comma(self, i: int) -> int | None:
         """End of a kecamatan of regions/districts.csv at token i that a comma follows."""
@@ -648,7 +645,7 @@ class TitleReader:
                     named = chunk.org is not None or i == first  # an organisation's or the field's short form
                     i = paren
                     if named and not chunk.regions and chunk.place is None:
-                        end = self._org_name_tail(i) or (self._tail_before_clause(i) if named_before else None)
+                        end = self._org_name_tail(i, named_before)
                         if end is not None:  # "Kelompok Sadar Wisata (Pokdarwis) Bono Bergulung, Syafrizal,",
                             chunk.place, i = (i, end), end  # "Ketua Lembaga Masyarakat Adat (LMA) Malind Anim, Benediktus"
                     continue

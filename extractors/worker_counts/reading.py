@@ -1471,9 +1471,10 @@ class WorkerCountReader:
             cells = row[first:last + 1]
             if None in cells:
                 continue
-            figures = [None if _is_dash(doc, cell) else cell_figure(doc, cell, self.grammar, [], money=False)
-                       for cell in cells]
-            parts = [figure for figure, cell in zip(figures[:-1], cells) if not _is_dash(doc, cell)]
+            dashes = [_is_dash(doc, cell) for cell in cells]
+            figures = [None if dash else cell_figure(doc, cell, self.grammar, [], money=False)
+                       for cell, dash in zip(cells, dashes)]
+            parts = [figure for figure, dash in zip(figures[:-1], dashes) if not dash]
             if parts and None not in parts and figures[-1] is not None and figures[-1] == sum(parts):
                 summed.append((row, figures))
         return summed
