@@ -47,6 +47,7 @@ REVISED_WINDOW = 10  # tokens from a quota's head word to its "menjadi"
 REVISED_CHARS = 400  # characters from the last worker count before to that "N orang"
 INTRO_FOLLOWERS = frozenset({"yang", ",", "adalah", "sebagai", "berikut"})  # after a table's introducing
 INTRO_CONJUNCTIONS = frozenset({"dan", "serta", "beserta"})  # subject: "jumlah pekerja rentan yang ..."
+CUE_ROLES = frozenset({"cue", "soft_cue"})  # nouns.csv roles that make a later "N orang" count
 PEOPLE_ROLES = frozenset({"classifier", "recipient"})  # "Jumlah Penerima" heads a total of people
 PARTICIPANT_UNITS = frozenset({"peserta"})  # no occupation: see _occupation_starts_at
 RELATIVE_ASIDE = 12  # tokens of a relative clause set off by commas before a figure
@@ -1119,7 +1120,7 @@ class WorkerCountReader:
             if tok.like_num or tok.is_space or tok.lower in self.clause_breaks:
                 return []
             other = self.nouns.at(doc, i)
-            if other is not None and other.role not in ("cue", "soft_cue"):
+            if other is not None and other.role not in CUE_ROLES:
                 return []  # another noun takes over: "jumlah pekerja di 300 perusahaan"
         j = link + 1
         while j < len(doc) and doc[j].lower in self.approx:
@@ -1209,7 +1210,7 @@ class WorkerCountReader:
             gapped = self.nouns.at(doc, start + 2)  # "96 orang akan bekerja di pabrik", not "... akan bekerja sama"
             if gapped is not None and gapped.role in ("cue", "never"):
                 after = gapped
-        if after is not None and after.role not in ("cue", "soft_cue"):
+        if after is not None and after.role not in CUE_ROLES:
             return []
         got = self._number(doc, start, prev)
         if got is None:
@@ -1907,7 +1908,7 @@ class WorkerCountReader:
     def _no_noun_but_cue(self, doc: Doc, k: int) -> bool:
         """Whether token k opens no listed noun, or only a cue ("bekerja")."""
         noun = self.nouns.at(doc, k)
-        return noun is None or noun.role in ("cue", "soft_cue")
+        return noun is None or noun.role in CUE_ROLES
 
     def _occupation_starts_at(self, doc: Doc, i: int) -> bool:
         """Whether a unit noun that names an occupation ("PMI", "pekerja migran") starts at
