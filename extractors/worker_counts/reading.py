@@ -907,7 +907,7 @@ class WorkerCountReader:
         2.780 orang dan Kauman 1.470 orang."). A worker count right after the list (within
         PARTS_BEFORE_CHARS) may be its whole as well ("...: - Kabupaten Katingan: 187 orang ...
         - Kota Palangka Raya: 41 orang / Totalnya 896 pemangku adat.")."""
-        counted = {hit.start for hit in hits}
+        counted = {hit.start for hit in hits if hit.rule != "worker.list_orang"}  # a list's rows: their whole names the unit
         new: list[Hit] = []
         runs = _runs([(got, orang) for got, orang in unsaid if got[2].idx not in counted])
         for k, run in enumerate(runs):
@@ -1949,8 +1949,11 @@ class WorkerCountReader:
             if bulleted and doc[previous].orth not in self.bullets:
                 return self._names_workers(doc, previous, start - 1, licensed)
             if not bulleted and not self._row(doc, previous, start - 1):  # rows "Kec. Rambutan : 610
-                # orang" under a heading that ends with a colon ("... peserta terbanyak yakni:")
-                return self._names_workers(doc, previous, start - 1, licensed) if doc[start - 2].orth == self.colon else None
+                # orang" under a heading that ends with a colon ("... peserta terbanyak yakni:"): its last sentence
+                heading = start - 2
+                if doc[heading].orth != self.colon:
+                    return None
+                return self._names_workers(doc, max(previous, self._sentence_start(doc, heading)), heading, licensed)
             start = previous
         return None
 
@@ -2083,12 +2086,36 @@ class WorkerCountReader:
         while i > 0 and first - i <= LIST_WINDOW and doc[i].lower not in self.sentence_ends and not doc[i].is_space:
             i -= 1
         opener = i + 1  # the sentence's first word
+        if 0 < i and opener < first and doc[i].is_space and not self._elaborates(doc, opener):
+            return self._breakdown_rows(doc, opener, first, last)
         if i <= 0 or opener >= first or not self._elaborates(doc, opener):
             return 0.0
         j = i - 1  # back over the sentence before, to where it starts
         while j >= 0 and doc[j].lower not in self.sentence_ends and not doc[j].is_space:
             j -= 1
         return LIST_LICENCE if last.end > doc[j + 1].idx else 0.0  # the last count: in that sentence or this
+
+    def _breakdown_rows(self, doc: Doc, start: int, first: int, last: Hit) -> float:
+        """"... kuota 50 ribu peserta dibagi ... Alokasi terbesar antara lain:" / "Kabupaten
+        Langkat: 4.800 orang" / "Kabupaten Asahan: 4.500 orang": rows ("label: N", tokens
+        `start` to the number at `first`) under a heading that ends with a colon and holds an
+        elaboration word break down the last worker count, if that stands in the heading's
+        sentence or the one before it."""
+        if not self._row(doc, start, first + 1):
+            return 0.0
+        for _ in range(HEADING_LINES):  # back over the list's other rows
+            previous = self._line_start(doc, start - 1, LIST_WINDOW) if start > 1 else None
+            if previous is None or not self._row(doc, previous, start - 1):
+                break
+            start = previous
+        heading = start - 2  # its colon, before the line break
+        if heading < 1 or doc[heading].orth != self.colon:
+            return 0.0
+        opener = self._sentence_start(doc, heading)
+        if not any(self._elaborates(doc, k) for k in range(opener, heading)):
+            return 0.0
+        before = self._sentence_start(doc, opener - 1) if opener > 1 else 0
+        return LIST_LICENCE if last.end > doc[before].idx else 0.0
 
     def _partitive_licence(self, doc: Doc, comma: int) -> float | None:
         """"Dari (sekitar) 98 ribu pekerja, baru 40.180 orang ...": the clause before the comma
