@@ -156,6 +156,8 @@ def test_a_byline_before_the_date_on_one_line_goes_and_the_date_stays():
     assert clean_text(f"Penulis: Ani | Editor: Budi Santoso | {date}\n{BODY}") == f"{date}\n\n{BODY}"
     assert clean_text(f"Reporter: Munawar Khalis | Editor: Budi Santoso\n{BODY}") == BODY  # no date: the line goes
     assert clean_text(f"{BODY} Reporter: Ani | 2025") == f"{BODY} Reporter: Ani | 2025"  # not at a line start
+    assert clean_text(f"Reporter: Nur Hikmah - {date}\n{BODY}") == f"{date}\n\n{BODY}"  # a spaced dash sets it off
+    assert clean_text(f"Reporter: Siti Nur-Aini\n{BODY}") == BODY  # a hyphen inside a name: no date, the line goes
 
 
 def test_chat_bold_and_italic_marks_go_but_other_asterisks_and_underscores_stay():
