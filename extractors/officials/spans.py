@@ -22,6 +22,7 @@ MAX_HEADLINE_TOKENS = 40
 MIN_HEADLINE_WORDS, MAX_HEADLINE_WORDS = 4, 25
 LIST_MARKS = frozenset({".", ")"})  # after a list item's number: "1.", "2)"
 LABEL_REACH = 16  # tokens from a form line's start to the post of its value, at most
+LABEL_WORDS = 3  # words of a contact block's label line at most ("Informasi lebih lanjut:")
 MAX_HEADLINE_COMMAS = 2  # a line with more commas is a sentence
 MAX_HEADLINE_LOWER = 5  # more lowercase words than 20% of 25 words: not a headline
 HEADLINE_LOWERCASE = frozenset({"ke", "di", "dan", "untuk", "dari", "dengan", "yang", "atau", "pada", "bagi", "jadi"})
@@ -307,9 +308,10 @@ class Lines:
         return bracketed or colon == i - 1
 
     def _under_label(self, i: int) -> bool:
-        """Whether token i's line follows a label line of one or two words ending in a colon, as
-        a contact block's does ("Narahubung:" above "Gracia Tumbelaka, Penata Madya Komunikasi
-        ..."): no headline sits under such a line."""
+        """Whether token i's line follows a label line of LABEL_WORDS words at most ending in a
+        colon, as a contact block's does ("Narahubung:", "Informasi lebih lanjut:" above "Gracia
+        Tumbelaka, Penata Madya Komunikasi ..."), a blank line between or not: no headline sits
+        under such a line."""
         toks = self.toks
         k = i - 1
         while k >= 0 and not toks[k].blank:
@@ -322,7 +324,7 @@ class Lines:
         for j in range(k - 2, -1, -1):
             if toks[j].blank:
                 return "\n" in toks[j].text and 0 < words
-            if toks[j].punct or words == 2:
+            if toks[j].punct or words == LABEL_WORDS:
                 return False
             words += 1
         return 0 < words
