@@ -1865,11 +1865,15 @@ class WorkerCountReader:
     def _relative_aside(self, doc: Doc, comma: int) -> int | None:
         """The comma that opens a relative clause set off by commas, with no figure in it, and
         closed by the comma at token `comma` (", yang meliputi Kabupaten Blitar dan Kota
-        Blitar,"), else None."""
+        Blitar,"; a list of names in it: ", yang meliputi Aceh Barat, Nagan Raya dan Simeulue,"),
+        else None."""
         k = comma - 1
-        while k > 0 and comma - k <= RELATIVE_ASIDE and not (doc[k].is_space or doc[k].lower in self.clause_breaks):
-            if doc[k].like_num:
+        while k > 0 and comma - k <= RELATIVE_ASIDE:
+            tok = doc[k]
+            if tok.like_num:
                 return None
+            if (tok.is_space or tok.lower in self.clause_breaks) and not (tok.orth == self.comma and doc[k + 1].is_title):
+                break
             k -= 1
         if k < comma - 2 and doc[k].orth == self.comma and doc[k + 1].lower in self.yangs:
             return k
