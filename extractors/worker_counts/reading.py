@@ -529,9 +529,10 @@ class WorkerCountReader:
 
     def _may_be_whole(self, doc: Doc, i: int, part: int) -> bool:
         """Whether the number at token i may be what a subset of `part` is taken from (it is
-        not smaller than the part)."""
+        not smaller than the part; not a year: "25.000 pemanen terdaftar hingga akhir 2025, dengan
+        15 ribu di antaranya ...")."""
         got, _ = self._number_from(doc, i)
-        return got is None or got[0].value >= part
+        return got[0].value >= part if got is not None else not is_year(doc[i].text)
 
     def _working_residents(self, doc: Doc, occupations: list[int]) -> list[Hit]:
         """"320 warganya bekerja sebagai nelayan", "146 warganya yang kini bekerja sebagai
