@@ -26,6 +26,7 @@ HERE = Path(__file__).parent
 NUMBERS = HERE.parent / "numerals"
 MAX_NUMBER_TOKENS = 8  # "dua ratus lima puluh juta": longer runs are not one number
 NOT_MONEY_AFTER = frozenset({"%", "persen", "kali", "ribuan", "jutaan", "miliaran", "triliunan"})
+TIMES = "kali"  # after a currency it multiplies the amount: "Rp16.800 kali 12 bulan" is money
 CONFIDENCE = {"plain": 0.95, "loose": 0.85}  # loose: M/T, English-style decimals, ranges
 CACHE_SIZE = 8192  # runs of number tokens whose reading is remembered
 TABLE_CONFIDENCE = 0.85  # a table cell's figure, its currency in the header
@@ -49,6 +50,7 @@ class AmountReader:
         self.spelled_exact = frozenset(strings.add(w) for w in exact)
         self.spelled_folded = frozenset(strings.add(w) for w in folded)
         self.not_money_after = frozenset(strings.add(w) for w in NOT_MONEY_AFTER)
+        self.not_money_after_currency = self.not_money_after - {strings.add(TIMES)}
         self.dot, self.dash_tail = strings.add("."), strings.add(",-")
         # Range words by their first word: (all words, borrow_scale, may be followed by ".").
         self.range_words: dict[int, list[tuple[tuple[int, ...], bool, bool]]] = {}
@@ -133,7 +135,7 @@ class AmountReader:
         if after is not None and after.orth == self.dash_tail:
             stop, last = stop + 1, after
             after = doc[stop] if stop < len(doc) else None
-        if after is not None and after.lower in self.not_money_after:
+        if after is not None and after.lower in self.not_money_after_currency:
             return []
         first = Hit("amount", currency.idx, last.idx + len(last), "amount.currency_number",
                     confidence, {"value_idr": value})
