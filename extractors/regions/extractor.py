@@ -32,7 +32,7 @@ from .data import Cue, NameEntry, OfficeArea, RegionRef
 CONFIDENCE = {
     "region.canonical": 0.95, "region.alias": 0.9, "region.pemprov": 0.9, "region.pemkab": 0.9,
     "region.pemkot": 0.9, "region.dateline": 0.9, "region.bare_name": 0.85, "region.context": 0.75,
-    "region.capital": 0.75,
+    "region.capital": 0.75, "region.province_context": 0.7,
     "region.listed": 0.85, "region.province_gloss": 0.85, "region.province_list": 0.85,
     "region.listed_neighbour": 0.8, "region.short_name": 0.8,
     "office_area.name": 0.9, "office_area.kanwil": 0.85,
@@ -45,7 +45,7 @@ FOUR_LETTER_ABBREVIATIONS = frozenset({"Prov", "Prop", "Corp", "Dept", "Kota"}) 
 LIST_GAP = 4  # tokens between two listed names ("Bengkayang 142,7; Landak")
 ROW_GAP = 12  # tokens between names in two rows of a table ("Paser | 3.800 |\n| 2 | Kukar")
 JAKARTA = "31"  # a province that lists name as one of their cities ("Pekanbaru, Jakarta, Yogyakarta")
-NOT_REGION_CUES = frozenset({"subregion", "person"})  # cue types after which a name is no region
+NOT_REGION_CUES = frozenset({"subregion", "person", "people"})  # cue types after which a name is no region
 PRECEDING_CUES = frozenset({"prefix", "office"})  # cue types whose first word is checked for an organisation
 CAPITAL_GAP = 40  # characters from a province's name to a bare name that may be its capital ("Provinsi NTT di Kupang")
 SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)|\n")
@@ -262,6 +262,8 @@ class RegionsExtractor:
                 known, rule = [ref for ref in refs if ref.code in named], "region.context"
                 if len(known) != 1:
                     known, rule = self._capital_after_province(text, hits, start_char, refs), "region.capital"
+                if len(known) != 1:
+                    known, rule = _in_named_province(refs, named), "region.province_context"
                 if len(known) == 1:
                     hits.append(self._hit(start_char, end_char, rule, known[0]))
         if hits and "(" in text:
@@ -490,8 +492,8 @@ class RegionsExtractor:
         if start:
             prev = doc[start - 1]
             cue, cue_start = self._cue_at(doc, start, prev)  # the longest cue ending right before `start`
-            if cue is not None and (cue.type == "subregion" or (cue.type == "person" and _after_name(doc, cue_start))):
-                return None  # "Kecamatan Medan Johor"; "Jubang anak Sanggau": a person's father
+            if cue is not None and (cue.type in ("subregion", "people") or (cue.type == "person" and _after_name(doc, cue_start))):
+                return None  # "Kecamatan Medan Johor"; "bahasa Banjar"; "Jubang anak Sanggau": a person's father
             if cue is not None and cue.type == "prefix" and cue.level == "city" and cue_start and (
                     outer := self._cue_at(doc, cue_start, doc[cue_start - 1])[0]) is not None \
                     and outer.type == "subregion":
@@ -931,6 +933,15 @@ def _line_is_upper(doc: Doc, start: int, end: int, surface: str) -> bool:
         last += 1
     line = doc[first:last].text
     return sum(c.isalpha() for c in line) > len(surface) + 3 and line.isupper()
+
+
+def _in_named_province(refs, named: set[str]) -> list:
+    """The one ref in a province the article names (itself or one of its kabupaten/kota), when
+    the homonyms lie in different provinces: "Banjar" in a Kalimantan Selatan story is Kabupaten
+    Banjar, not Kota Banjar (Jawa Barat)."""
+    provinces = {code.split(".")[0] for code in named}
+    inside = [ref for ref in refs if ref.code.split(".")[0] in provinces]
+    return inside if len(inside) == 1 else []
 
 
 def _drop_before_other_province(text: str, hits: list[Hit]) -> list[Hit]:
