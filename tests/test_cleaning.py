@@ -150,6 +150,13 @@ def test_inline_credits_and_end_marker():
     assert clean_text("Ia menunjukkan hasil foto: semua peserta hadir.") == "Ia menunjukkan hasil foto: semua peserta hadir."
 
 
+def test_a_breadcrumb_before_the_date_on_one_line_goes_and_the_date_stays():
+    date = "Kamis, 18 Desember 2025 - 07:45 WIT"
+    assert clean_text(f"Beranda / Ekonomi / {date}\n{BODY}") == f"{date}\n\n{BODY}"
+    assert clean_text(f"Home | Daerah | 18 Desember 2025\n{BODY}") == f"18 Desember 2025\n\n{BODY}"
+    assert clean_text(f"Beranda / Ekonomi / UMP 2026 Naik\n{BODY}") == BODY  # no date: the line goes
+
+
 def test_a_byline_before_the_date_on_one_line_goes_and_the_date_stays():
     date = "Rabu, 14 Mei 2025 | 16:05 WIB"
     assert clean_text(f"Reporter: Munawar Khalis | {date}\n{BODY}") == f"{date}\n\n{BODY}"

@@ -400,6 +400,8 @@ def _role(doc: Doc, start: int, end: int, near_top: bool, rules: Rules) -> str |
     if near_top and before and (rules.post_meta.match(before) or rules.counted_meta.match(before)):
         return "published"  # "Diposting oleh: Admin Diskominfo | Kamis, 14 November 2024 | Dibaca ...",
         # a video page's "1.532 x ditonton  3 Jun 2025"
+    if near_top and near and any(rules.post_meta.match(near[bar.end():].lstrip()) for bar in FIELD_SEPARATOR.finditer(near)):
+        return "published"  # the same after a section's field: "Berita Daerah | Diposting oleh Admin | 14 Januari 2026"
     if near_top and (end == len(doc) or "\n" in doc[end].text) and (
             numbered := before if before is not None else _line_part(doc, start - 1, -1, look=NUMBER_LOOK)) \
             and DOCUMENT_NUMBER.match(numbered):
