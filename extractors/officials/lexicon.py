@@ -192,6 +192,7 @@ class Lexicon:
         self.escorts = frozenset(roles.get("escort", ()))
         self.relatives = frozenset(roles.get("relative", ()))
         self.locatives = frozenset(roles.get("locative", ()))
+        self.venues = frozenset(w.lower() for w in roles.get("venue", ()))
         self.handovers = frozenset(tuple(w.split()) for w in roles.get("handover", ()))
         self.handover_words = frozenset(w for words in self.handovers for w in words)
         self.anaphors = frozenset(roles.get("anaphor", ()))

@@ -761,6 +761,8 @@ class DocReader:
     def _after_place(self, i: int, qualified: bool) -> Name | None:
         """A name after a short place the regions extractor did not tag ("..., Dr Sanco")."""
         toks, n, names = self.toks, self.n, self.names
+        if i < n and toks[i].lower in self.lex.venues:
+            return None  # "di ruang rapat Bupati, Kompleks Perkantoran Fonuasingko, Bungku": where it took place
         j, words, stop_word = i, 0, False
         most = 4 if i < n and toks[i].lower in self.lex.not_name else 3  # "Kecamatan Mentawa Baru Ketapang"
         while j < n and words <= most:
