@@ -51,6 +51,7 @@ WEEKDAY_MISMATCH = 0.7  # confidence factor when the written weekday disagrees w
 HEADLINE_WORDS = 4  # words of a headline at least, above a bare date line that is the story's own
 FIELD_SEPARATOR = re.compile(r"[|•]")  # between the fields of a meta line ("Kategori: ... | Diterbitkan: ...")
 LINE_LOOK = 8  # tokens walked to find a date's line start or end (label, "14:30 WIB")
+META_LOOK = 14  # tokens walked back to the start of a post's meta line ("Diposting oleh: Admin Diskominfo Papua Tengah |")
 LABEL_LOOK = 3  # tokens before a date searched for a publication label ("Diterbitkan : ...")
 MEMO_SIZE = 1 << 16  # entries each memoised function keeps
 NUMERIC_PARTS = re.compile(r"[/.-]")
@@ -397,11 +398,12 @@ def _role(doc: Doc, start: int, end: int, near_top: bool, rules: Rules) -> str |
     near = _line_part(doc, start - 1, -1, whole=False)  # the line's last tokens before the date
     if near and FIELD_SEPARATOR.search(near) and rules.published_label.match(FIELD_SEPARATOR.split(near)[-1].strip()):
         return "published"  # a meta line's field: "Kategori: Berita Daerah | Diterbitkan: Rabu, 4 Juni 2025 | ..."
-    if near_top and before and (rules.post_meta.match(before) or rules.counted_meta.match(before)):
-        return "published"  # "Diposting oleh: Admin Diskominfo | Kamis, 14 November 2024 | Dibaca ...",
-        # a video page's "1.532 x ditonton  3 Jun 2025"
-    if near_top and near and any(rules.post_meta.match(near[bar.end():].lstrip()) for bar in FIELD_SEPARATOR.finditer(near)):
-        return "published"  # the same after a section's field: "Berita Daerah | Diposting oleh Admin | 14 Januari 2026"
+    meta = before if before is not None or not near_top else _line_part(doc, start - 1, -1, look=META_LOOK)
+    if near_top and meta and (rules.post_meta.match(meta) or rules.counted_meta.match(meta) or any(
+            rules.post_meta.match(meta[bar.end():].lstrip()) for bar in FIELD_SEPARATOR.finditer(meta))):
+        return "published"  # "Diposting oleh: Admin Diskominfo | Kamis, 14 November 2024 | Dibaca ...", also
+        # after a section's field ("Berita Daerah | Diposting oleh Admin | 14 Januari 2026"); a video page's
+        # "1.532 x ditonton  3 Jun 2025"
     if near_top and (end == len(doc) or "\n" in doc[end].text) and (
             numbered := before if before is not None else _line_part(doc, start - 1, -1, look=NUMBER_LOOK)) \
             and DOCUMENT_NUMBER.match(numbered):
