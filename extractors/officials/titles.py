@@ -190,6 +190,11 @@ class TitleReader:
             return i + 1, "org", org  # "SBGL", "KirimGo"
         return None
 
+    def _regions_within(self, i: int, end: int) -> list:
+        """The regions tagged inside an organisation's name (tokens i..end)."""
+        places = self.places
+        return [place[2] for k in range(i, end) if (place := places.get(k)) is not None and place[1] == "region"]
+
     def defined_acronyms(self) -> dict[str, Organization]:
         """Short names the article gives organisations in brackets after their full name
         ("PT Samudra Baja Galangan Tbk (SBGL)"): in a title, "Direktur Keuangan SBGL Melinda"
@@ -560,6 +565,7 @@ class TitleReader:
                     chunk.areas.append(value)
                 elif kind == "org" and chunk.org is None:
                     chunk.org = value
+                    chunk.regions.extend(self._regions_within(i + 1, end))  # "DPR Papua Selatan": its province
                     if self._glued_hyphen(end - 1) and toks[end + 1].text.isupper():
                         end += 2  # "Disnaker-PMPTSP": a body merged with another, named by its first
                     # "Dinas Tenaga Kerja dan Transmigrasi": field words go on past a known body's name
