@@ -89,6 +89,7 @@ RULE_FACTOR = {  # confidence of a rule relative to that of its noun
 GAP_CHARS = 120  # characters between two worker counts of a list with a bare number between
 PART_WINDOW = 100  # tokens after a worker count searched for the parts that add up to it
 PARTS_BEFORE_CHARS = 200  # characters from the last of the parts before a total to the total
+LIST_BREAKS = frozenset({":", ";"})  # a line break after one stays inside a sentence's list
 LIST_PARTS = 3  # "N orang" in a list that adds up to a worker count named before it, at least
 TOTAL_LICENCE = 0.75  # "N orang" that worker counts after it add up to
 ANSWER_FACTOR = 0.8  # an answer's "N orang", its unit named in the question before it
@@ -1002,6 +1003,9 @@ class WorkerCountReader:
             tok = doc[i]
             lower = tok.lower
             if lower in sentence_ends or (tok.is_space and "\n" in tok.text):
+                if self._list_goes_on(doc, i):
+                    i += 1
+                    continue
                 if not ended:  # a sentence's full stop and the line break after it: one end
                     ends += 1
                     if ends == 2:
@@ -1024,6 +1028,17 @@ class WorkerCountReader:
                     parts.append((got[0].value, start, end, k))
             i = k
         return parts
+
+    def _list_goes_on(self, doc: Doc, i: int) -> bool:
+        """Whether the line break or full stop at token i stays inside a sentence's list: a
+        break after a colon or semicolon ("terdiri atas:" / "a. petani padi: 8.600 orang;" /
+        "b. ..."), or the stop of a line's item letter or number ("a.", "2.")."""
+        if i == 0:
+            return False
+        before = doc[i - 1].text
+        if doc[i].is_space:
+            return before in LIST_BREAKS
+        return len(before) <= 2 and before.isalnum() and (i == 1 or _breaks_line(doc[i - 2]))
 
     def _unit(self, doc: Doc, start: int, noun: Noun, prev: Token, suffixed: bool) -> list[Hit]:
         """"10.000 tenaga kerja", "100 orang pekerja", "45.900 jumlah pekerja rentan"
