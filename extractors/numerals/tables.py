@@ -26,6 +26,8 @@ RULE_TOKENS = 5  # tokens a ruled line without a "|" may hold ("---+-----+---")
 VAGUE_SCALES = frozenset({"puluhan", "ratusan", "ribuan", "jutaan", "miliaran", "triliunan"})  # "(dalam
 # ribuan rupiah)": a header's unit that no scale word states; its column is not read
 
+SMALL_NUMBER = re.compile(r"[1-9]\d?")  # a header word's count ("Iuran 6 Bulan"), not a scale ("000")
+
 Cell = tuple[int, int]  # (first token, token after the last); first == end for an empty cell
 
 
@@ -174,8 +176,15 @@ def _inside_outer_bars(lines: list[list[Cell]]) -> list[list[Cell]]:
 
 
 def _holds_figure(doc: Doc, line: list[Cell]) -> bool:
-    """Whether a line's cells hold a digit other than a year's ("Anggaran 2025" holds none)."""
-    return any(_has_digit(text := doc[k].text) and not is_year(text) for start, end in line for k in range(start, end))
+    """Whether a line's cells hold a digit other than a year's ("Anggaran 2025" holds none) or
+    a small number among words ("Iuran 6 Bulan (Rp)", "Tahap 2"; not "Nilai (Rp 000)")."""
+    for start, end in line:
+        worded = any(doc[k].is_alpha for k in range(start, end))
+        for k in range(start, end):
+            text = doc[k].text
+            if _has_digit(text) and not is_year(text) and not (worded and SMALL_NUMBER.fullmatch(text)):
+                return True
+    return False
 
 
 def _has_digit(text: str) -> bool:
