@@ -42,10 +42,12 @@ _DATE_ELEMENTS = etree.XPath(
     " or contains(@class, 'meta') or contains(@class, 'info')]")  # a post's meta or info line:
 # "Admin | Kamis, 18 September 2025 | 10:45 WIB", "Rabu, 3 September 2025 | Kategori: Berita Daerah"
 _TITLE_HEADINGS = etree.XPath("boolean(.//h1 | .//h2)")
+_TEXT_LEAVES = etree.XPath(".//p | .//span | .//div | .//small")
 LOCAL_HOURS = frozenset(ZONE_HOURS.values())
 WIDGET_WORDS = frozenset({"top", "topbar", "today", "now", "nav", "navbar", "menu", "clock", "jam", "weather", "cuaca"})
 STORY_WORDS = frozenset({"entry", "post", "article", "detail", "read", "story", "single", "content", "news", "berita"})
 MAX_DATE_TEXT = 120  # a longer element is a block holding a date, not a date
+BARE_DATE_EXTRA = 12  # characters besides its date in a date line of no date class ("Selasa, ")
 
 
 @dataclass(frozen=True)
@@ -105,8 +107,9 @@ def _titled_block_dates(container: etree._Element) -> list[tuple[str | None, str
 
 
 def _before_first_paragraph(region: etree._Element, container: etree._Element) -> set:
-    """The elements of region before the body's first paragraph (none if it has none)."""
-    first = next(container.iter("p"), None)
+    """The elements of region before the body's first paragraph (none if it has none); a
+    paragraph in the story's <header> (a date line) is none of the body's."""
+    first = next((p for p in container.iter("p") if not _in_story_header(p, container)), None)
     header = set()
     if first is not None:
         for el in region.iter():
@@ -116,15 +119,39 @@ def _before_first_paragraph(region: etree._Element, container: etree._Element) -
     return header
 
 
+def _in_story_header(el: etree._Element, container: etree._Element) -> bool:
+    """Whether el sits in a <header> inside the container."""
+    for node in el.iterancestors():
+        if node is container:
+            return False
+        if node.tag == "header":
+            return True
+    return False
+
+
 def _shown_dates(region: etree._Element, wanted) -> list[tuple[str | None, str]]:
     """(datetime attribute, text) of the date elements in region that `wanted(el)` keeps,
-    outside page widgets, short enough to be a date alone."""
+    outside page widgets, short enough to be a date alone; else of the elements there that
+    hold a date and little else, whatever their class (<p class="simple-share">Selasa, 10
+    Februari 2026 13:20 WIB</p> under the headline)."""
     found = []
     for el in _DATE_ELEMENTS(region):
         if wanted(el) and not _in_page_widget(el, region):
             text = _shown_text(el)
             if len(text) <= MAX_DATE_TEXT:
                 found.append((el.get("datetime"), text))
+    return found or _bare_dates(region, wanted)
+
+
+def _bare_dates(region: etree._Element, wanted) -> list[tuple[str | None, str]]:
+    found = []
+    for el in _TEXT_LEAVES(region):
+        if len(el) or not wanted(el) or _in_page_widget(el, region):
+            continue  # (len: an element with elements inside is a block, not a date line)
+        text = _shown_text(el)
+        dated = next(_dated_words(text), None)
+        if dated is not None and len(text) - len(dated[0][0]) <= BARE_DATE_EXTRA:
+            found.append((None, text))
     return found
 
 

@@ -387,7 +387,19 @@ STORY_PARAGRAPHS = [f"Wali Kota menyerahkan {n} kartu BPJS Ketenagakerjaan kepad
      + "".join(f"<p>{p}</p>" for p in STORY_PARAGRAPHS)
      + '<div class="news-meta"><span class="date">Senin, 12 Mei 2025</span> Pasar baru dibuka</div></div></main></body></html>',
      None),
-], ids=["post-meta-line", "table-info-row", "tgl-line", "k2-item-header", "main-block-meta", "main-block-late-date"])
+    # a date line of no date class in the <article>'s own <header>, the article the body's block
+    ('<html><body><article class="post-content"><header><h1>Kartu untuk PKL</h1>'
+     '<p class="simple-share">Selasa, 10 Februari 2026 13:20 WIB</p></header>'
+     '<figure><figcaption>Wali Kota menyerahkan kartu, Selasa (10/2/2026). ANTARA/Budi</figcaption></figure>'
+     + "".join(f"<p>{p}</p>" for p in STORY_PARAGRAPHS) + '</article></body></html>',
+     "2026-02-10T13:20:00+07:00"),
+    # a paragraph that only mentions a date in passing is no date line
+    ('<html><body><article class="post-content"><header><h1>Kartu untuk PKL</h1>'
+     '<p class="lead">Kartu diserahkan kepada pedagang pasar pada Selasa, 10 Februari 2026.</p></header>'
+     + "".join(f"<p>{p}</p>" for p in STORY_PARAGRAPHS) + '</article></body></html>',
+     None),
+], ids=["post-meta-line", "table-info-row", "tgl-line", "k2-item-header", "main-block-meta", "main-block-late-date",
+        "header-date-line-no-class", "header-lead-mentions-a-date"])
 def test_a_date_line_above_the_story_dates_a_page_without_date_metadata(html, published):
     _, meta = html_to_article_text(html)
     assert meta["published"] == published
