@@ -80,6 +80,7 @@ RULE_FACTOR = {  # confidence of a rule relative to that of its noun
     "worker.possessed_number": 0.8,
     "worker.list_orang": 0.85,
     "worker.revised_orang": 1.0,  # (its licence, REVISED_LICENCE, says how sure)
+    "worker.enrolled_orang": 1.0,  # (its licence, ENROL_LICENCE, says how sure)
     "worker.per_place": 1.0,  # (its licence, PER_PLACE_LICENCE, says how sure)
     "worker.summed_total": 1.0,
     "worker.answer_orang": 1.0,  # (its licence: the question's noun, times ANSWER_FACTOR)  # (its licence, TOTAL_LICENCE, says how sure)
@@ -1249,6 +1250,9 @@ class WorkerCountReader:
             licence = self._revised_licence(doc, got[1], last)
             rule = "worker.revised_orang"
         if licence is None and last is not None:
+            licence = self._enrolled_of_count(doc, got[1], start, last)
+            rule = "worker.enrolled_orang"
+        if licence is None and last is not None:
             licence = self._list_licence(doc, got[1], start, last, others) or self._breakdown_licence(doc, got[1], last)
             rule = "worker.list_orang"
         if not licence and last is not None:
@@ -2096,6 +2100,21 @@ class WorkerCountReader:
         else:
             return None
         return REVISED_LICENCE
+
+    def _enrolled_of_count(self, doc: Doc, first: int, orang: int, last: Hit) -> float | None:
+        """"Ada sekitar seribu lima ratus perajin batik ... Tahun ini 620 orang sudah terdaftar,":
+        "N orang" (tokens `first` to `orang`) whose clause ends with an enrolment verb right after
+        it, a worker count (`last`) at most REVISED_CHARS before in this sentence or the one
+        before it: the enrolled ones among those workers."""
+        verb_end = self._past_enrol_verb(doc, orang + 1)
+        if verb_end is None or doc[first].idx - last.end > REVISED_CHARS:
+            return None
+        if verb_end < len(doc) and not (doc[verb_end].is_space or doc[verb_end].lower in self.clause_breaks
+                                        or doc[verb_end].text in CLOSERS):
+            return None  # "... terdaftar sebagai peserta JKN": enrolled in something else
+        before = self._sentence_start(doc, first)
+        before = self._sentence_start(doc, before - 1) if before > 1 else 0
+        return ENROL_LICENCE if last.end > doc[before].idx else None
 
     def _breakdown_licence(self, doc: Doc, first: int, last: Hit) -> float:
         """"12.418 tenaga honorer ... belum didaftarkan. Rinciannya, Kabupaten Langkat 4.206
