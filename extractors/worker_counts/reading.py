@@ -1808,7 +1808,8 @@ class WorkerCountReader:
             tok = doc[i]
             lower = tok.lower
             if tok.is_space or lower in self.clause_breaks:
-                if tok.orth == self.comma and (opened := self._place_aside(doc, i) or self._relative_aside(doc, i)) is not None:
+                if tok.orth == self.comma and not (i + 1 < first and self._elaborates(doc, i + 1)) \
+                        and (opened := self._place_aside(doc, i) or self._relative_aside(doc, i)) is not None:
                     limit -= i - opened + 1  # "di Kelurahan Kolo, Kecamatan Asakota, sebanyak 620 orang",
                     i = opened - 1  # "..., yang meliputi Kabupaten Blitar dan Kota Blitar, mencapai 9.120
                     continue  # orang": a place or relative clause set off, not counted in the window
