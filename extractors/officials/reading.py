@@ -39,6 +39,7 @@ FORM_LINE_TOKENS = 30  # tokens of a form's name line at most
 LIST_NUMBER = re.compile(r"^\d{1,2}[.)]?$")  # a list item's number: "1", "1.", "2)"
 LABEL_CONFIDENCE = 0.8  # a name after a post and a colon, ending its line
 SIGNATURE_CONFIDENCE = 0.85  # a signature block's name under its post
+ELECTED_BODIES = frozenset({"DPRD", "DPR", "DPD", "DPRK"})  # a lower-case "anggota" of one may be named without a comma
 LOWER_FIELD = 3  # lower-case words of a descriptive role's field ("pengamat kebijakan publik")
 
 
@@ -125,8 +126,9 @@ class DocReader:
         if unset and not (title.place == "district" and self._known_district(chunks[-1])
                           or title.place == "village" and self._known_village(chunks[-1])):
             return [], post_end  # "Kades Sukamaju Ahmad Yani": where the village ends is unknown
-        if lowercase and (i == post_end or bracketed):
-            found, rule, confidence = NO_NAMES  # "dosen UI Budi": no comma, no name
+        if lowercase and (bracketed or i == post_end and not self._elected_body(chunks)):
+            found, rule, confidence = NO_NAMES  # "dosen UI Budi": no comma, no name (but "anggota
+            # Komisi E DPRD Sumut Jonner Simanjuntak": a legislature's member, named right after it)
         elif i < n and i > post_end and _breaks_line(toks[i]) and toks[post_end].text == ",":
             signer = self._signer(first, i)  # "BUPATI TANAH LAUT,\n\nttd\n\nHAMDANI SYAHRIR"
             found, rule, confidence = ([signer], SIGNATURE_RULE, SIGNATURE_CONFIDENCE) if signer else NO_NAMES
@@ -739,6 +741,12 @@ class DocReader:
         if j >= 0 and not _breaks_line(toks[j]):
             return None
         return name, LIST_LINE_RULE
+
+    @staticmethod
+    def _elected_body(chunks: list[Chunk]) -> bool:
+        """Whether the title's organisation is a legislature (DPRD, DPR, DPD: ELECTED_BODIES)."""
+        org = chunks[-1].org
+        return org is not None and org.name.split(" ")[0] in ELECTED_BODIES
 
     def _after_apposition(self, first: int) -> bool:
         """Whether an apposition word or phrase stands right before the title at token `first`,
