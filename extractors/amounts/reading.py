@@ -26,6 +26,7 @@ HERE = Path(__file__).parent
 NUMBERS = HERE.parent / "numerals"
 MAX_NUMBER_TOKENS = 8  # "dua ratus lima puluh juta": longer runs are not one number
 NOT_MONEY_AFTER = frozenset({"%", "persen", "kali", "ribuan", "jutaan", "miliaran", "triliunan"})
+EVEN = "pun"  # "satu rupiah pun": an idiom of none at all, no amount
 TIMES = "kali"  # after a currency it multiplies the amount: "Rp16.800 kali 12 bulan" is money
 CONFIDENCE = {"plain": 0.95, "loose": 0.85}  # loose: M/T, English-style decimals, ranges
 CACHE_SIZE = 8192  # runs of number tokens whose reading is remembered
@@ -52,6 +53,7 @@ class AmountReader:
         self.not_money_after = frozenset(strings.add(w) for w in NOT_MONEY_AFTER)
         self.not_money_after_currency = self.not_money_after - {strings.add(TIMES)}
         self.dot, self.dash_tail = strings.add("."), strings.add(",-")
+        self.even = strings.add(EVEN)
         # Range words by their first word: (all words, borrow_scale, may be followed by ".").
         self.range_words: dict[int, list[tuple[tuple[int, ...], bool, bool]]] = {}
         for row in read_csv(NUMBERS / "range_words.csv"):
@@ -276,6 +278,8 @@ class AmountReader:
             return []  # "Rp 5 juta rupiah": read from its "Rp"
         if first > 0 and self.grammar.is_spelled(doc[first - 1].text):
             return []  # only the tail of a longer number could be read
+        if anchor + 1 < len(doc) and doc[anchor + 1].lower == self.even:
+            return []  # "tanpa menambah satu rupiah pun": not any rupiah at all
         return [Hit("amount", doc[first].idx, _end_char(doc, anchor + 1), "amount.number_rupiah",
                     _confidence(texts[offset:]), {"value_idr": quantity.as_int()})]
 
