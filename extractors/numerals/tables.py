@@ -59,7 +59,7 @@ _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+")  # "9,800", "7 2
 
 def cell_figure(doc: Doc, cell: Cell, grammar: NumberGrammar, scale: list[str], money: bool) -> int | None:
     """The whole number a cell holds and nothing else: one numeral in the header's scale
-    ("56,2" under "(Rp juta)"), or without a scale thousands grouped by dots ("12.500"; for
+    ("56,2" under "(Rp juta)") or its own ("5,8 juta"), or without a scale thousands grouped by dots ("12.500"; for
     a count also plain digits), commas or spaces ("9,800", "7 250": in a column of counts
     or rupiah no decimal with three places is written)."""
     first, end = cell
@@ -70,6 +70,8 @@ def cell_figure(doc: Doc, cell: Cell, grammar: NumberGrammar, scale: list[str], 
         if scale or is_grouped(text) or not money:
             return _value(grammar.parse([text, *scale], money=money), money)
         return None
+    if end - first == 2 and not scale and doc[first].like_num and grammar.scale(doc[first + 1].text, money=money):
+        return _value(grammar.parse([doc[first].text, doc[first + 1].text], money=money), money)  # "5,8 juta"
     text = doc[first:end].text if end > first else ""
     return int(text.replace(" ", "")) if not scale and _GROUPED.fullmatch(text) else None
 
