@@ -494,6 +494,9 @@ class RegionsExtractor:
             cue, cue_start = self._cue_at(doc, start, prev)  # the longest cue ending right before `start`
             if cue is not None and (cue.type in ("subregion", "people") or (cue.type == "person" and _after_name(doc, cue_start))):
                 return None  # "Kecamatan Medan Johor"; "bahasa Banjar"; "Jubang anak Sanggau": a person's father
+            if cue is None and start >= 2 and prev.is_title and (
+                    outer := self._cue_at(doc, start - 1, doc[start - 2])[0]) is not None and outer.type == "subregion":
+                return None  # "Desa Larangan Badung": the last word of a village's name
             if cue is not None and cue.type == "prefix" and cue.level == "city" and cue_start and (
                     outer := self._cue_at(doc, cue_start, doc[cue_start - 1])[0]) is not None \
                     and outer.type == "subregion":
