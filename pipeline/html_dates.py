@@ -144,6 +144,8 @@ def _shown_dates(region: etree._Element, wanted) -> list[tuple[str | None, str]]
 
 
 def _bare_dates(region: etree._Element, wanted) -> list[tuple[str | None, str]]:
+    """(None, text) of the leaf elements in region that `wanted(el)` keeps whose text is a date
+    and at most BARE_DATE_EXTRA characters more."""
     found = []
     for el in _TEXT_LEAVES(region):
         if len(el) or not wanted(el) or _in_page_widget(el, region):

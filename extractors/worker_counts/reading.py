@@ -943,6 +943,10 @@ class WorkerCountReader:
             j -= 1
         return j
 
+    def _sentence_before(self, doc: Doc, opener: int) -> int:
+        """The first token of the sentence before the one that token `opener` opens (0 at the start)."""
+        return self._sentence_start(doc, opener - 1) if opener > 1 else 0
+
     def _enrolment_licence(self, doc: Doc, i: int, insurers: list[int]) -> float | None:
         """ENROL_LICENCE when tokens from i are a few enrol_gap words, an enrolment verb, a few
         enrol_link words and the insurer ("yang terdaftar sebagai peserta BPJS Ketenagakerjaan")."""
@@ -2113,8 +2117,7 @@ class WorkerCountReader:
         if verb_end < len(doc) and not (doc[verb_end].is_space or doc[verb_end].lower in self.clause_breaks
                                         or doc[verb_end].text in CLOSERS):
             return None  # "... terdaftar sebagai peserta JKN": enrolled in something else
-        before = self._sentence_start(doc, first)
-        before = self._sentence_start(doc, before - 1) if before > 1 else 0
+        before = self._sentence_before(doc, self._sentence_start(doc, first))
         return ENROL_LICENCE if last.end > doc[before].idx else None
 
     def _breakdown_licence(self, doc: Doc, first: int, last: Hit) -> float:
@@ -2154,8 +2157,7 @@ class WorkerCountReader:
         opener = self._sentence_start(doc, heading)
         if not any(self._elaborates(doc, k) for k in range(opener, heading)):
             return 0.0
-        before = self._sentence_start(doc, opener - 1) if opener > 1 else 0
-        return LIST_LICENCE if last.end > doc[before].idx else 0.0
+        return LIST_LICENCE if last.end > doc[self._sentence_before(doc, opener)].idx else 0.0
 
     def _partitive_licence(self, doc: Doc, comma: int) -> float | None:
         """"Dari (sekitar) 98 ribu pekerja, baru 40.180 orang ...": the clause before the comma
