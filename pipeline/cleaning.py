@@ -240,8 +240,8 @@ def _drop_furniture(lines: list[str], rules: Furniture) -> list[str]:
     for i, line in enumerate(lines):
         if skip_headlines:
             skip_headlines -= 1
-            if _is_teaser_headline(line):
-                continue
+            if _is_teaser_headline(line) and body_kind(line) != "drop_from_here":
+                continue  # a tail heading is no headline: "Baca Juga: / <headline> / Tags: ..." cuts at "Tags"
             skip_headlines = 0
         if kept:
             kind = body_kind(line)
@@ -268,10 +268,10 @@ def _next_kind(lines: list[str], i: int, line_kind) -> str | None:
     neighbours seen here are those a second cleaning would see)."""
     skip_headlines = 0
     for line in lines[i + 1:]:
-        if skip_headlines and _is_teaser_headline(line):
+        kind = line_kind(line)
+        if skip_headlines and _is_teaser_headline(line) and kind != "drop_from_here":
             skip_headlines -= 1
             continue
-        kind = line_kind(line)
         if kind not in _DROPPED_ANYWHERE:
             return kind
         skip_headlines = TEASER_HEADLINES if kind == "drop_teaser" else 0

@@ -432,3 +432,10 @@ def test_a_foto_line_that_describes_people_is_a_caption_and_stays_without_its_cr
         "Rapat membahas rancangan (KUA/PPAS)",
     ]
 
+
+
+def test_a_tail_heading_right_after_a_teaser_still_cuts_the_tail():
+    story = (f"{BODY}\n\n{BODY2}\n\nBaca Juga:\nSubak Jatiluwih Terima 1.200 Wisatawan per Hari\n\n"
+             "Tags: subak, petani, Tabanan\n\nBerita Terkait\n- Petani Badung Terima Bantuan Benih Rp 600 Juta\n"
+             "- Gubernur Bali Tinjau Bendungan Sidan, Target Rampung 2026\n\nKomentar (0)")
+    assert paragraphs(story) == [BODY, BODY2]

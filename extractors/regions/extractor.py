@@ -39,6 +39,9 @@ CONFIDENCE = {
 }
 SENTENCE_OPENERS = {".", "!", "?", ":", '"', "“", "”", "'", "-", "–", "—", "•"}
 DATELINE_AFTER = {",", "(", "-", "–", "—", "--"}
+DATELINE_DASHES = frozenset({"-", "–", "—", "--"})
+DATELINE_OUTLET_WORDS = 2  # capitalised words of an outlet's name before a region name in it ("Ekora NTT")
+DATELINE_PLACE_WORDS = 3  # words of the dateline's place before the comma ("Teluk Dalam, ...")
 LIST_JOINERS = ("dan", "serta")  # "Kabupaten Kampar dan Siak": the second name is listed under the cue
 MAX_ORG_RUN = 6
 FOUR_LETTER_ABBREVIATIONS = frozenset({"Prov", "Prop", "Corp", "Dept", "Kota"})  # "Prov." may stand inside a name
@@ -523,7 +526,7 @@ class RegionsExtractor:
         else:
             before, run_end = prev, start
         if before is not None and (not before.is_lower or before.orth in self.org_before_ids) \
-                and self._inside_organisation(doc, run_end, before.orth):
+                and (self._inside_organisation(doc, run_end, before.orth) or _dateline_outlet(doc, run_end, end)):
             return INSIDE_ORGANISATION  # (another lowercase word needs no text read)
         if cue is not None and cue.level:
             one = plan.by_level.get(cue.level)
@@ -925,6 +928,23 @@ def _after_outlet(doc: Doc, start: int) -> bool:
         if j < 0:
             return False
     return False
+
+
+def _dateline_outlet(doc: Doc, run_end: int, end: int) -> bool:
+    """ "Labuan Bajo, Ekora NTT – ...": the name ends an outlet's name between a dateline's
+    place and its dash (capitalised words from token `run_end` back to the comma after the
+    place, which opens its line)."""
+    if end >= len(doc) or doc[end].text not in DATELINE_DASHES:
+        return False
+    j = run_end - 1
+    while j >= 0 and run_end - j <= DATELINE_OUTLET_WORDS and doc[j].text[:1].isupper():
+        j -= 1
+    if j == run_end - 1 or j < 1 or doc[j].text != ",":
+        return False
+    k = j - 1
+    while k >= 0 and j - k <= DATELINE_PLACE_WORDS and doc[k].text[:1].isupper() and not _line_start(doc, k):
+        k -= 1
+    return k >= 0 and k < j and doc[k].text[:1].isupper() and _line_start(doc, k)
 
 
 def _line_is_upper(doc: Doc, start: int, end: int, surface: str) -> bool:

@@ -288,7 +288,8 @@ class WorkerCountReader:
                 prev, suffixed, after_number, before_number = None, False, False, True
             noun = self.nouns.at(doc, start)
             if noun is not None and (noun.role in licensed or (
-                    noun.role == ENROLLED and self._insured_sentence(doc, start, insurers))):
+                    noun.role == ENROLLED and self._insured_sentence(doc, start, insurers)) or (
+                    noun.role == "member" and self._enrolled_later(doc, start, insurers))):
                 noun = noun._replace(role="unit")
             if noun is None or noun.role not in ("unit", "classifier"):
                 continue
@@ -990,6 +991,16 @@ class WorkerCountReader:
                 return True
         return False
 
+    def _enrolled_later(self, doc: Doc, i: int, insurers: list[int]) -> bool:
+        """Whether an enrolment verb and then the insurer follow token i in its sentence, within
+        ENROLLED_WINDOW tokens: "1.250 anggota MPA dari lima kabupaten didaftarkan sebagai
+        peserta BPJS Ketenagakerjaan" (members of any body, enrolled)."""
+        k = next((k for k in insurers if k > i), None)
+        if k is None or k - i > ENROLLED_WINDOW:
+            return False
+        words = doc[i:k]
+        return not any(self._ends_sentence(t) for t in words) and any(t.lower in self.enrol_verbs for t in words)
+
     def _ends_sentence(self, token: Token) -> bool:
         """A full stop, "!" or "?", or a line break."""
         return token.lower in self.sentence_ends or _breaks_line(token)
@@ -1361,7 +1372,7 @@ class WorkerCountReader:
             if noun is None and first_unit is not None and all(doc[k].lower in self.status_words for k in range(start, end)):
                 noun = first_unit
             if noun is None and index > 0 and not vague_scale(doc, heading) \
-                    and any(self._counts_people(doc, *cell) for cell in heading):
+                    and any(self._counts_people(doc, *cell, members=True) for cell in heading):
                 hits.extend(self._people_summed_to_count(doc, table, index, scale, before))
                 continue
             if noun is None or vague_scale(doc, heading):
@@ -1564,11 +1575,13 @@ class WorkerCountReader:
             return None
         return unit
 
-    def _counts_people(self, doc: Doc, start: int, end: int) -> bool:
+    def _counts_people(self, doc: Doc, start: int, end: int, members: bool = False) -> bool:
         """Whether a header cell counts people without saying who: "Penerima (orang)", "Jumlah
-        (orang)" (a classifier, and no noun that never counts workers)."""
+        (orang)" (a classifier, and no noun that never counts workers); with `members`, also
+        "Anggota terdaftar" (a noun that counts workers only in some context)."""
         nouns = [self.nouns.at(doc, i) for i in range(start, end)]
-        return any(noun is not None and noun.role == "classifier" for noun in nouns) and \
+        people = ("classifier", *CONTEXT_ROLES, ENROLLED) if members else ("classifier",)
+        return any(noun is not None and noun.role in people for noun in nouns) and \
             not any(noun is not None and noun.role == "never" for noun in nouns)
 
     def _cell_unit(self, doc: Doc, start: int, end: int, licensed: frozenset[str]) -> tuple[Noun | None, list[str]]:
@@ -1754,7 +1767,10 @@ class WorkerCountReader:
                 whole = self._read_count(tuple(doc[k].orth for k in range(first, end)))
                 if whole is None or _ratio_base(whole.value):
                     return False
-        return not self._is_spelled(prev)  # only the tail of a number was read
+        if not self._is_spelled(prev):
+            return True
+        # only the tail of a number was read, unless the word ends a name: "Kepulauan Seribu 500 orang"
+        return prev.is_title and first >= 2 and doc[first - 2].is_title and not self._is_numberish(doc[first - 2])
 
     def _is_spelled(self, token: Token) -> bool:
         """NumberGrammar.is_spelled, on the token's hashes."""
