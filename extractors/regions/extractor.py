@@ -240,6 +240,9 @@ class RegionsExtractor:
             left_risky = outcome is RISKY
             if left_risky:
                 outcome = None
+            if listed is not None and type(outcome) is tuple and hits and not self._list_goes_on(doc, n, end):
+                outcome = self._province_by_neighbour(doc, start, plans[match_id], last[0], hits[-1], outcome)
+                # "Kabupaten Bone Bolango, Gorontalo, yang ...": the list's last name glosses the one before
             if listed is not None and (outcome is None or type(outcome) is tuple):
                 outcome = self._listed(doc, n, start, end, plans[match_id], listed, kept) or outcome
             if type(outcome) is tuple and last is not None and hits:
@@ -466,6 +469,16 @@ class RegionsExtractor:
         return self.kanwil_re.search(_line_before(doc, low, start)) is not None
 
     # ---- regions --------------------------------------------------------------------------
+    def _list_goes_on(self, doc: Doc, n: int, end: int) -> bool:
+        """Whether a list joiner follows token end - 1: "dan", "serta", or a comma before a
+        capitalised word ("Kota Bima, Sumbawa dan ...", "Kota Bima, Sumbawa, Dompu ...")."""
+        if end >= n:
+            return False
+        after = doc[end]
+        if after.lower in self.list_ids:
+            return True
+        return after.orth == self.comma_id and end + 1 < n and doc[end + 1].text[:1].isupper()
+
     def _joins(self, doc: Doc, end: int, start: int) -> bool:
         """Whether only a list joiner ("dan", "serta", ",", ", dan") stands between tokens."""
         between = [doc[i].lower for i in range(end, start)]
@@ -904,6 +917,8 @@ def _after_name(doc: Doc, i: int) -> bool:
     if i < 2 or not doc[i - 1].is_title:
         return False
     before = doc[i - 2]
+    if before.text == "." and i >= 3 and len(doc[i - 3]) <= 3 and doc[i - 3].is_title:
+        return True  # after an abbreviated title: "H. Mustari Daeng Bali"
     return not (before.is_space or before.text in ".!?\"“")
 
 
