@@ -212,6 +212,7 @@ class WorkerCountReader:
         self.colon = strings.add(":")
         self.dari = strings.add("dari")
         self.dan = strings.add("dan")
+        self.atau = strings.add("atau")
         self.orang = strings.add("orang")
         self.di = strings.add("di")
         self.yangs = frozenset(strings.add(w) for w in ("yang", "yg"))
@@ -476,6 +477,10 @@ class WorkerCountReader:
         counted = {hit.start for hit in hits if hit.fields["unit"] != "orang"}  # (a subset names the unit
         new: list[Hit] = []  # of an "N orang" read already: _one_per_number keeps it)
         for role, start, end in subsets:
+            if role == "subset_after" and start > 1 and doc[start - 1].lower in self.shares:
+                role, end = "subset_before", self._share_glossed(doc, end)  # "38 persen di antaranya atau 695 orang"
+                if end is None:
+                    continue
             if role == "subset_after":  # "6.200 orang di antaranya"
                 k = start - 1 if start > 1 and doc[start - 1].lower in self.orangs else start
                 got, last = (self._number(doc, k) if k > 0 else None), doc[start - 1]
@@ -513,6 +518,17 @@ class WorkerCountReader:
             new.append(Hit("worker_count", first_char, last.idx + len(last), "worker.subset",
                            round(whole.confidence * PART_FACTOR, 3), {"value": got[0].value, "unit": whole.fields["unit"]}))
         return new
+
+    def _share_glossed(self, doc: Doc, end: int) -> int | None:
+        """After "38 persen di antaranya" (ending before token `end`), the token that an "atau"
+        glossing the share in people ends before, a comma allowed before it ("..., atau
+        sekitar 129.300 orang"); None if no such "atau" follows. The count after it is then
+        read as after "Dari jumlah itu"."""
+        if end < len(doc) and doc[end].orth == self.comma:
+            end += 1
+        if end + 1 >= len(doc) or doc[end].lower != self.atau:
+            return None
+        return end + 1 if doc[end + 1].like_num or doc[end + 1].lower in self.approx else None
 
     def _rival_whole(self, doc: Doc, whole: int, end: int, part: int) -> bool:
         """Whether the sentence of the whole (starting at character `whole`, ending at token
