@@ -38,6 +38,8 @@ _LOWER_WORDS = re.compile(r"(?<!\S)[a-z]+ [a-z]+(?!\S)")  # "12 Tahun 2025 yang 
 _NUMBER = re.compile(r"(?<!\S)\d[\d.,]*(?!\S)")
 _FORM_FIELD = re.compile(r"[A-Z][A-Za-z./]*(?: [A-Za-z./]+){0,2} : |[A-Z][A-Za-z.]*: ")  # "Tembusan : ", "Perihal: "
 _OPEN_END = re.compile(r"[A-Za-z,-]$")
+_ENDS_IN_FIGURE = re.compile(r"(?<!\S)\d[\d.,]*$")
+_CLAUSE_HEADING = re.compile(r"(?:Pasal|BAB|Bab|Bagian|Paragraf) [\dIVXLC]+$")  # "Pasal 7", "BAB IV"
 
 
 def unwrap(raw: list[str], indents: list[int] | None) -> list[str]:
@@ -92,13 +94,21 @@ def _wrap_width(lines: list[str], runs_on: list[int]) -> int | None:
     if width > MAX_WIDTH:
         return None
     long = [lines[i] for i in runs_on if len(lines[i]) >= LONG_SHARE * width]
-    if len(long) < MIN_WRAPPED or len(long) < WRAPPED_SHARE * len(runs_on):
+    open_short = sum(1 for i in runs_on if len(lines[i]) < LONG_SHARE * width and not _closed(lines[i]))
+    if len(long) < MIN_WRAPPED or len(long) < WRAPPED_SHARE * (len(long) + open_short):
         return None
     if sum(1 for line in long if _OPEN_END.search(line)) < OPEN_END_SHARE * len(long):
         return None
     if sum(1 for line in lines if len(line) > OVERLONG * width) >= OVERLONG_LINES:
         return None  # paragraphs written as single lines far past the width: the short lines are headers, lists
     return width
+
+
+def _closed(line: str) -> bool:
+    """A short line that ends where it stands in any layout: a heading in capitals ("BAB
+    IV", "PEMBIAYAAN"), a clause's heading ("Pasal 7"), or a line ending a sentence, a
+    list item or a label ("Cukup jelas.", "Jaminan Sosial;", "MEMUTUSKAN:")."""
+    return line.isupper() or line[-1] in ".;:!?)" or _CLAUSE_HEADING.match(line) is not None
 
 
 def _joined(text: str, line: str, after: str, indented: bool, width: int | None) -> str | None:
@@ -111,6 +121,7 @@ def _joined(text: str, line: str, after: str, indented: bool, width: int | None)
     if width is not None and line.endswith("/") and after[:1].isalnum():
         return text + after  # "Nomor 188.44/1021/KPTS/" + "2025", "Senin (13/10/" + "2025)": one token split
     if width is not None and len(line) >= LONG_SHARE * width and not line.endswith(":") \
-            and not indented and not _LIST_ITEM.match(after) and not _FORM_FIELD.match(after):
+            and not indented and not _LIST_ITEM.match(after) and not _FORM_FIELD.match(after) \
+            and not (_ENDS_IN_FIGURE.search(line) and _ENDS_IN_FIGURE.search(after)):  # two rows: "... 205" / "Jumlah 3.250"
         return f"{text} {after}"
     return None

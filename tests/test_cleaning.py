@@ -439,3 +439,42 @@ def test_a_tail_heading_right_after_a_teaser_still_cuts_the_tail():
              "Tags: subak, petani, Tabanan\n\nBerita Terkait\n- Petani Badung Terima Bantuan Benih Rp 600 Juta\n"
              "- Gubernur Bali Tinjau Bendungan Sidan, Target Rampung 2026\n\nKomentar (0)")
     assert paragraphs(story) == [BODY, BODY2]
+
+
+def test_a_wrapped_legal_text_with_many_headings_is_still_unwrapped():
+    qanun = "\n".join([
+        "QANUN ACEH", "NOMOR 4 TAHUN 2025", "TENTANG", "PERLINDUNGAN PEKERJA RENTAN", "",
+        "BAB IV", "PEMBIAYAAN", "Pasal 7",
+        "    (1) Iuran bagi pekerja rentan bersumber dari anggaran pendapatan dan belanja",
+        "    Aceh, anggaran gampong, zakat yang dikelola melalui Baitul Mal, dan sumber",
+        "    lain yang sah menurut ketentuan peraturan perundang-undangan yang berlaku.",
+        "    (2) Setiap gampong mengalokasikan iuran paling sedikit bagi 10 (sepuluh)",
+        "    orang pekerja rentan setiap tahun sesuai dengan kemampuan keuangan gampong.",
+        "Pasal 15",
+        "    Pada saat Qanun ini mulai berlaku, Peraturan Gubernur Aceh Nomor 31 Tahun",
+        "    2022 tentang Perlindungan Jaminan Sosial Ketenagakerjaan bagi Pekerja Ren-",
+        "    tan, dicabut dan dinyatakan tidak berlaku sejak tanggal qanun ini diundangkan.",
+        "Pasal 16",
+        "    Rapat koordinasi dihadiri Panglima Laot Kabupaten Aceh Besar dan Camat Zainal",
+        "    Abidin, S.STP, yang menyatakan bahwa keuchik di 38 gampong pesisir bersedia."])
+    text = clean_text(qanun)
+    assert "Peraturan Gubernur Aceh Nomor 31 Tahun 2022 tentang Perlindungan Jaminan Sosial " \
+           "Ketenagakerjaan bagi Pekerja Rentan, dicabut" in text
+    assert "Camat Zainal Abidin, S.STP" in text
+    assert "BAB IV\n\nPEMBIAYAAN\n\nPasal 7\n\n(1) Iuran" in text
+
+
+def test_two_rows_that_end_in_figures_are_not_joined_in_a_wrapped_text():
+    doc = "\n".join([
+        "Kartu peserta Jaminan Kecelakaan Kerja dan Jaminan Kematian diserahkan kepada",
+        "3.250 peserta yang iurannya dibayarkan Pemerintah Kabupaten Boalemo sejak bulan",
+        "Agustus tahun ini sampai dengan bulan Januari tahun depan, dengan rincian sebagai",
+        "berikut menurut kelompok pekerjaan yang ditetapkan oleh dinas tenaga kerja itu:",
+        "1 Nelayan 1.430", "2 Petani jagung 1.615",
+        "3 Pekerja keagamaan imam marbot dan pegawai syara di seluruh kecamatan 205",
+        "Jumlah 3.250",
+        "Iuran sebesar Rp16.800 per orang per bulan dibayarkan untuk enam bulan penuh dan",
+        "bersumber dari anggaran pendapatan dan belanja daerah kabupaten tahun anggaran ini."])
+    lines = paragraphs(doc)
+    assert "Jumlah 3.250" in lines
+    assert lines[0].startswith("Kartu peserta") and lines[0].endswith("dinas tenaga kerja itu:")
