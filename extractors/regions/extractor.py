@@ -41,6 +41,8 @@ SENTENCE_OPENERS = {".", "!", "?", ":", '"', "“", "”", "'", "-", "–", "—
 DATELINE_AFTER = {",", "(", "-", "–", "—", "--"}
 DATELINE_DASHES = frozenset({"-", "–", "—", "--"})
 DATELINE_OUTLET_WORDS = 2  # capitalised words of an outlet's name before a region name in it ("Ekora NTT")
+ROAD_OPENERS = frozenset({"Jalan", "Jl", "Jln"})  # "Jalan Medan - Banda Aceh": a road between two towns
+ROAD_WORDS = 3  # words of the first town's name in such a road's name
 DATELINE_PLACE_WORDS = 3  # words of the dateline's place before the comma ("Teluk Dalam, ...")
 LIST_JOINERS = ("dan", "serta")  # "Kabupaten Kampar dan Siak": the second name is listed under the cue
 MAX_ORG_RUN = 6
@@ -539,7 +541,8 @@ class RegionsExtractor:
         else:
             before, run_end = prev, start
         if before is not None and (not before.is_lower or before.orth in self.org_before_ids) \
-                and (self._inside_organisation(doc, run_end, before.orth) or _dateline_outlet(doc, run_end, end)):
+                and (self._inside_organisation(doc, run_end, before.orth) or _dateline_outlet(doc, run_end, end)
+                     or self._road_between(doc, run_end)):
             return INSIDE_ORGANISATION  # (another lowercase word needs no text read)
         if cue is not None and cue.level:
             one = plan.by_level.get(cue.level)
@@ -627,6 +630,18 @@ class RegionsExtractor:
                 return kind is _ORGANISATION
             j -= 1
             steps += 1
+        return False
+
+    def _road_between(self, doc: Doc, run_end: int) -> bool:
+        """ "Jalan Medan - Banda Aceh": the name ends a road named by the two towns it links,
+        after a dash and a capitalised run that a road word ("Jalan", "Jl") opens."""
+        if run_end < 3 or doc[run_end - 1].text not in DATELINE_DASHES:
+            return False
+        j = run_end - 2
+        while j >= 0 and run_end - j <= ROAD_WORDS + 2 and (doc[j].is_title or doc[j].text == "."):
+            if doc[j].text in ROAD_OPENERS:
+                return True
+            j -= 1
         return False
 
     def _continues_name(self, doc: Doc, n: int, end: int, kept: list) -> bool:
