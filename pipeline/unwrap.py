@@ -8,11 +8,13 @@ Two repairs, on the lines of one text, before that happens:
      in a wrapped text, so is a number or date split after a "/" ("188.44/1021/KPTS/" + "2025");
   2. when most lines that run on into the next are about as long as the longest of them
      (a fixed width of at most MAX_WIDTH characters), each such long line is joined to the
-     next with a space. A short line ends its paragraph (a heading, a contact block's
-     line); a line ending in ":", a table row and a next line indented deeper, or that opens a
-     list item or a form's field ("Tembusan : ...") are never joined. A text with three
-     lines or more over twice that width is web text: its paragraphs are single lines, and
-     its short lines a header block and lists, never joined.
+     next with a space (short lines that end where they stand, a heading in capitals,
+     "Pasal 7", a sentence's end, do not count against the layout). A short line ends its
+     paragraph (a heading, a contact block's line); a line ending in ":", a table row, two
+     lines ending in figures ("... 205" / "Jumlah 3.250") and a next line indented deeper, or
+     that opens a list item or a form's field ("Tembusan : ...") are never joined. A text
+     with three lines or more over twice that width is web text: its paragraphs are single
+     lines, and its short lines a header block and lists, never joined.
 The text's runs of spaces are already collapsed to one. Only single line breaks are
 joined, so cleaned text (paragraphs apart by a blank line) is left as it is.
 """

@@ -39,11 +39,11 @@ CONFIDENCE = {
 }
 SENTENCE_OPENERS = {".", "!", "?", ":", '"', "“", "”", "'", "-", "–", "—", "•"}
 DATELINE_AFTER = {",", "(", "-", "–", "—", "--"}
-DATELINE_DASHES = frozenset({"-", "–", "—", "--"})
+DATELINE_DASHES = frozenset(DATELINE_AFTER - {",", "("})
 DATELINE_OUTLET_WORDS = 2  # capitalised words of an outlet's name before a region name in it ("Ekora NTT")
+DATELINE_PLACE_WORDS = 3  # words of the dateline's place before the comma ("Teluk Dalam, ...")
 ROAD_OPENERS = frozenset({"Jalan", "Jl", "Jln"})  # "Jalan Medan - Banda Aceh": a road between two towns
 ROAD_WORDS = 3  # words of the first town's name in such a road's name
-DATELINE_PLACE_WORDS = 3  # words of the dateline's place before the comma ("Teluk Dalam, ...")
 LIST_JOINERS = ("dan", "serta")  # "Kabupaten Kampar dan Siak": the second name is listed under the cue
 MAX_ORG_RUN = 6
 FOUR_LETTER_ABBREVIATIONS = frozenset({"Prov", "Prop", "Corp", "Dept", "Kota"})  # "Prov." may stand inside a name
@@ -542,7 +542,7 @@ class RegionsExtractor:
             before, run_end = prev, start
         if before is not None and (not before.is_lower or before.orth in self.org_before_ids) \
                 and (self._inside_organisation(doc, run_end, before.orth) or _dateline_outlet(doc, run_end, end)
-                     or self._road_between(doc, run_end)):
+                     or _road_between(doc, run_end)):
             return INSIDE_ORGANISATION  # (another lowercase word needs no text read)
         if cue is not None and cue.level:
             one = plan.by_level.get(cue.level)
@@ -630,18 +630,6 @@ class RegionsExtractor:
                 return kind is _ORGANISATION
             j -= 1
             steps += 1
-        return False
-
-    def _road_between(self, doc: Doc, run_end: int) -> bool:
-        """ "Jalan Medan - Banda Aceh": the name ends a road named by the two towns it links,
-        after a dash and a capitalised run that a road word ("Jalan", "Jl") opens."""
-        if run_end < 3 or doc[run_end - 1].text not in DATELINE_DASHES:
-            return False
-        j = run_end - 2
-        while j >= 0 and run_end - j <= ROAD_WORDS + 2 and (doc[j].is_title or doc[j].text == "."):
-            if doc[j].text in ROAD_OPENERS:
-                return True
-            j -= 1
         return False
 
     def _continues_name(self, doc: Doc, n: int, end: int, kept: list) -> bool:
@@ -975,6 +963,19 @@ def _dateline_outlet(doc: Doc, run_end: int, end: int) -> bool:
     while k >= 0 and j - k <= DATELINE_PLACE_WORDS and doc[k].text[:1].isupper() and not _line_start(doc, k):
         k -= 1
     return k >= 0 and k < j and doc[k].text[:1].isupper() and _line_start(doc, k)
+
+
+def _road_between(doc: Doc, run_end: int) -> bool:
+    """ "Jalan Medan - Banda Aceh": the name (from token `run_end`) ends a road named by the two
+    towns it links, after a dash and a capitalised run that a road word ("Jalan", "Jl") opens."""
+    if run_end < 3 or doc[run_end - 1].text not in DATELINE_DASHES:
+        return False
+    j = run_end - 2
+    while j >= 0 and run_end - j <= ROAD_WORDS + 2 and (doc[j].is_title or doc[j].text == "."):
+        if doc[j].text in ROAD_OPENERS:
+            return True
+        j -= 1
+    return False
 
 
 def _line_is_upper(doc: Doc, start: int, end: int, surface: str) -> bool:
