@@ -57,6 +57,7 @@ SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)|\n")
 LIST_CONTEXT_CHARS = 40  # characters around a name searched for a kecamatan listed with it
 _CAPITALISED_RUN = r"([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})"
 LOOSE_RULES = frozenset({"region.dateline", "region.bare_name"})  # names with no cue of their own
+HOMONYM_RULES = frozenset({"region.bare_name", "region.canonical"})  # a kecamatan's name as written
 VILLAGE_WORDS = frozenset({"desa", "kelurahan", "kel.", "dusun", "nagari", "gampong", "kampung", "kalurahan"})
 DISTRICT_WORDS = frozenset({"kecamatan", "kec."})
 CAPS_KINDS = frozenset({"KABUPATEN", "KOTA", "PROVINSI"})  # an ALL-CAPS name right after one is a region, off an all-caps line too
@@ -283,9 +284,11 @@ class RegionsExtractor:
         is that kecamatan when it is listed with another kecamatan, or when the article calls it
         a kecamatan: "buruh tani di Kroya dan Sampang" in a story on Cilacap is Kecamatan Sampang
         of Cilacap, not Kabupaten Sampang (Jawa Timur); after "pabrik di Kecamatan Karanganyar,
-        Kabupaten Pekalongan", a bare "Karanganyar" is that kecamatan, not Kabupaten Karanganyar."""
+        Kabupaten Pekalongan", a bare "Karanganyar" is that kecamatan, not Kabupaten Karanganyar.
+        So is a city's full name that is a kecamatan's whole name ("Kecamatan Sindang Kelingi dan
+        Kota Padang" in a story on Rejang Lebong)."""
         districts = self.homonym_districts
-        bare = {id(h): parents for h in hits if h.rule == "region.bare_name"
+        bare = {id(h): parents for h in hits if h.rule in HOMONYM_RULES
                 and (parents := districts.get(text[h.start:h.end].lower())) is not None}
         if not bare:
             return hits
@@ -306,12 +309,14 @@ class RegionsExtractor:
 
     def _listed_with_district(self, text: str, start: int, end: int) -> bool:
         """Whether the name at characters start..end is listed ("dan", "serta", "atau", a comma) right
-        after or before a kecamatan's name ("Kroya dan Sampang", "Sampang, Kroya")."""
+        after or before a kecamatan's name ("Kroya dan Sampang", "Sampang, Kroya"). A city's
+        "Kota" alone is no kecamatan ("Kota Padang dan Kota Bukittinggi")."""
         before = LISTED_BEFORE.search(text, max(0, start - LIST_CONTEXT_CHARS), start)
         after = LISTED_AFTER.match(text, end, end + LIST_CONTEXT_CHARS)
         runs = [before[1].split()[-k:] for k in (1, 2, 3)] if before else []
-        runs += [after[1].split()[:k] for k in (1, 2, 3)] if after else []
-        return any(" ".join(words).lower() in self.district_names for words in runs)
+        runs += [words[:k] for k in (1, 2, 3)] if after and (words := after[1].split()) else []
+        return any(" ".join(run).lower() in self.district_names for run in runs
+                   if not (len(run) == 1 and run[0] == "Kota" and len(words) > 1))
 
     def _capital_after_province(self, text: str, hits: list[Hit], start: int, refs) -> list[RegionRef]:
         """The refs that are the capital of a province named just before character `start`, in
