@@ -58,6 +58,7 @@ NUMERIC_PARTS = re.compile(r"[/.-]")
 DIGIT = re.compile(r"\d")
 PUNCT_CLASSES = frozenset("(),.:")
 WIDGET = "widget"  # _role: a bare date line at the top, the story's or the site's (extract decides)
+WEB_ADDRESS = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z]{2,})+$")  # a site's name as its address
 UNIT_WORDS = 8  # words of the unit named after a date line's bar ("| Biro Administrasi Pimpinan Setda Provinsi Jambi")
 WIDGET_EVENT_DAYS = 3  # such a line is the story's when it falls this many days at most after a day the story names
 SIGNER_LINES = 3  # lines under a signature block's "Place, date" that may hold the signer's post
@@ -442,8 +443,9 @@ def _role(doc: Doc, start: int, end: int, near_top: bool, rules: Rules) -> str |
 def _signed_by_unit(after: str | None) -> bool:
     """Whether the rest of a date line is a bar and the name of who wrote it: UNIT_WORDS
     capitalised words at most, no digit ("| Biro Administrasi Pimpinan Setda Provinsi Jambi";
-    not a widget's "| Jadwal Sholat Painan: Subuh 05:07")."""
-    if not after or after[0] != "|":
+    not a widget's "| Jadwal Sholat Painan: Subuh 05:07"); a middle dot may be the bar
+    ("· Dinas Komunikasi dan Informatika")."""
+    if not after or after[0] not in "|·•":
         return False
     words = after[1:].split()
     return 0 < len(words) <= UNIT_WORDS and all(w[0].isupper() and w.isalpha() or w in ("dan", "&") for w in words)
@@ -463,13 +465,14 @@ def _under_headline(doc: Doc, start: int) -> bool:
     """Whether the line that token `start` opens comes right after the article's first line,
     a headline (HEADLINE_WORDS words or more, no sentence's end), with at most a site's
     widget line ("Senin, 15 September 2025 | E-Paper | Indeks") or the outlet's name ("Ambon
-    Ekspres": a few capitalised words, no digit; a tagline after a dash aside) between, and
-    any breadcrumb line ("Beranda / Berita / Komisi IX")."""
+    Ekspres": a few capitalised words, no digit; a tagline after a dash aside; or its web
+    address, "madiunkota.go.id") between, and any breadcrumb line ("Beranda / Berita /
+    Komisi IX") or the headline again (a page's own over a feed's title)."""
     lines = [line.strip() for line in doc.text[:doc[start].idx].split("\n") if line.strip()]
-    lines = lines[:1] + [line for line in lines[1:] if not BREADCRUMB.match(line)]
+    lines = lines[:1] + [line for line in lines[1:] if not BREADCRUMB.match(line) and line != lines[0]]
     if not lines or len(lines) > 2 or len(lines[0].split()) < HEADLINE_WORDS or lines[0][-1] in ".!?":
         return False
-    if len(lines) == 1 or "|" in lines[1]:
+    if len(lines) == 1 or "|" in lines[1] or WEB_ADDRESS.match(lines[1]):
         return True
     outlet = TAGLINE.split(lines[1])[0]  # "KUPANG POS — Harian Pagi Nusa Tenggara Timur": the name, not its tagline
     words = [w for w in outlet.split() if any(c.isalnum() for c in w)]  # not an emoji ("BPJAMSOSTEK UPDATE 📢")
