@@ -34,7 +34,7 @@ __all__ = ["PageContent", "read_page", "join_pages", "html_to_article_text", "ht
            "strip_site_suffix"]
 
 HTML_CSV = Path(__file__).parent / "data" / "html.csv"
-LATE_DROP_TAGS = ("header",)  # may hold the story's date: stripped after the dates are read
+LATE_DROP_TAGS = ("header", "h1")  # may hold or mark the story's date: stripped after the dates are read
 MIN_CONTENT_CHARS = 150  # a content element with less text is passed over
 EMBEDDED_FACTOR = 2  # the story in a page's JSON is read when the markup holds less than half of it
 LEGACY_FIELDS = ("title", "published", "outlet", "url", "author")  # html_to_article_text's metadata

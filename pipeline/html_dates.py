@@ -45,6 +45,7 @@ _TITLE_HEADINGS = etree.XPath("boolean(.//h1 | .//h2)")
 _TEXT_LEAVES = etree.XPath(".//p | .//span | .//div | .//small")
 LOCAL_HOURS = frozenset(ZONE_HOURS.values())
 WIDGET_WORDS = frozenset({"top", "topbar", "today", "now", "nav", "navbar", "menu", "clock", "jam", "weather", "cuaca"})
+LAYOUT_WORDS = frozenset({"section", "column", "container", "row"})  # a page builder's blocks
 STORY_WORDS = frozenset({"entry", "post", "article", "detail", "read", "story", "single", "content", "news", "berita"})
 MAX_DATE_TEXT = 120  # a longer element is a block holding a date, not a date
 BARE_DATE_EXTRA = 12  # characters besides its date in a date line of no date class ("Selasa, ")
@@ -168,10 +169,21 @@ def _in_page_widget(el: etree._Element, region: etree._Element) -> bool:
     for node in (el, *el.iterancestors()):
         if node is region:
             return False
-        tokens = set(re.split(r"[\s_-]+", ((node.get("class") or "") + " " + (node.get("id") or "")).lower()))
+        tokens = _class_words(node)
         if tokens & WIDGET_WORDS or ("header" in tokens and not tokens & STORY_WORDS):
             return True
     return False
+
+
+def _class_words(node: etree._Element) -> set[str]:
+    """The words of an element's class names and id ("elementor-widget-post-info": elementor,
+    widget, post, info), but for "top" in a page builder's layout block ("elementor-top-section"),
+    which is no top bar."""
+    words: set[str] = set()
+    for name in ((node.get("class") or "") + " " + (node.get("id") or "")).lower().split():
+        parts = set(re.split(r"[_-]+", name))
+        words |= parts - {"top"} if parts & LAYOUT_WORDS else parts
+    return words
 
 
 def published_date(structured: list[str], shown: list[tuple[str | None, str]], outlet: Outlet | None) -> str | None:

@@ -398,8 +398,17 @@ STORY_PARAGRAPHS = [f"Wali Kota menyerahkan {n} kartu BPJS Ketenagakerjaan kepad
      '<p class="lead">Kartu diserahkan kepada pedagang pasar pada Selasa, 10 Februari 2026.</p></header>'
      + "".join(f"<p>{p}</p>" for p in STORY_PARAGRAPHS) + '</article></body></html>',
      None),
+    # a page builder's layout blocks ("elementor-top-section" is no top bar), the title an <h1>
+    ('<html><body><div class="elementor-section elementor-top-section"><div class="elementor-column elementor-top-column">'
+     '<div class="elementor-widget-wrap"><div class="elementor-widget-heading"><h1>Kartu untuk PKL</h1></div>'
+     '<div class="elementor-widget-post-info"><ul class="elementor-post-info"><li><span class="elementor-post-info__item'
+     ' elementor-post-info__item--type-date">Selasa, 14 Oktober 2025</span></li><li><span class="elementor-post-info__item'
+     ' elementor-post-info__item--type-author">Admin Diskominfo</span></li></ul></div>'
+     '<div class="elementor-widget-theme-post-content"><div class="elementor-widget-container">'
+     + "".join(f"<p>{p}</p>" for p in STORY_PARAGRAPHS) + '</div></div></div></div></div></body></html>',
+     "2025-10-14"),
 ], ids=["post-meta-line", "table-info-row", "tgl-line", "k2-item-header", "main-block-meta", "main-block-late-date",
-        "header-date-line-no-class", "header-lead-mentions-a-date"])
+        "header-date-line-no-class", "header-lead-mentions-a-date", "page-builder-post-info"])
 def test_a_date_line_above_the_story_dates_a_page_without_date_metadata(html, published):
     _, meta = html_to_article_text(html)
     assert meta["published"] == published
