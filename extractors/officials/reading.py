@@ -40,6 +40,7 @@ LIST_NUMBER = re.compile(r"^\d{1,2}[.)]?$")  # a list item's number: "1", "1.", 
 LABEL_CONFIDENCE = 0.8  # a name after a post and a colon, ending its line
 SIGNATURE_CONFIDENCE = 0.85  # a signature block's name under its post
 ELECTED_BODIES = frozenset({"DPRD", "DPR", "DPD", "DPRK"})  # a lower-case "anggota" of one may be named without a comma
+LEGISLATURE_UNITS = frozenset({"komisi"})  # so may one of a legislature's numbered commission ("Komisi V")
 LOWER_FIELD = 3  # lower-case words of a descriptive role's field ("pengamat kebijakan publik")
 
 
@@ -60,10 +61,11 @@ class DocReader:
         `joined`: "dan" joins it to a title phrase just read that was given no name;
         `lowercase`: the title is written in lower case, so only a comma sets off its name."""
         toks, n, titles = self.toks, self.n, self.titles
-        designated = ""  # "Ketua Komisi IV", "Asisten I": the numeral is part of the office
+        designated, commission = "", False  # "Ketua Komisi IV", "Asisten I": the numeral is part of the office
         if numbered and end < n:
             designated_end = titles.designator(end)
             if designated_end > end:
+                commission = toks[end - 1].text.lower() in LEGISLATURE_UNITS
                 designated, end = toks.text(end, designated_end), designated_end
         if end < n and toks[end].text == "(":  # "Kepala Bidang (Kabid) Pengawasan", "Pambakal (kepala desa) Lok Baintan"
             end = titles.paren_end(end) or titles.gloss_end(end) or end
@@ -126,9 +128,11 @@ class DocReader:
         if unset and not (title.place == "district" and self._known_district(chunks[-1])
                           or title.place == "village" and self._known_village(chunks[-1])):
             return [], post_end  # "Kades Sukamaju Ahmad Yani": where the village ends is unknown
-        if lowercase and (bracketed or i == post_end and not self._elected_body(chunks)):
+        if lowercase and (bracketed or i == post_end and not (
+                self._elected_body(chunks) or commission and post_end == end)):
             found, rule, confidence = NO_NAMES  # "dosen UI Budi": no comma, no name (but "anggota
-            # Komisi E DPRD Sumut Jonner Simanjuntak": a legislature's member, named right after it)
+            # Komisi E DPRD Sumut Jonner Simanjuntak", "anggota Komisi V Lim Kiat Siong": a
+            # legislature's member, named right after it or right after its commission)
         elif i < n and i > post_end and _breaks_line(toks[i]) and toks[post_end].text == ",":
             signer = self._signer(first, i)  # "BUPATI TANAH LAUT,\n\nttd\n\nHAMDANI SYAHRIR"
             found, rule, confidence = ([signer], SIGNATURE_RULE, SIGNATURE_CONFIDENCE) if signer else NO_NAMES
@@ -568,9 +572,11 @@ class DocReader:
 
     def _past_constituency(self, k: int) -> int:
         """The comma that closes "dari unsur akademisi" at token k (words only, up to MAX_ASIDE
-        tokens), or k when none does."""
+        tokens; a district's number after a word: "dari daerah pemilihan Sumbawa 4"), or k when
+        none does."""
         toks, j = self.toks, k + 2
-        while j < self.n and j - k <= MAX_ASIDE and (toks[j].text.isalpha() or toks[j].text == "-"):
+        while j < self.n and j - k <= MAX_ASIDE and (toks[j].text.isalpha() or toks[j].text == "-" or (
+                toks[j].text.isdigit() and len(toks[j].text) <= 2 and toks[j - 1].text.isalpha())):
             j += 1  # ("Halmahera Utara-Pulau Morotai")
         return j if j > k + 2 and j < self.n and toks[j].text == "," else k
 
