@@ -2006,9 +2006,10 @@ class WorkerCountReader:
                 heading = start - 2
                 if heading < 0 or doc[heading].orth != self.colon:
                     return None
-                return self._names_workers(doc, self._sentence_start(doc, heading), heading, licensed)
+                return self._heading_licence(doc, heading, licensed)
             if bulleted and doc[previous].orth not in self.bullets:
-                return self._names_workers(doc, previous, start - 1, licensed)
+                said = self._heading_licence(doc, start - 2, licensed) if doc[start - 2].orth == self.colon else None
+                return self._names_workers(doc, previous, start - 1, licensed) if said is None else said
             if not bulleted and not self._row(doc, previous, start - 1):  # rows "Kec. Rambutan : 610
                 # orang" under a heading that ends with a colon ("... peserta terbanyak yakni:"): its last sentence
                 heading = start - 2
@@ -2018,19 +2019,31 @@ class WorkerCountReader:
             start = previous
         return None
 
+    def _heading_licence(self, doc: Doc, colon: int, licensed: frozenset[str]) -> float | None:
+        """How sure the sentence a list's heading colon ends makes a count of its items: its own
+        nouns, or, when it points back ("Di lima distrik terjauh saja jumlahnya:"), the sentence
+        before it ("... ada 287 nakes honorer yang bertugas di puskesmas")."""
+        opener = self._sentence_start(doc, colon)
+        said = self._names_workers(doc, opener, colon, licensed)
+        if said is None and any(doc[k].lower in self.anaphors for k in range(opener, colon)):
+            said = self._names_workers(doc, self._sentence_before(doc, opener), opener, licensed, counted=True)
+        return said
+
     def _row(self, doc: Doc, start: int, end: int) -> bool:
         """Whether tokens start..end are a list row: a colon followed by a number."""
         return any(doc[k].orth == self.colon and self._is_numberish(doc[k + 1]) for k in range(start, end - 1))
 
-    def _names_workers(self, doc: Doc, start: int, end: int, licensed: frozenset[str]) -> float | None:
+    def _names_workers(self, doc: Doc, start: int, end: int, licensed: frozenset[str],
+                       counted: bool = False) -> float | None:
         """How sure a short label or heading (tokens start..end) makes a count of its list
-        items: the first listed noun in it, a unit or cue not counted there; 0.0 for a
-        "never" noun; None when it names none."""
+        items: the first listed noun in it, a unit or cue not counted there (with `counted`,
+        also one counted: the total a list breaks down); 0.0 for a "never" noun; None when it
+        names none."""
         for k in range(start, end):
             noun = self.nouns.at(doc, k)
             if noun is None or noun.role == "classifier" or _passed_over(noun, licensed):
                 continue
-            if noun.role == "never" or (k > start and doc[k - 1].like_num):
+            if noun.role == "never" or (not counted and k > start and doc[k - 1].like_num):
                 return 0.0
             return round(noun.confidence * LABEL_FACTOR, 3)
         return None
