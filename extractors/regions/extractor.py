@@ -314,9 +314,10 @@ class RegionsExtractor:
         before = LISTED_BEFORE.search(text, max(0, start - LIST_CONTEXT_CHARS), start)
         after = LISTED_AFTER.match(text, end, end + LIST_CONTEXT_CHARS)
         runs = [before[1].split()[-k:] for k in (1, 2, 3)] if before else []
-        runs += [words[:k] for k in (1, 2, 3)] if after and (words := after[1].split()) else []
-        return any(" ".join(run).lower() in self.district_names for run in runs
-                   if not (len(run) == 1 and run[0] == "Kota" and len(words) > 1))
+        following = after[1].split() if after else []
+        city = following[:1] == ["Kota"] and len(following) > 1  # "Kota Bukittinggi", not the kecamatan Kota
+        runs += [following[:k] for k in (1, 2, 3) if following and not (k == 1 and city)]
+        return any(" ".join(words).lower() in self.district_names for words in runs)
 
     def _capital_after_province(self, text: str, hits: list[Hit], start: int, refs) -> list[RegionRef]:
         """The refs that are the capital of a province named just before character `start`, in
