@@ -249,14 +249,20 @@ def _one_publication_date(hits: list[Hit], published: date | None) -> list[Hit]:
     WIT" above the title, "Senin, 21 Apr 2025 11:32 WIT" under the byline): a page's
     current-date bar shows the day it was read, never before the story's, so the earliest is
     the publication date and a later one is no fact. The metadata's publication day
-    (`published`) counts among them: a header date after it is no fact either."""
+    (`published`) counts among them: a header date after it is no fact either; and when one
+    of them is that day, it is the publication date, and an earlier one a date the story
+    mentions (a press release's dateline, "Tarempa, 27 Agustus 2025 -", under the page's
+    "Kabar Cabang | 28 Agustus 2025")."""
     days = {h.fields["value"] for h in hits if h.fields["role"] == "published"}
     if published is not None and days:
         days.add(published)
     if len(days) < 2:
         return hits
-    first = min(days)
-    return [h for h in hits if h.fields["role"] != "published" or h.fields["value"] == first]
+    first = published if any(h.fields["role"] == "published" and h.fields["value"] == published for h in hits) \
+        else min(days)
+    return [h if h.fields["role"] != "published" or h.fields["value"] == first
+            else replace(h, fields={**h.fields, "role": "mentioned"})
+            for h in hits if h.fields["role"] != "published" or h.fields["value"] <= first]
 
 
 def _anchors(doc: Doc, rules: Rules, memo: Memo) -> tuple[list[int], set[int]]:
@@ -467,16 +473,22 @@ def _under_headline(doc: Doc, start: int) -> bool:
     widget line ("Senin, 15 September 2025 | E-Paper | Indeks") or the outlet's name ("Ambon
     Ekspres": a few capitalised words, no digit; a tagline after a dash aside; or its web
     address, "madiunkota.go.id") between, and any breadcrumb line ("Beranda / Berita /
-    Komisi IX") or the headline again (a page's own over a feed's title)."""
+    Komisi IX") or the headline again (a page's own over a feed's title); the site's name may
+    also stand over the headline ("Pemerintah Kabupaten Natuna")."""
     lines = [line.strip() for line in doc.text[:doc[start].idx].split("\n") if line.strip()]
+    if len(lines) > 1 and _outlet_name(lines[0]):
+        lines = lines[1:]
     lines = lines[:1] + [line for line in lines[1:] if not BREADCRUMB.match(line) and line != lines[0]]
     if not lines or len(lines) > 2 or len(lines[0].split()) < HEADLINE_WORDS or lines[0][-1] in ".!?":
         return False
-    if len(lines) == 1 or "|" in lines[1] or WEB_ADDRESS.match(lines[1]):
-        return True
-    outlet = TAGLINE.split(lines[1])[0]  # "KUPANG POS — Harian Pagi Nusa Tenggara Timur": the name, not its tagline
-    words = [w for w in outlet.split() if any(c.isalnum() for c in w)]  # not an emoji ("BPJAMSOSTEK UPDATE 📢")
-    return len(words) <= OUTLET_WORDS and all(w[:1].isupper() for w in words) and not any(c.isdigit() for c in lines[1])
+    return len(lines) == 1 or "|" in lines[1] or WEB_ADDRESS.match(lines[1]) is not None or _outlet_name(lines[1])
+
+
+def _outlet_name(line: str) -> bool:
+    """Whether a line is an outlet's or site's name: OUTLET_WORDS capitalised words at most, no
+    digit; a tagline after a dash aside ("KUPANG POS — Harian Pagi Nusa Tenggara Timur")."""
+    words = [w for w in TAGLINE.split(line)[0].split() if any(c.isalnum() for c in w)]  # not an emoji
+    return len(words) <= OUTLET_WORDS and all(w[:1].isupper() for w in words) and not any(c.isdigit() for c in line)
 
 
 def _labelled(start: int, labels_at: set[int]) -> bool:

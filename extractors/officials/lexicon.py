@@ -185,6 +185,7 @@ class Lexicon:
         self.title_run_starts = frozenset(run[0] for run in self.title_runs)
         self.name_openers = frozenset(roles.get("name_opener", ()))
         self.mid_name = frozenset(roles.get("mid_name", ()))
+        self.regnal_names = frozenset(roles.get("regnal", ()))
         self.constituencies = frozenset(tuple(w.split()) for w in roles.get("constituency", ()))
         self.electorals = frozenset(tuple(w.split()) for w in roles.get("electoral", ()))
         self.author_lines = frozenset(tuple(w.split()) for w in roles.get("author_line", ()))

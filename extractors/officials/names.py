@@ -13,6 +13,7 @@ ADAT_TITLE_WORDS = 3  # more words a name may run to after a conferred title ins
 NICKNAME_WORDS = 3  # words of a quoted nickname inside a name ('Muhammad Yusran "Abu Yus" Daud')
 INITIALS = re.compile(r"^[A-Z](?:\.[A-Z])+$")  # initials the tokenizer keeps in one token: "A.A", "I.B"
 QUOTES = frozenset({'"', "“", "”"})
+REGNAL_NUMBERS = frozenset("II III IV V VI VII VIII IX X XI XII XIII".split())  # "Hamengku Buwono X", "Paku Alam X"
 
 
 class Name(NamedTuple):
@@ -96,7 +97,7 @@ class NameReader:
         j = start = self.skip_honorifics(i)
         words: list[int] = []
         cut: tuple[int, int] | None = None  # tokens inside the name left out of it: a nickname
-        most = MAX_WORDS
+        most, regnal = MAX_WORDS, False
         if j + 1 < n and toks[j].text in BIRTH_NAME_OPENERS and toks[j + 1].lower in lex.birth_orders:
             most = MAX_WORDS + BALINESE_WORDS
         while j < n and len(words) <= most:
@@ -149,6 +150,10 @@ class NameReader:
                     and j not in blocked:
                 words.append(j)  # a day or month inside a name: "Ahmad Sabtu Hasan"
                 j += 1
+            elif words and tok.text in REGNAL_NUMBERS and j not in blocked and toks[start].lower in lex.regnal_names:
+                words.append(j)  # a ruler's regnal number ends the name: "Sri Sultan Hamengku Buwono X"
+                j, regnal = j + 1, True
+                break
             elif tok.lower in particles and j + 1 < n and toks[j + 1].name and j + 1 not in blocked:
                 j += 1  # bin, van
             elif tok.lower in particles and glued(j + 1, "-") and not toks.space(j + 1) \
@@ -170,7 +175,7 @@ class NameReader:
             if len(words) > most or (j < n and not toks[j].ends_name):
                 return None
             end = j
-        if len(toks[words[-1]].text) == 1:  # ends in an initial: not a full name
+        if len(toks[words[-1]].text) == 1 and not regnal:  # ends in an initial: not a full name
             return None
         if len(words) == 1 and j < n and toks[j].text[:1].isdigit():
             return None  # "Regional 4", "Kodim 1311": a unit's name and number, not a person

@@ -18,6 +18,7 @@ Rules (data files beside this module; see each file's header):
 Rule ids: region.canonical (a province name, or "Kabupaten/Kota/Provinsi" + name),
 region.alias, region.pemprov / region.pemkab / region.pemkot (an office word decides:
 "Gubernur Jambi", "Bupati Bandung", "Wali Kota Bandung"; span = the name only),
+region.encloses_regencies (a province, as what holds kabupaten: "kabupaten lain di Jambi"),
 region.bare_name ("di Medan"), region.dateline ("MEDAN, ..."), region.context (a
 homonym decided by the article); office_area.name ("Sumbagut" in an article naming BPJS
 Ketenagakerjaan), office_area.kanwil ("BPJS Ketenagakerjaan Kanwil Jabar").

@@ -31,7 +31,7 @@ from .data import Cue, NameEntry, OfficeArea, RegionRef
 
 CONFIDENCE = {
     "region.canonical": 0.95, "region.alias": 0.9, "region.pemprov": 0.9, "region.pemkab": 0.9,
-    "region.pemkot": 0.9, "region.dateline": 0.9, "region.bare_name": 0.85, "region.context": 0.75,
+    "region.pemkot": 0.9, "region.encloses_regencies": 0.85, "region.dateline": 0.9, "region.bare_name": 0.85, "region.context": 0.75,
     "region.capital": 0.75, "region.province_context": 0.7,
     "region.listed": 0.85, "region.province_gloss": 0.85, "region.province_list": 0.85,
     "region.listed_neighbour": 0.8, "region.short_name": 0.8,
@@ -563,7 +563,7 @@ class RegionsExtractor:
         if plan.risk:
             if dateline is None:
                 dateline = self._is_dateline(doc, n, start, end, prev)
-            if not dateline and not _risk_cleared(plan.risk, cue, prev):
+            if not dateline and not _risk_cleared(plan.risk, cue, prev) and not _province_glossed(doc, end, plan):
                 return RISKY
         single = plan.single
         if single is not None:
@@ -883,6 +883,15 @@ def _is_blocked(start: int, end: int, blocked, mask: bytearray) -> bool:
         if s < end and start < e and not (start <= s and e <= end and e - s < end - start):
             return True
     return False
+
+
+def _province_glossed(doc: Doc, end: int, plan: Plan) -> bool:
+    """Whether the province of a name's one region follows it in brackets: "3. Mataram (NTB)"."""
+    if plan.single is None or end + 2 >= len(doc) or doc[end].text != "(":
+        return False
+    close = next((k for k in range(end + 2, min(len(doc), end + 5)) if doc[k].text == ")"), None)
+    ref = data.resolve(doc[end + 1:close].text) if close is not None else None
+    return ref is not None and ref.level == "province" and plan.single[0].code.split(".")[0] == ref.code
 
 
 def _risk_cleared(risk: str, cue, prev) -> bool:
