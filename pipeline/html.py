@@ -25,12 +25,12 @@ from lxml import html as lxml_html
 
 from extractors.common import read_csv
 
-from .html_dates import iso_datetime, outlet_dates, published_date, shown_dateline, story_header_dates
+from .html_dates import iso_datetime, outlet_dates, published_date, record_published, shown_dateline, story_header_dates
 from .html_embedded import embedded_story
 from .html_meta import Outlet, css_xpath, json_ld_article, page_metadata, strip_site_suffix
 from .html_pages import continuation_pages, page_links
 
-__all__ = ["PageContent", "read_page", "join_pages", "html_to_article_text", "html_to_story", "iso_datetime",
+__all__ = ["PageContent", "read_page", "join_pages", "html_to_article_text", "html_to_story", "iso_datetime", "record_published",
            "strip_site_suffix"]
 
 HTML_CSV = Path(__file__).parent / "data" / "html.csv"

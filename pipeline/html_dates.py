@@ -235,6 +235,19 @@ def iso_datetime(value: str | None) -> str | None:
     return stamp.value.isoformat()
 
 
+def record_published(value: str | None) -> str | None:
+    """A record's own publication field (a JSONL line's "published") as ISO: a machine-readable
+    timestamp (iso_datetime), else a site's date string with the month in words ("Senin, 03
+    November 2025", "13 Nov 2025 08:15 WIB"); a numeric one ("03/11/2025") may be either order
+    in an export, so it gives nothing, as does anything else."""
+    if not value or len(value) > MAX_DATE_TEXT or _ISO_DATE.match(value.strip()):
+        return iso_datetime(value)
+    stamp = next((stamp for match, stamp in _dated_words(value) if match.re is _WORD_DATE), None)
+    if stamp is None:
+        return None
+    return stamp.value.isoformat() if stamp.has_time else stamp.value.date().isoformat()
+
+
 def machine_stamp(value: str | None) -> Stamp | None:
     if not value or not _ISO_DATE.match(value.strip()):
         return None

@@ -5,7 +5,8 @@ Inputs are paths as given on the command line:
     UTF-16 with a BOM);
   - a .html / .htm file: reduced to its headline, main text and metadata by pipeline.html;
   - a .jsonl file: one article per line, {"text": ...} or {"html": ...}, with optional
-    "url", "title", "published" (ISO; anything else is dropped), "outlet";
+    "url", "title", "published" (ISO, or a date with its month in words, "Senin, 03
+    November 2025"; anything else is dropped), "outlet";
   - a directory: walked recursively in name order, taking .txt/.html/.htm/.jsonl files and
     skipping other files, hidden entries and symlinked directories (a file of another type
     named explicitly is an error);
@@ -27,7 +28,7 @@ import sys
 from dataclasses import dataclass
 from typing import Iterator, Sequence, TextIO
 
-from .html import html_to_story, iso_datetime
+from .html import html_to_story, record_published
 from .models import Article
 
 MAX_BYTES = 50 * 1024 * 1024  # a bigger input (file, JSONL line or stdin) is refused
@@ -211,7 +212,7 @@ def _document(source: str, key: str, content: str, kind: str, given: dict | None
     elif not content.strip():
         raise _Unusable("empty text" if given is not None else "empty file")
     fields = {k: (given or {}).get(k) or meta.get(k) for k in OPTIONAL_FIELDS}
-    fields["published"] = iso_datetime(fields["published"])
+    fields["published"] = record_published(fields["published"])
     return Article(source=source, key=key, text=content, **fields)
 
 

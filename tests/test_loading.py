@@ -71,11 +71,12 @@ def test_jsonl_file(tmp_path):
         {"text": TEXT, "url": "https://kabar.example/a", "title": "Judul A", "published": "2024-03-21", "outlet": "Kabar"},
         {"text": "Teks kedua tanpa url."},
         {"html": html, "title": "Judul dari JSONL"},
-        {"text": "Tanggal bukan ISO.", "published": "21 Maret 2024"},
+        {"text": "Tanggal bukan ISO.", "published": "Kamis, 21 Maret 2024 | 14:20 WIB"},
+        {"text": "Tanggal angka saja.", "published": "03/04/2024"},
     ]
     path = write(tmp_path / "batch.jsonl", "\n".join(json.dumps(x) for x in lines[:2]) + "\n\n"
                  + "\n".join(json.dumps(x) for x in lines[2:]) + "\n")
-    a, b, c, d = load(path)
+    a, b, c, d, e = load(path)
     assert a == Article(source=str(path), key="https://kabar.example/a", text=TEXT, url="https://kabar.example/a",
                         title="Judul A", published="2024-03-21", outlet="Kabar")
     assert (b.key, b.url, b.text) == (f"{path}#L2", None, "Teks kedua tanpa url.")
@@ -83,7 +84,8 @@ def test_jsonl_file(tmp_path):
     assert c.outlet == "ANTARA News Bengkulu" and c.url.startswith("https://bengkulu.")
     headline, lead = c.text.split("\n\n")[:2]  # the page's own headline, then its story
     assert headline.startswith("Pemprov Bengkulu") and lead.startswith("Bengkulu (ANTARA) - ")
-    assert d.published is None
+    assert d.published == "2024-03-21T14:20:00+07:00"  # a site's own date string, its month in words
+    assert e.published is None  # 3 April or March 4: a numeric date of unknown order gives nothing
 
 
 # --- standard input -----------------------------------------------------------------------
