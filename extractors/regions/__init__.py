@@ -23,12 +23,14 @@ region.bare_name ("di Medan"), region.dateline ("MEDAN, ..."), region.context (a
 homonym decided by the article); office_area.name ("Sumbagut" in an article naming BPJS
 Ketenagakerjaan), office_area.kanwil ("BPJS Ketenagakerjaan Kanwil Jabar").
 Homonyms (a kabupaten and a kota of one name, "Jambi" province and city, "Yogyakarta"):
-a prefix/office cue decides; else a dateline picks the city; else the one of them the
-article names unambiguously elsewhere (rule region.context); else the province's capital
-when its province stands just before in the sentence ("Provinsi NTT di Kupang": Kota Kupang,
-capitals.csv, rule region.capital); else, of homonyms in different provinces, the one in a
-province the article names (itself or a kabupaten/kota of it: "Banjar" beside "Tapin" is
-Kabupaten Banjar, not Kota Banjar in Jawa Barat; rule region.province_context); else no fact.
+a prefix/office cue decides; else a dateline picks the city; else a table's header cell
+over the name's column ("Kabupaten | ..." over "Gorontalo | 960", rule region.table_column);
+else the one of them the article names unambiguously elsewhere (rule region.context); else
+the province's capital when its province stands just before in the sentence ("Provinsi NTT
+di Kupang": Kota Kupang, capitals.csv, rule region.capital); else, of homonyms in different
+provinces, the one in a province the article names (itself or a kabupaten/kota of it:
+"Banjar" beside "Tapin" is Kabupaten Banjar, not Kota Banjar in Jawa Barat; rule
+region.province_context); else no fact.
 In a BPJS "Kanwil" phrase a province-named office area ("Kanwil Jabar") gives the
 office area and the province; multi-province areas ("Sumbagut") never give a region.
 

@@ -25,6 +25,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from extractors.common import Context, Found, Hit, read_csv
+from extractors.numerals.tables import pipe_tables
 
 from . import data
 from .data import Cue, NameEntry, OfficeArea, RegionRef
@@ -32,7 +33,7 @@ from .data import Cue, NameEntry, OfficeArea, RegionRef
 CONFIDENCE = {
     "region.canonical": 0.95, "region.alias": 0.9, "region.pemprov": 0.9, "region.pemkab": 0.9,
     "region.pemkot": 0.9, "region.encloses_regencies": 0.85, "region.dateline": 0.9, "region.bare_name": 0.85, "region.context": 0.75,
-    "region.capital": 0.75, "region.province_context": 0.7,
+    "region.capital": 0.75, "region.province_context": 0.7, "region.table_column": 0.85,
     "region.listed": 0.85, "region.province_gloss": 0.85, "region.province_list": 0.85,
     "region.listed_neighbour": 0.8, "region.short_name": 0.8,
     "office_area.name": 0.9, "office_area.kanwil": 0.85,
@@ -152,6 +153,7 @@ class RegionsExtractor:
         self.comma_id = get_string_id(",")
         self.gloss_ids = frozenset(map(get_string_id, (",", "di")))  # "Rejang Lebong, Bengkulu", "Tanjab Barat di Jambi"
         self.homonym_districts = data.homonym_districts()
+        self.column_levels = {cue.tokens: cue.level for cue in data.cues() if cue.type == "prefix" and cue.level}
         self.capitals = data.capitals()
         self.district_names = data.district_names()
         self.list_ids = frozenset(map(get_string_id, LIST_JOINERS))
@@ -267,8 +269,12 @@ class RegionsExtractor:
             hits = _drop_village_named(text, self._drop_kecamatan_of_named(text, _drop_before_other_province(text, hits)))
         if deferred:
             named = {h.fields["code"] for h in hits if h.kind == "region"}
+            columns = self._column_levels(doc) if "|" in text else {}
             for start_char, end_char, refs in deferred:
-                known, rule = [ref for ref in refs if ref.code in named], "region.context"
+                level = columns.get(start_char)
+                known, rule = [ref for ref in refs if ref.level == level], "region.table_column"
+                if len(known) != 1:
+                    known, rule = [ref for ref in refs if ref.code in named], "region.context"
                 if len(known) != 1:
                     known, rule = self._capital_after_province(text, hits, start_char, refs), "region.capital"
                 if len(known) != 1:
@@ -278,6 +284,17 @@ class RegionsExtractor:
         if hits and "(" in text:
             hits += _short_named(text, hits, self.new_hit)
         return hits
+
+    def _column_levels(self, doc: Doc) -> dict[int, str]:
+        """Character start -> level of the cells under a table's header cell that is a level's
+        prefix ("Kabupaten | Nelayan terdaftar" over "Gorontalo | 960": Kabupaten Gorontalo)."""
+        levels = {}
+        for table in pipe_tables(doc):
+            for index, (lo, hi) in enumerate(table.header):
+                level = self.column_levels.get(tuple(doc[k].lower_ for k in range(lo, hi)))
+                if level:
+                    levels.update((doc[first].idx, level) for first, end in table.column(index) if first < end)
+        return levels
 
     def _drop_kecamatan_of_named(self, text: str, hits: list[Hit]) -> list[Hit]:
         """A bare name that is also a kecamatan of a kabupaten/kota the article names (bare too)
