@@ -390,10 +390,11 @@ class TitleReader:
 
     def _glued_hyphen(self, j: int) -> bool:
         """Whether a capitalised word at token j is joined by a hyphen, without spaces, to
-        the capitalised word after it ("Mama-Mama", "Tanjung-Tanjung")."""
+        the capitalised word after it ("Mama-Mama", "Tanjung-Tanjung") or to itself doubled
+        in lower case ("Jukung Wisata Lumba-lumba Lovina")."""
         toks = self.toks
-        return j + 2 < self.n and toks[j].cap and toks[j + 1].text == "-" and toks[j + 2].cap \
-            and not toks.space(j) and not toks.space(j + 1)
+        return j + 2 < self.n and toks[j].cap and toks[j + 1].text == "-" \
+            and (toks[j + 2].cap or toks[j + 2].lower == toks[j].lower) and not toks.space(j) and not toks.space(j + 1)
 
     def place_run(self, i: int, local: bool = False, village: bool = False) -> int | None:
         """End of a place the lists do not know ("Sukamakmur", "Batam Nagoya", "Sulawesi dan"),
@@ -596,6 +597,11 @@ class TitleReader:
                 if end < n and toks[end].text == ",":  # "HR Manager perusahaan tersebut, Jessica Tan"
                     chunk.anaphor = True
                     return chunks, end, False
+                if tok.lower in lex.org_start and i + 1 < n and toks[i + 1].cap \
+                        and (end := self.unknown_org(i)) is not None and end < n and toks[end].text == ",":
+                    chunk.org = Organization(toks.text(i, end), frozenset(), "", "")  # its own name after
+                    i = end  # it, up to the comma: "Ketua komunitas Ojol Arema Bersatu, Yudi ..."
+                    continue
             if tok.cap:
                 if (not unknown_place and chunk.org is not None and "{place}" in chunk.org.name
                         and not chunk.regions and (end := self.district(i)) is not None):
