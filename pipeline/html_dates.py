@@ -47,6 +47,7 @@ LOCAL_HOURS = frozenset(ZONE_HOURS.values())
 WIDGET_WORDS = frozenset({"top", "topbar", "today", "now", "nav", "navbar", "menu", "clock", "jam", "weather", "cuaca"})
 LAYOUT_WORDS = frozenset({"section", "column", "container", "row"})  # a page builder's blocks
 STORY_WORDS = frozenset({"entry", "post", "article", "detail", "read", "story", "single", "content", "news", "berita"})
+META_PARAGRAPH_WORDS = frozenset({"byline", "author", "date", "tanggal", "meta", "info"})  # a story's meta line
 MAX_DATE_TEXT = 120  # a longer element is a block holding a date, not a date
 BARE_DATE_EXTRA = 12  # characters besides its date in a date line of no date class ("Selasa, ")
 
@@ -109,8 +110,10 @@ def _titled_block_dates(container: etree._Element) -> list[tuple[str | None, str
 
 def _before_first_paragraph(region: etree._Element, container: etree._Element) -> set:
     """The elements of region before the body's first paragraph (none if it has none); a
-    paragraph in the story's <header> (a date line) is none of the body's."""
-    first = next((p for p in container.iter("p") if not _in_story_header(p, container)), None)
+    paragraph in the story's <header>, or one whose class names a meta line (<p
+    class="byline">, <p class="post-date">), is none of the body's."""
+    first = next((p for p in container.iter("p") if not _in_story_header(p, container)
+                  and not META_PARAGRAPH_WORDS.intersection(_class_words(p))), None)
     header = set()
     if first is not None:
         for el in region.iter():

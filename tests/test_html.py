@@ -407,8 +407,14 @@ STORY_PARAGRAPHS = [f"Wali Kota menyerahkan {n} kartu BPJS Ketenagakerjaan kepad
      '<div class="elementor-widget-theme-post-content"><div class="elementor-widget-container">'
      + "".join(f"<p>{p}</p>" for p in STORY_PARAGRAPHS) + '</div></div></div></div></div></body></html>',
      "2025-10-14"),
+    # an <article> whose meta lines are paragraphs: the byline, then the date, then the body
+    ('<html><body><div id="top-bar"><span class="tanggal">Senin, 22 Desember 2025</span></div>'
+     '<article class="post"><h1>Kartu untuk PKL</h1><p class="byline">Reporter: Fajar &middot; Editor: Dwi</p>'
+     '<p class="post-date">19/12/2025 &middot; 13:05 WIB</p>'
+     + "".join(f"<p>{p}</p>" for p in STORY_PARAGRAPHS) + '</article></body></html>',
+     "2025-12-19"),
 ], ids=["post-meta-line", "table-info-row", "tgl-line", "k2-item-header", "main-block-meta", "main-block-late-date",
-        "header-date-line-no-class", "header-lead-mentions-a-date", "page-builder-post-info"])
+        "header-date-line-no-class", "header-lead-mentions-a-date", "page-builder-post-info", "meta-paragraphs"])
 def test_a_date_line_above_the_story_dates_a_page_without_date_metadata(html, published):
     _, meta = html_to_article_text(html)
     assert meta["published"] == published
