@@ -111,6 +111,10 @@ class NameReader:
                     and j + 2 < n and toks[j + 2].name and j + 2 not in blocked:
                 j += 2  # "Sofyan Hi. Puhi": a pilgrim's title inside the name, kept as written there
                 continue
+            if words and tok.lower in lex.title_run_starts and (run := self._title_run(j)) and toks[j + run].honorific:
+                words, cut, most = [], None, MAX_WORDS  # a conferred title and an honorific open the name:
+                j = start = self.skip_honorifics(j)  # "LAM Riau Datuk Seri H. Marjohan Yusuf"
+                continue
             if tok.name and j not in blocked:
                 if words and tok.lower in lex.leading:
                     most = MAX_WORDS + ADAT_TITLE_WORDS  # "Nasrul Efendi Datuak Rajo Nan Sati"
