@@ -30,8 +30,8 @@ from .html_embedded import embedded_story
 from .html_meta import Outlet, css_xpath, json_ld_article, page_metadata, strip_site_suffix
 from .html_pages import continuation_pages, page_links
 
-__all__ = ["PageContent", "read_page", "join_pages", "html_to_article_text", "html_to_story", "iso_datetime", "record_published",
-           "strip_site_suffix"]
+__all__ = ["PageContent", "read_page", "join_pages", "html_to_article_text", "html_to_story", "iso_datetime",
+           "record_published", "strip_site_suffix"]
 
 HTML_CSV = Path(__file__).parent / "data" / "html.csv"
 LATE_DROP_TAGS = ("header", "h1")  # may hold or mark the story's date: stripped after the dates are read

@@ -32,8 +32,8 @@ from .data import Cue, NameEntry, OfficeArea, RegionRef
 
 CONFIDENCE = {
     "region.canonical": 0.95, "region.alias": 0.9, "region.pemprov": 0.9, "region.pemkab": 0.9,
-    "region.pemkot": 0.9, "region.encloses_regencies": 0.85, "region.dateline": 0.9, "region.bare_name": 0.85, "region.context": 0.75,
-    "region.capital": 0.75, "region.province_context": 0.7, "region.table_column": 0.85,
+    "region.pemkot": 0.9, "region.encloses_regencies": 0.85, "region.dateline": 0.9, "region.bare_name": 0.85,
+    "region.context": 0.75, "region.capital": 0.75, "region.province_context": 0.7, "region.table_column": 0.85,
     "region.listed": 0.85, "region.province_gloss": 0.85, "region.province_list": 0.85,
     "region.listed_neighbour": 0.8, "region.short_name": 0.8,
     "office_area.name": 0.9, "office_area.kanwil": 0.85,
