@@ -441,12 +441,8 @@ class RegionsExtractor:
     def _glossed(doc: Doc, end: int, area: OfficeArea) -> bool:
         """Whether a bracketed standalone alias of the same area follows token `end - 1`:
         "Deputi Direktur Wilayah Bali Nusa Tenggara dan Papua (Banuspa)"."""
-        if end + 2 >= len(doc) or doc[end].text != "(":
-            return False
-        close = next((k for k in range(end + 2, min(len(doc), end + 6)) if doc[k].text == ")"), None)
-        if close is None:
-            return False
-        office = data.office_aliases().get(data.normalise(doc[end + 1:close].text))
+        inside = _bracketed_after(doc, end, 4)
+        office = data.office_aliases().get(data.normalise(inside)) if inside is not None else None
         return office is not None and office[0].standalone and office[0].name == area.name
 
     def _bare_kanwil_before(self, doc: Doc, start: int, surface: str) -> bool:
@@ -902,12 +898,18 @@ def _is_blocked(start: int, end: int, blocked, mask: bytearray) -> bool:
     return False
 
 
+def _bracketed_after(doc: Doc, end: int, most: int) -> str | None:
+    """The text of a bracket (`most` tokens inside at most) that opens at token `end`, else None."""
+    if end + 2 >= len(doc) or doc[end].text != "(":
+        return None
+    close = next((k for k in range(end + 2, min(len(doc), end + 2 + most)) if doc[k].text == ")"), None)
+    return doc[end + 1:close].text if close is not None else None
+
+
 def _province_glossed(doc: Doc, end: int, plan: Plan) -> bool:
     """Whether the province of a name's one region follows it in brackets: "3. Mataram (NTB)"."""
-    if plan.single is None or end + 2 >= len(doc) or doc[end].text != "(":
-        return False
-    close = next((k for k in range(end + 2, min(len(doc), end + 5)) if doc[k].text == ")"), None)
-    ref = data.resolve(doc[end + 1:close].text) if close is not None else None
+    inside = _bracketed_after(doc, end, 3) if plan.single is not None else None
+    ref = data.resolve(inside) if inside is not None else None
     return ref is not None and ref.level == "province" and plan.single[0].code.split(".")[0] == ref.code
 
 
