@@ -113,6 +113,8 @@ SUBSET_ROLES = ("subset_after", "subset_before", "subset_including", "subset_con
 CONTEXT_ROLES = {"recipient": "programme", "member": "union", "volunteer": "insurer"}  # nouns.csv: a noun counts workers
 ENROLLED = "enrolled"  # nouns.csv: a noun that counts workers only in a sentence naming the insurer
 ENROLLED_WINDOW = 40  # tokens between an `enrolled` noun and the insurer named in its sentence
+ELABORATION_LINKS = 2  # lower-case words between an elaboration word and the worker noun it names ("terdiri atas")
+ELABORATED_FACTOR = 0.9  # an "N orang" named as workers by the elaboration after it
 ENROL_GAP = 4  # number_context.csv enrol_gap words allowed between "N orang" and its enrolment verb
 ENROL_LINK = 4  # enrol_link words allowed between the verb and the insurer
 ENROL_LICENCE = 0.8  # "N orang telah didaftarkan sebagai peserta BPJS Ketenagakerjaan"
@@ -975,6 +977,28 @@ class WorkerCountReader:
             k += 1
         return ENROL_LICENCE if k in insurers else None
 
+    def _elaborated_licence(self, doc: Doc, k: int) -> float | None:
+        """How sure "N orang" before token k counts workers when an elaboration right after it
+        names them by a worker noun: "kuota yang dibiayai APBD baru 48.600 orang, terdiri atas
+        guru honorer, guru mengaji, marbot dan imam masjid" (a comma, an elaboration word, up to
+        ELABORATION_LINKS lower-case words that are no nouns, then the unit); None otherwise."""
+        n = len(doc)
+        if k < n and doc[k].orth == self.comma:
+            k += 1
+        if k >= n or not self._elaborates(doc, k):
+            return None
+        k += 2 if doc[k].lower == self.di else 1
+        for _ in range(ELABORATION_LINKS + 1):
+            if k >= n or not doc[k].is_alpha:
+                return None
+            noun = self.nouns.at(doc, k)
+            if noun is not None:
+                return round(noun.confidence * ELABORATED_FACTOR, 3) if noun.role == "unit" else None
+            if not doc[k].is_lower:
+                return None
+            k += 1
+        return None
+
     def _past_enrol_verb(self, doc: Doc, k: int) -> int | None:
         """The token after an enrolment verb that stands at token k after a few enrol_gap
         words ("yang sudah terdaftar"), else None."""
@@ -1273,6 +1297,8 @@ class WorkerCountReader:
             self._clause_licence(doc, got[1], others, licensed)
         if licence is None and insurers:
             licence = self._enrolment_licence(doc, start + 1, insurers)
+        if licence is None:
+            licence = self._elaborated_licence(doc, start + 1)
         if licence is None and after is None:
             unsaid.append((got, start))
         if licence is None:
