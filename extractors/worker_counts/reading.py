@@ -1397,7 +1397,8 @@ class WorkerCountReader:
         headed by enrolment status words alone ("Terdaftar", "Belum Terdaftar") counts in the
         unit of the table's first worker column ("Jumlah Pekerja Tambang"); one headed "Jumlah
         (orang)", in the unit of the table's title or of its label column's header ("Kelompok
-        Peserta"). `before`: the worker counts read so far (see _summed_to_count)."""
+        Peserta"), and so is one headed "Jumlah" alone under such a label column ("Kelompok
+        Pekerja | Jumlah"). `before`: the worker counts read so far (see _summed_to_count)."""
         hits: list[Hit] = []
         titled = None  # the worker unit of the table's title, for a column headed "Penerima (orang)"
         if table.title is not None and table.title[1] - table.title[0] <= TITLE_WORDS:
@@ -1411,6 +1412,9 @@ class WorkerCountReader:
             if noun is None and (titled or label_unit) is not None and index > 0 \
                     and any(self._counts_people(doc, *cell) for cell in heading):
                 noun = titled or label_unit
+            if noun is None and label_unit is not None and index > 0 \
+                    and all(doc[k].lower in self.total_words for k in range(start, end)):
+                noun = label_unit  # "Kelompok Pekerja | Jumlah": the number of each row's workers
             if noun is None and first_unit is not None and all(doc[k].lower in self.status_words for k in range(start, end)):
                 noun = first_unit
             if noun is None and index > 0 and not vague_scale(doc, heading) \
