@@ -1465,9 +1465,9 @@ class WorkerCountReader:
         if titled is None:
             return []
         conf = round(titled.confidence * TABLE_FACTOR, 3)
-        hits = []
-        for row, figures in self._summed_table_rows(doc, table):
-            for (first, end), value in zip(row[1:], figures):
+        hits, figured = [], self._first_figure_column(doc, table)
+        for row, figures in self._summed_table_rows(doc, table, figured):
+            for (first, end), value in zip(row[figured:], figures):
                 if value is not None:
                     hits.append(Hit("worker_count", doc[first].idx, doc[end - 1].idx + len(doc[end - 1]),
                                     "worker.table_titled_sum", conf, {"value": value, "unit": titled.unit}))
@@ -1483,7 +1483,8 @@ class WorkerCountReader:
         if len(table.header) < 3 or any(noun is not None or scale for noun, scale in units) \
                 or any(doc[k].lower in self.currencies for start, end in table.header for k in range(start, end)):
             return []
-        summed = self._summed_table_rows(doc, table)
+        figured = self._first_figure_column(doc, table)
+        summed = self._summed_table_rows(doc, table, figured)
         top = doc[table.header[0][0]].idx
         totals = {figures[-1] for _, figures in summed}
         whole = next((hit for hit in reversed(before) if hit.end <= top and hit.fields["value"] in totals), None)
@@ -1492,7 +1493,15 @@ class WorkerCountReader:
         conf = round(whole.confidence * TABLE_FACTOR, 3)
         return [Hit("worker_count", doc[first].idx, doc[end - 1].idx + len(doc[end - 1]), "worker.table_summed_count",
                     conf, {"value": value, "unit": whole.fields["unit"]})
-                for row, figures in summed for (first, end), value in zip(row[1:], figures) if value is not None]
+                for row, figures in summed for (first, end), value in zip(row[figured:], figures) if value is not None]
+
+    @staticmethod
+    def _first_figure_column(doc: Doc, table: PipeTable) -> int:
+        """The first column of figures: 1, after the label column; 2 when a first column numbers
+        the rows ("No | Kabupaten/Kota | ..." over "1 | Kota Metro | ...")."""
+        numbered = [row[0] for row in table.rows if len(row) == len(table.header)]
+        return 2 if numbered and all(end - start == 1 and doc[start].text.isdigit() and len(doc[start].text) <= ROW_DIGITS
+                                     for start, end in numbered) else 1
 
     def _people_summed_to_count(self, doc: Doc, table: PipeTable, index: int, scale: list[str],
                                 before: list[Hit]) -> list[Hit]:
