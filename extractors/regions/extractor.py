@@ -43,7 +43,9 @@ DATELINE_AFTER = {",", "(", "-", "–", "—", "--"}
 DATELINE_DASHES = frozenset(DATELINE_AFTER - {",", "("})
 DATELINE_OUTLET_WORDS = 2  # capitalised words of an outlet's name before a region name in it ("Ekora NTT")
 DATELINE_PLACE_WORDS = 3  # words of the dateline's place before the comma ("Teluk Dalam, ...")
-ROAD_OPENERS = frozenset({"Jalan", "Jl", "Jln"})  # "Jalan Medan - Banda Aceh": a road between two towns
+ROAD_OPENERS = frozenset({"jalan", "jl", "jln"})  # "Jalan Medan - Banda Aceh": a road between two towns
+ROAD_KINDS = frozenset({"lintas", "raya", "nasional", "provinsi"})  # "jalan lintas Medan-Banda Aceh"
+ROAD_KIND_WORDS = 2  # such words between the road word and the first town ("Jalan Raya Lintas ...")
 ROAD_WORDS = 3  # words of the first town's name in such a road's name
 LIST_JOINERS = ("dan", "serta")  # "Kabupaten Kampar dan Siak": the second name is listed under the cue
 MAX_ORG_RUN = 6
@@ -563,6 +565,8 @@ class RegionsExtractor:
                 and (self._inside_organisation(doc, run_end, before.orth) or _dateline_outlet(doc, run_end, end)
                      or _road_between(doc, run_end)):
             return INSIDE_ORGANISATION  # (another lowercase word needs no text read)
+        if before is not None and before.lower_ in ROAD_KINDS | ROAD_OPENERS and _road_from(doc, run_end, end):
+            return INSIDE_ORGANISATION
         if cue is not None and cue.level:
             one = plan.by_level.get(cue.level)
             if one is not None:
@@ -1001,13 +1005,30 @@ def _dateline_outlet(doc: Doc, run_end: int, end: int) -> bool:
 
 def _road_between(doc: Doc, run_end: int) -> bool:
     """ "Jalan Medan - Banda Aceh": the name (from token `run_end`) ends a road named by the two
-    towns it links, after a dash and a capitalised run that a road word ("Jalan", "Jl") opens."""
+    towns it links, after a dash and a capitalised run that a road word ("Jalan", "Jl", "jalan
+    lintas") opens."""
     if run_end < 3 or doc[run_end - 1].text not in DATELINE_DASHES:
         return False
-    j = run_end - 2
-    while j >= 0 and run_end - j <= ROAD_WORDS + 2 and (doc[j].is_title or doc[j].text == "."):
-        if doc[j].text in ROAD_OPENERS:
+    return _after_road_word(doc, run_end - 1, ROAD_WORDS)
+
+
+def _road_from(doc: Doc, run_end: int, end: int) -> bool:
+    """ "jalan lintas Medan-Banda Aceh": the name (tokens run_end..end) opens such a road, right
+    after its road words, a dash and a capitalised word after it."""
+    return end + 1 < len(doc) and doc[end].text in DATELINE_DASHES and doc[end + 1].is_title \
+        and _after_road_word(doc, run_end, 0)
+
+
+def _after_road_word(doc: Doc, k: int, words: int) -> bool:
+    """Whether a road word opens the tokens before token k: up to `words` capitalised words (or
+    periods) of a town's name, then road kinds ("lintas", "Raya"), then "Jalan", "Jl" or "jalan"."""
+    j = k - 1
+    while j >= 0 and k - j <= words + ROAD_KIND_WORDS + 1:
+        tok = doc[j]
+        if tok.lower_ in ROAD_OPENERS:
             return True
+        if not (tok.lower_ in ROAD_KINDS or (k - j <= words and (tok.is_title or tok.text == "."))):
+            return False
         j -= 1
     return False
 
