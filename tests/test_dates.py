@@ -77,6 +77,8 @@ def test_a_year_alone_is_no_date(run, text):
     ("Hal itu disampaikan Kamis (28/12) di kantor cabang.", "2024-01-03T08:15:00+07:00", date(2023, 12, 28)),
     ("Upacara digelar 17 Agustus di lapangan.", "2023-08-20", date(2023, 8, 17)),
     ("Posko dibuka 10 April di kecamatan.", "2024-04-05", date(2024, 4, 10)),  # within a month after
+    ("Upah minimum 2026 berlaku mulai 1 Januari.", "2025-12-24", date(2026, 1, 1)),  # next year's, days ahead
+    ("Rapat digelar 1 Januari di balai desa.", "2025-03-01", date(2025, 1, 1)),
 ])
 def test_yearless_dates_take_the_year_from_publication(run, text, published, value):
     ((_, got, precision, role),) = run(text, published)

@@ -361,8 +361,10 @@ def _token_class(text: str, rules: Rules) -> str:
 
 
 def _year_near(published: date, month: int, day: int) -> int | None:
-    """The publication year, or the year before if the date would lie well after publication."""
-    for year in (published.year, published.year - 1):
+    """The year that puts the date latest but at most YEARLESS_LEAD after publication: the next
+    year for "1 Januari" in a story of 24 December, else the publication year, else the year
+    before."""
+    for year in (published.year + 1, published.year, published.year - 1):
         try:
             candidate = date(year, month, day)
         except ValueError:
