@@ -46,6 +46,7 @@ DATELINE_PLACE_WORDS = 3  # words of the dateline's place before the comma ("Tel
 ROAD_OPENERS = frozenset({"jalan", "jl", "jln"})  # "Jalan Medan - Banda Aceh": a road between two towns
 ROAD_KINDS = frozenset({"lintas", "raya", "nasional", "provinsi"})  # "jalan lintas Medan-Banda Aceh"
 ROAD_KIND_WORDS = 2  # such words between the road word and the first town ("Jalan Raya Lintas ...")
+ROAD_LEADS = ROAD_OPENERS | ROAD_KINDS  # a word right before a road's first town
 ROAD_WORDS = 3  # words of the first town's name in such a road's name
 LIST_JOINERS = ("dan", "serta")  # "Kabupaten Kampar dan Siak": the second name is listed under the cue
 MAX_ORG_RUN = 6
@@ -565,7 +566,7 @@ class RegionsExtractor:
                 and (self._inside_organisation(doc, run_end, before.orth) or _dateline_outlet(doc, run_end, end)
                      or _road_between(doc, run_end)):
             return INSIDE_ORGANISATION  # (another lowercase word needs no text read)
-        if before is not None and before.lower_ in ROAD_KINDS | ROAD_OPENERS and _road_from(doc, run_end, end):
+        if before is not None and before.lower_ in ROAD_LEADS and _road_from(doc, run_end, end):
             return INSIDE_ORGANISATION
         if cue is not None and cue.level:
             one = plan.by_level.get(cue.level)
