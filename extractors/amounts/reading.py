@@ -15,7 +15,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..common import Context, Found, Hit, read_csv
+from ..common import Context, Found, Hit, read_csv, read_lines
 from ..numerals import NumberGrammar, Quantity, build_phrase_matcher, in_text_order, is_grouped, read_phrase_patterns
 from ..numerals import column_figures, row_figures
 from ..numerals.matching import bracket_opening
@@ -45,6 +45,7 @@ class AmountReader:
 
         self.currencies = words("currency_before")
         self.money_words = self.currencies | words("currency_after")  # a table header's "(Rp)", "(juta rupiah)"
+        self.money_headings = frozenset(strings.add(w) for w in read_lines(HERE / "money_headings.txt"))
         self.matcher = build_phrase_matcher(nlp, anchors)
         self.before = strings["currency_before"]
         exact, folded = self.grammar.spelled_forms()  # number and scale words, as is_spelled
@@ -77,18 +78,41 @@ class AmountReader:
         """"NO | KABUPATEN/KOTA | JUMLAH PEKERJA | ANGGARAN (Rp)" over "1 | Kota Jambi | 12.500 |
         2.520.000.000": each column whose header cell names the rupiah (and its scale, if
         any: "Nilai (Rp juta)") holds an amount in each row's cell that is one number (see
-        cell_figure); so does one whose subheader cell does ("Realisasi" over "(Rp)"). A
+        cell_figure); so does one whose subheader cell does ("Realisasi" over "(Rp)"), and
+        every column after the first headed by a word of money_headings.txt when the table's title
+        names the rupiah in brackets ("UMK 2025 dan 2026 ... (dalam rupiah)" over "No |
+        Kabupaten/Kota | UMK 2025 | UMK 2026"). A
         cell with its own "Rp" is read as any amount is."""
         hits: list[Hit] = []
+        title = [table.title] if table.title is not None and self._bracketed_money(doc, table.title) else []
+        if title and vague_scale(doc, title):
+            title = []
         for index in range(len(table.header)):
             heading = table.heading(index)
-            if not any(doc[k].lower in self.money_words for cell in heading for k in range(*cell)) \
-                    or vague_scale(doc, heading):
+            if vague_scale(doc, heading):
                 continue
+            if not any(doc[k].lower in self.money_words for cell in heading for k in range(*cell)):
+                if not title or index == 0 or not any(doc[k].lower in self.money_headings
+                                                      for cell in heading for k in range(*cell)):
+                    continue
+                heading = heading + title  # the title's scale, if any: "(dalam juta rupiah)"
             scale = heading_scale(doc, heading, self.grammar, money=True)
             hits.extend(Hit("amount", first, last, "amount.table_row", TABLE_CONFIDENCE, {"value_idr": value})
                         for value, first, last in column_figures_of(doc, table, index, self.grammar, scale, money=True))
         return hits
+
+    def _bracketed_money(self, doc: Doc, cell: tuple[int, int]) -> bool:
+        """Whether a money word stands in brackets in the cell's tokens: "(dalam rupiah)", "(Rp)"."""
+        opened = False
+        for k in range(*cell):
+            text = doc[k].text
+            if text == "(":
+                opened = True
+            elif text == ")":
+                opened = False
+            elif opened and doc[k].lower in self.money_words:
+                return True
+        return False
 
     def _is_numberish(self, token: Token) -> bool:
         """NumberGrammar.is_numberish, on the token's hashes."""
