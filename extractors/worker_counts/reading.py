@@ -1412,8 +1412,7 @@ class WorkerCountReader:
             if noun is None and (titled or label_unit) is not None and index > 0 \
                     and any(self._counts_people(doc, *cell) for cell in heading):
                 noun = titled or label_unit
-            if noun is None and label_unit is not None and index > 0 \
-                    and all(doc[k].lower in self.total_words for k in range(start, end)):
+            if noun is None and label_unit is not None and index > 0 and self._total_alone(doc, (start, end)):
                 noun = label_unit  # "Kelompok Pekerja | Jumlah": the number of each row's workers
             if noun is None and first_unit is not None and all(doc[k].lower in self.status_words for k in range(start, end)):
                 noun = first_unit
@@ -1573,13 +1572,16 @@ class WorkerCountReader:
     def _total_heading(self, doc: Doc, cell: Cell) -> bool:
         """Whether a header cell heads a total: total words alone ("Jumlah", "Total"), or a
         total word and a word that counts people without saying who ("Jumlah Penerima")."""
-        words = range(*cell)
-        if all(doc[k].lower in self.total_words for k in words):
+        if self._total_alone(doc, cell):
             return True
-        if len(words) < 2 or doc[cell[0]].lower not in self.total_words:
+        if cell[1] - cell[0] < 2 or doc[cell[0]].lower not in self.total_words:
             return False
         noun = self.nouns.at(doc, cell[0] + 1)
         return noun is not None and noun.role in PEOPLE_ROLES and cell[0] + 1 + noun.length == cell[1]
+
+    def _total_alone(self, doc: Doc, cell: Cell) -> bool:
+        """Whether a header cell is total words alone ("Jumlah", "Total")."""
+        return all(doc[k].lower in self.total_words for k in range(*cell))
 
     def _recap_title(self, doc: Doc, title: Cell) -> Noun | None:
         """The worker unit of a table's title that counts workers by place (see _recap_line),
