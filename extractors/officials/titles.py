@@ -20,6 +20,7 @@ ORG_PREPOSITIONS = frozenset({"dari", "pada"})  # before the organisation of a p
 MAX_PAREN = 5
 SUBREGION_WORDS = frozenset({"kecamatan", "kelurahan", "desa", "distrik", "dusun", "kapanewon", "kemantren", "kalurahan"})  # after a village, its district...
 ACRONYM = re.compile(r"[A-Z]{2,6}")  # an organisation's short name: "UBB", "BEM"
+GOVERNMENT_OFFICES = frozenset({"dinas"})  # a field after it names the office's work, never a body of its own
 LOCAL_PLACES = frozenset({"local", "district", "village"})  # place modes of positions.csv: a local place follows
 MAX_ORG_NUMBER_DIGITS = 3  # a school's number inside an unknown organisation's name
 MAX_ORG = 10
@@ -118,6 +119,8 @@ class TitleReader:
                 j += 1
             else:
                 break
+        if i > 0 and toks[i - 1].lower in GOVERNMENT_OFFICES:
+            return end  # "Dinas Koperasi dan UKM Agam": the office's work, its place after it
         if end == i + 1 and self._names_an_org(i):
             return i  # "Ketua Koperasi Produsen Kopi Arabika Colol, ...": an organisation, not a field
         if end > i + 1 and self._org_name_goes_on(i, end):
