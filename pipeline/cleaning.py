@@ -178,8 +178,8 @@ def _aligned_tables(text: str) -> str:
     with tabs) rewritten with CELL_BAR between cells, so they read as tables once the runs
     collapse: a block of TABLE_MIN_LINES or more lines, each split by runs of two or more
     spaces into two or more cells of at most CELL_MAX_CHARS, the widest into
-    TABLE_MIN_CELLS, and TABLE_FIGURE_ROWS of them holding a figure cell; no line holds a
-    "|" already. A line keeps the spaces it opens with."""
+    TABLE_MIN_CELLS (or every line into two, aligned), and TABLE_FIGURE_ROWS of them holding
+    a figure cell; no line holds a "|" already. A line keeps the spaces it opens with."""
     lines = text.split("\n")
     split = [_CELL_GAP.split(line.strip()) for line in lines]
     k, n = 0, len(lines)
@@ -189,7 +189,7 @@ def _aligned_tables(text: str) -> str:
                 and "|" not in lines[end]:
             end += 1
         block = split[k:end]
-        if len(block) >= TABLE_MIN_LINES and max(map(len, block)) >= TABLE_MIN_CELLS and \
+        if len(block) >= TABLE_MIN_LINES and (max(map(len, block)) >= TABLE_MIN_CELLS or _aligned_pairs(lines[k:end])) and \
                 sum(any(_FIGURE_CELL.fullmatch(cell) for cell in cells) for cells in block) >= TABLE_FIGURE_ROWS:
             columns = _column_spans(lines[k + max(range(len(block)), key=lambda i: len(block[i]))])
             for i in range(k, end):
@@ -197,6 +197,14 @@ def _aligned_tables(text: str) -> str:
                 lines[i] = lines[i][:len(lines[i]) - len(lines[i].lstrip(" "))] + CELL_BAR.join(cells)
         k = end + 1
     return "\n".join(lines)
+
+
+def _aligned_pairs(lines: list[str]) -> bool:
+    """Whether lines of two cells each have their second cells start at one column, under a
+    header line without a figure: a table of two columns ("Cilacap            6.250" under
+    "Kabupaten          Pekerja rentan"), not a list of items and sums."""
+    starts = {spans[1][0] if len(spans := _column_spans(line)) == 2 else -1 for line in lines}
+    return len(starts) == 1 and -1 not in starts and not _FIGURE_CELL.search(lines[0])
 
 
 def _column_spans(line: str) -> list[tuple[int, int]]:

@@ -49,6 +49,13 @@ def test_every_line_is_a_paragraph_separated_by_one_blank_line():
     assert clean_text(raw) == "Baris pertama.\n\nBaris kedua.\n\nBaris ketiga."
 
 
+def test_two_columns_read_as_a_table_only_when_their_second_cells_align():
+    table = "Kabupaten        Peserta\nCilacap          6.250\nKebumen          5.200\n"
+    assert clean_text(table) == "Kabupaten | Peserta\n\nCilacap | 6.250\n\nKebumen | 5.200"
+    ragged = "Tahun lalu  2.100 orang.\nKini sudah mencapai  3.400\nTarget  5.000\n"
+    assert "|" not in clean_text(ragged)
+
+
 @pytest.mark.parametrize("raw", ["", "   ", "\n\n \t\n", "\u00a0\u200b"])
 def test_blank_input_gives_empty_text(raw):
     assert clean_text(raw) == ""
