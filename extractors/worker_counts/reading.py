@@ -262,6 +262,7 @@ class WorkerCountReader:
     def __call__(self, doc: Doc, context: Context, found: Found) -> list[Hit]:
         hits: list[Hit] = []
         unsaid: list[tuple[Reading, int]] = []  # "N orang" whose clause says nothing: maybe a total
+        recipients: list[tuple[Reading, int, Noun]] = []  # "N penerima" outside a programme: maybe a total
         tables: list[list[tuple[int, int, int]]] = []  # rows of "(orang):" tables, not yet licensed
         done = 0  # tokens before this index belong to a unit already read
         matches = self.matcher(doc)
@@ -294,6 +295,10 @@ class WorkerCountReader:
                     noun.role == ENROLLED and self._insured_sentence(doc, start, insurers)) or (
                     noun.role == "member" and self._enrolled_later(doc, start, insurers))):
                 noun = noun._replace(role="unit")
+            if noun is not None and noun.role == "recipient" and after_number:
+                got = self._number(doc, start, prev)
+                if got is not None:
+                    recipients.append((got, start, noun))
             if noun is None or noun.role not in ("unit", "classifier"):
                 continue
             done = start + noun.length
@@ -327,8 +332,9 @@ class WorkerCountReader:
             hits.extend(self._list_tails(doc, hits))
             hits.extend(self._summed_parts(doc, hits, context.text if context is not None and context.text else doc.text))
             hits.extend(self._summed_rows(doc, hits, licensed, found))
+            if unsaid or recipients:
+                hits.extend(self._summed_totals(doc, hits, unsaid, recipients))
             if unsaid:
-                hits.extend(self._summed_totals(doc, hits, unsaid))
                 hits.extend(self._summed_list(doc, hits, unsaid))
             if tables:
                 hits.extend(_summed_tables(hits, tables))
@@ -900,21 +906,26 @@ class WorkerCountReader:
             k += 1
         return False
 
-    def _summed_totals(self, doc: Doc, hits: list[Hit], unsaid: list[tuple[Reading, int]]) -> list[Hit]:
+    def _summed_totals(self, doc: Doc, hits: list[Hit], unsaid: list[tuple[Reading, int]],
+                       recipients: list[tuple[Reading, int, Noun]]) -> list[Hit]:
         """"... mencapai 198.406 orang. Jumlah itu terdiri atas 141.230 pekerja penerima upah,
         52.884 pekerja bukan penerima upah dan 4.292 pekerja jasa konstruksi.": an "N orang"
         whose clause says nothing is a worker count when worker counts after it, up to the end
         of the next sentence, add up to it exactly (two or more in a row); or when the last
         two or more worker counts before it, within PARTS_BEFORE_CHARS, do ("2.316 pamong,
-        3.878 ketua RT, dan 1.082 ketua RW sudah didaftarkan. Total 7.276 orang itu ...")."""
+        3.878 ketua RT, dan 1.082 ketua RW sudah didaftarkan. Total 7.276 orang itu ...").
+        So is an "N penerima" of an article that names no programme for workers, in its own
+        noun ("8.660 penerima, terdiri atas 6.500 guru ngaji, 1.340 marbot, dan 820 amil")."""
         counted = {hit.start for hit in hits}
         ordered = sorted(hits, key=attrgetter("start"))
         new = []
-        for got, orang in unsaid:
-            parts = [part for part in self._parts_after(doc, orang + 1, counted) if part[1] in counted]
+        orang = Noun("unit", "orang", TOTAL_LICENCE, 1)
+        for got, at, noun in [(got, at, orang) for got, at in unsaid] + recipients:
+            end = at + noun.length
+            parts = [part for part in self._parts_after(doc, end, counted) if part[1] in counted]
             if _summing_run([part[0] for part in parts], got[0].value) is not None or \
                     _sums_before(ordered, got[2].idx, got[0].value):
-                new.extend(self._count(doc, got, orang, orang + 1, Noun("unit", "orang", TOTAL_LICENCE, 1),
+                new.extend(self._count(doc, got, at, end, Noun("unit", noun.unit, TOTAL_LICENCE, noun.length),
                                        "worker.summed_total"))
         return new
 
