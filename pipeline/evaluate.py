@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+from .cleaning import normalize_chars
 from .loading import iter_articles
 from .models import Article, FactBase
 
@@ -53,7 +54,8 @@ class Score:
 
 
 def _norm(name: str) -> str:
-    return " ".join(name.split()).casefold()
+    """A name as the clean text writes it (curly quotes straight: "Mas’ud" is "Mas'ud"), folded."""
+    return " ".join(normalize_chars(name).split()).casefold()
 
 
 def fact_key(fact: FactBase):

@@ -128,3 +128,10 @@ def test_gold_office_areas_are_read_by_any_of_their_names():
 
     want, _ = gold_keys({"office_areas": ["Sumbarriau", "Kanwil Entah"]}, lambda name: None)
     assert want["office_area"] == {"sumbagteng", "kanwil entah"}  # an alias read as its area; unknown as written
+
+
+def test_gold_names_are_keyed_as_the_clean_text_writes_them():
+    from pipeline.evaluate import gold_keys
+
+    want, _ = gold_keys({"officials": [{"name": "Hendri Mas’ud"}, {"name": "Dedi  Kurniawan"}]}, lambda name: None)
+    assert {"hendri mas'ud", "dedi kurniawan"} <= want["official"]  # a curly apostrophe is the text's straight one

@@ -81,6 +81,8 @@ class UntaggedPlaces:
                 chunk.regions.append(self._hit(i, end, ref))
                 return after
             return None if name is not None and name.words == 1 else i
-        if i + 1 < self.n and not toks[i + 1].cap and any(self.resolve(toks[i].text, level=level) for level in scope):
-            return i + 1  # a homonym of another level ("Kepala Dinas ... Bandung meminta"): no one-word name
+        if i + 1 < self.n and (not toks[i + 1].cap or names.is_honorific(i + 1)) \
+                and any(self.resolve(toks[i].text, level=level) for level in scope):
+            return i + 1  # a homonym of another level ("Kepala Dinas ... Bandung meminta", "(APTRI)
+            # Kediri H. Mulyono"): no one-word name
         return i

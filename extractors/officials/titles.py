@@ -610,7 +610,8 @@ class TitleReader:
                         and not chunk.regions and (end := self.district(i)) is not None):
                     unknown_place, chunk.place, i = True, (i, end), end  # "Kepala KSOP Namlea Yohanis"
                     continue
-                if not unknown_place and tok.lower not in lex.opens_name_or_org:
+                if not unknown_place and (tok.lower not in lex.opens_name_or_org or (
+                        place == "village" and self.village(i) is not None)):  # "Kepala Desa Tepas Bambang"
                     mode = place or ("area" if chunk.unit is not None else "")
                     local = mode in LOCAL_PLACES
                     if local or (mode == "area" and not chunk.regions and not chunk.areas):
