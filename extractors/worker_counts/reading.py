@@ -1439,7 +1439,7 @@ class WorkerCountReader:
                                                                     counted_in=self.orangs))
         return hits + self._total_column(doc, table, units) + (
             self._titled_sums(doc, table, units) or self._summed_to_count(doc, table, units, before)
-            or self._period_columns(doc, table, units))
+            or self._period_columns(doc, table, units) or self._columns_summed_to_counts(doc, table, units, before))
 
     def _total_column(self, doc: Doc, table: PipeTable, units: list[tuple[Noun | None, list[str]]]) -> list[Hit]:
         """"Kabupaten | Nelayan | Petani | Jumlah": a column headed by a total word (alone, or
@@ -1504,6 +1504,35 @@ class WorkerCountReader:
         return [Hit("worker_count", doc[first].idx, doc[end - 1].idx + len(doc[end - 1]), "worker.table_summed_count",
                     conf, {"value": value, "unit": whole.fields["unit"]})
                 for row, figures in summed for (first, end), value in zip(row[figured:], figures) if value is not None]
+
+    def _columns_summed_to_counts(self, doc: Doc, table: PipeTable, units: list[tuple[Noun | None, list[str]]],
+                                  before: list[Hit]) -> list[Hit]:
+        """"25.000 pekerja rentan dibiayai APBD ... 7.500 pekerja lainnya ditanggung CSR" over
+        "Kabupaten/Kota | APBD Provinsi | CSR" whose last row "Jumlah | 25.000 | 7.500" sums the
+        rows above it: a column whose header names no workers, no scale and no currency counts
+        the workers of a count named before the table in each figure, when its figure in that
+        total row sums the others and is that count's value."""
+        total = table.rows[-1] if table.rows else None
+        if total is None or len(total) != len(table.header) or not self._total_alone(doc, total[0]) \
+                or any(doc[k].lower in self.currencies for start, end in table.header for k in range(start, end)):
+            return []
+        top = doc[table.header[0][0]].idx
+        hits = []
+        for index in range(1, len(table.header)):
+            if units[index][0] is not None or units[index][1] or any(
+                    (noun := self.nouns.at(doc, k)) is not None and noun.role == "never"
+                    for cell in table.heading(index) for k in range(*cell)):
+                continue  # (not "Jumlah Perusahaan")
+            figures = list(column_figures_of(doc, table, index, self.grammar, [], money=False))
+            if len(figures) < 3 or figures[-1][1] != doc[total[index][0]].idx \
+                    or sum(value for value, _, _ in figures[:-1]) != figures[-1][0]:
+                continue
+            whole = next((hit for hit in reversed(before) if hit.end <= top and hit.fields["value"] == figures[-1][0]), None)
+            if whole is not None:
+                conf = round(whole.confidence * TABLE_FACTOR, 3)
+                hits.extend(Hit("worker_count", first, last, "worker.table_summed_count", conf,
+                                {"value": value, "unit": whole.fields["unit"]}) for value, first, last in figures)
+        return hits
 
     @staticmethod
     def _first_figure_column(doc: Doc, table: PipeTable) -> int:
