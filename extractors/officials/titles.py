@@ -596,7 +596,12 @@ class TitleReader:
                     chunk.place, i = (i, i + 1), i + 1  # a place the regions left untagged ("1304/Gorontalo")
                 continue
             if tok.lower in lex.anaphors and not tok.cap and chunk.org is None and len(chunks) == 1:
-                end = i + 2 if i + 2 < n and toks[i + 1].lower in lex.determiners else i + 1
+                end = i + 1
+                if end + 1 < n and toks[end].text.isalpha() and toks[end].text.islower() \
+                        and toks[end + 1].lower in lex.determiners:
+                    end += 1  # "Ketua kelompok tani tersebut, Sutrisno"
+                if end < n and toks[end].lower in lex.determiners:
+                    end += 1
                 if end < n and toks[end].text == ",":  # "HR Manager perusahaan tersebut, Jessica Tan"
                     chunk.anaphor = True
                     return chunks, end, False
