@@ -413,8 +413,14 @@ STORY_PARAGRAPHS = [f"Wali Kota menyerahkan {n} kartu BPJS Ketenagakerjaan kepad
      '<p class="post-date">19/12/2025 &middot; 13:05 WIB</p>'
      + "".join(f"<p>{p}</p>" for p in STORY_PARAGRAPHS) + '</article></body></html>',
      "2025-12-19"),
+    # a meta block's date field written with dashes, a widget's date in the top bar
+    ('<html><body><div id="topbar">Kamis, 23 Oktober 2025</div><div class="detail"><h1>Kartu untuk PKL</h1>'
+     '<div class="meta"><span class="penulis">Penulis : Fajar</span><br><span class="tanggal">21 - Oct - 2025, 13:47</span></div>'
+     '<div class="post-body">' + "".join(f"<p>{p}</p>" for p in STORY_PARAGRAPHS) + '</div></div></body></html>',
+     "2025-10-21T13:47:00"),
 ], ids=["post-meta-line", "table-info-row", "tgl-line", "k2-item-header", "main-block-meta", "main-block-late-date",
-        "header-date-line-no-class", "header-lead-mentions-a-date", "page-builder-post-info", "meta-paragraphs"])
+        "header-date-line-no-class", "header-lead-mentions-a-date", "page-builder-post-info", "meta-paragraphs",
+        "dashed-date-field"])
 def test_a_date_line_above_the_story_dates_a_page_without_date_metadata(html, published):
     _, meta = html_to_article_text(html)
     assert meta["published"] == published

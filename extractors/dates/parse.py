@@ -26,6 +26,7 @@ from extractors.common import Hit
 from .rules import Rules, Shape
 
 WINDOW_BEFORE = 5  # tokens looked at before an anchor ("Kamis , 21" before "Maret"; "Juli , Agustus dan" before "September")
+ANCHOR_GAPS = frozenset({".", "-", "–"})  # between a month name and the number that anchors it
 WINDOW_AFTER = 4  # tokens from the anchor on ("November 24 , 2024")
 HEADER_CHARS = 600  # a publication header line starts within this many characters
 EDITION = re.compile(r"(?<=[|/\-–—])\s*Edisi\s*$", re.IGNORECASE)  # before an outlet's edition date
@@ -289,10 +290,10 @@ def _anchors(doc: Doc, rules: Rules, memo: Memo) -> tuple[list[int], set[int]]:
 
 def _month_anchor(doc: Doc, start: int, memo: Memo) -> bool:
     """A month name at token start anchors a date when a number stands next to it (after
-    the period of a short month: "Des. 2025")."""
+    the period of a short month: "Des. 2025"; or a dash between: "23 - Oct - 2025")."""
     if start + 1 < len(doc) and memo.text(doc[start + 1].orth).isdigit():
         return True
-    if start + 2 < len(doc) and memo.text(doc[start + 1].orth) == "." and memo.text(doc[start + 2].orth).isdigit():
+    if start + 2 < len(doc) and memo.text(doc[start + 1].orth) in ANCHOR_GAPS and memo.text(doc[start + 2].orth).isdigit():
         return True
     return start > 0 and memo.text(doc[start - 1].orth).isdigit()
 
