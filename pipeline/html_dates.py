@@ -33,7 +33,7 @@ MONTHS = {"jan": 1, "januari": 1, "january": 1, "feb": 2, "februari": 2, "pebrua
           "dec": 12, "december": 12}
 _CLOCK = r"(?:[\s,|\-–]*(?:pukul|jam)?\s*(\d{1,2})[:.](\d{2})(?:[:.]\d{2})?\s*(WIB|WITA|WIT)?\b)?"
 _WORD_DATE = re.compile(r"\b(\d{1,2})(?:\s*[-–]\s*|\s+)([A-Za-z]{3,9})\.?(?:\s*[-–]\s*|\s+)(\d{4})" + _CLOCK, re.I)  # "14:20 wib" too;
-# "23 - Oct - 2025"
+# the parts may stand apart by dashes: "23 - Oct - 2025"
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/-](\d{1,2})[/-](\d{4})" + _CLOCK, re.I)
 _WEEKDAY_BEFORE = re.compile(r"\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad)\b[\s,]*$", re.I)
 _ISO_DATE = re.compile(r"\d{4}[-/]\d{2}[-/]\d{2}")

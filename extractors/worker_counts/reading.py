@@ -1429,7 +1429,7 @@ class WorkerCountReader:
                 noun = first_unit
             if noun is None and index > 0 and not vague_scale(doc, heading) \
                     and any(self._counts_people(doc, *cell, members=True) for cell in heading):
-                hits.extend(self._people_summed_to_count(doc, table, index, scale, before))
+                hits.extend(self._column_summed_to_count(doc, table, index, scale, before))
                 continue
             if noun is None or vague_scale(doc, heading):
                 continue
@@ -1516,22 +1516,13 @@ class WorkerCountReader:
         if total is None or len(total) != len(table.header) or not self._total_alone(doc, total[0]) \
                 or any(doc[k].lower in self.currencies for start, end in table.header for k in range(start, end)):
             return []
-        top = doc[table.header[0][0]].idx
         hits = []
         for index in range(1, len(table.header)):
             if units[index][0] is not None or units[index][1] or any(
                     (noun := self.nouns.at(doc, k)) is not None and noun.role == "never"
                     for cell in table.heading(index) for k in range(*cell)):
                 continue  # (not "Jumlah Perusahaan")
-            figures = list(column_figures_of(doc, table, index, self.grammar, [], money=False))
-            if len(figures) < 3 or figures[-1][1] != doc[total[index][0]].idx \
-                    or sum(value for value, _, _ in figures[:-1]) != figures[-1][0]:
-                continue
-            whole = next((hit for hit in reversed(before) if hit.end <= top and hit.fields["value"] == figures[-1][0]), None)
-            if whole is not None:
-                conf = round(whole.confidence * TABLE_FACTOR, 3)
-                hits.extend(Hit("worker_count", first, last, "worker.table_summed_count", conf,
-                                {"value": value, "unit": whole.fields["unit"]}) for value, first, last in figures)
+            hits.extend(self._column_summed_to_count(doc, table, index, [], before, total[index]))
         return hits
 
     @staticmethod
@@ -1542,14 +1533,16 @@ class WorkerCountReader:
         return 2 if numbered and all(end - start == 1 and doc[start].text.isdigit() and len(doc[start].text) <= ROW_DIGITS
                                      for start, end in numbered) else 1
 
-    def _people_summed_to_count(self, doc: Doc, table: PipeTable, index: int, scale: list[str],
-                                before: list[Hit]) -> list[Hit]:
+    def _column_summed_to_count(self, doc: Doc, table: PipeTable, index: int, scale: list[str],
+                                before: list[Hit], total: Cell | None = None) -> list[Hit]:
         """"... 45.000 pekerja rentan ..." over "Kabupaten/Kota | Kuota (orang)" whose last row
-        "Jumlah | 45.000" sums the rows above it: a column that counts people without saying
-        who (see _counts_people) counts the workers of a count named before the table, when
-        its last figure sums the others and is that count's value."""
+        "Jumlah | 45.000" sums the rows above it: a column (one that counts people without
+        saying who, see _counts_people; or see _columns_summed_to_counts) counts the workers of
+        a count named before the table, when its last figure (the one in cell `total`, if
+        given) sums the others and is that count's value."""
         figures = list(column_figures_of(doc, table, index, self.grammar, scale, money=False, counted_in=self.orangs))
-        if len(figures) < 3 or sum(value for value, _, _ in figures[:-1]) != figures[-1][0]:
+        if len(figures) < 3 or sum(value for value, _, _ in figures[:-1]) != figures[-1][0] \
+                or total is not None and (total[0] == total[1] or figures[-1][1] != doc[total[0]].idx):
             return []
         top = doc[table.header[0][0]].idx
         whole = next((hit for hit in reversed(before) if hit.end <= top and hit.fields["value"] == figures[-1][0]), None)
