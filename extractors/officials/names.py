@@ -124,8 +124,9 @@ class NameReader:
                 j += 1
                 if tok.lower in shortened and glued(j, ".") and j + 1 < n and toks[j + 1].name:
                     j += 1  # "Andi Muh. Ilham"
-                elif glued(j, "'") and toks.space(j) and j + 1 < n and toks[j + 1].name and j + 1 not in blocked:
-                    j += 1  # a glottal stop ending a name word: "Yusuf Bura' Sampe Lolo" (Toraja)
+                elif glued(j, "'") and ((toks.space(j) and j + 1 < n and toks[j + 1].name and j + 1 not in blocked)
+                                        or (j + 1 < n and toks[j + 1].text == "," and not toks.space(j))):
+                    j += 1  # a glottal stop ending a name word: "Yusuf Bura' Sampe Lolo", "Markus Sampe Bua'," (Toraja)
                 while j + 1 < n and toks[j].text == "-" and not toks.space(j - 1) and not toks.space(j) \
                         and toks[j + 1].name and j + 1 not in blocked:
                     j += 2  # Al-Farisi

@@ -578,7 +578,31 @@ class DocReader:
         while j < self.n and j - k <= MAX_ASIDE and (toks[j].text.isalpha() or toks[j].text == "-" or (
                 toks[j].text.isdigit() and len(toks[j].text) <= 2 and toks[j - 1].text.isalpha())):
             j += 1  # ("Halmahera Utara-Pulau Morotai")
-        return j if j > k + 2 and j < self.n and toks[j].text == "," else k
+        if not (j > k + 2 and j < self.n and toks[j].text == ","):
+            return k
+        return self._past_listed_places(j)
+
+    def _past_listed_places(self, comma: int) -> int:
+        """The comma after a list of regions that goes on after the comma at token `comma` and
+        closes with "dan" ("dari daerah pemilihan Aceh Barat, Nagan Raya, Aceh Jaya dan
+        Simeulue, H. Tgk. ..."), or `comma` when no such list follows."""
+        toks, j = self.toks, comma + 1
+        while (place := self._region_at(j)) is not None:
+            after = toks[place]
+            if after.text == ",":
+                j = place + 1
+            elif after.lower == "dan" and (last := self._region_at(place + 1)) is not None and toks[last].text == ",":
+                return last
+            else:
+                break
+        return comma
+
+    def _region_at(self, i: int) -> int | None:
+        """The token after a region tagged at token i, if one is and a token follows it."""
+        if i >= self.n or not self.toks[i].cap:  # (reading token i notes the places over it)
+            return None
+        place = self.toks.places.get(i)
+        return place[0] if place is not None and place[1] == "region" and place[0] < self.n else None
 
     def _electoral_at(self, k: int) -> int:
         """How many words open an electoral district at token k ("Dapil", "Daerah Pemilihan"); 0 if none."""
