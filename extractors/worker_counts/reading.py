@@ -1489,20 +1489,27 @@ class WorkerCountReader:
         a row "Total | 239.250 | 73.150 | 312.400": a table whose header names no workers, no
         scale and no currency, and whose last column, headed by a total word alone, sums each
         row, counts the workers of a count named before it in every figure of those rows when
-        one row's sum is that count's value."""
-        if len(table.header) < 3 or any(noun is not None or scale for noun, scale in units) \
+        one row's sum is that count's value; when that last column is headed by a total word
+        and a worker unit ("... | Dibiayai DBHCHT | Jumlah Peserta"), its parts count in its
+        unit without such a count."""
+        if len(table.header) < 3 or any(noun is not None or scale for noun, scale in units[:-1]) or units[-1][1] \
                 or any(doc[k].lower in self.currencies for start, end in table.header for k in range(start, end)):
             return []
         figured = self._first_figure_column(doc, table)
-        summed = self._summed_table_rows(doc, table, figured)
-        top = doc[table.header[0][0]].idx
-        totals = {figures[-1] for _, figures in summed}
-        whole = next((hit for hit in reversed(before) if hit.end <= top and hit.fields["value"] in totals), None)
-        if whole is None or len(summed) < 2:
+        summed = self._summed_table_rows(doc, table, figured, unit=True)
+        if len(summed) < 2:
             return []
+        whole = units[-1][0]  # the total's own unit, if its header names one
+        if whole is None:
+            top = doc[table.header[0][0]].idx
+            totals = {figures[-1] for _, figures in summed}
+            counted = next((hit for hit in reversed(before) if hit.end <= top and hit.fields["value"] in totals), None)
+            if counted is None:
+                return []
+            whole = Noun("unit", counted.fields["unit"], counted.confidence, 1)
         conf = round(whole.confidence * TABLE_FACTOR, 3)
         return [Hit("worker_count", doc[first].idx, doc[end - 1].idx + len(doc[end - 1]), "worker.table_summed_count",
-                    conf, {"value": value, "unit": whole.fields["unit"]})
+                    conf, {"value": value, "unit": whole.unit})
                 for row, figures in summed for (first, end), value in zip(row[figured:], figures) if value is not None]
 
     def _columns_summed_to_counts(self, doc: Doc, table: PipeTable, units: list[tuple[Noun | None, list[str]]],
@@ -1576,16 +1583,16 @@ class WorkerCountReader:
         words = [doc[k] for k in range(*cell)]
         return 1 <= len(words) <= 2 and is_year(words[-1].text) and (len(words) == 1 or words[0].lower in self.months)
 
-    def _summed_table_rows(self, doc: Doc, table: PipeTable, first: int = 1,
-                           last: int | None = None) -> list[tuple[list[Cell | None], list[int | None]]]:
+    def _summed_table_rows(self, doc: Doc, table: PipeTable, first: int = 1, last: int | None = None,
+                           unit: bool = False) -> list[tuple[list[Cell | None], list[int | None]]]:
         """(row, its figures from cell `first` to cell `last`, the last by default) of each row
-        whose cell `last`, under a total heading (see _total_heading), is the sum of the figures
+        whose cell `last`, under a total heading (see _total_heading, `unit`), is the sum of the figures
         before it. A part written "-" is none (its figure None): "Kota Ambon | 6.500 | - |
         6.500". A row with fewer cells than the header (a total row whose label spans two
         columns) is aligned on its last cell, its first cells None."""
         header = table.header
         last = len(header) - 1 if last is None else last
-        if not self._total_heading(doc, header[last]):
+        if not self._total_heading(doc, header[last], unit):
             return []
         summed = []
         for row in table.rows:
@@ -1602,15 +1609,17 @@ class WorkerCountReader:
                 summed.append((row, figures))
         return summed
 
-    def _total_heading(self, doc: Doc, cell: Cell) -> bool:
+    def _total_heading(self, doc: Doc, cell: Cell, unit: bool = False) -> bool:
         """Whether a header cell heads a total: total words alone ("Jumlah", "Total"), or a
-        total word and a word that counts people without saying who ("Jumlah Penerima")."""
+        total word and a word that counts people without saying who ("Jumlah Penerima");
+        with `unit`, also a total word and a worker unit ("Jumlah Peserta")."""
         if self._total_alone(doc, cell):
             return True
         if cell[1] - cell[0] < 2 or doc[cell[0]].lower not in self.total_words:
             return False
         noun = self.nouns.at(doc, cell[0] + 1)
-        return noun is not None and noun.role in PEOPLE_ROLES and cell[0] + 1 + noun.length == cell[1]
+        return noun is not None and (noun.role in PEOPLE_ROLES or unit and noun.role == "unit") \
+            and cell[0] + 1 + noun.length == cell[1]
 
     def _total_alone(self, doc: Doc, cell: Cell) -> bool:
         """Whether a header cell is total words alone ("Jumlah", "Total")."""
