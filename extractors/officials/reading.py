@@ -598,11 +598,9 @@ class DocReader:
         return comma
 
     def _region_at(self, i: int) -> int | None:
-        """The token after a region tagged at token i, if one is and a token follows it."""
-        if i >= self.n or not self.toks[i].cap:  # (reading token i notes the places over it)
-            return None
-        place = self.toks.places.get(i)
-        return place[0] if place is not None and place[1] == "region" and place[0] < self.n else None
+        """The token after a region tagged at token i (see TitleReader.element), if a token follows it."""
+        found = self.titles.element(i)
+        return found[0] if found is not None and found[1] == "region" and found[0] < self.n else None
 
     def _electoral_at(self, k: int) -> int:
         """How many words open an electoral district at token k ("Dapil", "Daerah Pemilihan"); 0 if none."""
