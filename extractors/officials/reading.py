@@ -88,6 +88,9 @@ class DocReader:
         chunks, post_end, unreadable = titles.chunks(field_end, title.place, self._after_apposition(first))
         if unreadable:
             return [], post_end
+        named_as_place = title.place == "district" and self._degreed_place(chunks, post_end)
+        if named_as_place:  # "Camat Roni Pangaribuan, S.STP., M.Si., menyebut": a name, not a place
+            post_end, chunks[0].place = chunks[0].place[0], None
         if title.needs_qualifier and not any(c.org or c.unit or c.areas for c in chunks):
             chunks[0].org = self._org_before(first)  # "1. PT Borneo Kurir Nusantara, Direktur Utama Stevanus Lawing"
             if chunks[0].org is None and not field_text and not chunks[0].regions:
@@ -124,7 +127,7 @@ class DocReader:
         while i < n and toks[i].blank and "\n" not in toks[i].text:  # "Utara,\xa0Hassanudin"
             i += 1
         unset = title.place in LOCAL_PLACES and i == post_end and not toks[i].honorific \
-            and not titles.opens_birth_name(i)  # no comma: only a title or "I Wayan" tells where the place ends
+            and not titles.opens_birth_name(i) and not named_as_place  # no comma: only a title or "I Wayan" tells where the place ends
         if unset and not (title.place == "district" and self._known_district(chunks[-1])
                           or title.place == "village" and self._known_village(chunks[-1])):
             return [], post_end  # "Kades Sukamaju Ahmad Yani": where the village ends is unknown
@@ -543,6 +546,26 @@ class DocReader:
                 later = self.names.forward(k)
                 return later if later is not None and later.words >= 2 else name
         return name
+
+    def _degreed_place(self, chunks: list[Chunk], post_end: int) -> bool:
+        """Whether the unknown place read after a kecamatan's post is a name: a degree set off
+        by a comma follows it, then no capitalised word ("Camat Roni Pangaribuan, S.STP.,
+        menyebut"). Not for villages: too many are missing from the lists ("Kepala Desa
+        Gelanglor Eko Prasetyo Nugroho, S.Sos.")."""
+        chunk, toks, n = chunks[0], self.toks, self.n
+        if len(chunks) > 1 or chunk.place is None or chunk.place[1] != post_end or \
+                chunk.org or chunk.unit or chunk.regions or chunk.areas:
+            return False
+        if not (post_end + 1 < n and toks[post_end].text == ","):
+            return False
+        after = self.titles.after_degrees(post_end + 1)
+        if after == post_end + 1 or (after < n and toks[after].cap):
+            return False
+        start = chunk.place[0]
+        if self.titles.village(start) is not None or self.titles.district(start) is not None:
+            return False  # "Kepala Desa Sukamaju Asep Saepudin, S.Pd.": a known place, then the name
+        name = self.names.forward(start)
+        return name is not None and name.start == start and name.end == post_end
 
     def _lone_name(self, name: Name) -> bool:
         """Whether a one-word name after a known village is whole: a comma or a lower-case word
