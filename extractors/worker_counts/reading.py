@@ -212,6 +212,7 @@ class WorkerCountReader:
         self.orangs = frozenset(strings.add(r["phrase"]) for r in rows if r["role"] == "classifier")
         self.target_follow = self.clause_breaks | self.orangs | {strings.add("(")}  # after a target's number
         self.colon = strings.add(":")
+        self.dashes = frozenset(strings.add(w) for w in DASHES)
         self.dari = strings.add("dari")
         self.dan = strings.add("dan")
         self.atau = strings.add("atau")
@@ -1943,6 +1944,8 @@ class WorkerCountReader:
                         continue
                     return self._topic_licence(doc, i, first, licensed) or self._partitive_licence(doc, i)
                 return soft
+            if tok.orth in self.dashes and soft is None and self._dash_separates(doc, i):
+                return self._label_licence(doc, i, licensed)  # "Seluma - 1.870 orang": a row's label
             if self._inside_name(doc, i, tok):
                 limit -= 1  # a name's words count once: "dalam Kartu Pelaku Usaha Kelautan dan Perikanan (Kusuka)"
             got = self.nouns.ending_at(doc, i, lower) if lower in noun_ends else None
@@ -2113,8 +2116,20 @@ class WorkerCountReader:
         return said
 
     def _row(self, doc: Doc, start: int, end: int) -> bool:
-        """Whether tokens start..end are a list row: a colon followed by a number."""
-        return any(doc[k].orth == self.colon and self._is_numberish(doc[k + 1]) for k in range(start, end - 1))
+        """Whether tokens start..end are a list row: a colon, or a dash after its label,
+        followed by a number."""
+        return any(self._is_numberish(doc[k + 1]) and (doc[k].orth == self.colon or (
+            doc[k].orth in self.dashes and self._dash_separates(doc, k))) for k in range(start, end - 1))
+
+    def _dash_separates(self, doc: Doc, dash: int) -> bool:
+        """Whether the dash at token `dash` sets a line's label off from its figure as a colon
+        would ("Bengkulu Selatan - 1.330 orang"): spaced, after capitalised words that open the
+        line, before a number."""
+        if not (doc[dash - 1].whitespace_ and doc[dash].whitespace_ and dash + 1 < len(doc)
+                and self._is_numberish(doc[dash + 1])):
+            return False
+        start = self._line_start(doc, dash, LABEL_WINDOW)
+        return start is not None and start < dash and all(doc[k].is_title for k in range(start, dash))
 
     def _names_workers(self, doc: Doc, start: int, end: int, licensed: frozenset[str],
                        counted: bool = False) -> float | None:
