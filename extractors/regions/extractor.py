@@ -315,7 +315,8 @@ class RegionsExtractor:
         named = {h.fields["code"] for h in hits if h.kind == "region"}  # a bare homonym too ("Di Sleman, ... di
         # Kecamatan Prambanan, Ngemplak, dan Depok": Sleman is also a kecamatan's name)
         return [h for h in hits if id(h) not in bare or not (bare[id(h)] & (named - {h.fields["code"]}) and (
-            self._listed_with_district(text, h.start, h.end) or _called_kecamatan(text, text[h.start:h.end])))]
+            self._listed_with_district(text, h.start, h.end) or _called_kecamatan(text, text[h.start:h.end]))
+            or _kecamatan_at_home(h, bare[id(h)], named) and _listed_with_unknown(text, h, hits))]
 
     def _ends_district(self, doc: Doc, start: int, end: int) -> bool:
         """Whether the name at tokens start..end ends a kecamatan's name with the capitalised
@@ -1043,6 +1044,27 @@ def _line_is_upper(doc: Doc, start: int, end: int, surface: str) -> bool:
         last += 1
     line = doc[first:last].text
     return sum(c.isalpha() for c in line) > len(surface) + 3 and line.isupper()
+
+
+def _kecamatan_at_home(hit: Hit, parents, named: set[str]) -> bool:
+    """Whether a bare name is a kecamatan's of the provinces the story is set in, and the
+    region it names lies elsewhere: "di sembilan pantai, mulai dari Parangtritis, Depok, Samas"
+    in a story on Bantul (Depok is a kecamatan of Sleman) is no mention of Kota Depok (Jawa
+    Barat), which the story would name alongside its own province's places."""
+    if hit.rule != "region.bare_name":
+        return False
+    provinces = {code.split(".")[0] for code in named if code != hit.fields["code"]}
+    return hit.fields["code"].split(".")[0] not in provinces and any(
+        parent.split(".")[0] in provinces for parent in parents)
+
+
+def _listed_with_unknown(text: str, hit: Hit, hits: list[Hit]) -> bool:
+    """Whether the name of `hit` is listed right after or before capitalised words that are no
+    region here ("Parangtritis, Depok, Samas": beaches, villages)."""
+    starts, ends = {h.start for h in hits}, {h.end for h in hits}
+    before = LISTED_BEFORE.search(text, max(0, hit.start - LIST_CONTEXT_CHARS), hit.start)
+    after = LISTED_AFTER.match(text, hit.end, hit.end + LIST_CONTEXT_CHARS)
+    return (before is not None and before.end(1) not in ends) or (after is not None and after.start(1) not in starts)
 
 
 def _in_named_province(refs, named: set[str]) -> list:
