@@ -1524,14 +1524,38 @@ class WorkerCountReader:
         if total is None or len(total) != len(table.header) or not self._total_alone(doc, total[0]) \
                 or any(doc[k].lower in self.currencies for start, end in table.header for k in range(start, end)):
             return []
-        hits = []
+        hits, columns = [], []
         for index in range(1, len(table.header)):
             if units[index][0] is not None or units[index][1] or any(
                     (noun := self.nouns.at(doc, k)) is not None and noun.role == "never"
                     for cell in table.heading(index) for k in range(*cell)):
                 continue  # (not "Jumlah Perusahaan")
+            columns.append(index)
             hits.extend(self._column_summed_to_count(doc, table, index, [], before, total[index]))
+        if hits and len(columns) >= 3:
+            return self._row_summed_columns(doc, table, columns, hits[0]) or hits
         return hits
+
+    def _row_summed_columns(self, doc: Doc, table: PipeTable, columns: list[int], counted: Hit) -> list[Hit]:
+        """Every column of `columns` in the unit of `counted` (a figure of one of them, see
+        _columns_summed_to_counts), when the last is headed by a total word and each row's
+        figure there sums the row's others, and each column's last figure sums those above it:
+        "APBD Provinsi | APBD Kabupaten | Dana Desa | Jumlah" over "Bone | 4.200 | 6.850 | 9.120 |
+        20.170" and a total row. Workers plus workers make workers: what the one column counts,
+        they all count."""
+        last = table.header[columns[-1]]
+        if not any(doc[k].lower in self.total_words for k in range(*last)):
+            return []
+        figures = [list(column_figures_of(doc, table, index, self.grammar, [], money=False)) for index in columns]
+        rows = len(table.rows)
+        if rows < 3 or any(len(column) != rows for column in figures):
+            return []
+        if any(sum(column[r][0] for column in figures[:-1]) != figures[-1][r][0] for r in range(rows)) or \
+                any(sum(value for value, _, _ in column[:-1]) != column[-1][0] for column in figures):
+            return []
+        unit, conf = counted.fields["unit"], counted.confidence
+        return [Hit("worker_count", first, end, "worker.table_summed_count", conf, {"value": value, "unit": unit})
+                for column in figures for value, first, end in column]
 
     @staticmethod
     def _first_figure_column(doc: Doc, table: PipeTable) -> int:
