@@ -45,6 +45,7 @@ REVISED_LICENCE = 0.75  # how sure "kuota ... menjadi N orang" after a worker co
 PER_PLACE_LICENCE = 0.75  # how sure "minimal 20 orang per desa" after a worker count is
 REVISED_WINDOW = 10  # tokens from a quota's head word to its "menjadi"
 REVISED_CHARS = 400  # characters from the last worker count before to that "N orang"
+COMPARED_TIME_WORDS = 4  # words of the earlier time a compared number is given for ("tahun lalu")
 INTRO_FOLLOWERS = frozenset({"yang", ",", "adalah", "sebagai", "berikut"})  # after a table's introducing
 INTRO_CONJUNCTIONS = frozenset({"dan", "serta", "beserta"})  # subject: "jumlah pekerja rentan yang ..."
 CUE_ROLES = frozenset({"cue", "soft_cue"})  # nouns.csv roles that make a later "N orang" count
@@ -81,9 +82,10 @@ RULE_FACTOR = {  # confidence of a rule relative to that of its noun
     "worker.list_orang": 0.85,
     "worker.revised_orang": 1.0,  # (its licence, REVISED_LICENCE, says how sure)
     "worker.enrolled_orang": 1.0,  # (its licence, ENROL_LICENCE, says how sure)
+    "worker.compared_orang": 1.0,  # (its licence, REVISED_LICENCE, says how sure)
     "worker.per_place": 1.0,  # (its licence, PER_PLACE_LICENCE, says how sure)
-    "worker.summed_total": 1.0,
-    "worker.answer_orang": 1.0,  # (its licence: the question's noun, times ANSWER_FACTOR)  # (its licence, TOTAL_LICENCE, says how sure)
+    "worker.summed_total": 1.0,  # (its licence, TOTAL_LICENCE, says how sure)
+    "worker.answer_orang": 1.0,  # (its licence: the question's noun, times ANSWER_FACTOR)
     "worker.summed_list": 1.0,  # (its licence: the whole count's confidence, times PART_FACTOR)
     "worker.working_residents": 1.0,  # (its noun's confidence: RESIDENT_CONFIDENCE)
 }
@@ -221,6 +223,7 @@ class WorkerCountReader:
         self.yangs = frozenset(strings.add(w) for w in ("yang", "yg"))
         self.becomes = strings.add("menjadi")
         self.revisions = words("revision")  # "menjadi", "jadi": before a quota's new number
+        self.compared, self.compared_adverbs = words("compared"), words("compared_adverb")
         self.share_openers, self.share_places, self.floors = words("share_opener"), words("share_place"), words("floor")
         self.revised_heads = self.heads | self.anaphors | self.targets
         self.others_word = strings.add("lainnya")
@@ -1322,6 +1325,9 @@ class WorkerCountReader:
             licence = self._enrolled_of_count(doc, got[1], start, last)
             rule = "worker.enrolled_orang"
         if licence is None and last is not None:
+            licence = self._compared_licence(doc, got[1], last)
+            rule = "worker.compared_orang"
+        if licence is None and last is not None:
             licence = self._list_licence(doc, got[1], start, last, others) or self._breakdown_licence(doc, got[1], last)
             rule = "worker.list_orang"
         if not licence and last is not None:
@@ -2270,6 +2276,29 @@ class WorkerCountReader:
                 return None
             k -= 1
         else:
+            return None
+        return REVISED_LICENCE
+
+    def _compared_licence(self, doc: Doc, first: int, last: Hit) -> float | None:
+        """".. bagi 2.640 pekerja rentan pada tahun ini. Jumlah itu naik dibandingkan tahun lalu
+        yang hanya dua ribu orang": "N orang" (from token `first`) after "yang" and compared
+        adverbs, after a few words of an earlier time, after a compared word ("dibanding") that a
+        change verb follows right after a demonstrative ("itu", "tersebut"), with a worker count
+        (`last`) at most REVISED_CHARS before: the same workers' number at that time."""
+        i = first - 1
+        while i > 0 and (doc[i].lower in self.compared_adverbs or doc[i].lower in self.approx):
+            i -= 1
+        if i < 4 or doc[i].lower not in self.yangs or doc[first].idx - last.end > REVISED_CHARS:
+            return None
+        k = i - 1
+        while k > i - 1 - COMPARED_TIME_WORDS and k > 2 and doc[k].lower not in self.compared:
+            if not (doc[k].is_alpha or is_year(doc[k].text)) or self.nouns.at(doc, k) is not None:
+                return None
+            k -= 1
+        if doc[k].lower not in self.compared or k == i - 1:
+            return None
+        if not (doc[k - 1].lower in self.changes and doc[k - 2].lower in self.demonstratives
+                and doc[k - 2].idx > last.end):
             return None
         return REVISED_LICENCE
 
