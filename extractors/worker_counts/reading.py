@@ -82,6 +82,7 @@ RULE_FACTOR = {  # confidence of a rule relative to that of its noun
     "worker.list_orang": 0.85,
     "worker.revised_orang": 1.0,  # (its licence, REVISED_LICENCE, says how sure)
     "worker.enrolled_orang": 1.0,  # (its licence, ENROL_LICENCE, says how sure)
+    "worker.table_row_unit": 1.0,
     "worker.compared_orang": 1.0,  # (its licence, REVISED_LICENCE, says how sure)
     "worker.per_place": 1.0,  # (its licence, PER_PLACE_LICENCE, says how sure)
     "worker.summed_total": 1.0,  # (its licence, TOTAL_LICENCE, says how sure)
@@ -1446,7 +1447,47 @@ class WorkerCountReader:
                                                                     counted_in=self.orangs))
         return hits + self._total_column(doc, table, units) + (
             self._titled_sums(doc, table, units) or self._summed_to_count(doc, table, units, before)
-            or self._period_columns(doc, table, units) or self._columns_summed_to_counts(doc, table, units, before))
+            or self._period_columns(doc, table, units) or self._columns_summed_to_counts(doc, table, units, before)
+            or self._unit_rows(doc, table, units, licensed, before))
+
+    def _unit_rows(self, doc: Doc, table: PipeTable, units: list[tuple[Noun | None, list[str]]],
+                   licensed: frozenset[str], before: list[Hit]) -> list[Hit]:
+        """"Segmen | Kota Kediri | Kabupaten Kediri" over "Penerima Upah (PU) | 71.260 | 58.915": a
+        table turned on its side, whose row labels open with worker units (two rows at least)
+        and whose header names no workers, no scale and no currency, counts those workers in
+        each figure of their rows; its total row ("Jumlah | 93.870 | 111.840") counts them too,
+        in the unit of a worker count named before the table whose value its figures sum to."""
+        if any(noun is not None or scale for noun, scale in units) \
+                or any(doc[k].lower in self.currencies for start, end in table.header for k in range(start, end)):
+            return []
+        hits, labelled = [], 0
+        figured = self._first_figure_column(doc, table)
+        rows = [row for row in table.rows if len(row) == len(table.header)]
+        for row in rows:
+            noun = self._cell_unit(doc, *row[0], licensed)[0] if row[0][0] < row[0][1] else None
+            if noun is None or noun.role != "unit" or self.nouns.at(doc, row[0][0]) is None:
+                continue  # (the label must open with the unit: not "Iuran Penerima Upah")
+            labelled += 1
+            conf = round(noun.confidence * TABLE_FACTOR, 3)
+            for first, end in row[figured:]:
+                value = cell_figure(doc, (first, end), self.grammar, [], money=False)
+                if value is not None:
+                    hits.append(Hit("worker_count", doc[first].idx, doc[end - 1].idx + len(doc[end - 1]),
+                                    "worker.table_row_unit", conf, {"value": value, "unit": noun.unit}))
+        if labelled < 2:
+            return []
+        total = rows[-1]
+        if self._total_alone(doc, total[0]):
+            figures = [cell_figure(doc, cell, self.grammar, [], money=False) for cell in total[figured:]]
+            top = doc[table.header[0][0]].idx
+            whole = next((hit for hit in reversed(before) if hit.end <= top and None not in figures
+                          and hit.fields["value"] == sum(figures)), None)
+            if whole is not None:
+                conf = round(whole.confidence * TABLE_FACTOR, 3)
+                hits += [Hit("worker_count", doc[first].idx, doc[end - 1].idx + len(doc[end - 1]),
+                             "worker.table_row_unit", conf, {"value": value, "unit": whole.fields["unit"]})
+                         for (first, end), value in zip(total[figured:], figures)]
+        return hits
 
     def _total_column(self, doc: Doc, table: PipeTable, units: list[tuple[Noun | None, list[str]]]) -> list[Hit]:
         """"Kabupaten | Nelayan | Petani | Jumlah": a column headed by a total word (alone, or
@@ -1566,8 +1607,9 @@ class WorkerCountReader:
     @staticmethod
     def _first_figure_column(doc: Doc, table: PipeTable) -> int:
         """The first column of figures: 1, after the label column; 2 when a first column numbers
-        the rows ("No | Kabupaten/Kota | ..." over "1 | Kota Metro | ...")."""
-        numbered = [row[0] for row in table.rows if len(row) == len(table.header)]
+        the rows ("No | Kabupaten/Kota | ..." over "1 | Kota Metro | ..."; a total row may leave
+        it empty: "| Total | ...")."""
+        numbered = [row[0] for row in table.rows if len(row) == len(table.header) and row[0][0] < row[0][1]]
         return 2 if numbered and all(end - start == 1 and doc[start].text.isdigit() and len(doc[start].text) <= ROW_DIGITS
                                      for start, end in numbered) else 1
 
