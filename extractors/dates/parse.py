@@ -190,7 +190,19 @@ def extract(doc: Doc, rules: Rules, memo: Memo, published: date | None, text: st
             text = doc.text if text is None else text
             if _signed(text, hit.start, hit.end, rules):
                 hits[k] = replace(hit, fields={**hit.fields, "role": "published"})
-    return _one_publication_date(hits, published)
+    if sum(h.fields["role"] == "published" for h in hits) > 1:
+        text = doc.text if text is None else text
+        labelled = {h.fields["value"] for h in hits if h.fields["role"] == "published" and _after_label(text, h.start, rules)}
+    else:
+        labelled = set()
+    return _one_publication_date(hits, published, labelled)
+
+
+def _after_label(text: str, start: int, rules: Rules) -> bool:
+    """Whether the date at character `start` follows a publication label on its line, alone
+    or as a meta line's field ("Diterbitkan: 25 Juli 2024 | Kategori: ...")."""
+    before = text[text.rfind("\n", 0, start) + 1:start].strip()
+    return rules.published_label.match(FIELD_SEPARATOR.split(before)[-1].strip()) is not None
 
 
 def _story_or_site(hits: list[Hit], yearless_days) -> list[Hit]:
@@ -245,7 +257,7 @@ def _signed(text: str, start: int, end: int, rules: Rules) -> bool:
     return False
 
 
-def _one_publication_date(hits: list[Hit], published: date | None) -> list[Hit]:
+def _one_publication_date(hits: list[Hit], published: date | None, labelled: set[date]) -> list[Hit]:
     """Two header dates that both read as the publication date ("Selasa, 22 April 2025 | 08:14
     WIT" above the title, "Senin, 21 Apr 2025 11:32 WIT" under the byline): a page's
     current-date bar shows the day it was read, never before the story's, so the earliest is
@@ -253,14 +265,18 @@ def _one_publication_date(hits: list[Hit], published: date | None) -> list[Hit]:
     (`published`) counts among them: a header date after it is no fact either; and when one
     of them is that day, it is the publication date, and an earlier one a date the story
     mentions (a press release's dateline, "Tarempa, 27 Agustus 2025 -", under the page's
-    "Kabar Cabang | 28 Agustus 2025")."""
+    "Kabar Cabang | 28 Agustus 2025"). Without that day, the one date a publication label gives
+    ("Diterbitkan: 25 Juli 2024", `labelled`) is the publication date, and an earlier dateline
+    ("Lewoleba, 24 Juli 2024 –") one the story mentions."""
     days = {h.fields["value"] for h in hits if h.fields["role"] == "published"}
     if published is not None and days:
         days.add(published)
     if len(days) < 2:
         return hits
-    first = published if any(h.fields["role"] == "published" and h.fields["value"] == published for h in hits) \
-        else min(days)
+    if any(h.fields["role"] == "published" and h.fields["value"] == published for h in hits):
+        first = published
+    else:
+        first = next(iter(labelled)) if len(labelled) == 1 else min(days)
     return [h if h.fields["role"] != "published" or h.fields["value"] == first
             else replace(h, fields={**h.fields, "role": "mentioned"})
             for h in hits if h.fields["role"] != "published" or h.fields["value"] <= first]
