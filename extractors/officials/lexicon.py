@@ -192,6 +192,7 @@ class Lexicon:
         self.bylines = frozenset(roles.get("byline", ()))
         self.escorts = frozenset(roles.get("escort", ()))
         self.relatives = frozenset(roles.get("relative", ()))
+        self.remits = frozenset(roles.get("remit", ()))
         self.locatives = frozenset(roles.get("locative", ()))
         self.venues = frozenset(w.lower() for w in roles.get("venue", ()))
         self.handovers = frozenset(tuple(w.split()) for w in roles.get("handover", ()))

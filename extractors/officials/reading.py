@@ -120,6 +120,9 @@ class DocReader:
             post_end = self._past_constituency(post_end)  # "Anggota Depekab dari unsur akademisi, Dr. ..."
         elif post_end < n and toks[post_end].lower in self.lex.relatives and not lowercase:
             post_end = self._past_relative(post_end)  # "Kepala Cabang Bangka yang berkantor di Pangkalpinang, Yudha"
+        elif post_end + 1 < n and toks[post_end].text == "," and toks[post_end + 1].lower in self.lex.relatives \
+                and not lowercase and (closed := self._past_relative(post_end + 1)) > post_end + 1:
+            post_end = closed  # "Kepala Cabang Poso, yang wilayah kerjanya meliputi Morowali Utara, Hj. Sitti ..."
         elif post_end < n and toks[post_end].lower in self.lex.locatives and not lowercase:
             post_end = self._past_location(post_end)  # "Kepala UPTD BLK Provinsi Kalsel di Banjarbaru, Hairiyah"
         bracketed = post_end < n and toks[post_end].text == "("  # "Kepala Dinas Perikanan OKI (Ir. Hendri Saputra)"
@@ -687,13 +690,15 @@ class DocReader:
         """The comma that closes a relative clause at token k ("yang berkantor di Pangkalpinang":
         words only, up to MAX_ASIDE tokens, the first in lower case) when a name follows it,
         or k otherwise. A clause with a word in -nya tells what someone else did ("sambutan
-        Bupati yang dibacakannya, Cut Nurul ...": she read it), so the name is not the post's."""
+        Bupati yang dibacakannya, Cut Nurul ...": she read it), so the name is not the post's,
+        unless the word tells the post's remit ("yang wilayah kerjanya meliputi ..."); so does
+        one with an escort word ("yang didampingi Sekretaris Dinas, Budi": Budi is the other)."""
         toks, j = self.toks, k + 1
         if j >= self.n or not toks[j].text.islower():
             return k
         while j < self.n and j - k <= MAX_ASIDE and toks[j].text.isalpha():
-            if toks[j].text.endswith("nya"):
-                return k
+            if toks[j].text.endswith("nya") and toks[j].lower not in self.lex.remits or toks[j].lower in self.lex.escorts:
+                return k  # (escorted: "Kepala Dinas yang didampingi Sekretaris Dinas, Budi" names the other)
             j += 1
         return j if j < self.n and toks[j].text == "," and self.titles.name_at(j + 1) else k
 
