@@ -45,6 +45,7 @@ REVISED_LICENCE = 0.75  # how sure "kuota ... menjadi N orang" after a worker co
 PER_PLACE_LICENCE = 0.75  # how sure "minimal 20 orang per desa" after a worker count is
 REVISED_WINDOW = 10  # tokens from a quota's head word to its "menjadi"
 REVISED_CHARS = 400  # characters from the last worker count before to that "N orang"
+SUBJECT_SKIPPED = frozenset({"classifier", "cue", "soft_cue"})  # noun roles passed over looking for a heading's subject
 COMPARED_TIME_WORDS = 4  # words of the earlier time a compared number is given for ("tahun lalu")
 INTRO_FOLLOWERS = frozenset({"yang", ",", "adalah", "sebagai", "berikut"})  # after a table's introducing
 INTRO_CONJUNCTIONS = frozenset({"dan", "serta", "beserta"})  # subject: "jumlah pekerja rentan yang ..."
@@ -2173,19 +2174,39 @@ class WorkerCountReader:
                 heading = start - 2
                 if doc[heading].orth != self.colon:
                     return None
-                return self._names_workers(doc, max(previous, self._sentence_start(doc, heading)), heading, licensed)
+                opener = max(previous, self._sentence_start(doc, heading))
+                return self._subject_licence(doc, opener, heading, licensed) or \
+                    self._names_workers(doc, opener, heading, licensed)
             start = previous
         return None
 
     def _heading_licence(self, doc: Doc, colon: int, licensed: frozenset[str]) -> float | None:
         """How sure the sentence a list's heading colon ends makes a count of its items: its own
         nouns, or, when it points back ("Di lima distrik terjauh saja jumlahnya:"), the sentence
-        before it ("... ada 287 nakes honorer yang bertugas di puskesmas")."""
+        before it ("... ada 287 nakes honorer yang bertugas di puskesmas"). The worker unit
+        nearest the colon is what the list counts, whatever the sentence names first ("data
+        dari 64 perusahaan perkebunan menunjukkan sebaran pemanen yang belum terlindungi sebagai
+        berikut:")."""
         opener = self._sentence_start(doc, colon)
-        said = self._names_workers(doc, opener, colon, licensed)
+        said = self._subject_licence(doc, opener, colon, licensed) or self._names_workers(doc, opener, colon, licensed)
         if said is None and any(doc[k].lower in self.anaphors for k in range(opener, colon)):
             said = self._names_workers(doc, self._sentence_before(doc, opener), opener, licensed, counted=True)
         return said
+
+    def _subject_licence(self, doc: Doc, start: int, end: int, licensed: frozenset[str]) -> float | None:
+        """As _names_workers, for the listed noun nearest token `end` (read back from it), when
+        it is a unit not counted there; else None."""
+        noun_ends = self.nouns.last_words
+        for i in range(end - 1, start - 1, -1):
+            lower = doc[i].lower
+            got = self.nouns.ending_at(doc, i, lower) if lower in noun_ends else None
+            if got is None or got[0].role in SUBJECT_SKIPPED or _passed_over(got[0], licensed):
+                continue  # (a cue is no subject: "... yang belum terlindungi sebagai berikut:")
+            noun, begin = got
+            if noun.role != "unit" or (begin > start and doc[begin - 1].like_num):
+                return None
+            return round(noun.confidence * LABEL_FACTOR, 3)
+        return None
 
     def _row(self, doc: Doc, start: int, end: int) -> bool:
         """Whether tokens start..end are a list row: a colon, or a dash after its label,
