@@ -1335,6 +1335,9 @@ class WorkerCountReader:
         if not licence and last is not None:
             licence = self._per_place_licence(doc, got[1], start, last)
             rule = "worker.per_place"
+        elif licence is None and last is None:
+            licence = self._per_place_licence(doc, got[1], start, None, licensed)
+            rule = "worker.per_place"
         if not licence:
             return []
         return self._count(doc, got, start, start + 1, Noun("unit", "orang", licence, 1), rule)
@@ -2468,22 +2471,36 @@ class WorkerCountReader:
             i -= 1
         return LIST_LICENCE
 
-    def _per_place_licence(self, doc: Doc, first: int, orang: int, last: Hit) -> float | None:
+    def _per_place_licence(self, doc: Doc, first: int, orang: int, last: Hit | None,
+                           licensed: frozenset[str] = frozenset()) -> float | None:
         """PER_PLACE_LICENCE for "N orang" (tokens `first` to `orang`) that ends its clause after
         a share of each place ("minimal 20 orang per desa,"; a floor word before it, or the
         last worker count just before: "36 anggota linmas, dua orang per TPS"), or after which
         its clause ends when a floor word opens it in a sentence naming each place ("Setiap
-        desa mengusulkan paling sedikit 30 orang.")."""
+        desa mengusulkan paling sedikit 30 orang."). With no worker count before (`last`
+        None), a share after a floor word counts when its sentence names workers uncounted
+        ("iuran bagi pekerja rentan melalui Dana Desa 2025, minimal 10 orang per desa")."""
         n, k = len(doc), orang + 1
         shared = k + 1 < n and doc[k].lower in self.share_openers and doc[k + 1].lower in self.share_places
         k += 2 if shared else 0
         if k < n and not (doc[k].is_space or doc[k].lower in self.clause_breaks or doc[k].text in CLOSERS):
             return None
         floor = first > 0 and doc[first - 1].lower in self.floors
+        if last is None:
+            return PER_PLACE_LICENCE if shared and floor and self._uncounted_unit(
+                doc, self._sentence_start(doc, first), first, licensed) else None
         if shared:
             near = first > 1 and doc[first - 1].orth == self.comma and doc[first - 2].idx < last.end
             return PER_PLACE_LICENCE if floor or near else None
         return PER_PLACE_LICENCE if floor and self._each_place_before(doc, first - 1) else None
+
+    def _uncounted_unit(self, doc: Doc, start: int, end: int, licensed: frozenset[str]) -> bool:
+        """Whether tokens start..end name a worker unit with no number before it."""
+        for k in range(start, end):
+            noun = self.nouns.at(doc, k)
+            if noun is not None and (noun.role == "unit" or noun.role in licensed) and not (k > start and doc[k - 1].like_num):
+                return True
+        return False
 
     def _each_place_before(self, doc: Doc, i: int) -> bool:
         """Whether "setiap desa" (a share opener and a place) stands in the sentence before token i."""
