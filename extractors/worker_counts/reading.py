@@ -2351,11 +2351,17 @@ class WorkerCountReader:
         yang hanya dua ribu orang": "N orang" (from token `first`) after "yang" and compared
         adverbs, after a few words of an earlier time, after a compared word ("dibanding") that a
         change verb follows right after a demonstrative ("itu", "tersebut"), with a worker count
-        (`last`) at most REVISED_CHARS before: the same workers' number at that time."""
+        (`last`) at most REVISED_CHARS before: the same workers' number at that time. So is one
+        right after "dari" and such a change verb ("Jumlah itu naik dari 3,1 juta orang pada
+        akhir 2023")."""
         i = first - 1
         while i > 0 and (doc[i].lower in self.compared_adverbs or doc[i].lower in self.approx):
             i -= 1
-        if i < 4 or doc[i].lower not in self.yangs or doc[first].idx - last.end > REVISED_CHARS:
+        if i < 4 or doc[first].idx - last.end > REVISED_CHARS:
+            return None
+        if doc[i + 1].lower == self.dari and doc[i].lower in self.changes and doc[i - 1].lower in self.demonstratives:
+            return REVISED_LICENCE if doc[i - 1].idx > last.end else None
+        if doc[i].lower not in self.yangs:
             return None
         k = i - 1
         while k > i - 1 - COMPARED_TIME_WORDS and k > 2 and doc[k].lower not in self.compared:
