@@ -150,12 +150,18 @@ def _shown_dates(region: etree._Element, wanted) -> list[tuple[str | None, str]]
 
 def _bare_dates(region: etree._Element, wanted) -> list[tuple[str | None, str]]:
     """(None, text) of the leaf elements in region that `wanted(el)` keeps whose text is a date
-    and at most BARE_DATE_EXTRA characters more."""
+    and at most BARE_DATE_EXTRA characters more; of an element of lines broken by <br> only,
+    its first line ("Kamis, 11 September 2025 14:30 WIB<br>Penulis: ...")."""
     found = []
     for el in _TEXT_LEAVES(region):
-        if len(el) or not wanted(el) or _in_page_widget(el, region):
-            continue  # (len: an element with elements inside is a block, not a date line)
-        text = _shown_text(el)
+        if not wanted(el) or _in_page_widget(el, region):
+            continue
+        if len(el):  # an element with elements inside is a block, not a date line, unless lines
+            if not el.text or any(child.tag != "br" for child in el):
+                continue
+            text = " ".join(el.text.split())
+        else:
+            text = _shown_text(el)
         dated = next(_dated_words(text), None)
         if dated is not None and len(text) - len(dated[0][0]) <= BARE_DATE_EXTRA:
             found.append((None, text))

@@ -418,9 +418,19 @@ STORY_PARAGRAPHS = [f"Wali Kota menyerahkan {n} kartu BPJS Ketenagakerjaan kepad
      '<div class="meta"><span class="penulis">Penulis : Fajar</span><br><span class="tanggal">21 - Oct - 2025, 13:47</span></div>'
      '<div class="post-body">' + "".join(f"<p>{p}</p>" for p in STORY_PARAGRAPHS) + '</div></div></body></html>',
      "2025-10-21T13:47:00"),
+    # a byline block of lines broken by <br>: the date on its first line, the author on the next
+    ('<html><body><div id="article"><h1>Kartu untuk PKL</h1>'
+     '<div class="byline">Kamis, 11 September 2025 14:30 WIB<br>Penulis: Fajar | Editor: Dwi</div>'
+     '<div class="txt-article">' + "".join(f"<p>{p}</p>" for p in STORY_PARAGRAPHS) + '</div></div></body></html>',
+     "2025-09-11T14:30:00+07:00"),
+    # such a block whose first line is no date: the date in a later line of prose is none
+    ('<html><body><div id="article"><h1>Kartu untuk PKL</h1>'
+     '<div class="byline">Penulis: Fajar | Editor: Dwi<br>Kartu diserahkan pada 11 September 2025 di pasar.</div>'
+     '<div class="txt-article">' + "".join(f"<p>{p}</p>" for p in STORY_PARAGRAPHS) + '</div></div></body></html>',
+     None),
 ], ids=["post-meta-line", "table-info-row", "tgl-line", "k2-item-header", "main-block-meta", "main-block-late-date",
         "header-date-line-no-class", "header-lead-mentions-a-date", "page-builder-post-info", "meta-paragraphs",
-        "dashed-date-field"])
+        "dashed-date-field", "br-lined-byline", "br-lined-byline-no-date-first"])
 def test_a_date_line_above_the_story_dates_a_page_without_date_metadata(html, published):
     _, meta = html_to_article_text(html)
     assert meta["published"] == published

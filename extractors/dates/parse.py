@@ -42,7 +42,7 @@ HIJRI_AFTER = re.compile(r"^[/|·•\-–—]\s*\d{1,2}\s+\S+(?:\s+\S+)?\s+1[45]
 # Sya'ban 1446 H" ending the line: the same day in the Hijri calendar, as an Islamic site's header gives it
 RELEASE_PLACE = re.compile(r"(?:[A-Z][\w.]*(?: [A-Z][\w.]*){0,2} [-–—|] )?"  # "SUMEKS.CO - PALEMBANG,": an outlet first
                            r"[A-Z][A-Za-z'.-]*(?: [A-Z][A-Za-z'.-]*){0,2},$")  # "Kupang," opening a release
-RELEASE_DASHES = {"-", "–", "—"}
+RELEASE_DASHES = {"-", "–", "—", "--"}  # ("--": a typed em dash)
 NUMBER_LOOK = 12  # tokens walked back to the start of a document number's line
 DOCUMENT_NUMBER = re.compile(r"^(?:No|Nomor)\.?\s*:?\s*\d[\w./-]*(?:\s+[\w./-]+){0,2},$")  # "No. 62/11/82/Th. XXIV,"
 EMPHASIS = "*_"  # a chat message's bold and italic marks
