@@ -2187,10 +2187,9 @@ class WorkerCountReader:
         """How sure the sentence a list's heading colon ends makes a count of its items: its own
         nouns, or, when it points back ("Di lima distrik terjauh saja jumlahnya:", "kuota untuk
         wilayah pantai timur dibagi sebagai berikut:"), the sentence before it ("... ada 287
-        nakes honorer yang bertugas di puskesmas"). The worker unit
-        nearest the colon is what the list counts, whatever the sentence names first ("data
-        dari 64 perusahaan perkebunan menunjukkan sebaran pemanen yang belum terlindungi sebagai
-        berikut:")."""
+        nakes honorer yang bertugas di puskesmas"). The worker unit nearest the colon is what
+        the list counts, whatever the sentence names first ("data dari 64 perusahaan perkebunan
+        menunjukkan sebaran pemanen yang belum terlindungi sebagai berikut:")."""
         opener = self._sentence_start(doc, colon)
         said = self._subject_licence(doc, opener, colon, licensed) or self._names_workers(doc, opener, colon, licensed)
         if said is None and any(doc[k].lower in self.anaphors or doc[k].lower in self.targets for k in range(opener, colon)):
