@@ -697,7 +697,7 @@ class DocReader:
         if j >= self.n or not toks[j].text.islower():
             return k
         while j < self.n and j - k <= MAX_ASIDE and toks[j].text.isalpha():
-            if toks[j].text.endswith("nya") and toks[j].lower not in self.lex.remits or toks[j].lower in self.lex.escorts:
+            if (toks[j].text.endswith("nya") and toks[j].lower not in self.lex.remits) or toks[j].lower in self.lex.escorts:
                 return k  # (escorted: "Kepala Dinas yang didampingi Sekretaris Dinas, Budi" names the other)
             j += 1
         return j if j < self.n and toks[j].text == "," and self.titles.name_at(j + 1) else k
