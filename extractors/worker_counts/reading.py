@@ -46,6 +46,7 @@ PER_PLACE_LICENCE = 0.75  # how sure "minimal 20 orang per desa" after a worker 
 REVISED_WINDOW = 10  # tokens from a quota's head word to its "menjadi"
 REVISED_CHARS = 800  # characters from the last worker count before to that "N orang" (a paragraph or two)
 SUBJECT_SKIPPED = frozenset({"classifier", "cue", "soft_cue"})  # noun roles passed over looking for a heading's subject
+LIST_MARKS = frozenset({".", ")"})  # after a list item's number: "1. Kabupaten Asahan", "2) Kota Medan"
 COMPARED_TIME_WORDS = 4  # words of the earlier time a compared number is given for ("tahun lalu")
 INTRO_FOLLOWERS = frozenset({"yang", ",", "adalah", "sebagai", "berikut"})  # after a table's introducing
 INTRO_CONJUNCTIONS = frozenset({"dan", "serta", "beserta"})  # subject: "jumlah pekerja rentan yang ..."
@@ -2020,7 +2021,7 @@ class WorkerCountReader:
                         continue
                     return self._topic_licence(doc, i, first, licensed) or self._partitive_licence(doc, i)
                 return soft
-            if tok.orth in self.dashes and soft is None and self._dash_separates(doc, i):
+            if (tok.orth in self.dashes or lower in self.links) and soft is None and self._separates(doc, i):
                 return self._label_licence(doc, i, licensed)  # "Seluma - 1.870 orang": a row's label
             if self._inside_name(doc, i, tok):
                 limit -= 1  # a name's words count once: "dalam Kartu Pelaku Usaha Kelautan dan Perikanan (Kusuka)"
@@ -2177,20 +2178,19 @@ class WorkerCountReader:
                 heading = start - 2
                 if doc[heading].orth != self.colon:
                     return None
-                opener = max(previous, self._sentence_start(doc, heading))
-                return self._subject_licence(doc, opener, heading, licensed) or \
-                    self._names_workers(doc, opener, heading, licensed)
+                return self._heading_licence(doc, heading, licensed, previous)
             start = previous
         return None
 
-    def _heading_licence(self, doc: Doc, colon: int, licensed: frozenset[str]) -> float | None:
+    def _heading_licence(self, doc: Doc, colon: int, licensed: frozenset[str], line: int = 0) -> float | None:
         """How sure the sentence a list's heading colon ends makes a count of its items: its own
         nouns, or, when it points back ("Di lima distrik terjauh saja jumlahnya:", "kuota untuk
         wilayah pantai timur dibagi sebagai berikut:"), the sentence before it ("... ada 287
         nakes honorer yang bertugas di puskesmas"). The worker unit nearest the colon is what
         the list counts, whatever the sentence names first ("data dari 64 perusahaan perkebunan
-        menunjukkan sebaran pemanen yang belum terlindungi sebagai berikut:")."""
-        opener = self._sentence_start(doc, colon)
+        menunjukkan sebaran pemanen yang belum terlindungi sebagai berikut:"). `line`: the first
+        token of the heading's line, where its sentence starts at the earliest."""
+        opener = max(line, self._sentence_start(doc, colon))
         said = self._subject_licence(doc, opener, colon, licensed) or self._names_workers(doc, opener, colon, licensed)
         if said is None and any(doc[k].lower in self.anaphors or doc[k].lower in self.targets for k in range(opener, colon)):
             said = self._names_workers(doc, self._sentence_before(doc, opener), opener, licensed, counted=True)
@@ -2212,20 +2212,27 @@ class WorkerCountReader:
         return None
 
     def _row(self, doc: Doc, start: int, end: int) -> bool:
-        """Whether tokens start..end are a list row: a colon, or a dash after its label,
-        followed by a number."""
+        """Whether tokens start..end are a list row: a colon, or a dash or link word after its
+        label, followed by a number."""
         return any(self._is_numberish(doc[k + 1]) and (doc[k].orth == self.colon or (
-            doc[k].orth in self.dashes and self._dash_separates(doc, k))) for k in range(start, end - 1))
+            (doc[k].orth in self.dashes or doc[k].lower in self.links) and self._separates(doc, k)))
+            for k in range(start, end - 1))
 
-    def _dash_separates(self, doc: Doc, dash: int) -> bool:
-        """Whether the dash at token `dash` sets a line's label off from its figure as a colon
-        would ("Bengkulu Selatan - 1.330 orang"): spaced, after capitalised words that open the
-        line, before a number."""
-        if not (doc[dash - 1].whitespace_ and doc[dash].whitespace_ and dash + 1 < len(doc)
-                and self._is_numberish(doc[dash + 1])):
+    def _separates(self, doc: Doc, k: int) -> bool:
+        """Whether the spaced dash or link word at token k sets a line's label off from its
+        figure as a colon would ("Bengkulu Selatan - 1.330 orang", "1. Kabupaten Asahan
+        sebanyak 9.800 orang;"): after capitalised words that open the line (a list number or
+        bullet may come first), before a number."""
+        if not (doc[k - 1].whitespace_ and doc[k].whitespace_ and k + 1 < len(doc) and self._is_numberish(doc[k + 1])):
             return False
-        start = self._line_start(doc, dash, LABEL_WINDOW)
-        return start is not None and start < dash and all(doc[k].is_title for k in range(start, dash))
+        start = self._line_start(doc, k, LABEL_WINDOW)
+        if start is None:
+            return False
+        if doc[start].orth in self.bullets:
+            start += 1
+        elif start + 1 < k and doc[start].text.isdigit() and doc[start + 1].text in LIST_MARKS:
+            start += 2
+        return start < k and all(doc[j].is_title for j in range(start, k))
 
     def _names_workers(self, doc: Doc, start: int, end: int, licensed: frozenset[str],
                        counted: bool = False) -> float | None:
