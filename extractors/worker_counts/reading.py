@@ -2223,8 +2223,9 @@ class WorkerCountReader:
         figure as a colon would ("Bengkulu Selatan - 1.330 orang", "1. Kabupaten Asahan
         sebanyak 9.800 orang;"): after capitalised words that open the line (a list number or
         bullet may come first), before a number."""
-        if not (doc[k - 1].whitespace_ and doc[k].whitespace_ and k + 1 < len(doc) and self._is_numberish(doc[k + 1])):
-            return False
+        if not (doc[k - 1].is_title and doc[k - 1].whitespace_ and doc[k].whitespace_ and k + 1 < len(doc)
+                and self._is_numberish(doc[k + 1])):
+            return False  # (the label's last word first: most link words follow a lower-case one)
         start = self._line_start(doc, k, LABEL_WINDOW)
         if start is None:
             return False
