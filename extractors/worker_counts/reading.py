@@ -1590,20 +1590,17 @@ class WorkerCountReader:
 
     def _row_summed_columns(self, doc: Doc, table: PipeTable, columns: list[int], counted: Hit) -> list[Hit]:
         """Every column of `columns` in the unit of `counted` (a figure of one of them, see
-        _columns_summed_to_counts), when the last is headed by a total word and each row's
-        figure there sums the row's others, and each column's last figure sums those above it:
+        _columns_summed_to_counts), adjacent, when every row sums to the last under a total
+        heading (see _summed_table_rows) and each column's last figure sums those above it:
         "APBD Provinsi | APBD Kabupaten | Dana Desa | Jumlah" over "Bone | 4.200 | 6.850 | 9.120 |
         20.170" and a total row. Workers plus workers make workers: what the one column counts,
         they all count."""
-        last = table.header[columns[-1]]
-        if not any(doc[k].lower in self.total_words for k in range(*last)):
+        rows = len(table.rows)
+        if rows < 3 or columns != list(range(columns[0], columns[-1] + 1)) \
+                or len(self._summed_table_rows(doc, table, columns[0], columns[-1])) != rows:
             return []
         figures = [list(column_figures_of(doc, table, index, self.grammar, [], money=False)) for index in columns]
-        rows = len(table.rows)
-        if rows < 3 or any(len(column) != rows for column in figures):
-            return []
-        if any(sum(column[r][0] for column in figures[:-1]) != figures[-1][r][0] for r in range(rows)) or \
-                any(sum(value for value, _, _ in column[:-1]) != column[-1][0] for column in figures):
+        if any(len(column) != rows or sum(value for value, _, _ in column[:-1]) != column[-1][0] for column in figures):
             return []
         unit, conf = counted.fields["unit"], counted.confidence
         return [Hit("worker_count", first, end, "worker.table_summed_count", conf, {"value": value, "unit": unit})
