@@ -62,6 +62,11 @@ def _trie(entries: dict[tuple[str, ...], object]) -> Trie:
     return {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in by_first.items()}
 
 
+def _joined(names: list[str]) -> frozenset[str]:
+    """Names of two words or more, written as one ("Tegal Ratu" as "Tegalratu"), lower case."""
+    return frozenset(name.replace(" ", "").lower() for name in names if " " in name and name.replace(" ", "").isalpha())
+
+
 def _common_tails(names: Iterable[str]) -> frozenset[str]:
     """Words that go on VILLAGE_TAIL_NAMES or more village names after their first word ("jaya",
     "baru", "sari"): after a known village, such a word may still be the village's."""
@@ -119,7 +124,7 @@ class Lexicon:
         villages = read_lines(REGIONS / "villages.txt")  # desa/kelurahan: where a village head's place ends
         self.villages = frozenset(  # lower case, words as the tokenizer splits them, joined by spaces
             name.lower() if name.replace(" ", "").isalpha() else " ".join(words(name)) for name in villages
-        )
+        ) | _joined(villages)
         self.village_words = 1 + max(name.count(" ") for name in self.villages)
         self.village_tails = _common_tails(self.villages)
         foreign = read_lines(HERE / "foreign_places.txt")
