@@ -123,11 +123,19 @@ class RegionsExtractor:
         office_cues = read_csv(here / "office_cues.csv")
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.forms: dict[int, Form] = {}
+        region_words: dict[tuple[int, ...], int] = {}  # a region form's lower-case token ids -> its match id
         for key, (what, spellings) in _form_table(here, office_cues).items():
             match_id = nlp.vocab.strings.add("REGION:" + key)
             self.forms[match_id] = Form(**what)
             patterns = {tuple(t.text for t in doc): doc for doc in map(nlp.make_doc, spellings)}
             self.matcher.add("REGION:" + key, list(patterns.values()))
+            if "region" in what:
+                region_words.update((tuple(t.lower for t in doc), match_id) for doc in patterns.values())
+        # "Ogan Komering Ulu (OKU) Timur": a name whose last word follows its glossed head
+        self.split_names: dict[tuple[int, ...], dict[int, int]] = {}
+        for words, match_id in region_words.items():
+            if len(words) > 1 and words[:-1] in region_words:
+                self.split_names.setdefault(words[:-1], {})[words[-1]] = match_id
 
         # the hit fields of every region, built once and read-only (shared by all its hits)
         self.fields: dict[str, Mapping[str, str]] = {
@@ -226,6 +234,8 @@ class RegionsExtractor:
                     blocked.append((start, end))
         n = len(doc)
         kept = _leftmost_longest(candidates, blocked, n)
+        if "(" in doc.text:
+            kept = self._joined_split_names(doc, n, kept)
         deferred = []
         plans, region = self.plans, self._region
         last = None  # (end token, start token, cue it stood under or None) of the last region hit
@@ -287,6 +297,22 @@ class RegionsExtractor:
         if hits and "(" in text:
             hits += _short_named(text, hits, self.new_hit)
         return hits
+
+    def _joined_split_names(self, doc: Doc, n: int, kept: list) -> list:
+        """The matches with a name split by its head's short form in brackets made whole: "Ogan
+        Komering Ulu (OKU) Timur" is Ogan Komering Ulu Timur, not Ogan Komering Ulu."""
+        joined, covered = [], -1  # (the end of the last name made whole: its short form is inside)
+        for match in kept:
+            _, start, end = match
+            if start < covered:
+                continue
+            if end + 3 < n and doc[end].text == "(" and doc[end + 2].text == ")" and doc[end + 3].is_title:
+                tails = self.split_names.get(tuple(doc[k].lower for k in range(start, end)))
+                whole = tails.get(doc[end + 3].lower) if tails else None
+                if whole is not None and _abbreviates(doc[end + 1].lower_, [doc[k].lower_ for k in range(start, end)]):
+                    match, covered = (whole, start, end + 4), end + 4
+            joined.append(match)
+        return joined
 
     def _column_levels(self, doc: Doc) -> dict[int, str]:
         """Character start -> level of the cells under a table's header cell that is a level's

@@ -183,7 +183,9 @@ class WorkerCountReader:
 
         self.reference, self.quantity_cues = words("reference"), words("quantity")
         self.short_reference = words("short_reference")
-        self.not_subset = words("casualty") | words("percent") | words("business")
+        self.casualties = words("casualty")
+        self.not_subset = self.casualties | words("percent") | words("business")
+        self.sufferings = words("suffering")
         self.shares = words("percent")  # a table column of shares, not of counts
         self.origins = words("origin")  # "41 di antaranya warga Dolo Barat": residents, still workers
         self.subset_adverbs = words("subset_adverb")
@@ -486,7 +488,8 @@ class WorkerCountReader:
         before it with no other number between (but a date's or an amount's, the `figures`),
         and a larger one. Not when a noun, a casualty word, a business's verb or a percent
         follows ("612 klaim", "dua di antaranya meninggal", "sembilan di antaranya bergerak di
-        bidang sawit", "Dari angka itu, 68 persen ...")."""
+        bidang sawit", "Dari angka itu, 68 persen ..."), nor when a casualty word stands
+        between the count and its part ("empat nelayan yang meninggal, dua di antaranya ...")."""
         ordered = sorted(hits, key=attrgetter("start"))
         ends = [hit.end for hit in ordered]
         counted = {hit.start for hit in hits if hit.fields["unit"] != "orang"}  # (a subset names the unit
@@ -516,7 +519,7 @@ class WorkerCountReader:
             if role == "subset_contrast" and self._past_enrol_verb(doc, after) is None and not registered:
                 continue  # "tetapi hanya 11 orang yang didaftarkan"; not "... yang terluka"
             if noun is not None and noun.role == "never" and doc[after].lower not in self.origins \
-                    or after < len(doc) and doc[after].lower in self.not_subset:
+                    or after < len(doc) and doc[after].lower in self.not_subset or self._suffered(doc, after):
                 continue  # "dua di antaranya meninggal", "612 klaim sudah dibayar": not a count of workers
             first_char = got[2].idx
             w = bisect_right(ends, first_char)
@@ -527,12 +530,18 @@ class WorkerCountReader:
             if between is None or any(t.like_num and not _inside(t.idx, figures) and self._may_be_whole(doc, t.i, got[0].value)
                                       for t in between):
                 continue  # (not "dari tiga perusahaan ..., 864 di antaranya": three cannot hold 864)
+            if any(t.lower in self.casualties for t in between):
+                continue  # "empat nelayan yang meninggal saat melaut, dua di antaranya ...": casualties
             if self._rival_whole(doc, whole.start, between.start, got[0].value):
                 continue
             counted.add(first_char)
             new.append(Hit("worker_count", first_char, last.idx + len(last), "worker.subset",
                            round(whole.confidence * PART_FACTOR, 3), {"value": got[0].value, "unit": whole.fields["unit"]}))
         return new
+
+    def _suffered(self, doc: Doc, k: int) -> bool:
+        """Whether a suffering verb and a casualty word stand at token k ("mengalami patah tulang")."""
+        return k + 1 < len(doc) and doc[k].lower in self.sufferings and doc[k + 1].lower in self.casualties
 
     def _share_glossed(self, doc: Doc, end: int) -> int | None:
         """After "38 persen di antaranya" (ending before token `end`), the token that an "atau"
