@@ -71,6 +71,7 @@ _PARTITIVE_NUMBER = re.compile(r"ari (?=\d[^,\n]{0,40},)(?<=\b[Dd]ari )(?!(?:19|
 CLOSERS = frozenset({")", '"', "”", "’", "'"})
 SENTENCE_ENDS = frozenset({".", "!", "?", '"', "“", "”"})
 RESIDENT_CONFIDENCE = 0.8  # "320 warganya bekerja sebagai nelayan": residents said to work
+FUNDING_REACH = 8  # tokens from a funding word ("iuran") to the beneficiary word ("bagi 85 warga")
 RULE_FACTOR = {  # confidence of a rule relative to that of its noun
     "worker.number_unit": 1.0,
     "worker.number_orang_unit": 0.95,
@@ -91,6 +92,7 @@ RULE_FACTOR = {  # confidence of a rule relative to that of its noun
     "worker.answer_orang": 1.0,  # (its licence: the question's noun, times ANSWER_FACTOR)
     "worker.summed_list": 1.0,  # (its licence: the whole count's confidence, times PART_FACTOR)
     "worker.working_residents": 1.0,  # (its noun's confidence: RESIDENT_CONFIDENCE)
+    "worker.enrolled_residents": 1.0,  # (its noun's confidence: RESIDENT_CONFIDENCE)
 }
 GAP_CHARS = 120  # characters between two worker counts of a list with a bare number between
 PART_WINDOW = 100  # tokens after a worker count searched for the parts that add up to it
@@ -255,9 +257,12 @@ class WorkerCountReader:
         subsets = {role: [r["word"] for r in context if r["role"] == role] for role in SUBSET_ROLES}
         occupations = {role: [r["word"] for r in context if r["role"] == role] for role in ("occupation", "occupation_unit")}
         possessives = [r["word"] for r in context if r["role"] == "possessive"]
+        enrolling = {role: [r["word"] for r in context if r["role"] == role] for role in ("enrolling", "funding")}
         self.matcher = build_phrase_matcher(nlp, {"anchor": sorted(anchors), **contexts, **subsets,
-                                                  **occupations, "possessive": possessives})
+                                                  **occupations, "possessive": possessives, **enrolling})
         self.occupation, self.possessive = strings.add("occupation"), strings.add("possessive")
+        self.enrolling, self.funding = strings.add("enrolling"), strings.add("funding")
+        self.beneficiaries, self.health_words, self.needy = words("beneficiary"), words("health"), words("needy")
         self.occupation_unit = strings.add("occupation_unit")
         self.residents, self.resident_gaps = words("resident"), words("resident_gap")
         self.cue_gaps, self.place_words = words("cue_gap"), words("place_word")
@@ -282,9 +287,11 @@ class WorkerCountReader:
         occupations = [start for label, start, end in matches if label == self.occupation or (
             label == self.occupation_unit and self._occupation_starts_at(doc, end))]
         possessed = [start for label, start, _ in matches if label == self.possessive]
+        enrollers = [(end, label == self.funding) for label, start, end in matches
+                     if label == self.enrolling or label == self.funding] if insurers else []
         for label, start, _ in in_text_order(matches):
             if start < done or label in roles or label in self.subset_labels \
-                    or label in (self.occupation, self.occupation_unit, self.possessive):
+                    or label in (self.occupation, self.occupation_unit, self.possessive, self.enrolling, self.funding):
                 continue
             if start:
                 prev = doc[start - 1]
@@ -324,6 +331,8 @@ class WorkerCountReader:
             hits.extend(self._possessed_counts(doc, possessed, licensed))
         if occupations:
             hits.extend(self._working_residents(doc, occupations))
+        if enrollers:
+            hits.extend(self._enrolled_residents(doc, enrollers, {hit.start for hit in hits}))
         if unsaid:
             answered = self._answered(doc, unsaid, licensed)
             if answered:
@@ -596,6 +605,42 @@ class WorkerCountReader:
                 hits.extend(self._count(doc, got, k, k + 1, Noun("unit", unit, RESIDENT_CONFIDENCE, 1),
                                         "worker.working_residents"))
         return hits
+
+    def _enrolled_residents(self, doc: Doc, enrollers: list[tuple[int, bool]], counted: set[int]) -> list[Hit]:
+        """"desanya mendaftarkan 45 warga", "menganggarkan iuran BPJS Ketenagakerjaan bagi 85
+        warga": residents right after an enrolling word, or after a beneficiary word that
+        follows a funding word in its clause (`enrollers`: the token after each such word, and
+        whether it funds), are participants, in an article that names the insurer (the caller
+        checks); not the poor ("warga miskin"), nor in a sentence of a health scheme ("PBI
+        daerah untuk sekitar 6 ribu warganya")."""
+        hits, n = [], len(doc)
+        for k, funding in enrollers:
+            if funding:
+                reach = min(n, k + FUNDING_REACH)
+                while k < reach and doc[k].lower not in self.beneficiaries and doc[k].lower not in self.clause_breaks:
+                    k += 1
+                if k == reach or doc[k].lower not in self.beneficiaries:
+                    continue
+                k += 1
+            while k < n and doc[k].lower in self.approx:
+                k += 1
+            got, end = self._number_from(doc, k) if k < n else (None, k)
+            if got is None or got[0].year or end >= n or doc[end].lower not in self.residents \
+                    or doc[k].idx in counted or end + 1 < n and doc[end + 1].lower in self.needy \
+                    or self._health_sentence(doc, end):
+                continue
+            hits.extend(self._count(doc, got, end, end + 1, Noun("unit", "warga", RESIDENT_CONFIDENCE, 1),
+                                    "worker.enrolled_residents"))
+        return hits
+
+    def _health_sentence(self, doc: Doc, i: int) -> bool:
+        """Whether the sentence of token i (LIST_WINDOW tokens each way at most) names a health scheme."""
+        k = self._sentence_start(doc, i)
+        while k < len(doc) and k - i < LIST_WINDOW and (k <= i or not self._ends_sentence(doc[k])):
+            if doc[k].lower in self.health_words:
+                return True
+            k += 1
+        return False
 
     def _partitive_wholes(self, doc: Doc, hits: list[Hit]) -> list[tuple[str, int, int]]:
         """"Dari 6.842 calon PMI tadi, 6.311 sudah terdaftar": a worker count after a partitive
