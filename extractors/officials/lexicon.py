@@ -100,6 +100,7 @@ class Lexicon:
             )
             for r in title_rows
         }
+        self.title_heads = frozenset(words[0] for words in self.titles)  # "kepala", "ketua", "bupati" ...
         self.modifiers: dict[tuple[str, ...], str] = {
             words(r["surface"]): r["modifier"] for r in modifier_rows
         }

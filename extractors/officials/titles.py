@@ -363,6 +363,8 @@ class TitleReader:
                 # Negeri Polewali Ni Putu Indrayani"
             if j > i + 1 and (tok.text in {".", ")"} or (tok.blank and "\n" in tok.text) or tok.lower in self.lex.relatives):
                 return j  # "..., Guru Besar Fakultas Hukum Universitas Riau.", a contact block's line
+            if tok.lower == "dan" and j + 1 < n and toks[j + 1].cap and toks[j + 1].lower in self.lex.title_heads:
+                return j  # "PT Garam Ahmad Rifqi Maulana dan Kepala BPJS Ketenagakerjaan ...": another post follows
             known = self.element(j) if tok.cap else None
             if known is not None and known[1] == "org":
                 return known[0]  # "Fraksi Partai Demokrat Saan Mustopa": a known organisation ends it

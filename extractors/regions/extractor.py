@@ -58,6 +58,7 @@ NOT_REGION_CUES = frozenset({"subregion", "person", "people"})  # cue types afte
 PRECEDING_CUES = frozenset({"prefix", "office"})  # cue types whose first word is checked for an organisation
 CAPITAL_GAP = 40  # characters from a province's name to a bare name that may be its capital ("Provinsi NTT di Kupang")
 SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)|\n")
+DEGREE = re.compile(r"[A-Z][a-z]{0,2}\.[A-Z][A-Za-z]{0,4}")  # "S.H", "M.Si", "S.Sos", "S.STP" (its last period apart)
 LIST_CONTEXT_CHARS = 40  # characters around a name searched for a kecamatan listed with it
 _CAPITALISED_RUN = r"([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})"
 LOOSE_RULES = frozenset({"region.dateline", "region.bare_name"})  # names with no cue of their own
@@ -584,6 +585,9 @@ class RegionsExtractor:
             elif not _title_case(doc, start, end) and not (
                     cue is not None and cue.type == "prefix" and cue.level in plan.by_level and not plan.risk):
                 return None  # (in lower case only after a level's prefix: "kab. kubu raya", "kota pontianak")
+        if cue is None and end + 1 < n and doc[end].orth == self.comma_id and DEGREE.fullmatch(doc[end + 1].text) \
+                and _after_name(doc, start):
+            return None  # "Wakil Wali Kota Ternate, Abdurrahman Hi. Saleh Tidore, S.H.": a family name
         if cue is not None and cue.type in PRECEDING_CUES:
             before = doc[cue_start - 1] if cue_start else None
             run_end = cue_start
