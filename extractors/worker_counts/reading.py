@@ -71,6 +71,7 @@ _PARTITIVE_NUMBER = re.compile(r"ari (?=\d[^,\n]{0,40},)(?<=\b[Dd]ari )(?!(?:19|
 CLOSERS = frozenset({")", '"', "”", "’", "'"})
 SENTENCE_ENDS = frozenset({".", "!", "?", '"', "“", "”"})
 RESIDENT_CONFIDENCE = 0.8  # "320 warganya bekerja sebagai nelayan": residents said to work
+REST_CHARS = 120  # characters after a table searched for the count of the rest of its workers
 FUNDING_REACH = 8  # tokens from a funding word ("iuran") to the beneficiary word ("bagi 85 warga")
 RULE_FACTOR = {  # confidence of a rule relative to that of its noun
     "worker.number_unit": 1.0,
@@ -200,6 +201,8 @@ class WorkerCountReader:
         self.formerly = words("formerly")
         self.recap_words, self.breakdown_words = words("recap"), words("breakdown")
         self.money_title_words = words("money_title")
+        self.money_headings = self.money_title_words - {strings.add("dana")}  # (a "Dana Desa" column: the
+        # workers that fund pays for)
         self.months = frozenset(strings.add(form) for form in month_forms())
         self.contrasts, self.achieved = words("contrast"), words("achieved")
         self.attendance, self.events = words("attendance"), words("event")
@@ -1505,7 +1508,7 @@ class WorkerCountReader:
                         for value, first, last in column_figures_of(doc, table, index, self.grammar, scale, money=False,
                                                                     counted_in=self.orangs))
         return hits + self._total_column(doc, table, units) + (
-            self._titled_sums(doc, table, units) or self._summed_to_count(doc, table, units, before)
+            self._titled_sums(doc, table, units, before) or self._summed_to_count(doc, table, units, before)
             or self._period_columns(doc, table, units) or self._columns_summed_to_counts(doc, table, units, before)
             or self._unit_rows(doc, table, units, licensed, before))
 
@@ -1571,19 +1574,25 @@ class WorkerCountReader:
                                 "worker.table_total", conf, {"value": figures[-1], "unit": unit}))
         return hits
 
-    def _titled_sums(self, doc: Doc, table: PipeTable, units: list[tuple[Noun | None, list[str]]]) -> list[Hit]:
+    def _titled_sums(self, doc: Doc, table: PipeTable, units: list[tuple[Noun | None, list[str]]],
+                     before: list[Hit]) -> list[Hit]:
         """"Rekap peserta pekerja rentan per provinsi:" over "Provinsi | Dibiayai APBD | Baitul
-        Mal/CSR | Jumlah": a table whose title names workers, whose header names none, and whose
-        last column is headed by a total word alone counts those workers in every figure of
-        each row where that column is the sum of the others (their parts by source or kind)."""
+        Mal/CSR | Jumlah": a table whose title names workers (or points back to a worker count,
+        see _pointed_title), whose header names none, and whose last column is headed by a
+        total word alone counts those workers in every figure of each row where that column is
+        the sum of the others (their parts by source or kind)."""
         if table.title is None or len(table.header) < 3 or any(noun is not None or scale for noun, scale in units):
             return []
         titled = self._recap_title(doc, table.title)
+        figured = self._first_figure_column(doc, table)
+        summed = self._summed_table_rows(doc, table, figured)
+        if titled is None and summed:
+            titled = self._pointed_title(doc, table, before, max(figures[-1] for _, figures in summed))
         if titled is None:
             return []
         conf = round(titled.confidence * TABLE_FACTOR, 3)
-        hits, figured = [], self._first_figure_column(doc, table)
-        for row, figures in self._summed_table_rows(doc, table, figured):
+        hits = []
+        for row, figures in summed:
             for (first, end), value in zip(row[figured:], figures):
                 if value is not None:
                     hits.append(Hit("worker_count", doc[first].idx, doc[end - 1].idx + len(doc[end - 1]),
@@ -1758,6 +1767,35 @@ class WorkerCountReader:
         """The worker unit of a table's title that counts workers by place (see _recap_line),
         or of a sentence introducing it (see _introducing_sentence)."""
         return self._recap_line(doc, title) or self._introducing_sentence(doc, title)
+
+    def _pointed_title(self, doc: Doc, table: PipeTable, before: list[Hit], total: int) -> Noun | None:
+        """The unit of the last worker count (of `before`) in the sentence before a table's
+        title sentence when that sentence ends with a colon and points back ("... sebanyak
+        96.350 pekerja rentan ... telah didaftarkan. Rinciannya untuk empat daerah sebagai
+        berikut:"), neither it nor the header names money ("Rp", "anggaran", "iuran"), and the
+        table's `total` and a count right after the table make that count's value ("Sisanya, 16
+        ribu peserta, tersebar di delapan kabupaten/kota lain"; a total that is the value alone
+        is _summed_to_count's)."""
+        start, end = table.title
+        colon = end - 1
+        if colon <= start or doc[colon].text != ":" or any(
+                doc[k].lower in self.currencies or doc[k].lower in self.money_headings
+                for cell in table.header for k in range(*cell)):
+            return None
+        opener = max(start, self._sentence_start(doc, colon))
+        said = range(opener, colon)
+        if not any(doc[k].lower in self.anaphors or doc[k].lower in self.targets for k in said) \
+                or any(doc[k].lower in self.money_title_words for k in said):
+            return None
+        low, high = doc[self._sentence_before(doc, opener)].idx, doc[opener].idx
+        counted = next((hit for hit in reversed(before) if low <= hit.start and hit.end <= high), None)
+        if counted is None:
+            return None
+        whole, bottom = counted.fields["value"], doc[table.rows[-1][-1][1] - 1].idx
+        rest = next((hit for hit in before if bottom < hit.start <= bottom + REST_CHARS), None)
+        if rest is None or total + rest.fields["value"] != whole:
+            return None
+        return Noun("unit", counted.fields["unit"], counted.confidence, 1)
 
     def _introducing_sentence(self, doc: Doc, title: Cell) -> Noun | None:
         """The worker unit of a sentence ending in "(sebagai) berikut:" before a table whose
