@@ -266,6 +266,8 @@ class WorkerCountReader:
         self.occupation, self.possessive = strings.add("occupation"), strings.add("possessive")
         self.enrolling, self.funding = strings.add("enrolling"), strings.add("funding")
         self.beneficiaries, self.health_words, self.needy = words("beneficiary"), words("health"), words("needy")
+        self.legislatures = words("legislature")
+        self.enrolled_members = words("enrolled_member")
         self.occupation_unit = strings.add("occupation_unit")
         self.residents, self.resident_gaps = words("resident"), words("resident_gap")
         self.cue_gaps, self.place_words = words("cue_gap"), words("place_word")
@@ -312,7 +314,8 @@ class WorkerCountReader:
             noun = self.nouns.at(doc, start)
             if noun is not None and (noun.role in licensed or (
                     noun.role == ENROLLED and self._insured_sentence(doc, start, insurers)) or (
-                    noun.role == "member" and self._enrolled_later(doc, start, insurers))):
+                    noun.role == "member" and self._enrolled_later(doc, start, insurers))) \
+                    and not (noun.role == "member" and self._legislature_others(doc, start + noun.length)):
                 noun = noun._replace(role="unit")
             if noun is not None and noun.role == "recipient" and after_number:
                 got = self._number(doc, start, prev)
@@ -611,7 +614,7 @@ class WorkerCountReader:
 
     def _enrolled_residents(self, doc: Doc, enrollers: list[tuple[int, bool]], counted: set[int]) -> list[Hit]:
         """"desanya mendaftarkan 45 warga", "menganggarkan iuran BPJS Ketenagakerjaan bagi 85
-        warga": residents right after an enrolling word, or after a beneficiary word that
+        warga", "koperasinya menanggung iuran bagi 1.450 anggota": residents (or members) right after an enrolling word, or after a beneficiary word that
         follows a funding word in its clause (`enrollers`: the token after each such word, and
         whether it funds), are participants, in an article that names the insurer (the caller
         checks); not the poor ("warga miskin"), nor in a sentence of a health scheme ("PBI
@@ -628,11 +631,12 @@ class WorkerCountReader:
             while k < n and doc[k].lower in self.approx:
                 k += 1
             got, end = self._number_from(doc, k) if k < n else (None, k)
-            if got is None or got[0].year or end >= n or doc[end].lower not in self.residents \
+            if got is None or got[0].year or end >= n or not (doc[end].lower in self.residents or doc[end].lower in self.enrolled_members) \
                     or doc[k].idx in counted or end + 1 < n and doc[end + 1].lower in self.needy \
                     or self._health_sentence(doc, end):
                 continue
-            hits.extend(self._count(doc, got, end, end + 1, Noun("unit", "warga", RESIDENT_CONFIDENCE, 1),
+            unit = "anggota" if doc[end].lower in self.enrolled_members else "warga"
+            hits.extend(self._count(doc, got, end, end + 1, Noun("unit", unit, RESIDENT_CONFIDENCE, 1),
                                     "worker.enrolled_residents"))
         return hits
 
@@ -1105,6 +1109,13 @@ class WorkerCountReader:
             if hi - lo <= ENROLLED_WINDOW and not any(self._ends_sentence(doc[j]) for j in range(lo, hi)):
                 return True
         return False
+
+    def _legislature_others(self, doc: Doc, i: int) -> bool:
+        """Whether "lainnya" stands at token i (after "N anggota") and its sentence names a
+        legislature before it: "Anggota Komisi IV, Sri Wahyuningsih, dan delapan anggota
+        lainnya" counts the commission's other members, not workers."""
+        return i < len(doc) and doc[i].lower in self.others \
+            and any(doc[k].lower in self.legislatures for k in range(self._sentence_start(doc, i), i))
 
     def _enrolled_later(self, doc: Doc, i: int, insurers: list[int]) -> bool:
         """Whether an enrolment verb and then the insurer follow token i in its sentence, within
