@@ -7,6 +7,7 @@ the regions extractor (found["region"], found["office_area"]); any other fact's 
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from operator import itemgetter
 
@@ -108,7 +109,10 @@ class OfficialsExtractor:
                 hit = led_by(reader.toks, reader.names, reader.titles, k, found.get("region", ()))
                 if hit is not None:
                     hits.append(hit)
-        return drop_short_mentions(hits)
+        hits = drop_short_mentions(hits)
+        if reader is not None and any(" " not in hit.fields["name"] for hit in hits):
+            hits = _completed_names(doc, reader.names, hits)  # (names no other hit gives in full)
+        return hits
 
     def _reader(self, doc: Doc, found: Found, titles, modifiers, text: str | None) -> tuple[DocReader, Lines]:
         """The rules over this doc (`text`: its text, if known); no name may take a token of a
@@ -175,3 +179,20 @@ def _after_abbreviated(doc: Doc, i: int, words: frozenset[int]) -> bool:
     period ("Jl. Gubernur Suryo")."""
     return i > 1 and doc[i - 1].text == "." and not doc[i - 2].whitespace_ and doc[i - 2].lower in words \
         and len(doc[i - 2]) <= ABBREVIATION_CHARS
+
+
+
+def _completed_names(doc: Doc, names: NameReader, hits: list[Hit]) -> list[Hit]:
+    """A one-word name ("Kini Amos, yang menjabat Kepala Kampung Wunabunggu") made the full
+    name the article gives that person elsewhere ("Amos Yikwa masih ingat ..."), when it gives
+    exactly one full name opening with that word."""
+    done = []
+    for hit in hits:
+        word = hit.fields["name"]
+        if " " not in word:
+            full = {name.text for token in doc if token.text == word and not hit.start <= token.idx < hit.end
+                    and (name := names.forward(token.i)) is not None and name.start == token.i and name.words > 1}
+            if len(full) == 1:
+                hit = replace(hit, fields={**hit.fields, "name": full.pop()})
+        done.append(hit)
+    return done
