@@ -1408,6 +1408,9 @@ class WorkerCountReader:
             licence = self._per_place_licence(doc, got[1], start, None, licensed)
             rule = "worker.per_place"
         if not licence:
+            licence = self._bare_row_licence(doc, got[1], licensed)
+            rule = "worker.list_orang"
+        if not licence:
             return []
         return self._count(doc, got, start, start + 1, Noun("unit", "orang", licence, 1), rule)
 
@@ -2391,6 +2394,40 @@ class WorkerCountReader:
                 break
             j -= 1
         return j
+
+    def _bare_row_licence(self, doc: Doc, first: int, licensed: frozenset[str]) -> float | None:
+        """"Berikut jumlah pekerja rentan yang ditanggung APBD di lima kecamatan terbesar:" over
+        "1. Majenang 820 orang" / "2. Kroya 760 orang": a line of a list number or bullet, a
+        capitalised name and "N orang" (its number from token `first`), under rows of that shape
+        and a heading ending with a colon, is licensed as the heading licenses its rows (see
+        _heading_licence)."""
+        start = self._line_start(doc, first, LABEL_WINDOW)
+        if start is None or not self._bare_row(doc, start, first):
+            return None
+        for _ in range(HEADING_LINES):
+            if start < 2:
+                return None
+            previous = self._line_start(doc, start - 1, LIST_WINDOW)
+            if previous is None:
+                return None
+            heading = start - 2  # (the token before the line break)
+            if doc[heading].orth == self.colon:
+                return self._heading_licence(doc, heading, licensed, previous)
+            numbers = next((k for k in range(previous, heading + 1) if self._is_numberish(doc[k]) and k > previous + 1), None)
+            if numbers is None or not self._bare_row(doc, previous, numbers):
+                return None
+            start = previous
+        return None
+
+    def _bare_row(self, doc: Doc, start: int, first: int) -> bool:
+        """Whether tokens start..first are a list number or bullet, then capitalised words only."""
+        if doc[start].orth in self.bullets:
+            start += 1
+        elif start + 1 < first and doc[start].text.isdigit() and doc[start + 1].text in LIST_MARKS:
+            start += 2
+        else:
+            return False
+        return start < first and all(doc[k].is_title for k in range(start, first))
 
     @staticmethod
     def _line_start(doc: Doc, i: int, window: int) -> int | None:
