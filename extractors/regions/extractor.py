@@ -67,8 +67,9 @@ VILLAGE_WORDS = frozenset({"desa", "kelurahan", "kel.", "dusun", "nagari", "gamp
 DISTRICT_WORDS = frozenset({"kecamatan", "kec."})
 CAPS_KINDS = frozenset({"KABUPATEN", "KOTA", "PROVINSI"})  # an ALL-CAPS name right after one is a region, off an all-caps line too
 KIND_REACH = 12  # characters before a name searched for such a word ("Kelurahan ")
-LISTED_BEFORE = re.compile(_CAPITALISED_RUN + r"\s*(?:,?\s*\b(?:dan|serta|atau)|,)\s+$")  # "Ngemplak, dan "
-LISTED_AFTER = re.compile(r"\s*(?:,?\s*(?:dan|serta|atau)\b|,)\s*" + _CAPITALISED_RUN)
+_LISTED_COUNT = r"(?:\s+\d[\d.,]*(?:\s+[a-z]+)?)?"  # a list item's count after its name: "Mrebet 470 orang, Karanganyar"
+LISTED_BEFORE = re.compile(_CAPITALISED_RUN + _LISTED_COUNT + r"\s*(?:,?\s*\b(?:dan|serta|atau)|,)\s+$")  # "Ngemplak, dan "
+LISTED_AFTER = re.compile(_LISTED_COUNT + r"\s*(?:,?\s*(?:dan|serta|atau)\b|,)\s*" + _CAPITALISED_RUN)
 MAX_KANWIL_RUN = 16  # tokens before an office-area alias searched for a Kanwil phrase
 # what a word before a name is to _inside_organisation
 _DOT, _END, _ORGANISATION, _CAPITALISED = "dot", "end", "organisation", "capitalised"
