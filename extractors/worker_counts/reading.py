@@ -71,6 +71,7 @@ _PARTITIVE_NUMBER = re.compile(r"ari (?=\d[^,\n]{0,40},)(?<=\b[Dd]ari )(?!(?:19|
 CLOSERS = frozenset({")", '"', "”", "’", "'"})
 SENTENCE_ENDS = frozenset({".", "!", "?", '"', "“", "”"})
 RESIDENT_CONFIDENCE = 0.8  # "320 warganya bekerja sebagai nelayan": residents said to work
+BRACKET_WORDS = 12  # tokens inside brackets a clause's reading passes over ("(APBD, APBNag dan CSR)")
 REST_CHARS = 120  # characters after a table searched for the count of the rest of its workers
 FUNDING_REACH = 8  # tokens from a funding word ("iuran") to the beneficiary word ("bagi 85 warga")
 RULE_FACTOR = {  # confidence of a rule relative to that of its noun
@@ -2107,6 +2108,10 @@ class WorkerCountReader:
         while i >= 0 and i >= limit:
             tok = doc[i]
             lower = tok.lower
+            if lower == self.close_paren and (opened := self._bracket_start(doc, i)) is not None:
+                limit -= i - opened + 1  # "... dari berbagai sumber pembiayaan (APBD, APBNag dan CSR) mencapai
+                i = opened - 1  # 9.870 orang": an aside in brackets, its commas no clause breaks
+                continue
             if tok.is_space or lower in self.clause_breaks:
                 if tok.orth == self.comma and not (i + 1 < first and self._elaborates(doc, i + 1)) \
                         and (opened := self._place_aside(doc, i) or self._relative_aside(doc, i)) is not None:
@@ -2394,6 +2399,16 @@ class WorkerCountReader:
                 break
             j -= 1
         return j
+
+    def _bracket_start(self, doc: Doc, close: int) -> int | None:
+        """The "(" that the ")" at token `close` closes, BRACKET_WORDS tokens back at most, on its line."""
+        for k in range(close - 1, max(-1, close - BRACKET_WORDS - 1), -1):
+            tok = doc[k]
+            if tok.orth == self.open_paren:
+                return k
+            if tok.orth == self.close_paren or (tok.is_space and "\n" in tok.text):
+                return None
+        return None
 
     def _bare_row_licence(self, doc: Doc, first: int, licensed: frozenset[str]) -> float | None:
         """"Berikut jumlah pekerja rentan yang ditanggung APBD di lima kecamatan terbesar:" over
