@@ -72,6 +72,7 @@ CLOSERS = frozenset({")", '"', "”", "’", "'"})
 SENTENCE_ENDS = frozenset({".", "!", "?", '"', "“", "”"})
 RESIDENT_CONFIDENCE = 0.8  # "320 warganya bekerja sebagai nelayan": residents said to work
 BRACKET_WORDS = 12  # tokens inside brackets a clause's reading passes over ("(APBD, APBNag dan CSR)")
+QUOTA_LICENCE = 0.65  # "N orang" of a quota named in its sentence
 REST_CHARS = 120  # characters after a table searched for the count of the rest of its workers
 FUNDING_REACH = 8  # tokens from a funding word ("iuran") to the beneficiary word ("bagi 85 warga")
 RULE_FACTOR = {  # confidence of a rule relative to that of its noun
@@ -95,6 +96,7 @@ RULE_FACTOR = {  # confidence of a rule relative to that of its noun
     "worker.summed_list": 1.0,  # (its licence: the whole count's confidence, times PART_FACTOR)
     "worker.working_residents": 1.0,  # (its noun's confidence: RESIDENT_CONFIDENCE)
     "worker.enrolled_residents": 1.0,  # (its noun's confidence: RESIDENT_CONFIDENCE)
+    "worker.quota_orang": 1.0,  # (its licence: QUOTA_LICENCE)
 }
 GAP_CHARS = 120  # characters between two worker counts of a list with a bare number between
 PART_WINDOW = 100  # tokens after a worker count searched for the parts that add up to it
@@ -267,7 +269,7 @@ class WorkerCountReader:
         self.occupation, self.possessive = strings.add("occupation"), strings.add("possessive")
         self.enrolling, self.funding = strings.add("enrolling"), strings.add("funding")
         self.beneficiaries, self.health_words, self.needy = words("beneficiary"), words("health"), words("needy")
-        self.legislatures = words("legislature")
+        self.legislatures, self.quota_words = words("legislature"), words("quota")
         self.enrolled_members = words("enrolled_member")
         self.occupation_unit = strings.add("occupation_unit")
         self.residents, self.resident_gaps = words("resident"), words("resident_gap")
@@ -365,6 +367,8 @@ class WorkerCountReader:
                 hits.extend(_summed_tables(hits, tables))
             if context is not None and context.text and OTHERS_WORD in context.text:
                 hits.extend(self._bare_others(doc, hits))
+        if unsaid:
+            hits.extend(self._quota_counts(doc, hits, unsaid))
         return _outside(_one_per_number(hits), found.get("amount", ()))
 
     def _shared_units(self, doc: Doc, hits: list[Hit]) -> list[Hit]:
@@ -2399,6 +2403,22 @@ class WorkerCountReader:
                 break
             j -= 1
         return j
+
+    def _quota_counts(self, doc: Doc, hits: list[Hit], unsaid: list[tuple[Reading, int]]) -> list[Hit]:
+        """"Kuota terbesar untuk Kabupaten Pesisir Selatan, yakni 3.400 orang": "N orang" whose
+        clause said nothing (`unsaid`, and no other rule counted it) counts the people of a
+        quota when a quota word stands before it in its sentence; after the lists and totals
+        had their turn, so that a list's items keep its unit."""
+        counted = {hit.start for hit in hits}
+        new = []
+        for got, start in unsaid:
+            first = got[1]
+            if doc[first].idx in counted or got[0].year:
+                continue
+            if any(doc[k].lower in self.quota_words for k in range(self._sentence_start(doc, first), first)):
+                new.extend(self._count(doc, got, start, start + 1, Noun("unit", "orang", QUOTA_LICENCE, 1),
+                                       "worker.quota_orang"))
+        return new
 
     def _bracket_start(self, doc: Doc, close: int) -> int | None:
         """The "(" that the ")" at token `close` closes, BRACKET_WORDS tokens back at most, on its line."""
