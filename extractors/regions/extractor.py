@@ -164,6 +164,7 @@ class RegionsExtractor:
         self.follow_ok_ids = frozenset(map(get_string_id, self.follow_ok))
         self.dateline_after_ids = frozenset(map(get_string_id, DATELINE_AFTER))
         self.comma_id = get_string_id(",")
+        self.open_paren_id = get_string_id("(")
         self.gloss_ids = frozenset(map(get_string_id, (",", "di")))  # "Rejang Lebong, Bengkulu", "Tanjab Barat di Jambi"
         self.homonym_districts = data.homonym_districts()
         self.column_levels = {cue.tokens: cue.level for cue in data.cues() if cue.type == "prefix" and cue.level}
@@ -236,8 +237,8 @@ class RegionsExtractor:
                     blocked.append((start, end))
         n = len(doc)
         kept = _leftmost_longest(candidates, blocked, n)
-        if "(" in doc.text:
-            kept = self._joined_split_names(doc, n, kept)
+        if any(end + 3 < n and doc[end].orth == self.open_paren_id for _, _, end in kept):
+            kept = self._joined_split_names(doc, n, kept)  # (doc.text would rebuild the whole text)
         deferred = []
         plans, region = self.plans, self._region
         last = None  # (end token, start token, cue it stood under or None) of the last region hit
@@ -308,7 +309,7 @@ class RegionsExtractor:
             _, start, end = match
             if start < covered:
                 continue
-            if end + 3 < n and doc[end].text == "(" and doc[end + 2].text == ")" and doc[end + 3].is_title:
+            if end + 3 < n and doc[end].orth == self.open_paren_id and doc[end + 2].text == ")" and doc[end + 3].is_title:
                 tails = self.split_names.get(tuple(doc[k].lower for k in range(start, end)))
                 whole = tails.get(doc[end + 3].lower) if tails else None
                 if whole is not None and _abbreviates(doc[end + 1].lower_, [doc[k].lower_ for k in range(start, end)]):
