@@ -7,6 +7,7 @@ the regions extractor (found["region"], found["office_area"]); any other fact's 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 from operator import itemgetter
@@ -111,7 +112,7 @@ class OfficialsExtractor:
                     hits.append(hit)
         hits = drop_short_mentions(hits)
         if reader is not None and any(" " not in hit.fields["name"] for hit in hits):
-            hits = _completed_names(doc, reader.names, hits)  # (names no other hit gives in full)
+            hits = _completed_names(doc, context.text or doc.text, reader.names, hits)  # (names no other hit gives in full)
         return hits
 
     def _reader(self, doc: Doc, found: Found, titles, modifiers, text: str | None) -> tuple[DocReader, Lines]:
@@ -182,16 +183,18 @@ def _after_abbreviated(doc: Doc, i: int, words: frozenset[int]) -> bool:
 
 
 
-def _completed_names(doc: Doc, names: NameReader, hits: list[Hit]) -> list[Hit]:
+def _completed_names(doc: Doc, text: str, names: NameReader, hits: list[Hit]) -> list[Hit]:
     """A one-word name ("Kini Amos, yang menjabat Kepala Kampung Wunabunggu") made the full
-    name the article gives that person elsewhere ("Amos Yikwa masih ingat ..."), when it gives
-    exactly one full name opening with that word."""
+    name the article (`text`: the doc's) gives that person elsewhere ("Amos Yikwa masih ingat
+    ..."), when it gives exactly one full name opening with that word."""
     done = []
     for hit in hits:
         word = hit.fields["name"]
         if " " not in word:
-            full = {name.text for token in doc if token.text == word and not hit.start <= token.idx < hit.end
-                    and (name := names.forward(token.i)) is not None and name.start == token.i and name.words > 1}
+            spans = (doc.char_span(m.start(), m.end()) for m in re.finditer(rf"\b{re.escape(word)}\b", text)
+                     if not hit.start <= m.start() < hit.end)
+            full = {name.text for span in spans if span is not None and len(span) == 1
+                    and (name := names.forward(span.start)) is not None and name.start == span.start and name.words > 1}
             if len(full) == 1:
                 hit = replace(hit, fields={**hit.fields, "name": full.pop()})
         done.append(hit)
