@@ -182,7 +182,6 @@ def _after_abbreviated(doc: Doc, i: int, words: frozenset[int]) -> bool:
         and len(doc[i - 2]) <= ABBREVIATION_CHARS
 
 
-
 def _completed_names(doc: Doc, text: str, names: NameReader, hits: list[Hit]) -> list[Hit]:
     """A one-word name ("Kini Amos, yang menjabat Kepala Kampung Wunabunggu") made the full
     name the article (`text`: the doc's) gives that person elsewhere ("Amos Yikwa masih ingat

@@ -619,11 +619,12 @@ class WorkerCountReader:
 
     def _enrolled_residents(self, doc: Doc, enrollers: list[tuple[int, bool]], counted: set[int]) -> list[Hit]:
         """"desanya mendaftarkan 45 warga", "menganggarkan iuran BPJS Ketenagakerjaan bagi 85
-        warga", "koperasinya menanggung iuran bagi 1.450 anggota": residents (or members) right after an enrolling word, or after a beneficiary word that
-        follows a funding word in its clause (`enrollers`: the token after each such word, and
-        whether it funds), are participants, in an article that names the insurer (the caller
-        checks); not the poor ("warga miskin"), nor in a sentence of a health scheme ("PBI
-        daerah untuk sekitar 6 ribu warganya")."""
+        warga", "koperasinya menanggung iuran bagi 1.450 anggota": residents (or members) right
+        after an enrolling word, or after a beneficiary word that follows a funding word in its
+        clause (`enrollers`: the token after each such word, and whether it funds), are
+        participants, in an article that names the insurer (the caller checks); not the poor
+        ("warga miskin"), nor in a sentence of a health scheme ("PBI daerah untuk sekitar 6 ribu
+        warganya")."""
         hits, n = [], len(doc)
         for k, funding in enrollers:
             if funding:
@@ -636,11 +637,13 @@ class WorkerCountReader:
             while k < n and doc[k].lower in self.approx:
                 k += 1
             got, end = self._number_from(doc, k) if k < n else (None, k)
-            if got is None or got[0].year or end >= n or not (doc[end].lower in self.residents or doc[end].lower in self.enrolled_members) \
-                    or doc[k].idx in counted or end + 1 < n and doc[end + 1].lower in self.needy \
-                    or self._health_sentence(doc, end):
+            if got is None or got[0].year or end >= n or doc[k].idx in counted:
                 continue
-            unit = "anggota" if doc[end].lower in self.enrolled_members else "warga"
+            member = doc[end].lower in self.enrolled_members
+            if not (member or doc[end].lower in self.residents) \
+                    or end + 1 < n and doc[end + 1].lower in self.needy or self._health_sentence(doc, end):
+                continue
+            unit = "anggota" if member else "warga"
             hits.extend(self._count(doc, got, end, end + 1, Noun("unit", unit, RESIDENT_CONFIDENCE, 1),
                                     "worker.enrolled_residents"))
         return hits
