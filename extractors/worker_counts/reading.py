@@ -636,7 +636,9 @@ class WorkerCountReader:
                 k += 1
             while k < n and doc[k].lower in self.approx:
                 k += 1
-            got, end = self._number_from(doc, k) if k < n else (None, k)
+            if k >= n or not self._is_numberish(doc[k]):
+                continue  # (most enrolling and funding words: no number after them)
+            got, end = self._number_from(doc, k)
             if got is None or got[0].year or end >= n or doc[k].idx in counted:
                 continue
             member = doc[end].lower in self.enrolled_members
