@@ -204,8 +204,6 @@ class WorkerCountReader:
         self.formerly = words("formerly")
         self.recap_words, self.breakdown_words = words("recap"), words("breakdown")
         self.money_title_words = words("money_title")
-        self.money_headings = self.money_title_words - {strings.add("dana")}  # (a "Dana Desa" column: the
-        # workers that fund pays for)
         self.months = frozenset(strings.add(form) for form in month_forms())
         self.contrasts, self.achieved = words("contrast"), words("achieved")
         self.attendance, self.events = words("attendance"), words("event")
@@ -223,6 +221,8 @@ class WorkerCountReader:
         self.clause_breaks = frozenset(strings.add(w) for w in CLAUSE_BREAKS)
         self.sentence_ends = frozenset(strings.add(w) for w in (".", "!", "?"))
         self.currencies = frozenset(strings.add(w) for w in CURRENCIES)
+        self.money_headings = self.currencies | (self.money_title_words - {strings.add("dana")})  # money in a
+        # table's header, but not a "Dana Desa" column: the workers that fund pays for
         # the counting word for people and its spellings ("18.200 org" in a chat message)
         self.orangs = frozenset(strings.add(r["phrase"]) for r in rows if r["role"] == "classifier")
         self.target_follow = self.clause_breaks | self.orangs | {strings.add("(")}  # after a target's number
@@ -1544,7 +1544,7 @@ class WorkerCountReader:
         each figure of their rows; its total row ("Jumlah | 93.870 | 111.840") counts them too,
         in the unit of a worker count named before the table whose value its figures sum to."""
         if any(noun is not None or scale for noun, scale in units) \
-                or any(doc[k].lower in self.currencies for start, end in table.header for k in range(start, end)):
+                or self._header_holds(doc, table, self.currencies):
             return []
         hits, labelled = [], 0
         figured = self._first_figure_column(doc, table)
@@ -1558,8 +1558,7 @@ class WorkerCountReader:
             for first, end in row[figured:]:
                 value = cell_figure(doc, (first, end), self.grammar, [], money=False)
                 if value is not None:
-                    hits.append(Hit("worker_count", doc[first].idx, doc[end - 1].idx + len(doc[end - 1]),
-                                    "worker.table_row_unit", conf, {"value": value, "unit": noun.unit}))
+                    hits.append(_cell_hit(doc, (first, end), "worker.table_row_unit", conf, value, noun.unit))
         if labelled < 2:
             return []
         total = rows[-1]
@@ -1570,9 +1569,8 @@ class WorkerCountReader:
                           and hit.fields["value"] == sum(figures)), None)
             if whole is not None:
                 conf = round(whole.confidence * TABLE_FACTOR, 3)
-                hits += [Hit("worker_count", doc[first].idx, doc[end - 1].idx + len(doc[end - 1]),
-                             "worker.table_row_unit", conf, {"value": value, "unit": whole.fields["unit"]})
-                         for (first, end), value in zip(total[figured:], figures)]
+                hits += [_cell_hit(doc, cell, "worker.table_row_unit", conf, value, whole.fields["unit"])
+                         for cell, value in zip(total[figured:], figures)]
         return hits
 
     def _total_column(self, doc: Doc, table: PipeTable, units: list[tuple[Noun | None, list[str]]]) -> list[Hit]:
@@ -1593,9 +1591,7 @@ class WorkerCountReader:
             unit = " dan ".join(dict.fromkeys(noun.unit for noun in workers))
             conf = round(min(noun.confidence for noun in workers) * TABLE_FACTOR, 3)
             for row, figures in self._summed_table_rows(doc, table, first, last):
-                start, end = row[last]
-                hits.append(Hit("worker_count", doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),
-                                "worker.table_total", conf, {"value": figures[-1], "unit": unit}))
+                hits.append(_cell_hit(doc, row[last], "worker.table_total", conf, figures[-1], unit))
         return hits
 
     def _titled_sums(self, doc: Doc, table: PipeTable, units: list[tuple[Noun | None, list[str]]],
@@ -1617,10 +1613,9 @@ class WorkerCountReader:
         conf = round(titled.confidence * TABLE_FACTOR, 3)
         hits = []
         for row, figures in summed:
-            for (first, end), value in zip(row[figured:], figures):
+            for cell, value in zip(row[figured:], figures):
                 if value is not None:
-                    hits.append(Hit("worker_count", doc[first].idx, doc[end - 1].idx + len(doc[end - 1]),
-                                    "worker.table_titled_sum", conf, {"value": value, "unit": titled.unit}))
+                    hits.append(_cell_hit(doc, cell, "worker.table_titled_sum", conf, value, titled.unit))
         return hits
 
     def _summed_to_count(self, doc: Doc, table: PipeTable, units: list[tuple[Noun | None, list[str]]],
@@ -1633,7 +1628,7 @@ class WorkerCountReader:
         and a worker unit ("... | Dibiayai DBHCHT | Jumlah Peserta"), its parts count in its
         unit without such a count."""
         if len(table.header) < 3 or any(noun is not None or scale for noun, scale in units[:-1]) or units[-1][1] \
-                or any(doc[k].lower in self.currencies for start, end in table.header for k in range(start, end)):
+                or self._header_holds(doc, table, self.currencies):
             return []
         figured = self._first_figure_column(doc, table)
         summed = self._summed_table_rows(doc, table, figured, unit=True)
@@ -1648,9 +1643,8 @@ class WorkerCountReader:
                 return []
             whole = Noun("unit", counted.fields["unit"], counted.confidence, 1)
         conf = round(whole.confidence * TABLE_FACTOR, 3)
-        return [Hit("worker_count", doc[first].idx, doc[end - 1].idx + len(doc[end - 1]), "worker.table_summed_count",
-                    conf, {"value": value, "unit": whole.unit})
-                for row, figures in summed for (first, end), value in zip(row[figured:], figures) if value is not None]
+        return [_cell_hit(doc, cell, "worker.table_summed_count", conf, value, whole.unit)
+                for row, figures in summed for cell, value in zip(row[figured:], figures) if value is not None]
 
     def _columns_summed_to_counts(self, doc: Doc, table: PipeTable, units: list[tuple[Noun | None, list[str]]],
                                   before: list[Hit]) -> list[Hit]:
@@ -1661,7 +1655,7 @@ class WorkerCountReader:
         total row sums the others and is that count's value."""
         total = table.rows[-1] if table.rows else None
         if total is None or len(total) != len(table.header) or not self._total_alone(doc, total[0]) \
-                or any(doc[k].lower in self.currencies for start, end in table.header for k in range(start, end)):
+                or self._header_holds(doc, table, self.currencies):
             return []
         hits, columns = [], []
         for index in range(1, len(table.header)):
@@ -1692,6 +1686,11 @@ class WorkerCountReader:
         unit, conf = counted.fields["unit"], counted.confidence
         return [Hit("worker_count", first, end, "worker.table_summed_count", conf, {"value": value, "unit": unit})
                 for column in figures for value, first, end in column]
+
+    @staticmethod
+    def _header_holds(doc: Doc, table: PipeTable, words: frozenset[int]) -> bool:
+        """Whether a word of `words` (string ids) stands in the table's header ("APBD (Rp)")."""
+        return any(doc[k].lower in words for start, end in table.header for k in range(start, end))
 
     @staticmethod
     def _first_figure_column(doc: Doc, table: PipeTable) -> int:
@@ -1729,7 +1728,7 @@ class WorkerCountReader:
         those workers in each figure under the periods."""
         header = table.header
         if table.title is None or any(noun is not None or scale for noun, scale in units) \
-                or any(doc[k].lower in self.currencies for start, end in header for k in range(start, end)):
+                or self._header_holds(doc, table, self.currencies):
             return []
         periods = [index for index in range(1, len(header)) if self._is_period(doc, header[index])]
         titled = self._recap_title(doc, table.title) if len(periods) >= 2 else None
@@ -1802,9 +1801,7 @@ class WorkerCountReader:
         is _summed_to_count's)."""
         start, end = table.title
         colon = end - 1
-        if colon <= start or doc[colon].text != ":" or any(
-                doc[k].lower in self.currencies or doc[k].lower in self.money_headings
-                for cell in table.header for k in range(*cell)):
+        if colon <= start or doc[colon].text != ":" or self._header_holds(doc, table, self.money_headings):
             return None
         opener = max(start, self._sentence_start(doc, colon))
         said = range(opener, colon)
@@ -2344,13 +2341,7 @@ class WorkerCountReader:
                 and self._is_numberish(doc[k + 1])):
             return False  # (the label's last word first: most link words follow a lower-case one)
         start = self._line_start(doc, k, LABEL_WINDOW)
-        if start is None:
-            return False
-        if doc[start].orth in self.bullets:
-            start += 1
-        elif start + 1 < k and doc[start].text.isdigit() and doc[start + 1].text in LIST_MARKS:
-            start += 2
-        return start < k and all(doc[j].is_title for j in range(start, k))
+        return start is not None and self._list_label(doc, start, k)
 
     def _names_workers(self, doc: Doc, start: int, end: int, licensed: frozenset[str],
                        counted: bool = False) -> float | None:
@@ -2442,7 +2433,7 @@ class WorkerCountReader:
         and a heading ending with a colon, is licensed as the heading licenses its rows (see
         _heading_licence)."""
         start = self._line_start(doc, first, LABEL_WINDOW)
-        if start is None or not self._bare_row(doc, start, first):
+        if start is None or not self._list_label(doc, start, first, marked=True):
             return None
         for _ in range(HEADING_LINES):
             if start < 2:
@@ -2454,20 +2445,21 @@ class WorkerCountReader:
             if doc[heading].orth == self.colon:
                 return self._heading_licence(doc, heading, licensed, previous)
             numbers = next((k for k in range(previous, heading + 1) if self._is_numberish(doc[k]) and k > previous + 1), None)
-            if numbers is None or not self._bare_row(doc, previous, numbers):
+            if numbers is None or not self._list_label(doc, previous, numbers, marked=True):
                 return None
             start = previous
         return None
 
-    def _bare_row(self, doc: Doc, start: int, first: int) -> bool:
-        """Whether tokens start..first are a list number or bullet, then capitalised words only."""
+    def _list_label(self, doc: Doc, start: int, end: int, marked: bool = False) -> bool:
+        """Whether tokens start..end are a list number or bullet (required if `marked`), then
+        capitalised words only: a list line's label ("1. Kabupaten Asahan", "- Seluma")."""
         if doc[start].orth in self.bullets:
             start += 1
-        elif start + 1 < first and doc[start].text.isdigit() and doc[start + 1].text in LIST_MARKS:
+        elif start + 1 < end and doc[start].text.isdigit() and doc[start + 1].text in LIST_MARKS:
             start += 2
-        else:
+        elif marked:
             return False
-        return start < first and all(doc[k].is_title for k in range(start, first))
+        return start < end and all(doc[k].is_title for k in range(start, end))
 
     @staticmethod
     def _line_start(doc: Doc, i: int, window: int) -> int | None:
@@ -2805,6 +2797,13 @@ def _spans(doc: Doc, hits: list[Hit], rules: frozenset[str] | None = None) -> It
 def _within_tenfold(a: int, b: int) -> bool:
     """Whether two counts are of one order of magnitude (neither ten times the other)."""
     return a * 10 >= b and b * 10 >= a
+
+
+def _cell_hit(doc: Doc, cell: Cell, rule: str, confidence: float, value: int, unit: str) -> Hit:
+    """A worker count read in a table's cell (its tokens start..end)."""
+    start, end = cell
+    last = doc[end - 1]
+    return Hit("worker_count", doc[start].idx, last.idx + len(last), rule, confidence, {"value": value, "unit": unit})
 
 
 def _one_per_number(hits: list[Hit]) -> list[Hit]:
