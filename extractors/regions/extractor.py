@@ -54,6 +54,7 @@ FOUR_LETTER_ABBREVIATIONS = frozenset({"Prov", "Prop", "Corp", "Dept", "Kota"}) 
 LIST_GAP = 4  # tokens between two listed names ("Bengkayang 142,7; Landak")
 ROW_GAP = 12  # tokens between names in two rows of a table ("Paser | 3.800 |\n| 2 | Kukar")
 JAKARTA = "31"  # a province that lists name as one of their cities ("Pekanbaru, Jakarta, Yogyakarta")
+SUBREGION = "subregion"  # the level of a table column of kecamatan or villages: no region
 NOT_REGION_CUES = frozenset({"subregion", "person", "people"})  # cue types after which a name is no region
 PRECEDING_CUES = frozenset({"prefix", "office"})  # cue types whose first word is checked for an organisation
 CAPITAL_GAP = 40  # characters from a province's name to a bare name that may be its capital ("Provinsi NTT di Kupang")
@@ -168,6 +169,7 @@ class RegionsExtractor:
         self.gloss_ids = frozenset(map(get_string_id, (",", "di")))  # "Rejang Lebong, Bengkulu", "Tanjab Barat di Jambi"
         self.homonym_districts = data.homonym_districts()
         self.column_levels = {cue.tokens: cue.level for cue in data.cues() if cue.type == "prefix" and cue.level}
+        self.column_levels.update((cue.tokens, SUBREGION) for cue in data.cues() if cue.type == "subregion")
         self.capitals = data.capitals()
         self.district_names = data.district_names()
         self.list_ids = frozenset(map(get_string_id, LIST_JOINERS))
@@ -281,13 +283,17 @@ class RegionsExtractor:
         if risky and accepted:
             hits += self._risky_by_neighbours(doc, n, risky, accepted, kept)
         text = context.text or doc.text if hits or deferred else ""
+        columns = self._column_levels(doc) if "|" in text else {}
+        if hits and SUBREGION in columns.values():  # "Kecamatan | ..." over "Kotabaru | 215"
+            hits = [hit for hit in hits if columns.get(hit.start) != SUBREGION]
         if hits:
             hits = _drop_village_named(text, self._drop_kecamatan_of_named(text, _drop_before_other_province(text, hits)))
         if deferred:
             named = {h.fields["code"] for h in hits if h.kind == "region"}
-            columns = self._column_levels(doc) if "|" in text else {}
             for start_char, end_char, refs in deferred:
                 level = columns.get(start_char)
+                if level == SUBREGION:
+                    continue
                 known, rule = [ref for ref in refs if ref.level == level], "region.table_column"
                 if len(known) != 1:
                     known, rule = [ref for ref in refs if ref.code in named], "region.context"
@@ -319,7 +325,8 @@ class RegionsExtractor:
 
     def _column_levels(self, doc: Doc) -> dict[int, str]:
         """Character start -> level of the cells under a table's header cell that is a level's
-        prefix ("Kabupaten | Nelayan terdaftar" over "Gorontalo | 960": Kabupaten Gorontalo)."""
+        prefix ("Kabupaten | Nelayan terdaftar" over "Gorontalo | 960": Kabupaten Gorontalo), or
+        SUBREGION under a kecamatan's or village's ("Kecamatan | ..." over "Kotabaru | 215")."""
         levels = {}
         for table in pipe_tables(doc):
             for index, (lo, hi) in enumerate(table.header):
