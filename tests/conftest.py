@@ -23,8 +23,8 @@ def engine() -> Engine:
 def extract(engine):
     """extract(text, kind=None) -> facts of the whole pipeline on that text."""
 
-    def run(text: str, kind: str | None = None, published: str | None = None):
-        article = Article(source="<test>", key=f"test:{hash(text)}", text=text, published=published)
+    def run(text: str, kind: str | None = None, published: str | None = None, outlet: str | None = None):
+        article = Article(source="<test>", key=f"test:{hash(text)}", text=text, published=published, outlet=outlet)
         facts = engine.extract(article).facts
         return [f for f in facts if kind is None or f.kind == kind]
 

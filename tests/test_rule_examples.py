@@ -5,6 +5,7 @@ Line format (one JSON object per line, '#' lines are comments):
 `expect`: each object must match (on the fields it names) some fact of `kind`;
 an empty list means the text must yield no fact of that kind.
 `reject`: no fact of `kind` may match any of these objects.
+Optional `published` and `outlet`: the article's metadata, as a loader would give it.
 """
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ def _matches(fact, wanted: dict) -> bool:
 
 @pytest.mark.parametrize("example", list(_examples()))
 def test_rule_example(example, extract):
-    facts = extract(example["text"], example["kind"], published=example.get("published"))
+    facts = extract(example["text"], example["kind"], published=example.get("published"), outlet=example.get("outlet"))
     expect = example.get("expect")
     if expect == []:
         assert facts == [], f"expected no {example['kind']} facts, got {facts}"

@@ -62,6 +62,8 @@ SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)|\n")
 DEGREE = re.compile(r"[A-Z][a-z]{0,2}\.[A-Z][A-Za-z]{0,4}")  # "S.H", "M.Si", "S.Sos", "S.STP" (its last period apart)
 LIST_CONTEXT_CHARS = 40  # characters around a name searched for a kecamatan listed with it
 _CAPITALISED_RUN = r"([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})"
+BARE_RULES = frozenset({"region.alias", "region.bare_name", "region.canonical"})  # a name read without a cue
+LEVEL_PREFIX = re.compile(r"(?:provinsi|prov|kabupaten|kab|kota)\b")  # lower-cased: "Kabupaten Bone" is no bare name
 LOOSE_RULES = frozenset({"region.dateline", "region.bare_name"})  # names with no cue of their own
 HOMONYM_RULES = frozenset({"region.bare_name", "region.canonical"})  # a kecamatan's name as written
 VILLAGE_WORDS = frozenset({"desa", "kelurahan", "kel.", "dusun", "nagari", "gampong", "kampung", "kalurahan"})
@@ -286,6 +288,8 @@ class RegionsExtractor:
         columns = self._column_levels(doc) if "|" in text else {}
         if hits and SUBREGION in columns.values():  # "Kecamatan | ..." over "Kotabaru | 215"
             hits = [hit for hit in hits if columns.get(hit.start) != SUBREGION]
+        if hits and context.outlet:
+            hits = _drop_outlet_named(text, hits, context.outlet)
         if hits:
             hits = _drop_village_named(text, self._drop_kecamatan_of_named(text, _drop_before_other_province(text, hits)))
         if deferred:
@@ -1126,6 +1130,23 @@ def _drop_before_other_province(text: str, hits: list[Hit]) -> list[Hit]:
                 and not text[h.end:after.start].strip() and not h.fields["code"].startswith(after.fields["code"] + "."):
             dropped.add(id(h))
     return [h for h in hits if id(h) not in dropped] if dropped else hits
+
+
+def _drop_outlet_named(text: str, hits: list[Hit], outlet: str) -> list[Hit]:
+    """A bare name inside the article's own outlet name where the text prints it ("20 Juni
+    2025 | Rakyat Sulsel", its metadata's outlet "Rakyat Sulsel") is the outlet, not a place.
+    An outlet that is a government office or branch ("Pemkot Tarakan", "Pemerintah Kabupaten
+    Polewali Mandar", "BPJS Ketenagakerjaan Cabang Samarinda") names its region as usual."""
+    wanted, width = outlet.lower(), len(outlet)
+    kept = []
+    for hit in hits:
+        name = text[hit.start:hit.end].lower()
+        lo = max(0, hit.end - width)  # an outlet name holding the hit starts here or after
+        inside = (hit.rule in BARE_RULES and not LEVEL_PREFIX.match(name) and name in wanted
+                  and wanted in text[lo:hit.start + width].lower())
+        if not inside:
+            kept.append(hit)
+    return kept
 
 
 def _drop_village_named(text: str, hits: list[Hit]) -> list[Hit]:
