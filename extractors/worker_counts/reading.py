@@ -270,6 +270,7 @@ class WorkerCountReader:
         self.enrolling, self.funding = strings.add("enrolling"), strings.add("funding")
         self.beneficiaries, self.health_words, self.needy = words("beneficiary"), words("health"), words("needy")
         self.legislatures, self.quota_words = words("legislature"), words("quota")
+        self.additions = words("addition")
         self.enrolled_members = words("enrolled_member")
         self.occupation_unit = strings.add("occupation_unit")
         self.residents, self.resident_gaps = words("resident"), words("resident_gap")
@@ -599,14 +600,14 @@ class WorkerCountReader:
 
     def _working_residents(self, doc: Doc, occupations: list[int]) -> list[Hit]:
         """"320 warganya bekerja sebagai nelayan", "146 warganya yang kini bekerja sebagai
-        pemanen", "4.800 warga Sangihe bekerja sebagai nelayan": residents counted (of a place
-        named in capitals), then said to work (the occupation phrase at each token of
-        `occupations`), are workers."""
+        pemanen", "4.800 warga Sangihe bekerja sebagai nelayan", "delapan ribu warga NTT bekerja
+        di Malaysia": residents counted (of a place named in capitals), then said to work (the
+        occupation phrase at each token of `occupations`), are workers."""
         hits = []
         for at in occupations:
             k = at - 1
             while k > 0 and at - k <= 4 and doc[k].lower not in self.residents and (
-                    doc[k].lower in self.resident_gaps or doc[k].is_title):
+                    doc[k].lower in self.resident_gaps or doc[k].is_title or doc[k].is_upper):
                 k -= 1
             if k < 1 or doc[k].lower not in self.residents:
                 continue
@@ -2404,17 +2405,36 @@ class WorkerCountReader:
         """"Kuota terbesar untuk Kabupaten Pesisir Selatan, yakni 3.400 orang": "N orang" whose
         clause said nothing (`unsaid`, and no other rule counted it) counts the people of a
         quota when a quota word stands before it in its sentence; after the lists and totals
-        had their turn, so that a list's items keep its unit."""
+        had their turn, so that a list's items keep its unit. So does an addition to a quota or
+        to workers counted shortly before (see _added)."""
         counted = {hit.start for hit in hits}
         new = []
         for got, start in unsaid:
             first = got[1]
             if doc[first].idx in counted or got[0].year:
                 continue
-            if any(doc[k].lower in self.quota_words for k in range(self._sentence_start(doc, first), first)):
+            if any(doc[k].lower in self.quota_words for k in range(self._sentence_start(doc, first), first)) \
+                    or self._added(doc, first, hits):
                 new.extend(self._count(doc, got, start, start + 1, Noun("unit", "orang", QUOTA_LICENCE, 1),
                                        "worker.quota_orang"))
         return new
+
+    def _added(self, doc: Doc, first: int, hits: list[Hit]) -> bool:
+        """"Kuota tahun ini 4.700 orang. Tahun depan kami usulkan tambahan 1.450 orang", "...
+        melindungi 40 warga yang bekerja sebagai petani kopi. Tahun depan kami akan tambah
+        menjadi seratus orang": whether the number at token `first` follows an addition word
+        (approx words and "menjadi" between), with a quota word or a worker count in its
+        sentence or the one before: more of the same people."""
+        i = first - 1
+        while i > 0 and (doc[i].lower in self.approx or doc[i].lower in self.revisions):
+            i -= 1
+        if doc[i].lower not in self.additions:
+            return False
+        since = self._sentence_before(doc, self._sentence_start(doc, i))
+        if any(doc[k].lower in self.quota_words for k in range(since, i)):
+            return True
+        lo, hi = doc[since].idx, doc[i].idx
+        return any(lo <= hit.start and hit.end <= hi for hit in hits)
 
     def _bracket_start(self, doc: Doc, close: int) -> int | None:
         """The "(" that the ")" at token `close` closes, BRACKET_WORDS tokens back at most, on its line."""
