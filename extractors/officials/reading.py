@@ -483,17 +483,7 @@ class DocReader:
     def _named_again(self, name: Name) -> bool:
         """Whether the text names this one-word name again right after a speech word ("kata
         Nofriadi"): then it is a person's name, not a word opening a sentence."""
-        text = self.titles.text if self.titles.text is not None else self.toks.doc.text
-        word, speech = name.text, self.lex.speech
-        at = text.find(word)
-        while at >= 0:
-            end = at + len(word)
-            if not text[end:end + 1].isalnum():
-                before = text[max(0, at - 12):at].split()
-                if before and before[-1].lower() in speech:
-                    return True
-            at = text.find(word, end)
-        return False
+        return self.titles.named_after_speech(name.text)
 
     def _known_district(self, chunk: Chunk) -> bool:
         """Whether the chunk's place is a known kecamatan read to its end ("Camat Dolo Selatan

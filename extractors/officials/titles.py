@@ -10,7 +10,7 @@ import re
 
 from ..common import Hit
 from .lexicon import BIRTH_NAME_OPENERS, Lexicon, Organization, Trie, Unit
-from .names import QUOTES, quoted_words_end
+from .names import MAX_WORDS, QUOTES, quoted_words_end
 from .spans import Tokens
 
 CONJUNCTIONS = frozenset({"dan", "&", "serta"})
@@ -371,9 +371,41 @@ class TitleReader:
             if tok.cap or (tok.text in ORG_JOINERS and j + 1 < n and toks[j + 1].cap) or (
                     tok.text.isdigit() and len(tok.text) <= MAX_ORG_NUMBER_DIGITS):  # "SMK Negeri 1"
                 j += 1
+            elif open_end and j > i + 1 and tok.text[:1].islower():
+                return j
             else:
-                return j if open_end and j > i + 1 and tok.text[:1].islower() else None
+                return self._end_told_by_article(i, j)
         return None
+
+    def _end_told_by_article(self, i: int, j: int) -> int | None:
+        """Where an organisation's name that runs into its holder's name (tokens i..j, no comma
+        between) ends, when the article tells: the organisation named alone elsewhere, not
+        followed by a capitalised word ("... operator crane di PT Cilegon Baja Nusantara yang
+        meninggal"), or the name's first word said again after a speech word ("Menurut Dian,").
+        The organisation keeps two words at least, the name two to MAX_WORDS name words."""
+        toks, doc = self.toks, self.toks.doc
+        text = self.text if self.text is not None else doc.text
+        for k in range(max(i + 2, j - MAX_WORDS), j - 1):
+            if all(toks[m].name and m not in self.places for m in range(k, j)):
+                org, at = toks.text(i, k), doc[i].idx
+                if _named_alone(text, org, at) or self.named_after_speech(toks[k].text):
+                    return k
+        return None
+
+    def named_after_speech(self, word: str) -> bool:
+        """Whether the text names this word right after a speech word ("kata Nofriadi", "Menurut
+        Dian,"): then it is a person's name."""
+        text = self.text if self.text is not None else self.toks.doc.text
+        speech = self.lex.speech
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if not text[end:end + 1].isalnum():
+                before = text[max(0, at - 12):at].split()
+                if before and before[-1].lower() in speech:
+                    return True
+            at = text.find(word, end)
+        return False
 
     def _acronym_named_tail(self, i: int, org_name: str) -> int | None:
         """End of capitalised words from token i (TAIL_WORDS at most) that a bracketed acronym
@@ -693,3 +725,16 @@ class TitleReader:
                         continue
             break
         return chunks, i, False
+
+
+def _named_alone(text: str, org: str, here: int) -> bool:
+    """Whether the text names `org` somewhere other than at character `here` with no
+    capitalised word right after it: the organisation's whole name."""
+    at = text.find(org)
+    while at >= 0:
+        end = at + len(org)
+        rest = text[end:end + 2]
+        if at != here and not rest[:1].isalnum() and not (rest[:1] == " " and rest[1:].isupper()):
+            return True
+        at = text.find(org, end)
+    return False
