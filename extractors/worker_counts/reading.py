@@ -624,8 +624,7 @@ class WorkerCountReader:
         after an enrolling word, or after a beneficiary word that follows a funding word in its
         clause (`enrollers`: the token after each such word, and whether it funds), are
         participants, in an article that names the insurer (the caller checks); not the poor
-        ("warga miskin"), nor in a sentence of a health scheme ("PBI daerah untuk sekitar 6 ribu
-        warganya")."""
+        ("warga miskin"), nor near a health scheme ("PBI daerah untuk sekitar 6 ribu warganya")."""
         hits, n = [], len(doc)
         for k, funding in enrollers:
             if funding:
@@ -644,12 +643,18 @@ class WorkerCountReader:
                 continue
             member = doc[end].lower in self.enrolled_members
             if not (member or doc[end].lower in self.residents) \
-                    or end + 1 < n and doc[end + 1].lower in self.needy or self._health_sentence(doc, end):
+                    or end + 1 < n and doc[end + 1].lower in self.needy or self._health_nearby(doc, end):
                 continue
             unit = "anggota" if member else "warga"
             hits.extend(self._count(doc, got, end, end + 1, Noun("unit", unit, RESIDENT_CONFIDENCE, 1),
                                     "worker.enrolled_residents"))
         return hits
+
+    def _health_nearby(self, doc: Doc, i: int) -> bool:
+        """Whether the sentence of token i or the one before names a health scheme ("... iuran
+        JKN segmen PBI daerah. Pemprov menyiapkan Rp157,2 miliar untuk iuran 312 ribu warga")."""
+        start = self._sentence_start(doc, i)
+        return self._health_sentence(doc, i) or (start > 1 and self._health_sentence(doc, start - 2))
 
     def _health_sentence(self, doc: Doc, i: int) -> bool:
         """Whether the sentence of token i (LIST_WINDOW tokens each way at most) names a health scheme."""
@@ -2423,15 +2428,15 @@ class WorkerCountReader:
         """"Kuota tahun ini 4.700 orang. Tahun depan kami usulkan tambahan 1.450 orang", "...
         melindungi 40 warga yang bekerja sebagai petani kopi. Tahun depan kami akan tambah
         menjadi seratus orang": whether the number at token `first` follows an addition word
-        (approx words and "menjadi" between), with a quota word or a worker count in its
-        sentence or the one before: more of the same people."""
+        (approx words and "menjadi" between), with a quota or target word or a worker count in
+        its sentence or the one before: more of the same people."""
         i = first - 1
         while i > 0 and (doc[i].lower in self.approx or doc[i].lower in self.revisions):
             i -= 1
         if doc[i].lower not in self.additions:
             return False
         since = self._sentence_before(doc, self._sentence_start(doc, i))
-        if any(doc[k].lower in self.quota_words for k in range(since, i)):
+        if any(doc[k].lower in self.quota_words or doc[k].lower in self.targets for k in range(since, i)):
             return True
         lo, hi = doc[since].idx, doc[i].idx
         return any(lo <= hit.start and hit.end <= hi for hit in hits)
@@ -2686,9 +2691,10 @@ class WorkerCountReader:
         n, k = len(doc), orang + 1
         shared = k + 1 < n and doc[k].lower in self.share_openers and doc[k + 1].lower in self.share_places
         k += 2 if shared else 0
-        if k < n and not (doc[k].is_space or doc[k].lower in self.clause_breaks or doc[k].text in CLOSERS):
-            return None
         floor = first > 0 and doc[first - 1].lower in self.floors
+        if k < n and not (doc[k].is_space or doc[k].lower in self.clause_breaks or doc[k].text in CLOSERS
+                          or (shared and floor)):  # "minimal 100 orang per desa yang didaftarkan"
+            return None
         if last is None:
             return PER_PLACE_LICENCE if shared and floor and self._uncounted_unit(
                 doc, self._sentence_start(doc, first), first, licensed) else None
