@@ -136,6 +136,9 @@ class RegionsExtractor:
             self.matcher.add("REGION:" + key, list(patterns.values()))
             if "region" in what:
                 region_words.update((tuple(t.lower for t in doc), match_id) for doc in patterns.values())
+        # one-word region and kecamatan names: "SIBOLGA, METRO -" opens with a place, so METRO is the outlet
+        self.place_word_ids = frozenset(words[0] for words in region_words if len(words) == 1) \
+            | frozenset(map(nlp.vocab.strings.add, data.district_names()))
         # "Ogan Komering Ulu (OKU) Timur": a name whose last word follows its glossed head
         self.split_names: dict[tuple[int, ...], dict[int, int]] = {}
         for words, match_id in region_words.items():
@@ -635,7 +638,7 @@ class RegionsExtractor:
                     if prev is None or prev.is_space:
                         dateline = self._is_dateline(doc, n, start, end, prev)
                     else:  # as _is_dateline: only "Outlet.com, Medan" after a word
-                        dateline = start >= 2 and prev.orth == self.comma_id and _after_outlet(doc, start)
+                        dateline = start >= 2 and prev.orth == self.comma_id and _after_outlet(doc, start, self.place_word_ids)
                 if not dateline and cue is None and (self._continues_name(doc, n, end, kept)
                                                      or self._ends_district(doc, start, end)):
                     return None
@@ -716,7 +719,7 @@ class RegionsExtractor:
         if prev is None or (prev.is_space and "\n" in prev.text):
             return end < n and doc[end].orth in self.dateline_after_ids
         if start >= 2 and prev.orth == self.comma_id:
-            return _after_outlet(doc, start)
+            return _after_outlet(doc, start, self.place_word_ids)
         return False
 
 
@@ -1015,16 +1018,18 @@ def _web_address_after(doc: Doc, n: int, end: int) -> bool:
         and not doc[end].whitespace_ and "." in doc[end + 1].text.strip(".")
 
 
-def _after_outlet(doc: Doc, start: int) -> bool:
-    """ "Liputan6.com, Medan": the name follows an outlet and a comma at a line start."""
-    j = start - 2
+def _after_outlet(doc: Doc, start: int, places: frozenset[int]) -> bool:
+    """ "Liputan6.com, Medan", "RUAITV, PONTIANAK": the name follows an outlet and a comma at a
+    line start; not after a place (`places`: lower-case ids of one-word place names) written in
+    capitals, where the name is the outlet's ("SIBOLGA, METRO -", "BULELENG, BALI EXPRESS -")."""
+    j, upper = start - 2, doc[start].is_upper and doc[start - 2].lower in places
     for _ in range(4):
         token = doc[j]
         if token.is_space:
             return False
         if _line_start(doc, j):
             outlet = doc[j:start - 1]
-            return any("." in t.text or (t.is_upper and len(t) > 2) for t in outlet)
+            return any("." in t.text or (t.is_upper and len(t) > 2 and not upper) for t in outlet)
         j -= 1
         if j < 0:
             return False
