@@ -270,7 +270,7 @@ class WorkerCountReader:
         self.enrolling, self.funding = strings.add("enrolling"), strings.add("funding")
         self.beneficiaries, self.health_words, self.needy = words("beneficiary"), words("health"), words("needy")
         self.legislatures, self.quota_words = words("legislature"), words("quota")
-        self.additions = words("addition")
+        self.additions, self.additions_end = words("addition"), words("addition_end")
         self.enrolled_members = words("enrolled_member")
         self.occupation_unit = strings.add("occupation_unit")
         self.residents, self.resident_gaps = words("resident"), words("resident_gap")
@@ -1055,6 +1055,14 @@ class WorkerCountReader:
         j = i
         while j > 0 and i - j < LIST_WINDOW and not self._ends_sentence(doc[j - 1]):
             j -= 1
+        return j
+
+    def _sentence_end(self, doc: Doc, i: int) -> int:
+        """The token that ends the sentence token i is in (a full stop or line break; the doc's
+        end), LIST_WINDOW tokens on at most."""
+        j, n = i, len(doc)
+        while j < n and j - i < LIST_WINDOW and not self._ends_sentence(doc[j]):
+            j += 1
         return j
 
     def _sentence_before(self, doc: Doc, opener: int) -> int:
@@ -2419,17 +2427,19 @@ class WorkerCountReader:
             if doc[first].idx in counted or got[0].year:
                 continue
             if any(doc[k].lower in self.quota_words for k in range(self._sentence_start(doc, first), first)) \
-                    or self._added(doc, first, hits):
+                    or self._added(doc, first, start + 1, hits):
                 new.extend(self._count(doc, got, start, start + 1, Noun("unit", "orang", QUOTA_LICENCE, 1),
                                        "worker.quota_orang"))
         return new
 
-    def _added(self, doc: Doc, first: int, hits: list[Hit]) -> bool:
+    def _added(self, doc: Doc, first: int, after: int, hits: list[Hit]) -> bool:
         """"Kuota tahun ini 4.700 orang. Tahun depan kami usulkan tambahan 1.450 orang", "...
         melindungi 40 warga yang bekerja sebagai petani kopi. Tahun depan kami akan tambah
         menjadi seratus orang": whether the number at token `first` follows an addition word
         (approx words and "menjadi" between), with a quota or target word or a worker count in
-        its sentence or the one before: more of the same people."""
+        its sentence or the one before; or a worker count at most REVISED_CHARS before, no
+        other people named since, when its clause ends right after "orang" (token `after`; not
+        "tambahan 30 orang yang mengungsi"): more of the same people."""
         i = first - 1
         while i > 0 and (doc[i].lower in self.approx or doc[i].lower in self.revisions):
             i -= 1
@@ -2439,7 +2449,18 @@ class WorkerCountReader:
         if any(doc[k].lower in self.quota_words or doc[k].lower in self.targets for k in range(since, i)):
             return True
         lo, hi = doc[since].idx, doc[i].idx
-        return any(lo <= hit.start and hit.end <= hi for hit in hits)
+        if any(lo <= hit.start and hit.end <= hi for hit in hits):
+            return True
+        if not (after < len(doc) and (not doc[after].text[:1].isalnum() or doc[after].lower in self.additions_end)):
+            return False
+        last = max((hit.end for hit in hits if hi - REVISED_CHARS <= hit.start and hit.end <= hi), default=None)
+        k = i - 1
+        while last is not None and k > 0 and doc[k].idx >= last:
+            noun = self.nouns.at(doc, k)
+            if noun is not None and noun.role == "never":
+                return False  # others counted since: "Korban banjir bertambah. ... tambahan 30 orang."
+            k -= 1
+        return last is not None
 
     def _bracket_start(self, doc: Doc, close: int) -> int | None:
         """The "(" that the ")" at token `close` closes, BRACKET_WORDS tokens back at most, on its line."""
@@ -2695,9 +2716,9 @@ class WorkerCountReader:
         if k < n and not (doc[k].is_space or doc[k].lower in self.clause_breaks or doc[k].text in CLOSERS
                           or (shared and floor)):  # "minimal 100 orang per desa yang didaftarkan"
             return None
-        if last is None:
+        if last is None:  # (the workers may be named after the share: "minimal 50 orang per desa, diprioritaskan buruh ...")
             return PER_PLACE_LICENCE if shared and floor and self._uncounted_unit(
-                doc, self._sentence_start(doc, first), first, licensed) else None
+                doc, self._sentence_start(doc, first), self._sentence_end(doc, k), licensed) else None
         if shared:
             near = first > 1 and doc[first - 1].orth == self.comma and doc[first - 2].idx < last.end
             return PER_PLACE_LICENCE if floor or near else None
