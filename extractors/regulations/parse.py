@@ -126,6 +126,8 @@ def _token_class(text: str, keywords: dict[str, str]) -> str:
         return text
     if text.isspace():
         return "|"
+    if text == "-":
+        return "h"
     role = keywords.get(text.lower())
     if role is not None:
         return ROLE_CLASS[role]
