@@ -62,6 +62,7 @@ SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)|\n")
 DEGREE = re.compile(r"[A-Z][a-z]{0,2}\.[A-Z][A-Za-z]{0,4}")  # "S.H", "M.Si", "S.Sos", "S.STP" (its last period apart)
 LIST_CONTEXT_CHARS = 40  # characters around a name searched for a kecamatan listed with it
 _CAPITALISED_RUN = r"([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})"
+BREADCRUMB = re.compile(r"\s*(?:[^\n>›»,:;!?]{1,40}?\s*[>›»]\s*){1,6}[^\n>›»,:;!?]{1,40}\s*")  # "Home › Daerah › Kaur": site navigation
 BARE_RULES = frozenset({"region.alias", "region.bare_name", "region.canonical"})  # a name read without a cue
 LEVEL_PREFIX = re.compile(r"(?:provinsi|prov|kabupaten|kab|kota)\b")  # lower-cased: "Kabupaten Bone" is no bare name
 LOOSE_RULES = frozenset({"region.dateline", "region.bare_name"})  # names with no cue of their own
@@ -293,6 +294,8 @@ class RegionsExtractor:
             hits = [hit for hit in hits if columns.get(hit.start) != SUBREGION]
         if hits and context.outlet:
             hits = _drop_outlet_named(text, hits, context.outlet)
+        if hits and ("›" in text or "»" in text or " > " in text):
+            hits = [hit for hit in hits if not BREADCRUMB.fullmatch(_line_of(text, hit.start))]
         if hits:
             hits = _drop_village_named(text, self._drop_kecamatan_of_named(text, _drop_before_other_province(text, hits)))
         if deferred:
@@ -1037,15 +1040,17 @@ def _after_outlet(doc: Doc, start: int, places: frozenset[int]) -> bool:
 
 
 def _dateline_outlet(doc: Doc, run_end: int, end: int) -> bool:
-    """ "Labuan Bajo, Ekora NTT – ...": the name ends an outlet's name between a dateline's
-    place and its dash (capitalised words from token `run_end` back to the comma after the
-    place, which opens its line)."""
-    if end >= len(doc) or doc[end].text not in DATELINE_DASHES:
+    """ "Labuan Bajo, Ekora NTT – ...", "Taliwang (Gaung NTB) - ...": the name ends an outlet's
+    name between a dateline's place and its dash (capitalised words from token `run_end` back
+    to the comma or bracket after the place, which opens its line)."""
+    bracketed = end < len(doc) and doc[end].text == ")"
+    dash = end + 1 if bracketed else end
+    if dash >= len(doc) or doc[dash].text not in DATELINE_DASHES:
         return False
     j = run_end - 1
     while j >= 0 and run_end - j <= DATELINE_OUTLET_WORDS and doc[j].text[:1].isupper():
         j -= 1
-    if j == run_end - 1 or j < 1 or doc[j].text != ",":
+    if j == run_end - 1 or j < 1 or doc[j].text != ("(" if bracketed else ","):
         return False
     k = j - 1
     while k >= 0 and j - k <= DATELINE_PLACE_WORDS and doc[k].text[:1].isupper() and not _line_start(doc, k):
@@ -1135,6 +1140,12 @@ def _drop_before_other_province(text: str, hits: list[Hit]) -> list[Hit]:
                 and not text[h.end:after.start].strip() and not h.fields["code"].startswith(after.fields["code"] + "."):
             dropped.add(id(h))
     return [h for h in hits if id(h) not in dropped] if dropped else hits
+
+
+def _line_of(text: str, at: int) -> str:
+    """The line of the text holding character `at`."""
+    end = text.find("\n", at)
+    return text[text.rfind("\n", 0, at) + 1:end if end >= 0 else len(text)]
 
 
 def _drop_outlet_named(text: str, hits: list[Hit], outlet: str) -> list[Hit]:
