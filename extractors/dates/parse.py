@@ -32,8 +32,10 @@ HEADER_CHARS = 600  # a publication header line starts within this many characte
 EDITION = re.compile(r"(?<=[|/\-–—])\s*Edisi\s*$", re.IGNORECASE)  # before an outlet's edition date
 OUTLET_WORDS = 3  # words of an outlet's name on a line of its own between headline and date
 TAGLINE = re.compile(r"\s[—–-]\s")  # between an outlet's name and its tagline on that line
+BYLINE = re.compile(r"(?:Oleh|Penulis|Reporter|Laporan)\b[^\d|]{0,60}$")  # "Oleh Maria Yasinta Ndolu" over the date
 BREADCRUMB = re.compile(r"^[^/>»›\d]{1,25}(?:\s[/>»›]\s[^/>»›\d]{1,25}){1,5}$")  # "Beranda / Berita / Komisi IX"
 SECTION_AFTER = re.compile(r"^[|/]\s*[^|/\d]{1,30}$")  # the rest of a header line: "| Opini", "/ KOMISI IX"
+SECTION_BEFORE = re.compile(r"[A-Z][^\W\d_]*(?: [A-Z][^\W\d_]*)?\s*")  # a site's section before a header date
 HEADER_SEPARATORS = "|-–—/·•["  # what may stand between an outlet's name (or a byline) and the header date
 # ("[" opens a chat message's stamp: "Kabar Tanah Papua, [23.07.25 09:12]")
 CENTURY = 2000  # of a two-digit year
@@ -41,7 +43,7 @@ AUDIENCE_AFTER = re.compile(r"^[·•]\s*[^\w\s]*\s*$")  # a post stamp's audien
 HIJRI_AFTER = re.compile(r"^[/|·•\-–—]\s*\d{1,2}\s+\S+(?:\s+\S+)?\s+1[45]\d\d\s*H(?:ijriah|ijriyah)?\.?\s*$")  # "/ 17
 # Sya'ban 1446 H" ending the line: the same day in the Hijri calendar, as an Islamic site's header gives it
 RELEASE_PLACE = re.compile(r"(?:[A-Z][\w.]*(?: [A-Z][\w.]*){0,2} [-–—|] )?"  # "SUMEKS.CO - PALEMBANG,": an outlet first
-                           r"[A-Z][A-Za-z'.-]*(?: [A-Z][A-Za-z'.-]*){0,2},$")  # "Kupang," opening a release
+                           r"[A-Z](?:[^\W\d_]|['.-])*(?: [A-Z](?:[^\W\d_]|['.-])*){0,2},$")  # "Kupang,", "Lahömi," opening a release
 RELEASE_DASHES = {"-", "–", "—", "--"}  # ("--": a typed em dash)
 NUMBER_LOOK = 12  # tokens walked back to the start of a document number's line
 DOCUMENT_NUMBER = re.compile(r"^(?:No|Nomor)\.?\s*:?\s*\d[\w./-]*(?:\s+[\w./-]+){0,2},$")  # "No. 62/11/82/Th. XXIV,"
@@ -440,8 +442,11 @@ def _role(doc: Doc, start: int, end: int, near_top: bool, rules: Rules) -> str |
     ):
         return "published"  # a release's dateline: "Kupang, 2 Oktober 2024 – BPJS ...", "Airmadidi, 14 Agustus 2024",
         # an outlet's: "BALIPOST.com, 12 Februari 2025 | 09:15 WITA", "SUMEKS.CO - PALEMBANG, Rabu 4 Desember 2024"
+    if near_top and before and SECTION_BEFORE.fullmatch(before) \
+            and rules.time_after.match(_line_part(doc, end, +1, whole=False)):
+        return "published"  # a section's name, the date and its time: "Kalbar   Rabu, 24 Desember 2025 16:40 WIB"
     if near_top and before is not None and (not before or before[-1] in HEADER_SEPARATORS):
-        after = _line_part(doc, end, +1, whole=False)  # "Kompas.com - 21/03/2024, 14:30 WIB"
+        after = _line_part(doc, end, +1, whole=False, look=META_LOOK)  # "Kompas.com - 21/03/2024, 14:30 WIB"
         if rules.time_after.match(after):
             return "published"
         if AUDIENCE_AFTER.match(after):
@@ -468,9 +473,9 @@ def _role(doc: Doc, start: int, end: int, near_top: bool, rules: Rules) -> str |
 def _signed_by_unit(after: str | None) -> bool:
     """Whether the rest of a date line is a bar and the name of who wrote it: UNIT_WORDS
     capitalised words at most, no digit ("| Biro Administrasi Pimpinan Setda Provinsi Jambi";
-    not a widget's "| Jadwal Sholat Painan: Subuh 05:07"); a middle dot may be the bar
-    ("· Dinas Komunikasi dan Informatika")."""
-    if not after or after[0] not in "|·•":
+    not a widget's "| Jadwal Sholat Painan: Subuh 05:07"); a middle dot or a dash may be the
+    bar ("· Dinas Komunikasi dan Informatika", "- Diskominfo Ketapang")."""
+    if not after or after[0] not in "|·•-–—":
         return False
     words = after[1:].split()
     return 0 < len(words) <= UNIT_WORDS and all(w[0].isupper() and w.isalpha() or w in ("dan", "&") for w in words)
@@ -488,19 +493,21 @@ def _under_release_label(doc: Doc, start: int, rules: Rules) -> bool:
 
 def _under_headline(doc: Doc, start: int) -> bool:
     """Whether the line that token `start` opens comes right after the article's first line,
-    a headline (HEADLINE_WORDS words or more, no sentence's end), with at most a site's
-    widget line ("Senin, 15 September 2025 | E-Paper | Indeks") or the outlet's name ("Ambon
-    Ekspres": a few capitalised words, no digit; a tagline after a dash aside; or its web
-    address, "madiunkota.go.id") between, and any breadcrumb line ("Beranda / Berita /
-    Komisi IX") or the headline again (a page's own over a feed's title); the site's name may
-    also stand over the headline ("Pemerintah Kabupaten Natuna")."""
+    a headline (HEADLINE_WORDS words or more, no sentence's end), with at most two lines
+    between, each a site's widget line ("Senin, 15 September 2025 | E-Paper | Indeks"), the
+    outlet's or its section's name ("Ambon Ekspres", "Metropolis": a few capitalised words, no
+    digit; a tagline after a dash aside; or its web address, "madiunkota.go.id") or a byline
+    ("Oleh Maria Yasinta Ndolu"), and any breadcrumb line ("Beranda / Berita / Komisi IX") or
+    the headline again (a page's own over a feed's title); the site's name may also stand
+    over the headline ("Pemerintah Kabupaten Natuna")."""
     lines = [line.strip() for line in doc.text[:doc[start].idx].split("\n") if line.strip()]
     if len(lines) > 1 and _outlet_name(lines[0]):
         lines = lines[1:]
     lines = lines[:1] + [line for line in lines[1:] if not BREADCRUMB.match(line) and line != lines[0]]
-    if not lines or len(lines) > 2 or len(lines[0].split()) < HEADLINE_WORDS or lines[0][-1] in ".!?":
+    if not lines or len(lines) > 3 or len(lines[0].split()) < HEADLINE_WORDS or lines[0][-1] in ".!?":
         return False
-    return len(lines) == 1 or "|" in lines[1] or WEB_ADDRESS.match(lines[1]) is not None or _outlet_name(lines[1])
+    return all("|" in line or WEB_ADDRESS.match(line) is not None or _outlet_name(line) or BYLINE.match(line)
+               for line in lines[1:])  # ("LOMBOK POST" / "Metropolis": the outlet and its section)
 
 
 def _outlet_name(line: str) -> bool:
