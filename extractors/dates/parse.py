@@ -493,21 +493,21 @@ def _under_release_label(doc: Doc, start: int, rules: Rules) -> bool:
 
 def _under_headline(doc: Doc, start: int) -> bool:
     """Whether the line that token `start` opens comes right after the article's first line,
-    a headline (HEADLINE_WORDS words or more, no sentence's end), with at most two lines
-    between, each a site's widget line ("Senin, 15 September 2025 | E-Paper | Indeks"), the
-    outlet's or its section's name ("Ambon Ekspres", "Metropolis": a few capitalised words, no
-    digit; a tagline after a dash aside; or its web address, "madiunkota.go.id") or a byline
-    ("Oleh Maria Yasinta Ndolu"), and any breadcrumb line ("Beranda / Berita / Komisi IX") or
-    the headline again (a page's own over a feed's title); the site's name may also stand
-    over the headline ("Pemerintah Kabupaten Natuna")."""
+    a headline (HEADLINE_WORDS words or more, no sentence's end), with at most a site's
+    widget line ("Senin, 15 September 2025 | E-Paper | Indeks") or the outlet's name ("Ambon
+    Ekspres": a few capitalised words, no digit; a tagline after a dash aside; or its web
+    address, "madiunkota.go.id") between, and any breadcrumb line ("Beranda / Berita /
+    Komisi IX"), byline ("Oleh Maria Yasinta Ndolu") or the headline again (a page's own
+    over a feed's title); the site's name may also stand over the headline ("Pemerintah
+    Kabupaten Natuna")."""
     lines = [line.strip() for line in doc.text[:doc[start].idx].split("\n") if line.strip()]
     if len(lines) > 1 and _outlet_name(lines[0]):
         lines = lines[1:]
-    lines = lines[:1] + [line for line in lines[1:] if not BREADCRUMB.match(line) and line != lines[0]]
-    if not lines or len(lines) > 3 or len(lines[0].split()) < HEADLINE_WORDS or lines[0][-1] in ".!?":
+    lines = lines[:1] + [line for line in lines[1:] if not BREADCRUMB.match(line) and line != lines[0]
+                         and not BYLINE.match(line)]
+    if not lines or len(lines) > 2 or len(lines[0].split()) < HEADLINE_WORDS or lines[0][-1] in ".!?":
         return False
-    return all("|" in line or WEB_ADDRESS.match(line) is not None or _outlet_name(line) or BYLINE.match(line)
-               for line in lines[1:])  # ("LOMBOK POST" / "Metropolis": the outlet and its section)
+    return len(lines) == 1 or "|" in lines[1] or WEB_ADDRESS.match(lines[1]) is not None or _outlet_name(lines[1])
 
 
 def _outlet_name(line: str) -> bool:
