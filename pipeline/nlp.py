@@ -35,6 +35,7 @@ _INFIXES = [
     r"(?<=[A-Za-z])[-–—](?=[A-Za-z0-9])",
     r"(?<=[0-9])[-–—](?=[A-Za-z])",
     r"(?<=[a-z])\.(?=[A-Z])",
+    r"(?<=[A-Za-z0-9])\.(?=[\(\[])",  # "Rp 42 juta.(fer)": a sentence's end, then the writer's initials
     r"(?<=[A-Za-z])[,;]\.?(?=[A-Za-z])",
     r"(?<=[A-Za-z])[/:&](?=[A-Za-z])",
     r"(?<=[0-9])/(?=[A-Za-z])",  # "Rp16.800/jam"

@@ -37,6 +37,7 @@ COMPOSITE = re.compile(r"^(?=.*\d)(?=.*[/.-])[A-Za-z0-9][A-Za-z0-9./-]*[A-Za-z0-
 NUMBER_LETTER = re.compile(r"^\d{1,4}[A-Za-z]$")
 NUMBER_SLASH_YEAR = re.compile(r"^(\d+[A-Za-z]?)/((?:19|20)\d\d)$")
 TRAILING_YEAR = re.compile(r"[/-]((?:19|20)\d\d)$")
+INNER_YEAR = re.compile(r"(?<=/)((?:19|20)\d\d)(?=/)")
 TITLE_JOINERS = ("-", "/", "&")  # may stand between two title words
 LIST_ENDS = ("dan", "serta")  # close a list of title items: "A, B, dan C"
 
@@ -278,12 +279,16 @@ def _number(number: str) -> tuple[str, int | None]:
 
 
 def _split_number(number: str) -> tuple[str, int | None]:
-    """"44/2015" -> ("44", 2015); "560/7095/2021" -> (as written, 2021); "088" stays "088"."""
+    """"44/2015" -> ("44", 2015); "560/7095/2021" and "561/KPTS/2025/412" -> (as written,
+    2021 / 2025); "088" stays "088"."""
     short = NUMBER_SLASH_YEAR.match(number)
     if short:
         return short.group(1), int(short.group(2))
     trailing = TRAILING_YEAR.search(number)
-    return number, (int(trailing.group(1)) if trailing else None)
+    if trailing:
+        return number, int(trailing.group(1))
+    inner = INNER_YEAR.findall(number)  # "561/KPTS/2025/412": the year between the office's codes
+    return number, (int(inner[0]) if len(inner) == 1 else None)
 
 
 def _issuer(doc, window: Window, i, j, spelling: TypeSpelling, rules: Rules, memo: Memo, found: Found) -> str | None:
