@@ -1513,8 +1513,9 @@ class WorkerCountReader:
         2.520.000.000": each column whose header cell names a worker unit (and no share, "%")
         counts workers in each row's cell that holds a whole number (in the header's scale,
         "(ribu orang)"; see cell_figure); other cells ("-", "n/a") are passed over. A column
-        headed by enrolment status words alone ("Terdaftar", "Belum Terdaftar") counts in the
-        unit of the table's first worker column ("Jumlah Pekerja Tambang"); one headed "Jumlah
+        headed by enrolment status words alone ("Terdaftar", "Belum Terdaftar") or by a target
+        ("Target 2026", "Kuota") counts in the unit of the table's first worker column ("Jumlah
+        Pekerja Tambang", "Peserta s.d. Oktober 2025"); one headed "Jumlah
         (orang)", in the unit of the table's title or of its label column's header ("Kelompok
         Peserta"), and so is one headed "Jumlah" alone under such a label column ("Kelompok
         Pekerja | Jumlah"). `before`: the worker counts read so far (see _summed_to_count)."""
@@ -1533,7 +1534,8 @@ class WorkerCountReader:
                 noun = titled or label_unit
             if noun is None and label_unit is not None and index > 0 and self._total_alone(doc, (start, end)):
                 noun = label_unit  # "Kelompok Pekerja | Jumlah": the number of each row's workers
-            if noun is None and first_unit is not None and all(doc[k].lower in self.status_words for k in range(start, end)):
+            if noun is None and first_unit is not None and (
+                    all(doc[k].lower in self.status_words for k in range(start, end)) or self._target_heading(doc, start, end)):
                 noun = first_unit
             if noun is None and index > 0 and not vague_scale(doc, heading) \
                     and any(self._counts_people(doc, *cell, members=True) for cell in heading):
@@ -1549,6 +1551,13 @@ class WorkerCountReader:
             self._titled_sums(doc, table, units, before) or self._summed_to_count(doc, table, units, before)
             or self._period_columns(doc, table, units) or self._columns_summed_to_counts(doc, table, units, before)
             or self._unit_rows(doc, table, units, licensed, before))
+
+    def _target_heading(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether header tokens start..end are a target or quota word and at most a year after
+        it ("Target 2026", "Kuota")."""
+        if end - start not in (1, 2) or not (doc[start].lower in self.targets or doc[start].lower in self.quota_words):
+            return False
+        return end - start == 1 or is_year(doc[start + 1].text)
 
     def _unit_rows(self, doc: Doc, table: PipeTable, units: list[tuple[Noun | None, list[str]]],
                    licensed: frozenset[str], before: list[Hit]) -> list[Hit]:
