@@ -48,6 +48,7 @@ REVISED_CHARS = 800  # characters from the last worker count before to that "N o
 SUBJECT_SKIPPED = frozenset({"classifier", "cue", "soft_cue"})  # noun roles passed over looking for a heading's subject
 LIST_MARKS = frozenset({".", ")"})  # after a list item's number: "1. Kabupaten Asahan", "2) Kota Medan"
 COMPARED_TIME_WORDS = 4  # words of the earlier time a compared number is given for ("tahun lalu")
+CHANGE_SIZE_WORDS = 4  # words of a change's size between its verb and the compared word ("naik hampir dua kali lipat dibanding")
 INTRO_FOLLOWERS = frozenset({"yang", ",", "adalah", "sebagai", "berikut"})  # after a table's introducing
 INTRO_CONJUNCTIONS = frozenset({"dan", "serta", "beserta"})  # subject: "jumlah pekerja rentan yang ..."
 CUE_ROLES = frozenset({"cue", "soft_cue"})  # nouns.csv roles that make a later "N orang" count
@@ -237,6 +238,7 @@ class WorkerCountReader:
         self.becomes = strings.add("menjadi")
         self.revisions = words("revision")  # "menjadi", "jadi": before a quota's new number
         self.compared, self.compared_adverbs = words("compared"), words("compared_adverb")
+        self.compared_verbs = words("compared_verb")
         self.share_openers, self.share_places, self.floors = words("share_opener"), words("share_place"), words("floor")
         self.revised_heads = self.heads | self.anaphors | self.targets
         self.others_word = strings.add("lainnya")
@@ -2581,13 +2583,18 @@ class WorkerCountReader:
         """".. bagi 2.640 pekerja rentan pada tahun ini. Jumlah itu naik dibandingkan tahun lalu
         yang hanya dua ribu orang": "N orang" (from token `first`) after "yang" and compared
         adverbs, after a few words of an earlier time, after a compared word ("dibanding") that a
-        change verb follows right after a demonstrative ("itu", "tersebut"), with a worker count
-        (`last`) at most REVISED_CHARS before: the same workers' number at that time. So is one
-        right after "dari" and such a change verb ("Jumlah itu naik dari 3,1 juta orang pada
-        akhir 2023")."""
+        change verb follows (its size between: "naik hampir dua kali lipat dibanding") right after
+        a demonstrative ("itu", "tersebut"), or right after a comma in the sentence of a worker
+        count (`last`, at most REVISED_CHARS before): the same workers' number at that time; a
+        verb of the figure may follow "yang" ("yang baru mencapai 6.150 orang"). So is one right
+        after "dari" and such a change verb ("Jumlah itu naik dari 3,1 juta orang pada akhir 2023")."""
         i = first - 1
         while i > 0 and (doc[i].lower in self.compared_adverbs or doc[i].lower in self.approx):
             i -= 1
+        if doc[i].lower in self.compared_verbs:  # "yang baru mencapai 6.150 orang", "yang tercatat 68 ribu orang"
+            i -= 1
+            while i > 0 and doc[i].lower in self.compared_adverbs:
+                i -= 1
         if i < 4 or doc[first].idx - last.end > REVISED_CHARS:
             return None
         if doc[i + 1].lower == self.dari and doc[i].lower in self.changes and doc[i - 1].lower in self.demonstratives:
@@ -2601,10 +2608,17 @@ class WorkerCountReader:
             k -= 1
         if doc[k].lower not in self.compared or k == i - 1:
             return None
-        if not (doc[k - 1].lower in self.changes and doc[k - 2].lower in self.demonstratives
-                and doc[k - 2].idx > last.end):
+        j = k - 1  # the change verb: right before the compared word, or before the change's size
+        while j > k - 1 - CHANGE_SIZE_WORDS and j > 1 and doc[j].lower not in self.changes \
+                and (doc[j].is_alpha or doc[j].like_num) and self.nouns.at(doc, j) is None:
+            j -= 1  # ("naik hampir dua kali lipat dibanding ...")
+        if doc[j].lower not in self.changes:
             return None
-        return REVISED_LICENCE
+        if doc[j - 1].lower in self.demonstratives:
+            return REVISED_LICENCE if doc[j - 1].idx > last.end else None
+        if doc[j - 1].orth == self.comma and doc[self._sentence_start(doc, j)].idx <= last.start < doc[j].idx:
+            return REVISED_LICENCE  # "... bagi 1.500 pekerja rentan pada 2026, naik dua kali lipat dibanding ..."
+        return None
 
     def _enrolled_of_count(self, doc: Doc, first: int, orang: int, last: Hit) -> float | None:
         """"Ada sekitar seribu lima ratus perajin batik ... Tahun ini 620 orang sudah terdaftar,":
