@@ -194,14 +194,17 @@ def region_code(name: str) -> str | None:
 
 def office_area_name(name: str) -> str:
     """The canonical name of an office area a gold file names by another of its names
-    ("Sumbarriau" is Sumbagteng); a name fakta does not know, as written."""
+    ("Sumbarriau" is Sumbagteng; "Kanwil Jawa Barat", "Kantor Wilayah Banten": the office
+    word aside); a name fakta does not know, as written."""
     from extractors.regions import data
 
-    known = data.office_aliases().get(data.normalise(name))
+    aliases = data.office_aliases()
+    known = aliases.get(data.normalise(name)) or aliases.get(data.normalise(OFFICE_WORDS.sub("", name)))
     return known[0].name if known else name
 
 
 _JSONL_LINE = re.compile(r"(.+)_L(\d+)$")
+OFFICE_WORDS = re.compile(r"^\s*(?:kantor\s+wilayah|kanwil|wilayah)\s+", re.IGNORECASE)  # before an office area's name
 
 
 def find_article(texts: Path, stem: str) -> Article | None:
