@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping, Protocol, Sequence
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 BULLETS = frozenset({"-", "•", "*", "·"})  # marks that open the item lines of a list
+BREADCRUMB = re.compile(r"^[^/>»›\d]{1,25}(?:\s[/>»›]\s[^/>»›\d]{1,25}){1,5}$")  # a site's navigation line,
+# stripped: "Beranda / Berita / Komisi IX", "Waspada.id › Aceh › Nagan Raya"
 
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass costs 4x as much to make (~50 hits per article)

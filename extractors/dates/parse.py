@@ -21,7 +21,7 @@ from typing import Callable, NamedTuple
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
-from extractors.common import Hit
+from extractors.common import BREADCRUMB, Hit
 
 from .rules import Rules, Shape
 
@@ -33,7 +33,6 @@ EDITION = re.compile(r"(?<=[|/\-–—])\s*Edisi\s*$", re.IGNORECASE)  # before 
 OUTLET_WORDS = 3  # words of an outlet's name on a line of its own between headline and date
 TAGLINE = re.compile(r"\s[—–-]\s")  # between an outlet's name and its tagline on that line
 BYLINE = re.compile(r"(?:Oleh|Penulis|Reporter|Laporan)\b[^\d|]{0,60}$")  # "Oleh Maria Yasinta Ndolu" over the date
-BREADCRUMB = re.compile(r"^[^/>»›\d]{1,25}(?:\s[/>»›]\s[^/>»›\d]{1,25}){1,5}$")  # "Beranda / Berita / Komisi IX"
 SECTION_AFTER = re.compile(r"^[|/]\s*[^|/\d]{1,30}$")  # the rest of a header line: "| Opini", "/ KOMISI IX"
 SECTION_BEFORE = re.compile(r"[A-Z][^\W\d_]*(?: [A-Z][^\W\d_]*)?\s*")  # a site's section before a header date
 HEADER_SEPARATORS = "|-–—/·•["  # what may stand between an outlet's name (or a byline) and the header date

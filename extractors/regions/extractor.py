@@ -24,7 +24,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from extractors.common import Context, Found, Hit, read_csv
+from extractors.common import BREADCRUMB, Context, Found, Hit, read_csv
 from extractors.numerals.tables import pipe_tables
 
 from . import data
@@ -62,7 +62,6 @@ SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)|\n")
 DEGREE = re.compile(r"[A-Z][a-z]{0,2}\.[A-Z][A-Za-z]{0,4}")  # "S.H", "M.Si", "S.Sos", "S.STP" (its last period apart)
 LIST_CONTEXT_CHARS = 40  # characters around a name searched for a kecamatan listed with it
 _CAPITALISED_RUN = r"([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})"
-BREADCRUMB = re.compile(r"\s*(?:[^\n>›»,:;!?]{1,40}?\s*[>›»]\s*){1,6}[^\n>›»,:;!?]{1,40}\s*")  # "Home › Daerah › Kaur": site navigation
 BARE_RULES = frozenset({"region.alias", "region.bare_name", "region.canonical"})  # a name read without a cue
 LEVEL_PREFIX = re.compile(r"(?:provinsi|prov|kabupaten|kab|kota)\b")  # lower-cased: "Kabupaten Bone" is no bare name
 LOOSE_RULES = frozenset({"region.dateline", "region.bare_name"})  # names with no cue of their own
@@ -294,8 +293,8 @@ class RegionsExtractor:
             hits = [hit for hit in hits if columns.get(hit.start) != SUBREGION]
         if hits and context.outlet:
             hits = _drop_outlet_named(text, hits, context.outlet)
-        if hits and ("›" in text or "»" in text or " > " in text):
-            hits = [hit for hit in hits if not BREADCRUMB.fullmatch(_line_of(text, hit.start))]
+        if hits and ("›" in text or "»" in text or " > " in text or " / " in text):  # "Home › Daerah › Kaur"
+            hits = [hit for hit in hits if not BREADCRUMB.match(_line_of(text, hit.start).strip())]
         if hits:
             hits = _drop_village_named(text, self._drop_kecamatan_of_named(text, _drop_before_other_province(text, hits)))
         if deferred:
