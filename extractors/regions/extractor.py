@@ -62,6 +62,10 @@ SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)|\n")
 DEGREE = re.compile(r"[A-Z][a-z]{0,2}\.[A-Z][A-Za-z]{0,4}")  # "S.H", "M.Si", "S.Sos", "S.STP" (its last period apart)
 LIST_CONTEXT_CHARS = 40  # characters around a name searched for a kecamatan listed with it
 _CAPITALISED_RUN = r"([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})"
+PEOPLE_WORDS = re.compile(r"\b(?:orang|suku|etnis|bahasa|urang)\s+[A-Z]")  # before a people's name
+PEOPLE_LIST = re.compile(r"\b(?:orang|suku|etnis|bahasa|urang)\s+((?:[A-Z][\w'-]*\s*,\s*)*[A-Z][\w'-]*)"
+                         r"\s*,?\s*(?:dan|serta|atau)\s+$")  # "orang Tehit, Imekko dan " before a name
+PEOPLE_LIST_CHARS = 80  # characters searched back for such a list
 BARE_RULES = frozenset({"region.alias", "region.bare_name", "region.canonical"})  # a name read without a cue
 LEVEL_PREFIX = re.compile(r"(?:provinsi|prov|kabupaten|kab|kota)\b")  # lower-cased: "Kabupaten Bone" is no bare name
 LOOSE_RULES = frozenset({"region.dateline", "region.bare_name"})  # names with no cue of their own
@@ -293,6 +297,8 @@ class RegionsExtractor:
             hits = [hit for hit in hits if columns.get(hit.start) != SUBREGION]
         if hits and context.outlet:
             hits = _drop_outlet_named(text, hits, context.outlet)
+        if hits and PEOPLE_WORDS.search(text):
+            hits = _drop_peoples_listed(text, hits)
         if hits and ("›" in text or "»" in text or " > " in text or " / " in text):  # "Home › Daerah › Kaur"
             hits = [hit for hit in hits if not BREADCRUMB.match(_line_of(text, hit.start).strip())]
         if hits:
@@ -1139,6 +1145,20 @@ def _drop_before_other_province(text: str, hits: list[Hit]) -> list[Hit]:
                 and not text[h.end:after.start].strip() and not h.fields["code"].startswith(after.fields["code"] + "."):
             dropped.add(id(h))
     return [h for h in hits if id(h) not in dropped] if dropped else hits
+
+
+def _drop_peoples_listed(text: str, hits: list[Hit]) -> list[Hit]:
+    """A bare name that ends a list of peoples ("identitas orang Tehit, Imekko dan Maybrat",
+    "suku Moi, Tehit dan Maybrat"), a list holding a name that is no region, is a people's
+    name too, not the kabupaten of that name."""
+    starts = {hit.start for hit in hits}
+    kept = []
+    for hit in hits:
+        lo = max(0, hit.start - PEOPLE_LIST_CHARS)
+        m = PEOPLE_LIST.search(text, lo, hit.start) if hit.rule in BARE_RULES else None
+        if m is None or all(m.start(1) + item.start() in starts for item in re.finditer(r"[A-Z][\w'-]*", m[1])):
+            kept.append(hit)
+    return kept
 
 
 def _line_of(text: str, at: int) -> str:
