@@ -142,8 +142,9 @@ class DocReader:
         elif i < n and i > post_end and _breaks_line(toks[i]) and toks[post_end].text == ",":
             signer = self._signer(first, i)  # "BUPATI TANAH LAUT,\n\nttd\n\nHAMDANI SYAHRIR"
             found, rule, confidence = ([signer], SIGNATURE_RULE, SIGNATURE_CONFIDENCE) if signer else NO_NAMES
-        elif post_end + 1 < n and toks[post_end].text == ":":
-            named = self._line_name(post_end + 1)  # "Kepala BPS Provinsi Maluku Utara: Ridwan Hasan Umasugi"
+        elif post_end + 1 < n and toks[post_end].text == ":":  # (a label opens its line: not a headline's
+            named = self._line_name(post_end + 1) if self._opens_line(first) else None  # "..., Wali Kota: Pengusaha
+            # Jangan Cari Celah"); "Kepala BPS Provinsi Maluku Utara: Ridwan Hasan Umasugi"
             found, rule, confidence = ([named], LABEL_RULE, LABEL_CONFIDENCE) if named else NO_NAMES
         else:
             found, rule, confidence = self._names_after(i, chunks, field_text)
@@ -271,11 +272,12 @@ class DocReader:
         return end >= self.n or _breaks_line(self.toks[end])
 
     def _opens_line(self, i: int) -> bool:
-        """Whether token i opens its line, perhaps after a list item's number ("2. Kepala ...")."""
+        """Whether token i opens its line, perhaps after a list item's number or bullet ("2.
+        Kepala ...", "• Kepala Seksi Jaminan Sosial: ...")."""
         toks, k = self.toks, i - 1
         if k >= 1 and toks[k].text in {".", ")"} and LIST_NUMBER.match(toks[k - 1].text):
             k -= 2
-        elif k >= 0 and LIST_NUMBER.match(toks[k].text):
+        elif k >= 0 and (LIST_NUMBER.match(toks[k].text) or toks[k].text in BULLETS):
             k -= 1
         return k < 0 or _breaks_line(toks[k])
 
