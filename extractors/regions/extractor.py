@@ -62,9 +62,8 @@ SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)|\n")
 DEGREE = re.compile(r"[A-Z][a-z]{0,2}\.[A-Z][A-Za-z]{0,4}")  # "S.H", "M.Si", "S.Sos", "S.STP" (its last period apart)
 LIST_CONTEXT_CHARS = 40  # characters around a name searched for a kecamatan listed with it
 _CAPITALISED_RUN = r"([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})"
-PEOPLE_WORDS = re.compile(r"\b(?:orang|suku|etnis|bahasa|urang)\s+[A-Z]")  # before a people's name
-PEOPLE_LIST = re.compile(r"\b(?:orang|suku|etnis|bahasa|urang)\s+((?:[A-Z][\w'-]*\s*,\s*)*[A-Z][\w'-]*)"
-                         r"\s*,?\s*(?:dan|serta|atau)\s+$")  # "orang Tehit, Imekko dan " before a name
+PEOPLE_LIST_WORDS = ("orang",)  # besides the people cues of cues.csv, a word opening a list of peoples
+# ("identitas orang Tehit, Imekko dan Maybrat"; alone, "orang Medan" may name the city's people)
 PEOPLE_LIST_CHARS = 80  # characters searched back for such a list
 BARE_RULES = frozenset({"region.alias", "region.bare_name", "region.canonical"})  # a name read without a cue
 LEVEL_PREFIX = re.compile(r"(?:provinsi|prov|kabupaten|kab|kota)\b")  # lower-cased: "Kabupaten Bone" is no bare name
@@ -179,6 +178,10 @@ class RegionsExtractor:
         self.open_paren_id = get_string_id("(")
         self.gloss_ids = frozenset(map(get_string_id, (",", "di")))  # "Rejang Lebong, Bengkulu", "Tanjab Barat di Jambi"
         self.homonym_districts = data.homonym_districts()
+        people = "|".join(map(re.escape, sorted({cue.tokens[0] for cue in data.cues() if cue.type == "people"} | set(PEOPLE_LIST_WORDS))))
+        self.people_word = re.compile(rf"\b(?:{people})\s+[A-Z]")  # before a people's name
+        self.people_list = re.compile(rf"\b(?:{people})\s+((?:[A-Z][\w'-]*\s*,\s*)*[A-Z][\w'-]*)"
+                                      r"\s*,?\s*(?:dan|serta|atau)\s+$")  # "orang Tehit, Imekko dan " before a name
         self.column_levels = {cue.tokens: cue.level for cue in data.cues() if cue.type == "prefix" and cue.level}
         self.column_levels.update((cue.tokens, SUBREGION) for cue in data.cues() if cue.type == "subregion")
         self.capitals = data.capitals()
@@ -299,8 +302,8 @@ class RegionsExtractor:
             hits = [hit for hit in hits if columns.get(hit.start) != SUBREGION]
         if hits and context.outlet:
             hits = _drop_outlet_named(text, hits, context.outlet)
-        if hits and PEOPLE_WORDS.search(text):
-            hits = _drop_peoples_listed(text, hits)
+        if hits and self.people_word.search(text):
+            hits = _drop_peoples_listed(text, hits, self.people_list)
         if hits and ("›" in text or "»" in text or " > " in text or " / " in text):  # "Home › Daerah › Kaur"
             hits = [hit for hit in hits if not BREADCRUMB.match(_line_of(text, hit.start).strip())]
         if hits:
@@ -1149,15 +1152,15 @@ def _drop_before_other_province(text: str, hits: list[Hit]) -> list[Hit]:
     return [h for h in hits if id(h) not in dropped] if dropped else hits
 
 
-def _drop_peoples_listed(text: str, hits: list[Hit]) -> list[Hit]:
-    """A bare name that ends a list of peoples ("identitas orang Tehit, Imekko dan Maybrat",
-    "suku Moi, Tehit dan Maybrat"), a list holding a name that is no region, is a people's
-    name too, not the kabupaten of that name."""
+def _drop_peoples_listed(text: str, hits: list[Hit], people_list: re.Pattern) -> list[Hit]:
+    """A bare name that ends a list of peoples (`people_list`: "identitas orang Tehit, Imekko
+    dan Maybrat", "suku Moi, Tehit dan Maybrat"), a list holding a name that is no region, is a
+    people's name too, not the kabupaten of that name."""
     starts = {hit.start for hit in hits}
     kept = []
     for hit in hits:
         lo = max(0, hit.start - PEOPLE_LIST_CHARS)
-        m = PEOPLE_LIST.search(text, lo, hit.start) if hit.rule in BARE_RULES else None
+        m = people_list.search(text, lo, hit.start) if hit.rule in BARE_RULES else None
         if m is None or all(m.start(1) + item.start() in starts for item in re.finditer(r"[A-Z][\w'-]*", m[1])):
             kept.append(hit)
     return kept
