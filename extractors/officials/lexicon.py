@@ -10,7 +10,7 @@ from typing import Iterable
 from spacy.language import Language
 
 from ..common import read_csv, read_lines
-from ..regions.data import name_index
+from ..regions.data import name_index, village_names
 
 HERE = Path(__file__).parent
 BIRTH_NAME_OPENERS = frozenset({"I", "Ni"})  # before a Balinese birth-order name (words.csv birth_order)
@@ -122,7 +122,7 @@ class Lexicon:
             for name in place_names
         })
         self.branch_places: Trie = _trie({words(p): "place" for p in branch_places})
-        villages = read_lines(REGIONS / "villages.txt")  # desa/kelurahan: where a village head's place ends
+        villages = village_names()  # desa/kelurahan: where a village head's place ends
         self.villages = frozenset(  # lower case, words as the tokenizer splits them, joined by spaces
             name.lower() if name.replace(" ", "").isalpha() else " ".join(words(name)) for name in villages
         ) | _joined(villages)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from extractors.common import read_csv
+from extractors.common import read_csv, read_lines
 
 HERE = Path(__file__).parent
 NAME_PREFIXES = ("Kabupaten Administrasi ", "Kota Administrasi ", "Kabupaten ", "Kota ")
@@ -104,6 +104,12 @@ def homonym_districts() -> dict[str, frozenset[str]]:
     for row in read_csv(HERE / "homonym_districts.csv"):
         parents.setdefault(row["name"].lower(), set()).add(row["regency"])
     return {name: frozenset(codes) for name, codes in parents.items()}
+
+
+@functools.cache
+def village_names() -> tuple[str, ...]:
+    """Desa and kelurahan names as written (villages.txt), read once for every extractor."""
+    return tuple(read_lines(HERE / "villages.txt"))
 
 
 @functools.cache

@@ -24,7 +24,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from extractors.common import BREADCRUMB, Context, Found, Hit, read_csv, read_lines
+from extractors.common import BREADCRUMB, Context, Found, Hit, read_csv
 from extractors.numerals.tables import pipe_tables
 
 from . import data
@@ -141,7 +141,7 @@ class RegionsExtractor:
                 region_words.update((tuple(t.lower for t in doc), match_id) for doc in patterns.values())
         # one-word region, kecamatan and village names: "SIBOLGA, METRO -", "PARAPAT, METRO-" open
         # with a place, so METRO is the outlet
-        villages = (line.lower() for line in read_lines(here / "villages.txt") if " " not in line)
+        villages = (name.lower() for name in data.village_names() if " " not in name)
         self.place_word_ids = frozenset(words[0] for words in region_words if len(words) == 1) \
             | frozenset(map(nlp.vocab.strings.add, data.district_names())) | frozenset(map(nlp.vocab.strings.add, villages))
         # "Ogan Komering Ulu (OKU) Timur": a name whose last word follows its glossed head
