@@ -346,8 +346,8 @@ class TitleReader:
         if toks[i].lower in self.lex.numbered and i + 2 < n and toks[i + 1].designator and toks[i + 2].name \
                 and self.element(i + 2) is None:
             return i + 2  # a numbered body, then the name: "Wakil Ketua Komisi IV Muhammad Arsyad"
-        j = i + 1
-        while j < n and j < i + MAX_ORG:
+        j, limit = i + 1, i + MAX_ORG
+        while j < n and j < limit:
             tok = toks[j]
             if j in self.places and toks[j - 1].text in ORG_JOINERS:
                 return j - 1  # "PT Hanjin Footwear di Kabupaten Serang": the place is not the name's
@@ -355,8 +355,8 @@ class TitleReader:
                 j += 3  # a doubled word: "Paguyuban Mama-Mama Pedagang Pasar Mopah"
                 continue
             if tok.text in QUOTES and (close := quoted_words_end(toks, n, j, QUOTED_NAME_WORDS)) is not None:
-                j = close  # its own name in quotes: 'Kelompok Petambak Garam "Segara Bersatu" Desa Pijot,'
-                continue
+                j, limit = close, limit + 2  # its own name in quotes, the marks no words of it:
+                continue  # 'Kelompok Petambak Garam "Segara Bersatu" Desa Pijot,'
             if tok.text in {",", "("} or (tok.cap and tok.lower in self.lex.honorifics) or j in self.places \
                     or self.opens_birth_name(j):
                 return j  # closed: "Federasi Serikat Pekerja Metal Indonesia (FSPMI) Jateng,", "Pengadilan

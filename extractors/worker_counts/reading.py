@@ -277,6 +277,7 @@ class WorkerCountReader:
         self.occupation_unit = strings.add("occupation_unit")
         self.residents, self.resident_gaps = words("resident"), words("resident_gap")
         self.cue_gaps, self.place_words = words("cue_gap"), words("place_word")
+        self.payers = words("payer")
         self.status_words = words("status_column")
         self.enrol_verbs, self.enrol_gaps, self.enrol_links = words("enrol"), words("enrol_gap"), words("enrol_link")
         self.subset_labels = {strings.add(role): role for role in SUBSET_ROLES}
@@ -2175,9 +2176,9 @@ class WorkerCountReader:
                     if counted and (elaborated or (i + 1 < first and doc[i + 1].lower == self.others_word)):
                         i = begin - 1  # "di 11 desa, antara lain ...", "dan sembilan kabupaten/kota
                         continue  # lainnya 2.110 orang": a count of places, not what is counted
-                    if not counted and begin > 0 and self._unit_ends_at(doc, begin - 1):
+                    if not counted and begin > 0 and (self._unit_ends_at(doc, begin - 1) or doc[begin - 1].lower in self.payers):
                         i = begin - 1  # "jumlah karyawan tetap perusahaan mencapai 4.870 orang": whose
-                        continue  # workers, not what is counted
+                        continue  # workers; "dibayar oleh CSR perusahaan": who pays; not what is counted
                     if begin > 1 and doc[begin - 1].text == "-" and doc[begin - 2].lower == doc[begin].lower:
                         begin -= 2  # doubled for the plural: "perusahaan-perusahaan"
                     at = begin - 1 - counted  # "di" before the noun (and its count)?
