@@ -459,11 +459,11 @@ class TitleReader:
         return i < self.n and self.toks[i].lower in SUBREGION_WORDS
 
     def name_at(self, i: int) -> bool:
-        """Whether a name (or its honorific) may start at token i."""
+        """Whether a name (or its honorific, or a Balinese "I"/"Ni") may start at token i."""
         if i >= self.n:
             return False
         tok = self.toks[i]
-        return tok.honorific or (tok.name and i not in self.toks.blocked)
+        return tok.honorific or (tok.name and i not in self.toks.blocked) or self.opens_birth_name(i)
 
     def village(self, i: int) -> int | None:
         """End of a desa/kelurahan of regions/villages.txt at token i, if a capitalised word

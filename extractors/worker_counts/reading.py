@@ -47,6 +47,7 @@ REVISED_WINDOW = 10  # tokens from a quota's head word to its "menjadi"
 REVISED_CHARS = 800  # characters from the last worker count before to that "N orang" (a paragraph or two)
 SUBJECT_SKIPPED = frozenset({"classifier", "cue", "soft_cue"})  # noun roles passed over looking for a heading's subject
 LIST_MARKS = frozenset({".", ")"})  # after a list item's number: "1. Kabupaten Asahan", "2) Kota Medan"
+FUNDER_WORDS = 2  # capitalised words of who pays after an achieved verb ("yang dibiayai Dana Desa sekitar 3.600 orang")
 COMPARED_TIME_WORDS = 4  # words of the earlier time a compared number is given for ("tahun lalu")
 CHANGE_SIZE_WORDS = 4  # words of a change's size between its verb and the compared word ("naik hampir dua kali lipat dibanding")
 INTRO_FOLLOWERS = frozenset({"yang", ",", "adalah", "sebagai", "berikut"})  # after a table's introducing
@@ -458,6 +459,11 @@ class WorkerCountReader:
             else:
                 continue
             k += 2
+            if rule == "worker.achieved":  # who pays: "sedangkan yang dibiayai CSR sekitar 3.600 orang"
+                funder = k
+                while k < n and k - funder < FUNDER_WORDS and doc[k].text[:1].isupper() and doc[k].is_alpha \
+                        and doc[k].lower not in self.currencies:
+                    k += 1
             while k < n and (doc[k].lower in self.approx or (rule == "worker.achieved" and doc[k].lower in self.subset_adverbs)):
                 k += 1
             if k >= n or not self._is_numberish(doc[k]):
@@ -2448,15 +2454,15 @@ class WorkerCountReader:
         """"Kuota tahun ini 4.700 orang. Tahun depan kami usulkan tambahan 1.450 orang", "...
         melindungi 40 warga yang bekerja sebagai petani kopi. Tahun depan kami akan tambah
         menjadi seratus orang": whether the number at token `first` follows an addition word
-        (approx words and "menjadi" between), with a quota or target word or a worker count in
+        (approx words and "menjadi" between) or a change word and "menjadi" ("naik menjadi"), with a quota or target word or a worker count in
         its sentence or the one before; or a worker count at most REVISED_CHARS before, no
         other people named since, when its clause ends right after "orang" (token `after`; not
         "tambahan 30 orang yang mengungsi"): more of the same people."""
         i = first - 1
         while i > 0 and (doc[i].lower in self.approx or doc[i].lower in self.revisions):
             i -= 1
-        if doc[i].lower not in self.additions:
-            return False
+        if doc[i].lower not in self.additions and not (doc[i].lower in self.changes and doc[i + 1].lower in self.revisions):
+            return False  # an addition word, or a change to a new figure: "naik menjadi sepuluh ribu orang"
         since = self._sentence_before(doc, self._sentence_start(doc, i))
         if any(doc[k].lower in self.quota_words or doc[k].lower in self.targets for k in range(since, i)):
             return True
