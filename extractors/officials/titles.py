@@ -28,6 +28,7 @@ MAX_PLACE = 6
 GLOSS_WORDS = 3  # lower-case words of a title's gloss in brackets
 TAIL_WORDS = 3  # words after a known body's name that its bracketed acronym shows are its own
 QUOTED_NAME_WORDS = 4  # words of a group's own name in quotes inside its name
+LISTED_NAME_WORDS = 3  # capitalised words of each item of a list inside an organisation's name
 MAX_FULL_NAME_WORDS, MAX_FULL_NAME_CHARS = 9, 120  # an organisation's full name before its bracketed short name
 BRACKETED_ACRONYM = re.compile(r" \(([A-Z][A-Z0-9]{1,6}|[A-Z][a-z]+[A-Z][A-Za-z]{1,8})\)")  # "PT Samudra Baja Galangan Tbk (SBGL)", "(KirimGo)"
 
@@ -308,8 +309,9 @@ class TitleReader:
         """End of an organisation the lists do not know written as acronyms ("UBB", "BEM UBB"):
         2-6 capitals each, closed by a comma, an honorific, a region (one the regions left
         untagged when an honorific follows it) or a larger organisation (a known one, or a word
-        that opens one), whose unit it then is (without one, where the organisation's name ends
-        is unknown: "Koperasi TKBM Pelabuhan Tual")."""
+        that opens one), whose unit it then is, or a name whose first word the article says after
+        a speech word (without one, where the organisation's name ends is unknown: "Koperasi TKBM
+        Pelabuhan Tual")."""
         toks, n = self.toks, self.n
         j, words = i, 0
         while j < n and words < 3 and ACRONYM.fullmatch(toks[j].text) and j not in self.places:
@@ -329,7 +331,16 @@ class TitleReader:
             return j  # a place the regions left untagged, then an honorific: "Kepala DKPP Pamekasan Ir. H. Moh. ..."
         if nxt.cap and (end := self._run_before_name(j)) is not None:
             return end  # the rest of its name up to a comma and a name: "Ketua KUD Mekar Jaya, Paino"
-        return None
+        if nxt.name and self.named_after_speech(nxt.text) and not self._defined_or_known(i, j):
+            return j  # the person's first name said after a speech word: "Direktur YPMAK Yakobus
+        return None  # Beanal ... Menurut Yakobus,"
+
+    def _defined_or_known(self, i: int, j: int) -> bool:
+        """Whether short names at tokens i..j hold an honorific or a known element ("AKP"), or
+        one the article defines in brackets ("Kabupaten Sumba Barat Daya (SBD)")."""
+        toks = self.toks
+        text = self.text if self.text is not None else toks.doc.text
+        return any(toks[k].honorific or self.element(k) is not None or f"({toks[k].text})" in text for k in range(i, j))
 
     def _opens_unit(self, j: int) -> bool:
         """Whether an office unit ("Cabang", "Wilayah") that a tagged region follows stands at token j."""
@@ -354,6 +365,9 @@ class TitleReader:
             if self._glued_hyphen(j):
                 j += 3  # a doubled word: "Paguyuban Mama-Mama Pedagang Pasar Mopah"
                 continue
+            if tok.text == "," and (listed := self._listed_name_end(j)) is not None:
+                j, limit = listed, limit + listed - j  # a list its short form closes: "Serikat Pekerja
+                continue  # Kimia, Energi dan Pertambangan (SP KEP)"
             if tok.text in QUOTES and (close := quoted_words_end(toks, n, j, QUOTED_NAME_WORDS)) is not None:
                 j, limit = close, limit + 2  # its own name in quotes, the marks no words of it:
                 continue  # 'Kelompok Petambak Garam "Segara Bersatu" Desa Pijot,'
@@ -376,6 +390,24 @@ class TitleReader:
             else:
                 return self._end_told_by_article(i, j)
         return None
+
+    def _listed_name_end(self, comma: int) -> int | None:
+        """The "(" of a bracketed short form that closes a list inside an organisation's name
+        after the comma at token `comma` ("Kimia, Energi dan Pertambangan (SP KEP)"): items of
+        capitalised words, more commas, "dan" and a last item; else None."""
+        toks, n, k = self.toks, self.n, comma
+        while k < n and toks[k].text == ",":
+            start = k = k + 1
+            while k < n and k - start < LISTED_NAME_WORDS and toks[k].cap and toks[k].lower not in self.lex.honorifics:
+                k += 1
+            if k == start or k >= n:
+                return None
+        if toks[k].lower not in CONJUNCTIONS:
+            return None
+        start = k = k + 1
+        while k < n and k - start < LISTED_NAME_WORDS and toks[k].cap:
+            k += 1
+        return k if k > start and k < n and toks[k].text == "(" and self.paren_end(k) is not None else None
 
     def _end_told_by_article(self, i: int, j: int) -> int | None:
         """Where an organisation's name that runs into its holder's name (tokens i..j, no comma
