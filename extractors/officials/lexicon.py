@@ -74,6 +74,13 @@ def _common_tails(names: Iterable[str]) -> frozenset[str]:
     return frozenset(word for word, count in counts.items() if count >= VILLAGE_TAIL_NAMES)
 
 
+def _common_heads(names: Iterable[str]) -> frozenset[str]:
+    """Words that open VILLAGE_TAIL_NAMES or more village names of several words ("teluk",
+    "sungai", "tanjung"): a one-word village of that spelling may be the start of a longer one."""
+    counts = Counter(name.split()[0] for name in names if " " in name)
+    return frozenset(word for word, count in counts.items() if count >= VILLAGE_TAIL_NAMES)
+
+
 def _wildcard_regex(patterns: list[str]) -> re.Pattern | None:
     """'*kan' (suffix) and 'Kemen*' (prefix) as one regex; a suffix needs a 4-letter stem."""
     parts = []
@@ -128,6 +135,7 @@ class Lexicon:
         ) | _joined(villages)
         self.village_words = 1 + max(name.count(" ") for name in self.villages)
         self.village_tails = _common_tails(self.villages)
+        self.village_heads = _common_heads(self.villages)
         foreign = read_lines(HERE / "foreign_places.txt")
         self.foreign: Trie = _trie({words(p): "place" for p in foreign})
         elements: dict[tuple[str, ...], tuple[str, object]] = {}  # title elements, longest wins

@@ -499,8 +499,9 @@ class TitleReader:
 
     def village(self, i: int) -> int | None:
         """End of a desa/kelurahan of regions/villages.txt at token i, if a capitalised word
-        follows that cannot still be the village's ("Kalibaru Ahmad", not "Sumber Jaya"), or
-        a lower-case one (no name: "X selaku Lurah Hadimulyo Barat menyebut")."""
+        follows that cannot still be the village's ("Kalibaru Ahmad", not "Sumber Jaya", nor
+        "Teluk Nilau" after the village "Teluk"), or a lower-case one (no name: "X selaku Lurah
+        Hadimulyo Barat menyebut")."""
         toks, lex = self.toks, self.lex
         if not toks[i].cap:
             return None
@@ -509,6 +510,8 @@ class TitleReader:
                 nxt = toks[end]
                 if nxt.text[:1].islower():
                     return end
+                if end == i + 1 and toks[i].lower in lex.village_heads:
+                    return None  # "Teluk Nilau Hasanuddin": a longer village the list lacks may start here
                 return end if nxt.cap and nxt.lower not in lex.village_tails else None
         return None
 
