@@ -2621,7 +2621,7 @@ class WorkerCountReader:
             j -= 1  # ("naik hampir dua kali lipat dibanding ...")
         if doc[j].lower not in self.changes:
             return None
-        if doc[j - 1].lower in self.demonstratives:
+        if doc[j - 1].lower in self.demonstratives or doc[j - 1].lower in self.anaphors:  # "Angkanya naik ..."
             return REVISED_LICENCE if doc[j - 1].idx > last.end else None
         if doc[j - 1].orth == self.comma and doc[self._sentence_start(doc, j)].idx <= last.start < doc[j].idx:
             return REVISED_LICENCE  # "... bagi 1.500 pekerja rentan pada 2026, naik dua kali lipat dibanding ..."
