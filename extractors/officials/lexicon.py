@@ -74,6 +74,13 @@ def _common_tails(names: Iterable[str]) -> frozenset[str]:
     return frozenset(word for word, count in counts.items() if count >= VILLAGE_TAIL_NAMES)
 
 
+def _regulation_heads() -> frozenset[str]:
+    """One-word regulation types that match in any case (regulations/types.csv: "pergub",
+    "perbup", "inpres"): never part of a person's name."""
+    rows = read_csv(HERE.parent / "regulations" / "types.csv")
+    return frozenset(r["surface"] for r in rows if r["case"] == "any" and " " not in r["surface"])
+
+
 def _common_heads(names: Iterable[str]) -> frozenset[str]:
     """Words that open VILLAGE_TAIL_NAMES or more village names of several words ("teluk",
     "sungai", "tanjung"): a one-word village of that spelling may be the start of a longer one."""
@@ -219,6 +226,7 @@ class Lexicon:
             | self.honorifics | self.degrees | self.org_start
             | {w for place in foreign for w in words(place)}
             | {entry[0] for entries in self.orgs.values() for entry, _ in entries if len(entry) == 1}  # "Unkhair"
+            | _regulation_heads()  # "Menurut Sekda, Pergub tersebut ...": no name
         ) - roles.get("name_ok", set())
         self.not_name_shape = _wildcard_regex(wildcards)
 
