@@ -340,7 +340,8 @@ class TitleReader:
         one the article defines in brackets ("Kabupaten Sumba Barat Daya (SBD)")."""
         toks = self.toks
         text = self.text if self.text is not None else toks.doc.text
-        return any(toks[k].honorific or self.element(k) is not None or f"({toks[k].text})" in text for k in range(i, j))
+        return any(toks[k].honorific or self.element(k) is not None or f"({toks[k].text})" in text
+                   for k in range(i, j))
 
     def _opens_unit(self, j: int) -> bool:
         """Whether an office unit ("Cabang", "Wilayah") that a tagged region follows stands at token j."""
@@ -398,7 +399,8 @@ class TitleReader:
         toks, n, k = self.toks, self.n, comma
         while k < n and toks[k].text == ",":
             start = k = k + 1
-            while k < n and k - start < LISTED_NAME_WORDS and toks[k].cap and toks[k].lower not in self.lex.honorifics:
+            while k < n and k - start < LISTED_NAME_WORDS and toks[k].cap \
+                    and toks[k].lower not in self.lex.honorifics:
                 k += 1
             if k == start or k >= n:
                 return None

@@ -461,8 +461,8 @@ class WorkerCountReader:
             k += 2
             if rule == "worker.achieved":  # who pays: "sedangkan yang dibiayai CSR sekitar 3.600 orang"
                 funder = k
-                while k < n and k - funder < FUNDER_WORDS and doc[k].text[:1].isupper() and doc[k].is_alpha \
-                        and doc[k].lower not in self.currencies:
+                while k < n and k - funder < FUNDER_WORDS and doc[k].text[:1].isupper() \
+                        and doc[k].is_alpha and doc[k].lower not in self.currencies:
                     k += 1
             while k < n and (doc[k].lower in self.approx or (rule == "worker.achieved" and doc[k].lower in self.subset_adverbs)):
                 k += 1
@@ -2182,7 +2182,8 @@ class WorkerCountReader:
                     if counted and (elaborated or (i + 1 < first and doc[i + 1].lower == self.others_word)):
                         i = begin - 1  # "di 11 desa, antara lain ...", "dan sembilan kabupaten/kota
                         continue  # lainnya 2.110 orang": a count of places, not what is counted
-                    if not counted and begin > 0 and (self._unit_ends_at(doc, begin - 1) or doc[begin - 1].lower in self.payers):
+                    if not counted and begin > 0 and (
+                            self._unit_ends_at(doc, begin - 1) or doc[begin - 1].lower in self.payers):
                         i = begin - 1  # "jumlah karyawan tetap perusahaan mencapai 4.870 orang": whose
                         continue  # workers; "dibayar oleh CSR perusahaan": who pays; not what is counted
                     if begin > 1 and doc[begin - 1].text == "-" and doc[begin - 2].lower == doc[begin].lower:
@@ -2454,15 +2455,17 @@ class WorkerCountReader:
         """"Kuota tahun ini 4.700 orang. Tahun depan kami usulkan tambahan 1.450 orang", "...
         melindungi 40 warga yang bekerja sebagai petani kopi. Tahun depan kami akan tambah
         menjadi seratus orang": whether the number at token `first` follows an addition word
-        (approx words and "menjadi" between) or a change word and "menjadi" ("naik menjadi"), with a quota or target word or a worker count in
-        its sentence or the one before; or a worker count at most REVISED_CHARS before, no
-        other people named since, when its clause ends right after "orang" (token `after`; not
-        "tambahan 30 orang yang mengungsi"): more of the same people."""
+        (approx words and "menjadi" between) or a change word and "menjadi" ("naik menjadi"),
+        with a quota or target word or a worker count in its sentence or the one before; or a
+        worker count at most REVISED_CHARS before, no other people named since, when its clause
+        ends right after "orang" (token `after`; not "tambahan 30 orang yang mengungsi"): more of
+        the same people."""
         i = first - 1
         while i > 0 and (doc[i].lower in self.approx or doc[i].lower in self.revisions):
             i -= 1
-        if doc[i].lower not in self.additions and not (doc[i].lower in self.changes and doc[i + 1].lower in self.revisions):
-            return False  # an addition word, or a change to a new figure: "naik menjadi sepuluh ribu orang"
+        changed = doc[i].lower in self.changes and doc[i + 1].lower in self.revisions  # "naik menjadi"
+        if doc[i].lower not in self.additions and not changed:
+            return False
         since = self._sentence_before(doc, self._sentence_start(doc, i))
         if any(doc[k].lower in self.quota_words or doc[k].lower in self.targets for k in range(since, i)):
             return True
