@@ -59,6 +59,15 @@ class NameReader:
         toks = self.toks
         return i < self.n and toks[i].text == text and not toks.space(i - 1)
 
+    def _doubled(self, i: int) -> bool:
+        """Whether token i, a glued hyphen and a word its own ends with (3 letters at least) make
+        one doubled name word ("Karo-Karo", "Perangin-angin"), none of them taken."""
+        toks, blocked = self.toks, self.blocked
+        if i + 2 >= self.n or toks[i + 1].text != "-" or toks.space(i) or toks.space(i + 1):
+            return False
+        tail = toks[i + 2].lower
+        return len(tail) >= 3 and toks[i].lower.endswith(tail) and not {i, i + 1, i + 2} & blocked
+
     def _title_run(self, i: int) -> int:
         """The length of the title run (lexicon.title_runs) at token i when an honorific or
         a name follows it; else 0."""
@@ -115,6 +124,10 @@ class NameReader:
                 words, cut, most = [], None, MAX_WORDS  # a conferred title and an honorific open the name:
                 j = start = self.skip_honorifics(j)  # "LAM Riau Datuk Seri H. Marjohan Yusuf"
                 continue
+            if words and tok.cap and self._doubled(j):
+                words.append(j)  # a doubled family name: "Rosmini br Karo-Karo", "Siti Aisyah Perangin-angin"
+                j += 3
+                continue
             if tok.name and j not in blocked:
                 if words and tok.lower in lex.leading:
                     most = MAX_WORDS + ADAT_TITLE_WORDS  # "Nasrul Efendi Datuak Rajo Nan Sati"
@@ -169,6 +182,9 @@ class NameReader:
             elif tok.lower in particles and glued(j + 1, "-") and not toks.space(j + 1) \
                     and j + 2 < n and toks[j + 2].name and j + 2 not in blocked:
                 j += 2  # al-Assad
+            elif tok.lower in particles and j + 1 < n and toks[j + 1].cap:
+                return None  # a particle before a word no name takes ("Rosmini br Karo-Karo", Karo a
+                # post): where the name ends is unknown
             else:
                 break
         if not words:
