@@ -192,6 +192,9 @@ def region_code(name: str) -> str | None:
     return ref.code if ref else None
 
 
+OFFICE_WORDS = re.compile(r"^\s*(?:kantor\s+wilayah|kanwil|wilayah)\s+", re.IGNORECASE)  # before an office area's name
+
+
 def office_area_name(name: str) -> str:
     """The canonical name of an office area a gold file names by another of its names
     ("Sumbarriau" is Sumbagteng; "Kanwil Jawa Barat", "Kantor Wilayah Banten": the office
@@ -204,7 +207,6 @@ def office_area_name(name: str) -> str:
 
 
 _JSONL_LINE = re.compile(r"(.+)_L(\d+)$")
-OFFICE_WORDS = re.compile(r"^\s*(?:kantor\s+wilayah|kanwil|wilayah)\s+", re.IGNORECASE)  # before an office area's name
 
 
 def find_article(texts: Path, stem: str) -> Article | None:

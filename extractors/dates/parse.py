@@ -41,8 +41,9 @@ CENTURY = 2000  # of a two-digit year
 AUDIENCE_AFTER = re.compile(r"^[·•]\s*[^\w\s]*\s*$")  # a post stamp's audience icon after its date
 HIJRI_AFTER = re.compile(r"^[/|·•\-–—]\s*\d{1,2}\s+\S+(?:\s+\S+)?\s+1[45]\d\d\s*H(?:ijriah|ijriyah)?\.?\s*$")  # "/ 17
 # Sya'ban 1446 H" ending the line: the same day in the Hijri calendar, as an Islamic site's header gives it
-RELEASE_PLACE = re.compile(r"(?:[A-Z][\w.]*(?: [A-Z][\w.]*){0,2} [-–—|] )?"  # "SUMEKS.CO - PALEMBANG,": an outlet first
-                           r"[A-Z](?:[^\W\d_]|['.-])*(?: [A-Z](?:[^\W\d_]|['.-])*){0,2},$")  # "Kupang,", "Lahömi," opening a release
+# the place opening a release ("Kupang,", "Lahömi,"), perhaps after an outlet ("SUMEKS.CO - PALEMBANG,")
+RELEASE_PLACE = re.compile(r"(?:[A-Z][\w.]*(?: [A-Z][\w.]*){0,2} [-–—|] )?"
+                           r"[A-Z](?:[^\W\d_]|['.-])*(?: [A-Z](?:[^\W\d_]|['.-])*){0,2},$")
 RELEASE_DASHES = {"-", "–", "—", "--"}  # ("--": a typed em dash)
 NUMBER_LOOK = 12  # tokens walked back to the start of a document number's line
 DOCUMENT_NUMBER = re.compile(r"^(?:No|Nomor)\.?\s*:?\s*\d[\w./-]*(?:\s+[\w./-]+){0,2},$")  # "No. 62/11/82/Th. XXIV,"

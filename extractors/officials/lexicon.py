@@ -67,13 +67,6 @@ def _joined(names: list[str]) -> frozenset[str]:
     return frozenset(name.replace(" ", "").lower() for name in names if " " in name and name.replace(" ", "").isalpha())
 
 
-def _common_tails(names: Iterable[str]) -> frozenset[str]:
-    """Words that go on VILLAGE_TAIL_NAMES or more village names after their first word ("jaya",
-    "baru", "sari"): after a known village, such a word may still be the village's."""
-    counts = Counter(word for name in names if " " in name for word in set(name.split()[1:]))
-    return frozenset(word for word, count in counts.items() if count >= VILLAGE_TAIL_NAMES)
-
-
 def _regulation_heads() -> frozenset[str]:
     """One-word regulation types that match in any case (regulations/types.csv: "pergub",
     "perbup", "inpres"): never part of a person's name."""
@@ -81,11 +74,15 @@ def _regulation_heads() -> frozenset[str]:
     return frozenset(r["surface"] for r in rows if r["case"] == "any" and " " not in r["surface"])
 
 
-def _common_heads(names: Iterable[str]) -> frozenset[str]:
-    """Words that open VILLAGE_TAIL_NAMES or more village names of several words ("teluk",
-    "sungai", "tanjung"): a one-word village of that spelling may be the start of a longer one."""
-    counts = Counter(name.split()[0] for name in names if " " in name)
-    return frozenset(word for word, count in counts.items() if count >= VILLAGE_TAIL_NAMES)
+def _common_words(names: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """(heads, tails) of the village names of several words, each word in VILLAGE_TAIL_NAMES
+    names or more: heads open them ("teluk", "sungai": a one-word village of that spelling may
+    be the start of a longer one), tails go on after their first word ("jaya", "baru": after a
+    known village, such a word may still be the village's)."""
+    split = [name.split() for name in names if " " in name]
+    heads = Counter(words[0] for words in split)
+    tails = Counter(word for words in split for word in set(words[1:]))
+    return tuple(frozenset(w for w, n in c.items() if n >= VILLAGE_TAIL_NAMES) for c in (heads, tails))
 
 
 def _wildcard_regex(patterns: list[str]) -> re.Pattern | None:
@@ -141,8 +138,7 @@ class Lexicon:
             name.lower() if name.replace(" ", "").isalpha() else " ".join(words(name)) for name in villages
         ) | _joined(villages)
         self.village_words = 1 + max(name.count(" ") for name in self.villages)
-        self.village_tails = _common_tails(self.villages)
-        self.village_heads = _common_heads(self.villages)
+        self.village_heads, self.village_tails = _common_words(self.villages)
         foreign = read_lines(HERE / "foreign_places.txt")
         self.foreign: Trie = _trie({words(p): "place" for p in foreign})
         elements: dict[tuple[str, ...], tuple[str, object]] = {}  # title elements, longest wins

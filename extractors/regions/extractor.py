@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, replace
+from itertools import chain
 from types import MappingProxyType
 from typing import Mapping
 
@@ -143,7 +144,7 @@ class RegionsExtractor:
         # with a place, so METRO is the outlet
         villages = (name.lower() for name in data.village_names() if " " not in name)
         self.place_word_ids = frozenset(words[0] for words in region_words if len(words) == 1) \
-            | frozenset(map(nlp.vocab.strings.add, data.district_names())) | frozenset(map(nlp.vocab.strings.add, villages))
+            | frozenset(map(nlp.vocab.strings.add, chain(data.district_names(), villages)))
         # "Ogan Komering Ulu (OKU) Timur": a name whose last word follows its glossed head
         self.split_names: dict[tuple[int, ...], dict[int, int]] = {}
         for words, match_id in region_words.items():
@@ -178,7 +179,8 @@ class RegionsExtractor:
         self.open_paren_id = get_string_id("(")
         self.gloss_ids = frozenset(map(get_string_id, (",", "di")))  # "Rejang Lebong, Bengkulu", "Tanjab Barat di Jambi"
         self.homonym_districts = data.homonym_districts()
-        people = "|".join(map(re.escape, sorted({cue.tokens[0] for cue in data.cues() if cue.type == "people"} | set(PEOPLE_LIST_WORDS))))
+        people_words = {cue.tokens[0] for cue in data.cues() if cue.type == "people"} | set(PEOPLE_LIST_WORDS)
+        people = "|".join(map(re.escape, sorted(people_words)))
         self.people_word = re.compile(rf"\b(?:{people})\s+[A-Z]")  # before a people's name
         self.people_list = re.compile(rf"\b(?:{people})\s+((?:[A-Z][\w'-]*\s*,\s*)*[A-Z][\w'-]*)"
                                       r"\s*,?\s*(?:dan|serta|atau)\s+$")  # "orang Tehit, Imekko dan " before a name
