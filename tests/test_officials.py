@@ -195,7 +195,7 @@ def test_data_files_are_consistent():
     here = Path(officials.__file__).parent
     units = {r["unit"] for r in read_csv(here / "units.csv")}
     for row in read_csv(here / "positions.csv"):
-        assert row["field"] in {"no", "opt", "req"} and row["needs"] in {"", "qual", "lower"}, row
+        assert row["field"] in {"no", "opt", "req", "unit"} and row["needs"] in {"", "qual", "lower"}, row
         assert set(row["scope"].split()) <= {"province", "regency", "city"}, row
     for row in read_csv(here / "organizations.csv"):
         assert {row["area_unit"], row["branch_unit"]} - {""} <= units, row

@@ -24,7 +24,7 @@ class Title:
     """A row of positions.csv."""
 
     position: str
-    field: str  # no | opt | req
+    field: str  # no | opt | req | unit
     needs_qualifier: bool
     org: str  # template or literal, "" = none
     scope: frozenset[str]
@@ -180,6 +180,7 @@ class Lexicon:
         self.speech = frozenset(roles.get("speech", ()))
         self.distributive = frozenset(words(w) for w in roles.get("distributive", ()))  # as tokens
         self.org_start = frozenset(roles.get("org_start", ()))
+        self.companies = frozenset(roles.get("company", ()))
         self.led_by = frozenset(roles.get("led_by", ()))
         self.signature_marks = frozenset(roles.get("signature", ()))
         self.place_openers = frozenset(roles.get("place_opener", ()))

@@ -28,6 +28,7 @@ MAX_PLACE = 6
 GLOSS_WORDS = 3  # lower-case words of a title's gloss in brackets
 TAIL_WORDS = 3  # words after a known body's name that its bracketed acronym shows are its own
 QUOTED_NAME_WORDS = 4  # words of a group's own name in quotes inside its name
+COMPANY_UNIT_WORDS = 4  # capitalised words of a company's unit before the company's name
 LISTED_NAME_WORDS = 3  # capitalised words of each item of a list inside an organisation's name
 MAX_FULL_NAME_WORDS, MAX_FULL_NAME_CHARS = 9, 120  # an organisation's full name before its bracketed short name
 BRACKETED_ACRONYM = re.compile(r" \(([A-Z][A-Z0-9]{1,6}|[A-Z][a-z]+[A-Z][A-Za-z]{1,8})\)")  # "PT Samudra Baja Galangan Tbk (SBGL)", "(KirimGo)"
@@ -127,6 +128,17 @@ class TitleReader:
         if end > i + 1 and self._org_name_goes_on(i, end):
             return i  # "Ketua Koperasi Tambang Rakyat Sepakat Jaya di ...": the cooperative's name
         return end
+
+    def company_unit(self, i: int) -> int:
+        """End of capitalised words from token i (COMPANY_UNIT_WORDS at most) that a company's
+        name follows, naming the company's unit a post heads ("Kebun Bah Butong" in "Manajer
+        Kebun Bah Butong PTPN IV", "Corporate Social Responsibility" in "General Manager
+        Corporate Social Responsibility PT Bumi Kusan Sejahtera"); i when there are none."""
+        toks, n, j, lex = self.toks, self.n, i, self.lex
+        while j < n and j - i < COMPANY_UNIT_WORDS and toks[j].cap and toks[j].text.isalpha() and not (
+                toks[j].honorific or toks[j].lower in lex.companies or j in self.places):
+            j += 1
+        return j if i < j < n and toks[j].lower in lex.companies and toks[j].text.isupper() else i
 
     def _org_name_goes_on(self, i: int, end: int) -> bool:
         """Whether field words from token i that open with an organisation word ("Koperasi")
@@ -659,7 +671,12 @@ class TitleReader:
                 continue
             tok = toks[i]
             if chunk.org is not None and tok.lower in lex.grades and i + 1 < n and toks[i + 1].designator:
-                i += 2  # "UPP Kelas II Tual"
+                i += 2  # "UPP Kelas II Tual", "PT Pelindo Regional 2 Jambi"
+                if "{place}" not in chunk.org.name and i + 1 < n and toks[i].cap and not toks[i].punct \
+                        and not toks[i].honorific and element(i) is None:  # the seat of the class or region,
+                    if toks[i + 1].text != "," and not toks[i + 1].honorific:  # a name only a comma or title ends
+                        return chunks, i, True
+                    chunk.place, i = (i, i + 1), i + 1
                 continue
             if self._unit_code(i):
                 i += 2  # "Dandim 0207/Simalungun": the code, then its place
