@@ -1556,7 +1556,7 @@ class WorkerCountReader:
             hits.extend(Hit("worker_count", first, last, "worker.table_column", conf, {"value": value, "unit": noun.unit})
                         for value, first, last in column_figures_of(doc, table, index, self.grammar, scale, money=False,
                                                                     counted_in=self.orangs))
-        return hits + self._total_column(doc, table, units) + (
+        return hits + self._total_column(doc, table, units) + self._part_columns(doc, table, units) + (
             self._titled_sums(doc, table, units, before) or self._summed_to_count(doc, table, units, before)
             or self._period_columns(doc, table, units) or self._columns_summed_to_counts(doc, table, units, before)
             or self._unit_rows(doc, table, units, licensed, before))
@@ -1626,6 +1626,68 @@ class WorkerCountReader:
                 hits.append(_cell_hit(doc, row[last], "worker.table_total", conf, figures[-1], unit))
         return hits
 
+    def _part_columns(self, doc: Doc, table: PipeTable, units: list[tuple[Noun | None, list[str]]]) -> list[Hit]:
+        """"Kabupaten/Kota | APBD Provinsi | APBD Kab/Kota | Jumlah (pekerja)", "Daerah | Peserta
+        BPU | Dibiayai pemerintah | Mandiri": adjacent columns right before or after a worker
+        column, their headers naming no workers, no scale, no share and nothing never counted,
+        count its workers in each figure when in each row their figures ("-": none) sum to its
+        figure: its workers split by who pays or by kind. Two such rows at least, and no row
+        that does not sum unless the worker column heads a total ("Jumlah Peserta"); rows are
+        aligned as in _summed_table_rows. Not in a table whose header names money ("Iuran (Rp)")."""
+        if self._header_holds(doc, table, self.money_headings):
+            return []
+        hits: list[Hit] = []
+        figured = max(1, self._first_figure_column(doc, table))  # (not the label columns: "No | Kabupaten")
+        for whole, (noun, scale) in enumerate(units):
+            if whole < figured or noun is None or scale:
+                continue
+            before = whole
+            while before > figured and self._plain_column(doc, table, units, before - 1):
+                before -= 1
+            after = whole + 1
+            while after < len(units) and self._plain_column(doc, table, units, after):
+                after += 1
+            for parts in (range(before, whole), range(whole + 1, after)):
+                if len(parts) >= 2:
+                    hits += self._summed_parts_of(doc, table, list(parts), whole, noun)
+        return hits
+
+    def _plain_column(self, doc: Doc, table: PipeTable, units: list[tuple[Noun | None, list[str]]], index: int) -> bool:
+        """Whether column `index` is headed by words that name no workers, no scale, no share
+        and nothing never counted ("APBD Provinsi", "Mandiri")."""
+        noun, scale = units[index]
+        if noun is not None or scale:
+            return False
+        tokens = [doc[k] for cell in table.heading(index) for k in range(*cell)]
+        return any(t.is_alpha for t in tokens) and not any(
+            t.lower in self.shares or t.text == "%" or ((found := self.nouns.at(doc, t.i)) is not None and found.role == "never")
+            for t in tokens)
+
+    def _summed_parts_of(self, doc: Doc, table: PipeTable, parts: list[int], whole: int, noun: Noun) -> list[Hit]:
+        """The figures of columns `parts` and of worker column `whole`, in its unit, of each row
+        whose part figures sum to its whole figure (see _part_columns)."""
+        lenient = self._total_heading(doc, table.header[whole], unit=True)
+        hits: list[Hit] = []
+        summed = 0
+        for row in table.rows:
+            if len(row) < len(table.header):  # a total row whose label spans two columns: aligned on its last cell
+                row = [None] * (len(table.header) - len(row)) + row
+            cells = [row[index] for index in (*parts, whole)]
+            if None in cells:
+                continue
+            figures = [None if _is_dash(doc, cell) else cell_figure(doc, cell, self.grammar, [], money=False)
+                       for cell in cells]
+            read = [figure for figure, cell in zip(figures[:-1], cells) if not _is_dash(doc, cell)]
+            if not read or None in read or figures[-1] is None or sum(read) != figures[-1]:
+                if lenient:
+                    continue
+                return []
+            summed += 1
+            conf = round(noun.confidence * TABLE_FACTOR, 3)
+            hits += [_cell_hit(doc, cell, "worker.table_summed_count", conf, value, noun.unit)
+                     for cell, value in zip(cells, figures) if value is not None]
+        return hits if summed >= 2 else []
+
     def _titled_sums(self, doc: Doc, table: PipeTable, units: list[tuple[Noun | None, list[str]]],
                      before: list[Hit]) -> list[Hit]:
         """"Rekap peserta pekerja rentan per provinsi:" over "Provinsi | Dibiayai APBD | Baitul
@@ -1656,24 +1718,21 @@ class WorkerCountReader:
         a row "Total | 239.250 | 73.150 | 312.400": a table whose header names no workers, no
         scale and no currency, and whose last column, headed by a total word alone, sums each
         row, counts the workers of a count named before it in every figure of those rows when
-        one row's sum is that count's value; when that last column is headed by a total word
-        and a worker unit ("... | Dibiayai DBHCHT | Jumlah Peserta"), its parts count in its
-        unit without such a count."""
-        if len(table.header) < 3 or any(noun is not None or scale for noun, scale in units[:-1]) or units[-1][1] \
+        one row's sum is that count's value (a last column that names its workers: see
+        _part_columns)."""
+        if len(table.header) < 3 or any(noun is not None or scale for noun, scale in units) \
                 or self._header_holds(doc, table, self.currencies):
             return []
         figured = self._first_figure_column(doc, table)
-        summed = self._summed_table_rows(doc, table, figured, unit=True)
+        summed = self._summed_table_rows(doc, table, figured)
         if len(summed) < 2:
             return []
-        whole = units[-1][0]  # the total's own unit, if its header names one
-        if whole is None:
-            top = doc[table.header[0][0]].idx
-            totals = {figures[-1] for _, figures in summed}
-            counted = next((hit for hit in reversed(before) if hit.end <= top and hit.fields["value"] in totals), None)
-            if counted is None:
-                return []
-            whole = Noun("unit", counted.fields["unit"], counted.confidence, 1)
+        top = doc[table.header[0][0]].idx
+        totals = {figures[-1] for _, figures in summed}
+        counted = next((hit for hit in reversed(before) if hit.end <= top and hit.fields["value"] in totals), None)
+        if counted is None:
+            return []
+        whole = Noun("unit", counted.fields["unit"], counted.confidence, 1)
         conf = round(whole.confidence * TABLE_FACTOR, 3)
         return [_cell_hit(doc, cell, "worker.table_summed_count", conf, value, whole.unit)
                 for row, figures in summed for cell, value in zip(row[figured:], figures) if value is not None]
