@@ -2440,11 +2440,14 @@ class WorkerCountReader:
         """How sure a short label or heading (tokens start..end) makes a count of its list
         items: the first listed noun in it, a unit or cue not counted there (with `counted`,
         also one counted: the total a list breaks down); 0.0 for a "never" noun; None when it
-        names none."""
+        names none, or names residents to be enrolled ("jumlah warga yang akan didaftarkan di
+        masing-masing desa:"): its items may still sum to a worker count (_summed_list)."""
         for k in range(start, end):
             noun = self.nouns.at(doc, k)
             if noun is None or noun.role == "classifier" or _passed_over(noun, licensed):
                 continue
+            if doc[k].lower in self.origins and self._past_enrol_verb(doc, k + 1) is not None:
+                return None
             if noun.role == "never" or (not counted and k > start and doc[k - 1].like_num):
                 return 0.0
             return round(noun.confidence * LABEL_FACTOR, 3)
