@@ -115,6 +115,7 @@ OTHERS_WORD = "lainnya"  # "sedangkan 2.330 lainnya": the rest of the workers ju
 PART_FACTOR = 0.85  # a part of a count, its unit the count's: a little less sure than the count
 EVENT_WINDOW = 8  # tokens searched before an attendance word for the event
 EVENT_HEAD, CLAUSE_WINDOW = 3, 30  # the first words of a clause before ", diikuti N peserta" and its length at most
+HEAD_WORDS = 3  # words of a count of heads joined before another ("20 camat dan 299 kepala pekon")
 ATTENDED_UNITS = frozenset({"peserta", "anggota"})  # units (their first word: "anggota BPD") an attendance
 # word makes an event's headcount
 # Counts whose unit a bare number listed before them shares ("600 dan 450 pengemudi", "masing-masing
@@ -1240,10 +1241,17 @@ class WorkerCountReader:
 
     def _accompanied(self, doc: Doc, first: int) -> bool:
         """Whether a companion word ("bersama") stands before the number at token `first`
-        (approx words between): the heads counted there are partners, not workers."""
+        (approx words between), or before a count of other heads joined to it ("diikuti 20 camat
+        dan 299 kepala pekon"): the heads counted there are partners, not workers."""
         k = first - 1
         while k >= 0 and doc[k].lower in self.approx:
             k -= 1
+        if k >= 2 and (doc[k].lower == self.dan or doc[k].orth == self.comma):
+            j = k - 1  # back over the heads named before: "20 camat dan"
+            while j > 0 and k - j <= HEAD_WORDS and doc[j].is_alpha and doc[j].is_lower:
+                j -= 1
+            if j < k - 1 and doc[j].like_num:
+                return self._accompanied(doc, j)
         return k >= 0 and doc[k].lower in self.companions
 
     def _attended(self, doc: Doc, first: int) -> bool:
