@@ -70,8 +70,8 @@ class DocReader:
         if end < n and toks[end].text == "(":  # "Kepala Bidang (Kabid) Pengawasan", "Pambakal (kepala desa) Lok Baintan"
             end = titles.paren_end(end) or titles.gloss_end(end) or end
         field_end = titles.field(end, lowercase) if title.field != "no" and not designated else end
-        if title.field == "unit" and not designated:
-            field_end = max(field_end, titles.company_unit(end))  # "Manajer Kebun Bah Butong PTPN IV": the company's unit
+        if title.field == "unit" and not designated:  # "Manajer Kebun Bah Butong PTPN IV": the company's unit
+            field_end = max(field_end, titles.company_unit(end))
         if field_end > end:
             field_text = toks.text(end, field_end)
             if lowercase:  # "kepala dinas tenaga kerja Badung" -> "Kepala Dinas Tenaga Kerja"

@@ -1667,14 +1667,15 @@ class WorkerCountReader:
         if noun is not None or scale:
             return False
         tokens = [doc[k] for cell in table.heading(index) for k in range(*cell)]
-        return any(t.is_alpha for t in tokens) and not any(
-            t.lower in self.shares or t.text == "%" or ((found := self.nouns.at(doc, t.i)) is not None and found.role == "never")
-            for t in tokens)
+        never = (found.role == "never" for t in tokens if (found := self.nouns.at(doc, t.i)) is not None)
+        return any(t.is_alpha for t in tokens) and not any(t.lower in self.shares or t.text == "%" for t in tokens) \
+            and not any(never)
 
     def _summed_parts_of(self, doc: Doc, table: PipeTable, parts: list[int], whole: int, noun: Noun) -> list[Hit]:
         """The figures of columns `parts` and of worker column `whole`, in its unit, of each row
         whose part figures sum to its whole figure (see _part_columns)."""
         lenient = self._total_heading(doc, table.header[whole], unit=True)
+        conf = round(noun.confidence * TABLE_FACTOR, 3)
         hits: list[Hit] = []
         summed = 0
         for row in table.rows:
@@ -1691,7 +1692,6 @@ class WorkerCountReader:
                     continue
                 return []
             summed += 1
-            conf = round(noun.confidence * TABLE_FACTOR, 3)
             hits += [_cell_hit(doc, cell, "worker.table_summed_count", conf, value, noun.unit)
                      for cell, value in zip(cells, figures) if value is not None]
         return hits if summed >= 2 else []
