@@ -1641,7 +1641,7 @@ class WorkerCountReader:
         count its workers in each figure when in each row their figures ("-": none) sum to its
         figure: its workers split by who pays or by kind. Two such rows at least, and no row
         that does not sum unless the worker column heads a total ("Jumlah Peserta"); rows are
-        aligned as in _summed_table_rows. Not in a table whose header names money ("Iuran (Rp)")."""
+        read as in _row_sums. Not in a table whose header names money ("Iuran (Rp)")."""
         if self._header_holds(doc, table, self.money_headings):
             return []
         hits: list[Hit] = []
@@ -1667,33 +1667,30 @@ class WorkerCountReader:
         if noun is not None or scale:
             return False
         tokens = [doc[k] for cell in table.heading(index) for k in range(*cell)]
-        never = (found.role == "never" for t in tokens if (found := self.nouns.at(doc, t.i)) is not None)
         return any(t.is_alpha for t in tokens) and not any(t.lower in self.shares or t.text == "%" for t in tokens) \
-            and not any(never)
+            and not self._never_headed(doc, table, index)
+
+    def _never_headed(self, doc: Doc, table: PipeTable, index: int) -> bool:
+        """Whether column `index`'s heading holds a noun never counted ("Jumlah Perusahaan")."""
+        return any((noun := self.nouns.at(doc, k)) is not None and noun.role == "never"
+                   for cell in table.heading(index) for k in range(*cell))
 
     def _summed_parts_of(self, doc: Doc, table: PipeTable, parts: list[int], whole: int, noun: Noun) -> list[Hit]:
         """The figures of columns `parts` and of worker column `whole`, in its unit, of each row
         whose part figures sum to its whole figure (see _part_columns)."""
         lenient = self._total_heading(doc, table.header[whole], unit=True)
         conf = round(noun.confidence * TABLE_FACTOR, 3)
+        columns = [*parts, whole]
         hits: list[Hit] = []
         summed = 0
-        for row in table.rows:
-            if len(row) < len(table.header):  # a total row whose label spans two columns: aligned on its last cell
-                row = [None] * (len(table.header) - len(row)) + row
-            cells = [row[index] for index in (*parts, whole)]
-            if None in cells:
-                continue
-            figures = [None if _is_dash(doc, cell) else cell_figure(doc, cell, self.grammar, [], money=False)
-                       for cell in cells]
-            read = [figure for figure, cell in zip(figures[:-1], cells) if not _is_dash(doc, cell)]
-            if not read or None in read or figures[-1] is None or sum(read) != figures[-1]:
+        for row, figures, adds_up in self._row_sums(doc, table, columns):
+            if not adds_up:
                 if lenient:
                     continue
                 return []
             summed += 1
-            hits += [_cell_hit(doc, cell, "worker.table_summed_count", conf, value, noun.unit)
-                     for cell, value in zip(cells, figures) if value is not None]
+            hits += [_cell_hit(doc, row[index], "worker.table_summed_count", conf, value, noun.unit)
+                     for index, value in zip(columns, figures) if value is not None]
         return hits if summed >= 2 else []
 
     def _titled_sums(self, doc: Doc, table: PipeTable, units: list[tuple[Noun | None, list[str]]],
@@ -1758,9 +1755,7 @@ class WorkerCountReader:
             return []
         hits, columns = [], []
         for index in range(1, len(table.header)):
-            if units[index][0] is not None or units[index][1] or any(
-                    (noun := self.nouns.at(doc, k)) is not None and noun.role == "never"
-                    for cell in table.heading(index) for k in range(*cell)):
+            if units[index][0] is not None or units[index][1] or self._never_headed(doc, table, index):
                 continue  # (not "Jumlah Perusahaan")
             columns.append(index)
             hits.extend(self._column_summed_to_count(doc, table, index, [], before, total[index]))
@@ -1843,31 +1838,35 @@ class WorkerCountReader:
         words = [doc[k] for k in range(*cell)]
         return 1 <= len(words) <= 2 and is_year(words[-1].text) and (len(words) == 1 or words[0].lower in self.months)
 
-    def _summed_table_rows(self, doc: Doc, table: PipeTable, first: int = 1, last: int | None = None,
-                           unit: bool = False) -> list[tuple[list[Cell | None], list[int | None]]]:
+    def _summed_table_rows(self, doc: Doc, table: PipeTable, first: int = 1,
+                           last: int | None = None) -> list[tuple[list[Cell | None], list[int | None]]]:
         """(row, its figures from cell `first` to cell `last`, the last by default) of each row
-        whose cell `last`, under a total heading (see _total_heading, `unit`), is the sum of the figures
-        before it. A part written "-" is none (its figure None): "Kota Ambon | 6.500 | - |
-        6.500". A row with fewer cells than the header (a total row whose label spans two
-        columns) is aligned on its last cell, its first cells None."""
-        header = table.header
-        last = len(header) - 1 if last is None else last
-        if not self._total_heading(doc, header[last], unit):
+        whose cell `last`, under a total heading (see _total_heading), is the sum of the figures
+        before it (see _row_sums)."""
+        last = len(table.header) - 1 if last is None else last
+        if not self._total_heading(doc, table.header[last]):
             return []
-        summed = []
+        return [(row, figures) for row, figures, adds_up in self._row_sums(doc, table, list(range(first, last + 1)))
+                if adds_up]
+
+    def _row_sums(self, doc: Doc, table: PipeTable, columns: list[int]):
+        """(row, its figures in `columns`, whether the last is the sum of the others) of each row
+        that has all those cells. A part written "-" is none (its figure None): "Kota Ambon |
+        6.500 | - | 6.500". A row with fewer cells than the header (a total row whose label spans
+        two columns) is aligned on its last cell, its first cells None."""
+        header = table.header
         for row in table.rows:
             if len(row) < len(header):
                 row = [None] * (len(header) - len(row)) + row
-            cells = row[first:last + 1]
+            cells = [row[index] for index in columns]
             if None in cells:
                 continue
             dashes = [_is_dash(doc, cell) for cell in cells]
             figures = [None if dash else cell_figure(doc, cell, self.grammar, [], money=False)
                        for cell, dash in zip(cells, dashes)]
             parts = [figure for figure, dash in zip(figures[:-1], dashes) if not dash]
-            if parts and None not in parts and figures[-1] is not None and figures[-1] == sum(parts):
-                summed.append((row, figures))
-        return summed
+            whole = figures[-1]
+            yield row, figures, bool(parts) and None not in parts and whole is not None and whole == sum(parts)
 
     def _total_heading(self, doc: Doc, cell: Cell, unit: bool = False) -> bool:
         """Whether a header cell heads a total: total words alone ("Jumlah", "Total"), or a
