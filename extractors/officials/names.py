@@ -168,9 +168,10 @@ class NameReader:
                     and j not in blocked:
                 words.append(j)  # a day or month inside a name: "Ahmad Sabtu Hasan"
                 j += 1
-            elif tok.lower in lex.after_name and len(words) > 1 and j not in blocked and j + 2 < n \
+            elif tok.lower in lex.after_name and j not in blocked and j + 2 < n \
                     and toks[j + 1].text == "," and toks[j + 2].lower.rstrip(".") in lex.degrees:
-                words.append(j)  # a day or month ending a name before its degrees: "Samsul Bahri Ode Kamis, M.T."
+                words.append(j)  # a day or month ending a name before its degrees: "Samsul Bahri Ode Kamis, M.T.",
+                # "Hj. Nurhasanah Sabtu, S.E."
                 j += 1
                 break
             elif words and tok.text in REGNAL_NUMBERS and j not in blocked and toks[start].lower in lex.regnal_names:
