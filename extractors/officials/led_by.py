@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from ..common import Hit
+from .lexicon import longest
 from .names import NameReader
 from .spans import Tokens
-from .titles import TitleReader, longest
+from .titles import TitleReader
 
 KIND = "official"
 RULE = "official.led_by"

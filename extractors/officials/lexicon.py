@@ -5,12 +5,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from spacy.language import Language
 
 from ..common import read_csv, read_lines
 from ..regions.data import name_index, village_names
+
+if TYPE_CHECKING:
+    from .spans import Tokens
 
 HERE = Path(__file__).parent
 BIRTH_NAME_OPENERS = frozenset({"I", "Ni"})  # before a Balinese birth-order name (words.csv birth_order)
@@ -60,6 +63,23 @@ def _trie(entries: dict[tuple[str, ...], object]) -> Trie:
     for words, value in entries.items():
         by_first.setdefault(words[0], []).append((words, value))
     return {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in by_first.items()}
+
+
+def longest(trie: Trie, toks: Tokens, n: int, i: int):
+    """Longest trie entry at token i (of n): (end token, value) or None."""
+    entries = trie.get(toks[i].lower)
+    if entries is None:
+        return None
+    for words, value in entries:
+        end = i + len(words)
+        if end > n:
+            continue
+        k = 1
+        while k < len(words) and toks[i + k].lower == words[k]:
+            k += 1
+        if k == len(words):
+            return end, value
+    return None
 
 
 def _joined(names: list[str]) -> frozenset[str]:

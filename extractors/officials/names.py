@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .lexicon import BIRTH_NAME_OPENERS, Lexicon
+from .lexicon import BIRTH_NAME_OPENERS, Lexicon, longest
 from .spans import Tokens
 
 MAX_WORDS = 5
@@ -68,6 +68,12 @@ class NameReader:
         tail = toks[i + 2].lower
         return len(tail) >= 3 and toks[i].lower.endswith(tail) and not {i, i + 1, i + 2} & blocked
 
+    def _town_before(self, start: int, i: int) -> bool:
+        """Whether the words from `start` to token i are a town that branch offices are named after
+        (branch_places.txt), not the first words of a name."""
+        place = longest(self.lex.branch_places, self.toks, i, start)
+        return place is not None and place[0] == i
+
     def _title_run(self, i: int) -> int:
         """The length of the title run (lexicon.title_runs) at token i when an honorific or
         a name follows it; else 0."""
@@ -123,6 +129,11 @@ class NameReader:
             if words and tok.lower in lex.title_run_starts and (run := self._title_run(j)) and toks[j + run].honorific:
                 words, cut, most = [], None, MAX_WORDS  # a conferred title and an honorific open the name:
                 j = start = self.skip_honorifics(j)  # "LAM Riau Datuk Seri H. Marjohan Yusuf"
+                continue
+            if words and tok.honorific and self._town_before(start, j) and glued(j + 1, ".") \
+                    and j + 2 < n and toks[j + 2].name and j + 2 not in blocked:
+                words, cut = [], None  # a town no list of regions holds, then the honorific of the name:
+                j = start = self.skip_honorifics(j)  # "Ketua APKW Labuan Bajo H. Syahrul Baco"
                 continue
             if words and tok.cap and self._doubled(j):
                 words.append(j)  # a doubled family name: "Rosmini br Karo-Karo", "Siti Aisyah Perangin-angin"

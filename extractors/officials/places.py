@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Callable
 
 from ..common import Hit
-from .lexicon import Lexicon
+from .lexicon import Lexicon, longest
 from .names import NameReader
 from .spans import Tokens
-from .titles import Chunk, longest
+from .titles import Chunk
 
 
 class UntaggedPlaces:

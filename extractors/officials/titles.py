@@ -9,7 +9,7 @@ import dataclasses
 import re
 
 from ..common import Hit
-from .lexicon import BIRTH_NAME_OPENERS, Lexicon, Organization, Trie, Unit
+from .lexicon import BIRTH_NAME_OPENERS, Lexicon, Organization, Trie, Unit, longest
 from .names import MAX_WORDS, QUOTES, quoted_words_end
 from .spans import Tokens
 
@@ -46,23 +46,6 @@ class Chunk:
         self.regions: list[Hit] = []
         self.areas: list[Hit] = []
         self.place: tuple[int, int] | None = None  # tokens of a place the lists do not know
-
-
-def longest(trie: Trie, toks: Tokens, n: int, i: int):
-    """Longest trie entry at token i (of n): (end token, value) or None."""
-    entries = trie.get(toks[i].lower)
-    if entries is None:
-        return None
-    for words, value in entries:
-        end = i + len(words)
-        if end > n:
-            continue
-        k = 1
-        while k < len(words) and toks[i + k].lower == words[k]:
-            k += 1
-        if k == len(words):
-            return end, value
-    return None
 
 
 class TitleReader:
@@ -622,6 +605,16 @@ class TitleReader:
                 return None
         return None
 
+    def _org_follows(self, i: int) -> bool:
+        """Whether an organisation opens at token i: a known one, a body named by field words
+        ("Dinas Pemberdayaan Masyarakat dan Desa") or an acronym read as one ("DPMD")."""
+        el = self.element(i)
+        if el is not None:
+            return el[1] == "org"
+        tok = self.toks[i] if i < self.n else None
+        return tok is not None and tok.cap and (
+            (tok.lower in self.lex.bodies and self.field(i + 1) > i + 1) or self.acronym_org(i) is not None)
+
     def _unit_code(self, i: int) -> bool:
         """Whether a military unit's code and slash stand at token i, after the unit or its
         commander's title, before its capitalised place: "Kodim 0207/Simalungun"."""
@@ -743,9 +736,9 @@ class TitleReader:
                     return chunks, i, True
                 i = end
                 continue
-            if tok.lower in ORG_PREPOSITIONS and chunk.org is None and len(chunks) == 1 \
-                    and (nxt := element(i + 1)) is not None and nxt[1] == "org":
-                # "Koordinator aksi dari KSBSI Kalteng, ...", "Pengantar Kerja pada Disnaker ...": the post's organisation
+            if tok.lower in ORG_PREPOSITIONS and chunk.org is None and len(chunks) == 1 and self._org_follows(i + 1):
+                # "Koordinator aksi dari KSBSI Kalteng, ...", "Pengantar Kerja pada Disnaker ...", "Kabid
+                # Pemerintahan Desa pada Dinas Pemberdayaan Masyarakat dan Desa (DPMD) ...": the post's organisation
                 i += 1
                 continue
             if tok.text == "(":
