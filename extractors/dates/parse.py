@@ -458,6 +458,8 @@ def _role(doc: Doc, start: int, end: int, near_top: bool, rules: Rules) -> str |
         if HIJRI_AFTER.match(after):
             return WIDGET  # "Ahad, 16 Februari 2025 / 17 Sya'ban 1446 H": the story's date line or an
             # Islamic site's date widget, as a bare date line (extract decides)
+        if not after and not before and rules.widget_line.match(_next_line(doc, end) or ""):
+            return None  # "Kamis, 20 November 2025 / PORTAL RESMI PEMERINTAH KABUPATEN MERANGIN": the site's header
         if not after:  # a bare date line: after an outlet name, its edition date, and under the
             # headline, the story's ("Judul ... / Kamis, 6 Maret 2025 / Laporan ..."); else a widget's or the story's
             return "published" if before or _under_headline(doc, start) or _under_release_label(doc, start, rules) \
@@ -520,6 +522,13 @@ def _outlet_name(line: str) -> bool:
 def _labelled(start: int, labels_at: set[int]) -> bool:
     """A publication label ("Diterbitkan") is one of the LABEL_LOOK tokens before token start."""
     return bool(labels_at) and not labels_at.isdisjoint(range(max(0, start - LABEL_LOOK), start))
+
+
+def _next_line(doc: Doc, end: int) -> str | None:
+    """The first tokens of the line after the one token `end` stands on (or ends)."""
+    while end < len(doc) and doc[end].is_space:
+        end += 1
+    return _line_part(doc, end, +1, whole=False) if end < len(doc) else None
 
 
 def _line_part(doc: Doc, k: int, step: int, whole: bool = True, look: int = LINE_LOOK) -> str | None:

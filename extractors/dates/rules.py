@@ -90,7 +90,8 @@ class Rules:
     # one more bar-separated part, or nothing, perhaps after a count ("| Humas Undana", "- Humas Setwan",
     # "| Biro Adpim | Dilihat ...", "| 1.208 kali dibaca", "Diposting oleh")
     time_after: re.Pattern  # "14:30 WIB" right after a header date
-    widget_after: re.Pattern  # the rest of a site's date-widget line: "| E-Paper | Indeks"
+    widget_after: re.Pattern  # the rest of a site's date-widget line: "| E-Paper | Indeks", "· Pontianak 31°C · Masuk"
+    widget_line: re.Pattern  # the site's line under a bare date line of its header: "PORTAL RESMI PEMERINTAH ..."
     signed_date: re.Pattern  # the line before a document's signature date: "[Ditetapkan di Pelaihari] pada tanggal"
     # (group `at` holds the place when the line names it)
     signed_at: re.Pattern  # a line that opens a signature block: "Ditetapkan di Pelaihari"
@@ -184,7 +185,8 @@ def load(nlp: Language) -> Rules:
         post_meta_after=re.compile(rf"^(?:[|/\-–—·•](?:[^|/·•]*[|/·•])?)?\s*(?:[\d.,]+\s+(?:kali\s+)?)?(?:{meta})\b", re.IGNORECASE),
         published_label=re.compile(rf"^(?:(?:tanggal|tgl)\.?\s+)?(?:{labels})\b\s*(?:pada|tanggal|tgl|on)?\s*[:\-–—]?\s*$", re.IGNORECASE),
         time_after=re.compile(rf"^(?:[|,/\-–—·•]\s*)?(?:pukul\s+)?\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?\s*(?:{zones})?(?:[\s\]]|$)"),
-        widget_after=re.compile(rf"^\|\s*(?:[^|\n]{{1,40}}\|\s*)?(?:{widget})(?:\W|$)", re.IGNORECASE),
+        widget_after=re.compile(rf"^[|·•]\s*(?:[^|·•\n]{{1,40}}[|·•]\s*)?(?:{widget})(?:\W|$)", re.IGNORECASE),
+        widget_line=re.compile(rf"^(?:{widget})(?:\W|$)", re.IGNORECASE),
         signed_date=re.compile(rf"^(?:(?P<at>(?:{signed})\s+di\s+[^,\n]{{1,40}}?)\s*,?\s+)?pada\s+tanggal\s*:?$", re.IGNORECASE),
         signed_at=re.compile(rf"^(?:{signed})\s+di\s", re.IGNORECASE),
         release_label=re.compile(rf"^(?:{releases})(?:\s+(?:nomor|no\.?)\s*:?\s*\S+)?$", re.IGNORECASE),

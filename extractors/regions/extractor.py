@@ -486,6 +486,8 @@ class RegionsExtractor:
             end_char = start_char + len(surface)
         else:
             surface, start_char, end_char = _span(doc, start, end)
+        if end < len(doc) and doc[end].is_alpha and data.resolve(f"{surface} {doc[end].text}") is not None:
+            return False  # the first words of a region's name: "di wilayah Kalimantan Utara"
         if not area.standalone and not self._kanwil_before(doc, start) and not _gloss_of(doc, start, area, hits) and not (
             has_bpjs and (self._glossed(doc, end, area) or self._bare_kanwil_before(doc, start, surface)
                           or self._kanwil_area_bpjs(doc, start, end) or self._own_kanwil_before(doc, start))
