@@ -1420,8 +1420,9 @@ class WorkerCountReader:
             return self._table_rows(doc, start) or self._column_rows(doc, start, tables)
         rule = "worker.context_orang"
         others = start + 1 < len(doc) and doc[start + 1].lower in self.others  # "200 orang lainnya"
+        first = self._range_low(doc, got)  # the words before the count: before its low end if a range
         licence = after.confidence if after is not None and after.role == "cue" else \
-            self._clause_licence(doc, got[1], others, licensed)
+            self._clause_licence(doc, first, others, licensed)
         if licence is None and insurers:
             licence = self._enrolment_licence(doc, start + 1, insurers)
         if licence is None:
@@ -1429,27 +1430,27 @@ class WorkerCountReader:
         if licence is None and after is None:
             unsaid.append((got, start))
         if licence is None:
-            licence = self._anaphor_licence(doc, got[1], licensed)
+            licence = self._anaphor_licence(doc, first, licensed)
         if licence is None and last is not None:
-            licence = self._revised_licence(doc, got[1], last)
+            licence = self._revised_licence(doc, first, last)
             rule = "worker.revised_orang"
         if licence is None and last is not None:
-            licence = self._enrolled_of_count(doc, got[1], start, last)
+            licence = self._enrolled_of_count(doc, first, start, last)
             rule = "worker.enrolled_orang"
         if licence is None and last is not None:
-            licence = self._compared_licence(doc, got[1], last)
+            licence = self._compared_licence(doc, first, last)
             rule = "worker.compared_orang"
         if licence is None and last is not None:
-            licence = self._list_licence(doc, got[1], start, last, others) or self._breakdown_licence(doc, got[1], last)
+            licence = self._list_licence(doc, first, start, last, others) or self._breakdown_licence(doc, first, last)
             rule = "worker.list_orang"
         if not licence and last is not None:
-            licence = self._per_place_licence(doc, got[1], start, last)
+            licence = self._per_place_licence(doc, first, start, last)
             rule = "worker.per_place"
         elif licence is None and last is None:
-            licence = self._per_place_licence(doc, got[1], start, None, licensed)
+            licence = self._per_place_licence(doc, first, start, None, licensed)
             rule = "worker.per_place"
         if not licence:
-            licence = self._bare_row_licence(doc, got[1], licensed)
+            licence = self._bare_row_licence(doc, first, licensed)
             rule = "worker.list_orang"
         if not licence:
             return []
@@ -2178,6 +2179,16 @@ class WorkerCountReader:
         end = self._numberish_end(doc, first, len(doc) if stop is None else stop)
         got = self._number(doc, end) if end > first else None
         return (got if got is not None and got[1] == first else None), end
+
+    def _range_low(self, doc: Doc, got: Reading) -> int:
+        """The token that opens the count `got` (_number), or the low end of the range it ends
+        ("diperkirakan 2.000 sampai 2.500 orang"): where the words before it stand."""
+        count, first, _, before = got
+        if count.range is None and first >= 2 and before is not None and before.lower in self.range_words:
+            low = self._range_start(doc, first, count.quantity)
+            if low is not None:
+                return low[1]
+        return first
 
     def _range_start(self, doc: Doc, first: int, high: Quantity) -> tuple[Quantity, int] | None:
         """"5.000 hingga 10.000 pekerja": the low end, counted in the high end's unit."""
