@@ -150,6 +150,8 @@ def test_a_data_tables_cells_are_set_apart_by_bars_and_a_layout_tables_are_not()
     ("Rapat TAPD di Kupang, Rabu (15/10/2025). &copy;2025 Merdeka.com/Yohana Ndun", "Rapat TAPD di Kupang, Rabu (15/10/2025)."),
     ("Penyerahan santunan JKM kepada ahli waris. (Dok. BPJS Ketenagakerjaan)", "Penyerahan santunan JKM kepada ahli waris."),
     ("Rapat KUA/PPAS di DPRD Jambi, Senin (3/11/2025).", "Rapat KUA/PPAS di DPRD Jambi, Senin (3/11/2025)."),
+    ("Pemanen sawit di Bilah Hulu. UMK 2026 ditetapkan Rp3.521.581. TRIBUN-MEDAN.COM/FREDY SANTOSO",
+     "Pemanen sawit di Bilah Hulu. UMK 2026 ditetapkan Rp3.521.581."),  # the credit opens after the number
 ])
 def test_a_photo_caption_is_story_text_without_its_credit(caption, kept):
     html = f"""<html><body><article><div class="entry-content">

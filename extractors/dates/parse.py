@@ -49,6 +49,7 @@ NUMBER_LOOK = 12  # tokens walked back to the start of a document number's line
 DOCUMENT_NUMBER = re.compile(r"^(?:No|Nomor)\.?\s*:?\s*\d[\w./-]*(?:\s+[\w./-]+){0,2},$")  # "No. 62/11/82/Th. XXIV,"
 EMPHASIS = "*_"  # a chat message's bold and italic marks
 CHAT_STAMP = re.compile(r"\[\d{1,2}[.:]\d{2},$")  # "[09.14, 5/8/2025]": an exported chat message's time and day
+PLACE_NAME_WORDS = 3  # a place's name head and the capitalised words after it, before its day and month
 YEARLESS_LEAD = timedelta(days=31)  # a yearless date may lie this far after publication
 WEEKDAY_MISMATCH = 0.7  # confidence factor when the written weekday disagrees with the date
 HEADLINE_WORDS = 4  # words of a headline at least, above a bare date line that is the story's own
@@ -200,6 +201,19 @@ def extract(doc: Doc, rules: Rules, memo: Memo, published: date | None, text: st
     return _one_publication_date(hits, published, labelled)
 
 
+def _place_named_before(doc: Doc, start: int, rules: Rules) -> bool:
+    """Whether a name head ("Jalan", "Pasar", "Jl.") opens the capitalised words right before
+    token `start` (PLACE_NAME_WORDS of them at most), the head included."""
+    if start >= 2 and doc[start - 1].text == "." and doc[start - 2].lower_ in rules.name_heads:
+        return True  # "Jl. 10 November"
+    for k in range(start - 1, max(-1, start - 1 - PLACE_NAME_WORDS), -1):
+        if not doc[k].is_title:
+            return False
+        if doc[k].lower_ in rules.name_heads:
+            return True
+    return False
+
+
 def _after_label(text: str, start: int, rules: Rules) -> bool:
     """Whether the date at character `start` follows a publication label on its line, alone
     or as a meta line's field ("Diterbitkan: 25 Juli 2024 | Kategori: ...")."""
@@ -342,6 +356,8 @@ def _hit(doc: Doc, lo: int, orths: list[int], matched: Matched, labels_at: set[i
     if value is None:
         return None
     start, end = lo + matched.start, lo + matched.end
+    if shape.precision == "day" and _place_named_before(doc, start, rules):
+        return None  # "Pasar Batik 17 Agustus": a market's name, not a date
     first = doc[start]
     if first.idx >= HEADER_CHARS and not _labelled(start, labels_at):
         role = "mentioned"  # the common case: a date in the body

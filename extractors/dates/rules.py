@@ -97,6 +97,7 @@ class Rules:
     signed_at: re.Pattern  # a line that opens a signature block: "Ditetapkan di Pelaihari"
     release_label: re.Pattern  # a press release's label line: "Siaran Pers", "SIARAN PERS NOMOR: 045/HM/IX/2025"
     copy_stamp: re.Pattern  # a line's field before a date that stamps a copy: "Dicetak dari jdih... pada"
+    name_heads: frozenset[str]  # lowercase words opening a place named by a day and month: "jalan", "pasar"
 
 
 @cache
@@ -191,6 +192,7 @@ def load(nlp: Language) -> Rules:
         signed_at=re.compile(rf"^(?:{signed})\s+di\s", re.IGNORECASE),
         release_label=re.compile(rf"^(?:{releases})(?:\s+(?:nomor|no\.?)\s*:?\s*\S+)?$", re.IGNORECASE),
         copy_stamp=re.compile(rf"^(?:(?:dokumen|halaman) ini\s+)?(?:{stamps})\b", re.IGNORECASE),
+        name_heads=frozenset(w.lower() for w in cues.get("name_head", ())),
     )
 
 
