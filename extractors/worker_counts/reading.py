@@ -2518,15 +2518,17 @@ class WorkerCountReader:
         clause said nothing (`unsaid`, and no other rule counted it) counts the people of a
         quota when a quota word stands before it in its sentence; after the lists and totals
         had their turn, so that a list's items keep its unit. So does an addition to a quota or
-        to workers counted shortly before (see _added)."""
+        to workers counted shortly before (see _added), and so do the rows of a list that
+        goes on from a quota's count ("... yaitu 18.000 orang. Kabupaten Tasikmalaya memperoleh
+        12.500 orang, Kabupaten Ciamis 9.750 orang, ...": see _list_licence)."""
         counted = {hit.start for hit in hits}
-        new = []
+        new: list[Hit] = []
         for got, start in unsaid:
             first = got[1]
             if doc[first].idx in counted or got[0].year:
                 continue
             if any(doc[k].lower in self.quota_words for k in range(self._sentence_start(doc, first), first)) \
-                    or self._added(doc, first, start + 1, hits):
+                    or self._added(doc, first, start + 1, hits) or (new and self._list_licence(doc, first, start, new[-1])):
                 new.extend(self._count(doc, got, start, start + 1, Noun("unit", "orang", QUOTA_LICENCE, 1),
                                        "worker.quota_orang"))
         return new
