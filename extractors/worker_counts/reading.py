@@ -40,6 +40,7 @@ CONTEXT_WINDOW = 12  # tokens searched before "N orang" for a worker noun
 PARTITIVE_FACTOR = 0.9  # "dari N pekerja, M orang": a little less sure than "M orang pekerja"
 LINK_WINDOW = 8  # tokens searched after "jumlah <unit>" for its link word ("mencapai")
 LIST_WINDOW = 25  # tokens allowed between two counts of one list
+PLACE_WORDS = 3  # capitalised words of a place that opens a list's row ("Di Kabupaten Tanjung Jabung Barat" is longer)
 LIST_LICENCE = 0.75  # how sure a count that continues a list of worker counts is
 REVISED_LICENCE = 0.75  # how sure "kuota ... menjadi N orang" after a worker count is
 PER_PLACE_LICENCE = 0.75  # how sure "minimal 20 orang per desa" after a worker count is
@@ -374,6 +375,7 @@ class WorkerCountReader:
             if context is not None and context.text and OTHERS_WORD in context.text:
                 hits.extend(self._bare_others(doc, hits))
         if unsaid:
+            hits.extend(self._place_rows(doc, hits, unsaid, licensed))
             hits.extend(self._quota_counts(doc, hits, unsaid))
         return _outside(_one_per_number(hits), found.get("amount", ()))
 
@@ -2644,6 +2646,47 @@ class WorkerCountReader:
         while j >= 0 and i - j <= 2 * LIST_WINDOW and doc[j].lower not in self.sentence_ends and not doc[j].is_space:
             j -= 1
         return self._names_workers(doc, j + 1, i - 1, licensed) or None
+
+    def _place_rows(self, doc: Doc, hits: list[Hit], unsaid: list[tuple[Reading, int]], licensed: frozenset[str]) -> list[Hit]:
+        """The rows of a list of places' "N orang" that opens a sentence after one naming workers
+        (see _place_rows_licence), among the counts no rule counted (`unsaid`), after the lists
+        that sum to a total had their turn."""
+        counted = {hit.start for hit in hits}
+        new: list[Hit] = []
+        for got, start in unsaid:
+            first = got[1]
+            if doc[first].idx in counted or got[0].year:
+                continue
+            licence = self._place_rows_licence(doc, first, start, licensed) or (
+                new and self._list_licence(doc, first, start, new[-1]))
+            if licence:
+                new.extend(self._count(doc, got, start, start + 1, Noun("unit", "orang", licence, 1), "worker.list_orang"))
+        return new
+
+    def _place_rows_licence(self, doc: Doc, first: int, orang: int, licensed: frozenset[str]) -> float | None:
+        """"... merupakan pekerja rentan yang iurannya ditanggung pemerintah daerah. Di Merangin
+        sebanyak 7.500 orang, Bungo 4.250 orang dan ...": "N orang" (tokens `first` to `orang`)
+        after a place alone (PLACE_WORDS capitalised words, "di" and link words around them) that
+        opens its sentence, and before the next row of a list ("," or "dan" and a capitalised
+        word), counts what the sentence before names, if workers (its later rows: _list_licence)."""
+        i = first - 1
+        while i > 0 and (doc[i].lower in self.links or doc[i].lower in self.approx):
+            i -= 1
+        k = i
+        while k > 0 and i - k < PLACE_WORDS and doc[k].is_title:
+            k -= 1
+        if k == i:
+            return None
+        if doc[k].lower_ == "di":
+            k -= 1
+        after = orang + 1
+        if k < 2 or doc[k].lower not in self.sentence_ends or after + 1 >= len(doc) \
+                or not (doc[after].orth == self.comma or doc[after].lower in self.list_joiners) or not doc[after + 1].is_title:
+            return None
+        j = k - 1
+        while j >= 0 and k - j <= 2 * LIST_WINDOW and doc[j].lower not in self.sentence_ends and not doc[j].is_space:
+            j -= 1
+        return self._names_workers(doc, j + 1, k, licensed) or None
 
     def _revised_licence(self, doc: Doc, first: int, last: Hit) -> float | None:
         """"Tahun depan kuota ditambah menjadi 5.000 orang", "Jumlah itu akan ditingkatkan
