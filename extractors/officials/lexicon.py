@@ -245,6 +245,7 @@ class Lexicon:
             | {entry[0] for entries in self.orgs.values() for entry, _ in entries if len(entry) == 1}  # "Unkhair"
             | _regulation_heads()  # "Menurut Sekda, Pergub tersebut ...": no name
         ) - roles.get("name_ok", set())
+        self.name_ok = frozenset(roles.get("name_ok", ()))
         self.not_name_shape = _wildcard_regex(wildcards)
 
     def is_suffixed_name_word(self, text: str, lower: str) -> bool:
