@@ -171,10 +171,10 @@ class NameReader:
                 words.append(j)  # an honorific inside a name: "Ardiansyah Puang Rahim"
                 j += 1
             elif (tok.suffixed_name or tok.rank_name or (tok.field and len(words) > 1)) and j not in blocked \
-                    and j + 1 < n and toks[j + 1].text in {",", ".", ")"} \
+                    and j + 1 < n and (toks[j + 1].text in {",", ".", ")", "("} or toks[j + 1].lower == "dan") \
                     and not (tok.honorific and glued(j + 1, ".") and j + 2 < n and toks[j + 2].name):
                 words.append(j)  # a last name word that looks like a verb, a rank or a field:
-                j += 1  # "Yosef Lamatokan,", "(Fransina Mayor)", "Budi Perwira Negara,"
+                j += 1  # "Yosef Lamatokan,", "(Fransina Mayor)", "Budi Perwira Negara,", "Yosias Abdon Mayor dan"
             elif tok.lower in lex.after_name and j + 1 < n and toks[j + 1].name and j + 1 not in blocked \
                     and j not in blocked:
                 words.append(j)  # a day or month inside a name: "Ahmad Sabtu Hasan"
