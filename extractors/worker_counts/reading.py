@@ -2667,7 +2667,8 @@ class WorkerCountReader:
         """"... merupakan pekerja rentan yang iurannya ditanggung pemerintah daerah. Di Merangin
         sebanyak 7.500 orang, Bungo 4.250 orang dan ...": "N orang" (tokens `first` to `orang`)
         after a place alone (PLACE_WORDS capitalised words, "di" and link words around them) that
-        opens its sentence, and before the next row of a list ("," or "dan" and a capitalised
+        opens its sentence (perhaps after an anaphor and a comma: "Sebarannya, Kecamatan Kalisat
+        1.240 orang, ..."), and before the next row of a list ("," or "dan" and a capitalised
         word), counts what the sentence before names, if workers (its later rows: _list_licence)."""
         i = first - 1
         while i > 0 and (doc[i].lower in self.links or doc[i].lower in self.approx):
@@ -2679,6 +2680,8 @@ class WorkerCountReader:
             return None
         if doc[k].lower_ == "di":
             k -= 1
+        if k >= 2 and doc[k].orth == self.comma and doc[k - 1].lower in self.anaphors:
+            k -= 2  # "Sebarannya, Kecamatan Kalisat 1.240 orang, ..."
         after = orang + 1
         if k < 2 or doc[k].lower not in self.sentence_ends or after + 1 >= len(doc) \
                 or not (doc[after].orth == self.comma or doc[after].lower in self.list_joiners) or not doc[after + 1].is_title:
