@@ -13,6 +13,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 
+POSSESSIVE = "nya"  # written onto a worker unit's last word: the same workers, someone's ("nelayannya")
+
+
 class Noun(NamedTuple):
     role: str  # unit | classifier | cue | soft_cue | never
     unit: str
@@ -27,6 +30,9 @@ class NounTable:
         for row in rows:
             words = tuple(strings.add(t.lower_) for t in nlp.make_doc(row["phrase"]))
             self.nouns[words] = Noun(row["role"], row["unit"], float(row["confidence"] or 0), len(words))
+        for words, noun in list(self.nouns.items()):  # "120 awak kapalnya", "64 nelayannya": their workers
+            if noun.role == "unit":
+                self.nouns.setdefault((*words[:-1], strings.add(strings[words[-1]] + POSSESSIVE)), noun)
         # Word sequences that a longer phrase starts with (heads) or ends with (tails).
         self.heads = frozenset(words[:n] for words in self.nouns for n in range(1, len(words)))
         self.tails = frozenset(words[-n:] for words in self.nouns for n in range(1, len(words)))
