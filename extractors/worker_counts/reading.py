@@ -26,7 +26,7 @@ from ..numerals import NumberGrammar, Quantity, build_phrase_matcher, column_fig
     row_figures
 from ..numerals.tables import Cell, PipeTable, cell_figure, column_figures_of, header_scale, pipe_tables, vague_scale
 from ..numerals import split_range
-from .nouns import Noun, NounTable
+from .nouns import POSSESSIVE, Noun, NounTable
 
 HERE = Path(__file__).parent
 NUMBERS = HERE.parent / "numerals"
@@ -265,6 +265,7 @@ class WorkerCountReader:
         self.range_words = _phrase_index(nlp, (r["word"] for r in read_csv(NUMBERS / "range_words.csv")))
         # Anchors: the first word of every unit phrase (NounTable.at finds the longest).
         anchors = {nlp.make_doc(r["phrase"])[0].text for r in rows if r["role"] in ("unit", "classifier", ENROLLED, *CONTEXT_ROLES)}
+        anchors |= {r["phrase"] + POSSESSIVE for r in rows if r["role"] == "unit" and len(nlp.make_doc(r["phrase"])) == 1}  # "nelayannya"
         subsets = {role: [r["word"] for r in context if r["role"] == role] for role in SUBSET_ROLES}
         occupations = {role: [r["word"] for r in context if r["role"] == role] for role in ("occupation", "occupation_unit")}
         possessives = [r["word"] for r in context if r["role"] == "possessive"]
