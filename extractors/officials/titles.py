@@ -364,6 +364,9 @@ class TitleReader:
             if self._glued_hyphen(j):
                 j += 3  # a doubled word: "Paguyuban Mama-Mama Pedagang Pasar Mopah"
                 continue
+            if tok.text == "'" and toks[j - 1].cap and not toks.space(j - 1) and j + 1 < n and toks[j + 1].cap:
+                j += 1  # a glottal stop ending a word of the name: "Kelompok Nelayan Sipakainge' Desa Pallime"
+                continue
             if tok.text == "," and (listed := self._listed_name_end(j)) is not None:
                 j, limit = listed, limit + listed - j  # a list its short form closes: "Serikat Pekerja
                 continue  # Kimia, Energi dan Pertambangan (SP KEP)"
