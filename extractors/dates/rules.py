@@ -161,7 +161,7 @@ def load(nlp: Language) -> Rules:
     zones = "|".join(re.escape(w) for w in cues["time_zone"])
     meta = "|".join(re.escape(w) for w in cues["post_meta"])
     widget = "|".join(re.escape(w) for w in cues["widget"])
-    site_headers = "|".join(re.escape(w) for w in cues["site_header"])
+    site_headers = "|".join(re.escape(w.upper()) for w in cues["site_header"])  # in capitals only
     signed = "|".join(re.escape(w) for w in cues["signed_at"])
     stamps = "|".join(re.escape(w) for w in cues["copy_stamp"])
     releases = "|".join(re.escape(w) for w in cues["release_label"])
@@ -188,7 +188,7 @@ def load(nlp: Language) -> Rules:
         published_label=re.compile(rf"^(?:(?:tanggal|tgl)\.?\s+)?(?:{labels})\b\s*(?:pada|tanggal|tgl|on)?\s*[:\-–—]?\s*$", re.IGNORECASE),
         time_after=re.compile(rf"^(?:[|,/\-–—·•]\s*)?(?:pukul\s+)?\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?\s*(?:{zones})?(?:[\s\]]|$)"),
         widget_after=re.compile(rf"^[|·•]\s*(?:[^|·•\n]{{1,40}}[|·•]\s*)?(?:{widget})(?:\W|$)", re.IGNORECASE),
-        widget_line=re.compile(rf"^(?:{widget}|{site_headers})(?:\W|$)", re.IGNORECASE),
+        widget_line=re.compile(rf"^(?:(?i:{widget})|{site_headers})(?:\W|$)"),
         signed_date=re.compile(rf"^(?:(?P<at>(?:{signed})\s+di\s+[^,\n]{{1,40}}?)\s*,?\s+)?pada\s+tanggal\s*:?$", re.IGNORECASE),
         signed_at=re.compile(rf"^(?:{signed})\s+di\s", re.IGNORECASE),
         release_label=re.compile(rf"^(?:{releases})(?:\s+(?:nomor|no\.?)\s*:?\s*\S+)?$", re.IGNORECASE),
