@@ -98,6 +98,8 @@ def column_figures(doc: Doc, close: int) -> Iterator[Token]:
         end += 1
     if end >= n or "\n" not in doc[end].text or (start > 0 and "\n" not in doc[start - 1].text):
         return  # the header is a line of its own
+    barred = any(doc[k].text == "|" for k in range(start, end))  # a header of "|" cells: its rows have them too,
+    # and a line after the table that ends in a figure is none ("Sumber: Disnakertrans Kaur, September 2025")
     units = [k for k in range(start, end) if doc[k].text == ")" and _opened(doc, k, start)]
     if close not in units:
         return
@@ -108,7 +110,7 @@ def column_figures(doc: Doc, close: int) -> Iterator[Token]:
         figures = stop
         while figures > k and doc[figures - 1].like_num:
             figures -= 1
-        if stop - figures < len(units) or figures == k:
+        if stop - figures < len(units) or figures == k or (barred and not any(doc[j].text == "|" for j in range(k, stop))):
             return
         yield doc[stop + column]
 
