@@ -110,7 +110,8 @@ def column_figures(doc: Doc, close: int) -> Iterator[Token]:
         figures = stop
         while figures > k and doc[figures - 1].like_num:
             figures -= 1
-        if stop - figures < len(units) or figures == k or (barred and not any(doc[j].text == "|" for j in range(k, stop))):
+        if stop - figures < len(units) or figures == k or (
+                barred and not any(doc[j].text == "|" for j in range(k, stop))):
             return
         yield doc[stop + column]
 

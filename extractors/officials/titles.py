@@ -178,11 +178,11 @@ class TitleReader:
         lex = self.lex
         if tok.lower in lex.elements:
             hit = longest(lex.elements, toks, n, i)
-            if hit and not (hit[1][0] == "place" and hit[0] == i + 1 and tok.lower in lex.name_ok
-                            and i + 1 < n and toks[i + 1].name):
-                return hit[0], hit[1][0], hit[1][1]  # (a country that is also a first name, before a
-            if hit:  # name word: "KSPSI Kabupaten Cirebon Oman Abdurrohman")
-                return None
+            if hit:
+                if hit[1][0] == "place" and hit[0] == i + 1 and tok.lower in lex.name_ok \
+                        and i + 1 < n and toks[i + 1].name:
+                    return None  # a country that is also a first name: "KSPSI Kabupaten Cirebon Oman Abdurrohman"
+                return hit[0], hit[1][0], hit[1][1]
         if tok.lower in lex.glue:
             end = i + 1
             if end < n and toks[end].text == "." and not toks.space(i):

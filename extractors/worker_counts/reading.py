@@ -265,7 +265,8 @@ class WorkerCountReader:
         self.range_words = _phrase_index(nlp, (r["word"] for r in read_csv(NUMBERS / "range_words.csv")))
         # Anchors: the first word of every unit phrase (NounTable.at finds the longest).
         anchors = {nlp.make_doc(r["phrase"])[0].text for r in rows if r["role"] in ("unit", "classifier", ENROLLED, *CONTEXT_ROLES)}
-        anchors |= {r["phrase"] + POSSESSIVE for r in rows if r["role"] == "unit" and len(nlp.make_doc(r["phrase"])) == 1}  # "nelayannya"
+        anchors |= {r["phrase"] + POSSESSIVE for r in rows  # a one-word unit with -nya: "nelayannya"
+                    if r["role"] == "unit" and len(nlp.make_doc(r["phrase"])) == 1}
         subsets = {role: [r["word"] for r in context if r["role"] == role] for role in SUBSET_ROLES}
         occupations = {role: [r["word"] for r in context if r["role"] == role] for role in ("occupation", "occupation_unit")}
         possessives = [r["word"] for r in context if r["role"] == "possessive"]
@@ -2531,7 +2532,8 @@ class WorkerCountReader:
             if doc[first].idx in counted or got[0].year:
                 continue
             if any(doc[k].lower in self.quota_words for k in range(self._sentence_start(doc, first), first)) \
-                    or self._added(doc, first, start + 1, hits) or (new and self._list_licence(doc, first, start, new[-1])):
+                    or self._added(doc, first, start + 1, hits) \
+                    or (new and self._list_licence(doc, first, start, new[-1])):
                 new.extend(self._count(doc, got, start, start + 1, Noun("unit", "orang", QUOTA_LICENCE, 1),
                                        "worker.quota_orang"))
         return new
@@ -2648,7 +2650,8 @@ class WorkerCountReader:
             j -= 1
         return self._names_workers(doc, j + 1, i - 1, licensed) or None
 
-    def _place_rows(self, doc: Doc, hits: list[Hit], unsaid: list[tuple[Reading, int]], licensed: frozenset[str]) -> list[Hit]:
+    def _place_rows(self, doc: Doc, hits: list[Hit], unsaid: list[tuple[Reading, int]],
+                    licensed: frozenset[str]) -> list[Hit]:
         """The rows of a list of places' "N orang" that opens a sentence after one naming workers
         (see _place_rows_licence), among the counts no rule counted (`unsaid`), after the lists
         that sum to a total had their turn."""
@@ -2661,7 +2664,8 @@ class WorkerCountReader:
             licence = self._place_rows_licence(doc, first, start, licensed) or (
                 new and self._list_licence(doc, first, start, new[-1]))
             if licence:
-                new.extend(self._count(doc, got, start, start + 1, Noun("unit", "orang", licence, 1), "worker.list_orang"))
+                new.extend(self._count(doc, got, start, start + 1, Noun("unit", "orang", licence, 1),
+                                       "worker.list_orang"))
         return new
 
     def _place_rows_licence(self, doc: Doc, first: int, orang: int, licensed: frozenset[str]) -> float | None:
@@ -2684,8 +2688,8 @@ class WorkerCountReader:
         if k >= 2 and doc[k].orth == self.comma and doc[k - 1].lower in self.anaphors:
             k -= 2  # "Sebarannya, Kecamatan Kalisat 1.240 orang, ..."
         after = orang + 1
-        if k < 2 or doc[k].lower not in self.sentence_ends or after + 1 >= len(doc) \
-                or not (doc[after].orth == self.comma or doc[after].lower in self.list_joiners) or not doc[after + 1].is_title:
+        if k < 2 or doc[k].lower not in self.sentence_ends or after + 1 >= len(doc) or not doc[after + 1].is_title \
+                or not (doc[after].orth == self.comma or doc[after].lower in self.list_joiners):
             return None
         j = k - 1
         while j >= 0 and k - j <= 2 * LIST_WINDOW and doc[j].lower not in self.sentence_ends and not doc[j].is_space:
