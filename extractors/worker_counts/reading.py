@@ -15,7 +15,7 @@ from functools import lru_cache
 from itertools import accumulate
 from operator import attrgetter
 from pathlib import Path
-from typing import Iterator, NamedTuple
+from typing import Callable, Iterator, NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -2525,17 +2525,26 @@ class WorkerCountReader:
         to workers counted shortly before (see _added), and so do the rows of a list that
         goes on from a quota's count ("... yaitu 18.000 orang. Kabupaten Tasikmalaya memperoleh
         12.500 orang, Kabupaten Ciamis 9.750 orang, ...": see _list_licence)."""
+        def licence(first: int, orang: int, new: list[Hit]) -> float | None:
+            quota = any(doc[k].lower in self.quota_words for k in range(self._sentence_start(doc, first), first))
+            return QUOTA_LICENCE if quota or self._added(doc, first, orang + 1, hits) \
+                or (new and self._list_licence(doc, first, orang, new[-1])) else None
+        return self._unsaid_counted(doc, hits, unsaid, licence, "worker.quota_orang")
+
+    def _unsaid_counted(self, doc: Doc, hits: list[Hit], unsaid: list[tuple[Reading, int]],
+                        licence: Callable[[int, int, list[Hit]], float | None], rule: str) -> list[Hit]:
+        """The counts of `unsaid` ("N orang" no rule counted; no year) that `licence` licenses, in
+        text order: it is given the count's first token, the token of "orang" and the counts
+        licensed so far (a list's later rows go on from the last of them)."""
         counted = {hit.start for hit in hits}
         new: list[Hit] = []
         for got, start in unsaid:
             first = got[1]
             if doc[first].idx in counted or got[0].year:
                 continue
-            if any(doc[k].lower in self.quota_words for k in range(self._sentence_start(doc, first), first)) \
-                    or self._added(doc, first, start + 1, hits) \
-                    or (new and self._list_licence(doc, first, start, new[-1])):
-                new.extend(self._count(doc, got, start, start + 1, Noun("unit", "orang", QUOTA_LICENCE, 1),
-                                       "worker.quota_orang"))
+            sure = licence(first, start, new)
+            if sure:
+                new.extend(self._count(doc, got, start, start + 1, Noun("unit", "orang", sure, 1), rule))
         return new
 
     def _added(self, doc: Doc, first: int, after: int, hits: list[Hit]) -> bool:
@@ -2655,18 +2664,9 @@ class WorkerCountReader:
         """The rows of a list of places' "N orang" that opens a sentence after one naming workers
         (see _place_rows_licence), among the counts no rule counted (`unsaid`), after the lists
         that sum to a total had their turn."""
-        counted = {hit.start for hit in hits}
-        new: list[Hit] = []
-        for got, start in unsaid:
-            first = got[1]
-            if doc[first].idx in counted or got[0].year:
-                continue
-            licence = self._place_rows_licence(doc, first, start, licensed) or (
-                new and self._list_licence(doc, first, start, new[-1]))
-            if licence:
-                new.extend(self._count(doc, got, start, start + 1, Noun("unit", "orang", licence, 1),
-                                       "worker.list_orang"))
-        return new
+        return self._unsaid_counted(doc, hits, unsaid, lambda first, orang, new: self._place_rows_licence(
+            doc, first, orang, licensed) or (new and self._list_licence(doc, first, orang, new[-1])) or None,
+            "worker.list_orang")
 
     def _place_rows_licence(self, doc: Doc, first: int, orang: int, licensed: frozenset[str]) -> float | None:
         """"... merupakan pekerja rentan yang iurannya ditanggung pemerintah daerah. Di Merangin
