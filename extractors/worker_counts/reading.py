@@ -768,8 +768,9 @@ class WorkerCountReader:
     def _bare_others(self, doc: Doc, hits: list[Hit]) -> list[Hit]:
         """"5.120 petani berada di Sanggau, sedangkan 2.330 lainnya di Sekadau": a bare number
         that "lainnya" follows, not yet counted, counts the rest of the workers of the count
-        before it in its sentence (LIST_WINDOW tokens at most, no other number between): in
-        the unit named right after "lainnya" ("41 lainnya pekerja mandiri"), else in its unit."""
+        before it in its sentence (LIST_WINDOW tokens at most, no other number between), in its
+        unit; a worker unit named right after "lainnya" ("41 lainnya pekerja mandiri", "480
+        lainnya petani kakao") makes it a count of that unit, with no count before it needed."""
         new: list[Hit] = []
         ordered = sorted(hits, key=attrgetter("start"))
         counted = {hit.start for hit in hits}
@@ -783,13 +784,18 @@ class WorkerCountReader:
             if got is None or end != k or got[0].range is not None or got[0].year:
                 continue
             start = doc[first].idx
-            last = next((h for h in reversed(ordered) if h.end <= start), None)
-            if start in counted or last is None or not self._same_sentence_run(doc, first, last.end):
+            if start in counted:
                 continue
             named = self.nouns.at(doc, k + 1) if k + 1 < len(doc) else None
-            unit = named.unit if named is not None and named.role == "unit" else last.fields["unit"]
+            if named is not None and named.role == "unit":  # "480 lainnya petani kakao": the unit said
+                new.append(Hit("worker_count", start, doc[k - 1].idx + len(doc[k - 1]), "worker.others",
+                               round(named.confidence * PART_FACTOR, 3), {"value": got[0].value, "unit": named.unit}))
+                continue
+            last = next((h for h in reversed(ordered) if h.end <= start), None)
+            if last is None or not self._same_sentence_run(doc, first, last.end):
+                continue
             new.append(Hit("worker_count", start, doc[k - 1].idx + len(doc[k - 1]), "worker.others",
-                           round(last.confidence * PART_FACTOR, 3), {"value": got[0].value, "unit": unit}))
+                           round(last.confidence * PART_FACTOR, 3), {"value": got[0].value, "unit": last.fields["unit"]}))
         return new
 
     def _same_sentence_run(self, doc: Doc, first: int, after: int) -> bool:
