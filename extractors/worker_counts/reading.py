@@ -2660,10 +2660,16 @@ class WorkerCountReader:
             i -= 1  # "... pada 2023. Kini jumlahnya tinggal sekitar 29.500 orang"
         if doc[i - 1].orth != self.comma and doc[i - 1].lower not in self.sentence_ends:
             return None  # after a comma its own sentence names them, after a full stop the one before
-        j = i - 2
-        while j >= 0 and i - j <= 2 * LIST_WINDOW and doc[j].lower not in self.sentence_ends and not doc[j].is_space:
+        return self._names_workers(doc, self._sentence_ending_at(doc, i - 1), i - 1, licensed) or None
+
+    def _sentence_ending_at(self, doc: Doc, stop: int) -> int:
+        """The first token of the sentence or clause that token `stop` (a full stop or comma)
+        ends, in its paragraph and 2 * LIST_WINDOW tokens back at most."""
+        j = stop - 1
+        while j >= 0 and stop + 1 - j <= 2 * LIST_WINDOW and doc[j].lower not in self.sentence_ends \
+                and not doc[j].is_space:
             j -= 1
-        return self._names_workers(doc, j + 1, i - 1, licensed) or None
+        return j + 1
 
     def _place_rows(self, doc: Doc, hits: list[Hit], unsaid: list[tuple[Reading, int]],
                     licensed: frozenset[str]) -> list[Hit]:
@@ -2697,10 +2703,7 @@ class WorkerCountReader:
         if k < 2 or doc[k].lower not in self.sentence_ends or after + 1 >= len(doc) or not doc[after + 1].is_title \
                 or not (doc[after].orth == self.comma or doc[after].lower in self.list_joiners):
             return None
-        j = k - 1
-        while j >= 0 and k - j <= 2 * LIST_WINDOW and doc[j].lower not in self.sentence_ends and not doc[j].is_space:
-            j -= 1
-        return self._names_workers(doc, j + 1, k, licensed) or None
+        return self._names_workers(doc, self._sentence_ending_at(doc, k), k, licensed) or None
 
     def _revised_licence(self, doc: Doc, first: int, last: Hit) -> float | None:
         """"Tahun depan kuota ditambah menjadi 5.000 orang", "Jumlah itu akan ditingkatkan
