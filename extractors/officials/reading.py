@@ -134,7 +134,8 @@ class DocReader:
         unset = title.place in LOCAL_PLACES and i == post_end and not toks[i].honorific \
             and not titles.opens_birth_name(i) and not named_as_place  # no comma: only a title or "I Wayan" tells where the place ends
         if unset and not (title.place == "district" and self._known_district(chunks[-1])
-                          or title.place == "village" and self._known_village(chunks[-1])):
+                          or title.place == "village" and self._known_village(chunks[-1])
+                          or title.place == "local" and chunks[-1].regions and chunks[-1].place is None):
             return [], post_end  # "Kades Sukamaju Ahmad Yani": where the village ends is unknown
         if lowercase and (bracketed or i == post_end and not (
                 self._elected_body(chunks) or commission and post_end == end)):

@@ -637,7 +637,7 @@ class TitleReader:
         toks, n, lex, element = self.toks, self.n, self.lex, self.element
         numbered, first = lex.numbered, i
         chunks = [Chunk()]
-        unknown_place = False
+        unknown_place, region_end = False, -1
         if i > 0 and self._glued_hyphen(i - 1) and toks[i + 1].text.isupper():
             i += 2  # "Kepala Disnaker-PMPTSP": the title's body merged with another, named by its first
         while i < n:
@@ -647,6 +647,8 @@ class TitleReader:
                 end, kind, value = el
                 if kind == "region":
                     chunk.regions.append(value)
+                    if i == first:
+                        region_end = end
                 elif kind == "office_area":
                     chunk.areas.append(value)
                 elif kind == "org" and chunk.org is None:
@@ -706,6 +708,8 @@ class TitleReader:
                         place == "village" and self.village(i) is not None)):  # "Kepala Desa Tepas Bambang"
                     mode = place or ("area" if chunk.unit is not None else "")
                     local = mode in LOCAL_PLACES
+                    if mode == "local" and i == region_end and self._district_end(first) in (None, i) and self.name_at(i):
+                        return chunks, i, False  # a region is the place: "Kepala Adat Besar Kutai Barat Paulus Jiu Ngau"
                     if local or (mode == "area" and not chunk.regions and not chunk.areas):
                         end = self.place_run(i, local, mode == "village")
                         if end is None:
