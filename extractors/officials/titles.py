@@ -535,13 +535,14 @@ class TitleReader:
         district = longest(self.lex.districts, self.toks, self.n, i) if self.toks[i].cap else None
         return district[0] if district is not None else None
 
-    def _org_name_tail(self, i: int, named_before: bool = False) -> int | None:
+    def _org_name_tail(self, i: int, named_before: bool = False, past_honorifics: bool = False) -> int | None:
         """End of the rest of an organisation's name after its bracketed short form, at token i:
         a capitalised run that a comma closes with a name after it ("(Pokdarwis) Bono Bergulung,
         Syafrizal, ...", also past its village and kecamatan: ", Desa X, Kecamatan Y,"); None
         when the run may be the name itself ("(KSPSI) Budi Santoso, mengatakan"). With the name
         before the post (`named_before`), a run that a comma and a clause close: "Usman Gumay,
-        yang juga Ketua Kelompok Usaha Bersama (KUB) Nelayan Bintang Laut, mengatakan ..."."""
+        yang juga Ketua Kelompok Usaha Bersama (KUB) Nelayan Bintang Laut, mengatakan ...".
+        `past_honorifics`: the name after the comma may open with honorifics ("..., H. Bakri Latif,")."""
         toks = self.toks
         if i >= self.n or not toks[i].cap or toks[i].honorific or self.element(i) is not None:
             return None
@@ -558,6 +559,8 @@ class TitleReader:
             k = close + 1
         if not self.name_at(k):
             return None
+        while past_honorifics and k < self.n and toks[k].honorific:  # "H. Bakri Latif"
+            k += 2 if k + 1 < self.n and toks[k + 1].text == "." else 1
         after = self._closed_run(k)  # the name, closed by a comma and a clause that goes on
         return end if after is not None and self._clause_after(after) else None  # ("..., yang juga
         # ...", "..., menuturkan"; not a list of names "..., Andi Rahman, dan Joko")
@@ -757,7 +760,7 @@ class TitleReader:
                     named = chunk.org is not None or i == first  # an organisation's or the field's short form
                     i = paren
                     if named and not chunk.regions and chunk.place is None:
-                        end = self._org_name_tail(i, named_before)
+                        end = self._org_name_tail(i, named_before, chunk.org is not None)
                         if end is not None:  # "Kelompok Sadar Wisata (Pokdarwis) Bono Bergulung, Syafrizal,",
                             chunk.place, i = (i, end), end  # "Ketua Lembaga Masyarakat Adat (LMA) Malind Anim, Benediktus"
                     continue
