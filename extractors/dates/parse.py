@@ -198,7 +198,16 @@ def extract(doc: Doc, rules: Rules, memo: Memo, published: date | None, text: st
         labelled = {h.fields["value"] for h in hits if h.fields["role"] == "published" and _after_label(text, h.start, rules)}
     else:
         labelled = set()
-    return _one_publication_date(hits, published, labelled)
+    hits = _one_publication_date(hits, published, labelled)
+    if yearless and (own := {h.fields["value"] for h in hits if h.fields["role"] == "published"}) and len(own) == 1:
+        day = own.pop()  # no metadata: the text's own publication date dates the days its weekday confirms
+        known = {h.fields["value"] for h in hits}  # (a day also written with its year keeps that span)
+        hits += [h for lo, orths, matched, last in yearless
+                 if _weekday_written(matched.weekdays, orths, rules, memo)
+                 and (h := _hit(doc, lo, orths, matched, labels_at, rules, memo, day, last)) is not None
+                 and h.fields["role"] == "mentioned" and h.fields["value"] not in known]
+        hits.sort(key=lambda h: h.start)
+    return hits
 
 
 def _place_named_before(doc: Doc, start: int, rules: Rules) -> bool:
@@ -407,6 +416,11 @@ def _year_near(published: date, month: int, day: int) -> int | None:
         if candidate <= published + YEARLESS_LEAD:
             return year
     return None
+
+
+def _weekday_written(positions: tuple[int, ...], orths: list[int], rules: Rules, memo: Memo) -> bool:
+    """Whether a weekday name stands at one of the positions."""
+    return any(memo.text(orths[at]).lower() in rules.weekdays for at in positions)
 
 
 def _weekday_agreement(positions: tuple[int, ...], orths: list[int], rules: Rules, memo: Memo, value: date) -> float:
