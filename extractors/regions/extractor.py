@@ -647,6 +647,10 @@ class RegionsExtractor:
                 dateline = self._is_dateline(doc, n, start, end, prev)
             if not dateline and not _risk_cleared(plan.risk, cue, prev) and not _province_glossed(doc, end, plan):
                 return RISKY
+            if plan.risk == "place" and not dateline and cue is not None and cue.type == "place" and cue_start \
+                    and doc[cue_start - 1].is_lower and self._continues_name(doc, n, end, kept):
+                return None  # a longer name a place cue opens in a sentence: "berlatih di Batang Kuantan" (a
+                # river); not in a headline's title case ("Pekerja Rentan di Padang Dapat Kartu")
         single = plan.single
         if single is not None:
             ref, how = single
