@@ -29,7 +29,7 @@ HERE = Path(__file__).parent
 
 MONTH_CLASS = {"id": "M", "abbr": "m", "en": "E"}
 WEEKDAY_CLASS = {"id": "W", "en": "V"}
-CUE_CLASS = {"until": "u", "number_keyword": "K", "list_joiner": "l", "range_joiner": "r",
+CUE_CLASS = {"until": "u", "until_tail": "g", "number_keyword": "K", "list_joiner": "l", "range_joiner": "r",
              "published_label": "L"}
 
 
