@@ -99,6 +99,8 @@ class OfficialsExtractor:
             unnamed_end = -1 if new else stop
             if new and new[0].rule not in LINE_RULES and lines.is_headline(first, end, stop):  # "Bupati Sambut Baik ..."
                 new = []
+            if new and hits and new[0].start < hits[-1].end:  # a name read back into the last post's span:
+                new = []  # "Sekretaris Daerah (Sekda) Bojonegoro Sutrisno ... selaku Ketua Tim Anggaran"
             hits.extend(new)
             stop = stop if new else end
             if stop > consumed:  # (cheaper than max())
