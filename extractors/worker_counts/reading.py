@@ -194,7 +194,8 @@ class WorkerCountReader:
         self.reference, self.quantity_cues = words("reference"), words("quantity")
         self.short_reference = words("short_reference")
         self.casualties = words("casualty")
-        self.not_subset = self.casualties | words("percent") | words("business")
+        self.not_subset = self.casualties | words("percent") | words("business") | words("place_word")  # ("Sisanya
+        # 153 desa belum menganggarkan": places)
         self.sufferings = words("suffering")
         self.shares = words("percent")  # a table column of shares, not of counts
         self.origins = words("origin")  # "41 di antaranya warga Dolo Barat": residents, still workers
