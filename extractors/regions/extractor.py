@@ -621,6 +621,9 @@ class RegionsExtractor:
         if cue is None and end + 1 < n and doc[end].orth == self.comma_id and DEGREE.fullmatch(doc[end + 1].text) \
                 and _after_name(doc, start):
             return None  # "Wakil Wali Kota Ternate, Abdurrahman Hi. Saleh Tidore, S.H.": a family name
+        if cue is None and end + 2 < n and doc[end].text == "(" and doc[end + 2].text == ")" \
+                and doc[end + 1].text.isdigit() and len(doc[end + 1].text) <= 2:
+            return None  # "Salah seorang penerima, Sarmi (52), buruh giling": a person and her age
         if cue is not None and cue.type in PRECEDING_CUES:
             before = doc[cue_start - 1] if cue_start else None
             run_end = cue_start
