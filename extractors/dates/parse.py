@@ -481,10 +481,11 @@ def _role(doc: Doc, start: int, end: int, near_top: bool, rules: Rules) -> str |
             return "published"
         if AUDIENCE_AFTER.match(after):
             return "published"  # a social post's stamp: "5 Juni 2025 · 🌎", "Admin · 15 Mei 2025 · 👥"
+        if not before and rules.widget_after.match(after):
+            return None  # "Senin, 15 September 2025 | E-Paper | Indeks", "Sabtu, 6 Desember 2025 | Redaksi | Pedoman
+            # Media Siber | Login": the site's, not the story's
         if rules.post_meta_after.match(after):
             return "published"  # "Kamis, 21 Agustus 2025 | Humas Undana", "Siwalima News | <date> | Dibaca: ..."
-        if not before and rules.widget_after.match(after):
-            return None  # "Senin, 15 September 2025 | E-Paper | Indeks": the site's, not the story's
         if HIJRI_AFTER.match(after):
             return WIDGET  # "Ahad, 16 Februari 2025 / 17 Sya'ban 1446 H": the story's date line or an
             # Islamic site's date widget, as a bare date line (extract decides)
