@@ -278,6 +278,7 @@ class WorkerCountReader:
         self.enrolling, self.funding = strings.add("enrolling"), strings.add("funding")
         self.beneficiaries, self.health_words, self.needy = words("beneficiary"), words("health"), words("needy")
         self.legislatures, self.quota_words = words("legislature"), words("quota")
+        self.each_words, self.share_verbs = words("each"), words("share_verb")
         self.additions, self.additions_end = words("addition"), words("addition_end")
         self.enrolled_members = words("enrolled_member")
         self.occupation_unit = strings.add("occupation_unit")
@@ -2533,10 +2534,20 @@ class WorkerCountReader:
         goes on from a quota's count ("... yaitu 18.000 orang. Kabupaten Tasikmalaya memperoleh
         12.500 orang, Kabupaten Ciamis 9.750 orang, ...": see _list_licence)."""
         def licence(first: int, orang: int, new: list[Hit]) -> float | None:
-            quota = any(doc[k].lower in self.quota_words for k in range(self._sentence_start(doc, first), first))
+            start = self._sentence_start(doc, first)
+            quota = any(doc[k].lower in self.quota_words for k in range(start, first))
             return QUOTA_LICENCE if quota or self._added(doc, first, orang + 1, hits) \
-                or (new and self._list_licence(doc, first, orang, new[-1])) else None
+                or (new and self._list_licence(doc, first, orang, new[-1])) \
+                or (hits and self._each_place_share(doc, start, first)) else None
         return self._unsaid_counted(doc, hits, unsaid, licence, "worker.quota_orang")
+
+    def _each_place_share(self, doc: Doc, start: int, first: int) -> bool:
+        """Whether "setiap"/"tiap", a place word and then a share verb stand in tokens
+        start..first: "Setiap desa mengusulkan antara 30 hingga 90 orang"."""
+        for k in range(start, first - 2):
+            if doc[k].lower in self.each_words and doc[k + 1].lower in self.place_words:
+                return any(doc[j].lower in self.share_verbs for j in range(k + 2, first))
+        return False
 
     def _unsaid_counted(self, doc: Doc, hits: list[Hit], unsaid: list[tuple[Reading, int]],
                         licence: Callable[[int, int, list[Hit]], float | None], rule: str) -> list[Hit]:
