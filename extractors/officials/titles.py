@@ -563,11 +563,15 @@ class TitleReader:
         while past_honorifics and k < self.n and toks[k].honorific:  # "H. Bakri Latif"
             k += 2 if k + 1 < self.n and toks[k + 1].text == "." else 1
         after = self._closed_run(k)  # the name, closed by a comma and a clause that goes on
-        if after is None and k > opened:  # or a name its honorific marks, ending the sentence:
-            j = k  # "(KSU) Jagung Emas Hu'u, Hj. Nurhayati Usman."
+        if after is None:
+            j = k
             while j < self.n and toks[j].name:
                 j += 1
-            return end if k < j < self.n and toks[j].text == "." else None
+            if k < j and j + 3 < self.n and toks[j].text == "(" and toks[j + 1].text.isdigit() \
+                    and toks[j + 2].text == ")":
+                after = j + 3  # the name and its age: "(Poktan) Hurip Mandiri, Suparman (48), mengaku ..."
+            elif k > opened:  # a name its honorific marks, ending the sentence: "(KSU) Jagung Emas, Hj. Nurhayati Usman."
+                return end if k < j < self.n and toks[j].text == "." else None
         return end if after is not None and self._clause_after(after) else None  # ("..., yang juga
         # ...", "..., menuturkan"; not a list of names "..., Andi Rahman, dan Joko")
 
