@@ -27,6 +27,7 @@ from .rules import Rules, Shape
 
 WINDOW_BEFORE = 5  # tokens looked at before an anchor ("Kamis , 21" before "Maret"; "Juli , Agustus dan" before "September")
 ANCHOR_GAPS = frozenset({".", "-", "–"})  # between a month name and the number that anchors it
+RELATIVE = frozenset("PF")  # class letters of "lalu", "mendatang" (cues.csv past / future)
 WINDOW_AFTER = 4  # tokens from the anchor on ("November 24 , 2024")
 HEADER_CHARS = 600  # a publication header line starts within this many characters
 EDITION = re.compile(r"(?<=[|/\-–—])\s*Edisi\s*$", re.IGNORECASE)  # before an outlet's edition date
@@ -145,7 +146,9 @@ class Memo:
                     year -= 1  # "25 Desember hingga 5 Januari 2025": the range starts the year before
         if month is not None and not 1 <= month <= 12 or day is not None and not 1 <= day <= 31:
             return None
-        if year is None:
+        if year is None and shape.relative and published:
+            year = _year_relative(published, month, day, shape.relative == "past")
+        elif year is None:
             year = _year_near(published, month, day) if shape.yearless and published else None
             if year is None:
                 return None
@@ -200,10 +203,11 @@ def extract(doc: Doc, rules: Rules, memo: Memo, published: date | None, text: st
         labelled = set()
     hits = _one_publication_date(hits, published, labelled)
     if yearless and (own := {h.fields["value"] for h in hits if h.fields["role"] == "published"}) and len(own) == 1:
-        day = own.pop()  # no metadata: the text's own publication date dates the days its weekday confirms
+        day = own.pop()  # no metadata: the text's own publication date dates the days its weekday
+        # confirms, and the months and days it places before or after it ("Juni lalu")
         known = {h.fields["value"] for h in hits}  # (a day also written with its year keeps that span)
         hits += [h for lo, orths, matched, last in yearless
-                 if _weekday_written(matched.weekdays, orths, rules, memo)
+                 if (matched.shape.relative or _weekday_written(matched.weekdays, orths, rules, memo))
                  and (h := _hit(doc, lo, orths, matched, labels_at, rules, memo, day, last)) is not None
                  and h.fields["role"] == "mentioned" and h.fields["value"] not in known]
         hits.sort(key=lambda h: h.start)
@@ -331,8 +335,9 @@ def _anchors(doc: Doc, rules: Rules, memo: Memo) -> tuple[list[int], set[int]]:
 
 def _month_anchor(doc: Doc, start: int, memo: Memo) -> bool:
     """A month name at token start anchors a date when a number stands next to it (after
-    the period of a short month: "Des. 2025"; or a dash between: "23 - Oct - 2025")."""
-    if start + 1 < len(doc) and memo.text(doc[start + 1].orth).isdigit():
+    the period of a short month: "Des. 2025"; or a dash between: "23 - Oct - 2025"), or a
+    word placing it before or after publication ("Juni lalu")."""
+    if start + 1 < len(doc) and (memo.text(doc[start + 1].orth).isdigit() or memo.letter(doc[start + 1].orth) in RELATIVE):
         return True
     if start + 2 < len(doc) and memo.text(doc[start + 1].orth) in ANCHOR_GAPS and memo.text(doc[start + 2].orth).isdigit():
         return True
@@ -416,6 +421,19 @@ def _year_near(published: date, month: int, day: int) -> int | None:
         if candidate <= published + YEARLESS_LEAD:
             return year
     return None
+
+
+def _year_relative(published: date, month: int, day: int | None, past: bool) -> int | None:
+    """The year that puts "Juni lalu" (`past`) last before the publication's month, or
+    "September mendatang" first after it; None in the publication's own month (for a day:
+    on its own day), which could be either."""
+    here = (published.month, published.day if day is not None else 0)
+    there = (month, day or 0)
+    if here == there:
+        return None
+    if past:
+        return published.year if there < here else published.year - 1
+    return published.year if there > here else published.year + 1
 
 
 def _weekday_written(positions: tuple[int, ...], orths: list[int], rules: Rules, memo: Memo) -> bool:

@@ -30,7 +30,7 @@ HERE = Path(__file__).parent
 MONTH_CLASS = {"id": "M", "abbr": "m", "en": "E"}
 WEEKDAY_CLASS = {"id": "W", "en": "V"}
 CUE_CLASS = {"until": "u", "until_tail": "g", "number_keyword": "K", "list_joiner": "l", "range_joiner": "r",
-             "published_label": "L"}
+             "published_label": "L", "past": "P", "future": "F"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +43,7 @@ class Shape:
     yearless: bool
     header_only: bool  # read only as the publication date near the top (a chat message's stamp)
     weekday_checked: bool  # read only when its weekday agrees with the date ("Selasa 22 Jul 25")
+    relative: str  # "past" / "future": a yearless date before / after publication ("Juni lalu"); else ""
     confidence: float
     order: int
     groups: dict[str, int] = dataclasses.field(default_factory=dict)  # group name -> number in `combined`
@@ -243,6 +244,7 @@ def _shape(order: int, p: dict) -> Shape:
         yearless=bool(p.get("yearless", False)),
         header_only=bool(p.get("header_only", False)),
         weekday_checked=bool(p.get("weekday_checked", False)),
+        relative=p.get("relative", ""),
         confidence=float(p["confidence"]),
         order=order,
     )
