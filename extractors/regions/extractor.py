@@ -286,6 +286,9 @@ class RegionsExtractor:
                 outcome = self._listed(doc, n, start, end, plans[match_id], listed, kept) or outcome
             if type(outcome) is tuple and last is not None and hits:
                 outcome = self._province_by_neighbour(doc, start, plans[match_id], last[0], hits[-1], outcome)
+            if type(outcome) is tuple and k + 1 < len(kept):
+                outcome = self._province_before_province(doc, end, plans[match_id], plans[kept[k + 1][0]],
+                                                         kept[k + 1][1], outcome)
             if outcome is None:
                 if left_risky and plans[match_id].single is not None:
                     risky.append((match_id, start, end))
@@ -459,6 +462,15 @@ class RegionsExtractor:
             glossed = start == last_end + 1 and doc[last_end].lower in self.gloss_ids
             rule = "region.province_gloss" if glossed and last.fields["code"].split(".")[0] == ref.code else None
         return outcome if rule is None else self._hit(outcome[0], outcome[1], rule, ref)
+
+    def _province_before_province(self, doc: Doc, end: int, plan: Plan, nxt: Plan, nxt_start: int, outcome):
+        """A name of a province and of a city that a list joins to another province: the province
+        ("di perbatasan Jambi dan Sumatera Barat"); else `outcome` unchanged."""
+        one = plan.by_level.get("province")
+        if one is None or nxt.single is None or nxt.single[0].level != "province" \
+                or nxt.single[0].code == one[0].code or not self._joins(doc, end, nxt_start):
+            return outcome
+        return self._hit(outcome[0], outcome[1], "region.province_list", one[0])
 
     def _kecamatan_of_next(self, doc: Doc, start: int, end: int, kept: list, k: int) -> bool:
         """Whether the name at tokens start..end is a kecamatan of the region named right after
