@@ -2538,12 +2538,15 @@ class WorkerCountReader:
             quota = any(doc[k].lower in self.quota_words for k in range(start, first))
             return QUOTA_LICENCE if quota or self._added(doc, first, orang + 1, hits) \
                 or (new and self._list_licence(doc, first, orang, new[-1])) \
-                or (hits and self._each_place_share(doc, start, first)) else None
+                or (hits and self._each_place_share(doc, start, first, orang)) else None
         return self._unsaid_counted(doc, hits, unsaid, licence, "worker.quota_orang")
 
-    def _each_place_share(self, doc: Doc, start: int, first: int) -> bool:
+    def _each_place_share(self, doc: Doc, start: int, first: int, orang: int) -> bool:
         """Whether "setiap"/"tiap", a place word and then a share verb stand in tokens
-        start..first: "Setiap desa mengusulkan antara 30 hingga 90 orang"."""
+        start..first ("Setiap desa mengusulkan antara 30 hingga 90 orang"), or "per" and a place
+        word right after "orang" at token `orang` ("antara 20 sampai 35 orang per desa")."""
+        if orang + 2 < len(doc) and doc[orang + 1].lower in self.each_words and doc[orang + 2].lower in self.place_words:
+            return True
         for k in range(start, first - 2):
             if doc[k].lower in self.each_words and doc[k + 1].lower in self.place_words:
                 return any(doc[j].lower in self.share_verbs for j in range(k + 2, first))
