@@ -46,6 +46,7 @@ REVISED_LICENCE = 0.75  # how sure "kuota ... menjadi N orang" after a worker co
 PER_PLACE_LICENCE = 0.75  # how sure "minimal 20 orang per desa" after a worker count is
 REVISED_WINDOW = 10  # tokens from a quota's head word to its "menjadi"
 REVISED_CHARS = 800  # characters from the last worker count before to that "N orang" (a paragraph or two)
+EARLIER_TIMES = frozenset({("tahun", "lalu"), ("tahun", "sebelumnya"), ("sebelumnya",)})  # a sentence opening with these
 SUBJECT_SKIPPED = frozenset({"classifier", "cue", "soft_cue"})  # noun roles passed over looking for a heading's subject
 LIST_MARKS = frozenset({".", ")"})  # after a list item's number: "1. Kabupaten Asahan", "2) Kota Medan"
 FUNDER_WORDS = 2  # capitalised words of who pays after an achieved verb ("yang dibiayai Dana Desa sekitar 3.600 orang")
@@ -279,6 +280,7 @@ class WorkerCountReader:
         self.beneficiaries, self.health_words, self.needy = words("beneficiary"), words("health"), words("needy")
         self.legislatures, self.quota_words = words("legislature"), words("quota")
         self.each_words, self.share_verbs = words("each"), words("share_verb")
+        self.schemes = words("scheme")
         self.additions, self.additions_end = words("addition"), words("addition_end")
         self.enrolled_members = words("enrolled_member")
         self.occupation_unit = strings.add("occupation_unit")
@@ -2758,14 +2760,21 @@ class WorkerCountReader:
         i = first - 1
         while i > 0 and (doc[i].lower in self.compared_adverbs or doc[i].lower in self.approx):
             i -= 1
-        if doc[i].lower in self.compared_verbs:  # "yang baru mencapai 6.150 orang", "yang tercatat 68 ribu orang"
+        verb = doc[i].lower in self.compared_verbs
+        if verb:  # "yang baru mencapai 6.150 orang", "yang tercatat 68 ribu orang"
             i -= 1
             while i > 0 and doc[i].lower in self.compared_adverbs:
                 i -= 1
-        if i < 4 or doc[first].idx - last.end > REVISED_CHARS:
+        if i < 4:
             return None
+        near = doc[first].idx - last.end <= REVISED_CHARS
+        s = self._sentence_start(doc, i)
+        if verb and near and last.end <= doc[s].idx and self._opens_earlier_time(doc, s) \
+                and any(doc[m].lower in self.schemes for m in range(s, i + 1)):
+            return REVISED_LICENCE  # "... 1.550 buruh harian lepas. Tahun lalu, program serupa baru menjangkau
+            # 3.000 orang": the same scheme's number a year before
         if doc[i + 1].lower == self.dari and doc[i].lower in self.changes and doc[i - 1].lower in self.demonstratives:
-            return REVISED_LICENCE if doc[i - 1].idx > last.end else None
+            return REVISED_LICENCE if near and doc[i - 1].idx > last.end else None
         if doc[i].lower not in self.yangs:
             return None
         k = i - 1
@@ -2781,11 +2790,22 @@ class WorkerCountReader:
             j -= 1  # ("naik hampir dua kali lipat dibanding ...")
         if doc[j].lower not in self.changes:
             return None
+        if any((noun := self.nouns.at(doc, m)) is not None and noun.role == "unit"
+               for m in range(self._sentence_start(doc, j), j)):
+            return REVISED_LICENCE  # the change's subject counts workers: "jumlah peserta tahun ini naik
+            # hampir dua kali lipat dibanding tahun lalu yang hanya 7.650 orang"
+        if not near:
+            return None
         if doc[j - 1].lower in self.demonstratives or doc[j - 1].lower in self.anaphors:  # "Angkanya naik ..."
             return REVISED_LICENCE if doc[j - 1].idx > last.end else None
         if doc[j - 1].orth == self.comma and doc[self._sentence_start(doc, j)].idx <= last.start < doc[j].idx:
             return REVISED_LICENCE  # "... bagi 1.500 pekerja rentan pada 2026, naik dua kali lipat dibanding ..."
         return None
+
+    def _opens_earlier_time(self, doc: Doc, s: int) -> bool:
+        """Whether the sentence at token s opens with an earlier time: "Tahun lalu," "Sebelumnya,"."""
+        words = tuple(doc[k].lower_ for k in range(s, min(s + 3, len(doc))))
+        return words[:2] in EARLIER_TIMES or words[:1] in EARLIER_TIMES
 
     def _enrolled_of_count(self, doc: Doc, first: int, orang: int, last: Hit) -> float | None:
         """"Ada sekitar seribu lima ratus perajin batik ... Tahun ini 620 orang sudah terdaftar,":
