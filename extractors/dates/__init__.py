@@ -3,8 +3,9 @@
 Rules as data beside this file: months.csv, weekdays.csv, cues.csv, patterns.jsonl.
 A date is "published" only when the text itself states the publication date (a header
 line with a time, or "Diterbitkan: ..."); everything else is "mentioned". Yearless
-dates take their year from the article's publication date (metadata); without it, a day
-whose written weekday agrees takes it from the text's own publication date; else dropped.
+dates take their year from the article's publication date (metadata); without it, from the
+text's own publication date, for a day whose written weekday agrees or a month or day that
+"lalu"/"mendatang" places before or after it; else they are dropped.
 """
 from __future__ import annotations
 

@@ -205,7 +205,8 @@ def extract(doc: Doc, rules: Rules, memo: Memo, published: date | None, text: st
     if yearless and (own := {h.fields["value"] for h in hits if h.fields["role"] == "published"}) and len(own) == 1:
         day = own.pop()  # no metadata: the text's own publication date dates the days its weekday
         # confirms, and the months and days it places before or after it ("Juni lalu")
-        known = {(h.fields["value"], h.fields["precision"]) for h in hits}  # (a day also written with its year keeps that span)
+        known = {(h.fields["value"], h.fields["precision"]) for h in hits}  # (a day also written with
+        # its year keeps that span)
         hits += [h for lo, orths, matched, last in yearless
                  if (matched.shape.relative or _weekday_written(matched.weekdays, orths, rules, memo))
                  and (h := _hit(doc, lo, orths, matched, labels_at, rules, memo, day, last)) is not None

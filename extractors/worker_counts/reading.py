@@ -46,7 +46,6 @@ REVISED_LICENCE = 0.75  # how sure "kuota ... menjadi N orang" after a worker co
 PER_PLACE_LICENCE = 0.75  # how sure "minimal 20 orang per desa" after a worker count is
 REVISED_WINDOW = 10  # tokens from a quota's head word to its "menjadi"
 REVISED_CHARS = 800  # characters from the last worker count before to that "N orang" (a paragraph or two)
-EARLIER_TIMES = frozenset({("tahun", "lalu"), ("tahun", "sebelumnya"), ("sebelumnya",)})  # a sentence opening with these
 SUBJECT_SKIPPED = frozenset({"classifier", "cue", "soft_cue"})  # noun roles passed over looking for a heading's subject
 LIST_MARKS = frozenset({".", ")"})  # after a list item's number: "1. Kabupaten Asahan", "2) Kota Medan"
 FUNDER_WORDS = 2  # capitalised words of who pays after an achieved verb ("yang dibiayai Dana Desa sekitar 3.600 orang")
@@ -281,6 +280,7 @@ class WorkerCountReader:
         self.legislatures, self.quota_words = words("legislature"), words("quota")
         self.each_words, self.share_verbs = words("each"), words("share_verb")
         self.schemes = words("scheme")
+        self.earlier_times = frozenset(r["word"] for r in context if r["role"] == "earlier_time")
         self.additions, self.additions_end = words("addition"), words("addition_end")
         self.enrolled_members = words("enrolled_member")
         self.occupation_unit = strings.add("occupation_unit")
@@ -2804,8 +2804,8 @@ class WorkerCountReader:
 
     def _opens_earlier_time(self, doc: Doc, s: int) -> bool:
         """Whether the sentence at token s opens with an earlier time: "Tahun lalu," "Sebelumnya,"."""
-        words = tuple(doc[k].lower_ for k in range(s, min(s + 3, len(doc))))
-        return words[:2] in EARLIER_TIMES or words[:1] in EARLIER_TIMES
+        words = [doc[k].lower_ for k in range(s, min(s + 2, len(doc)))]
+        return " ".join(words) in self.earlier_times or words[0] in self.earlier_times
 
     def _enrolled_of_count(self, doc: Doc, first: int, orang: int, last: Hit) -> float | None:
         """"Ada sekitar seribu lima ratus perajin batik ... Tahun ini 620 orang sudah terdaftar,":
