@@ -278,7 +278,7 @@ class WorkerCountReader:
         self.enrolling, self.funding = strings.add("enrolling"), strings.add("funding")
         self.beneficiaries, self.health_words, self.needy = words("beneficiary"), words("health"), words("needy")
         self.legislatures, self.quota_words = words("legislature"), words("quota")
-        self.each_words, self.share_verbs = words("each"), words("share_verb")
+        self.share_verbs = words("share_verb")
         self.schemes = words("scheme")
         self.earlier_times = frozenset(r["word"] for r in context if r["role"] == "earlier_time")
         self.additions, self.additions_end = words("addition"), words("addition_end")
@@ -2536,23 +2536,20 @@ class WorkerCountReader:
         goes on from a quota's count ("... yaitu 18.000 orang. Kabupaten Tasikmalaya memperoleh
         12.500 orang, Kabupaten Ciamis 9.750 orang, ...": see _list_licence)."""
         def licence(first: int, orang: int, new: list[Hit]) -> float | None:
-            start = self._sentence_start(doc, first)
-            quota = any(doc[k].lower in self.quota_words for k in range(start, first))
+            quota = any(doc[k].lower in self.quota_words for k in range(self._sentence_start(doc, first), first))
             return QUOTA_LICENCE if quota or self._added(doc, first, orang + 1, hits) \
                 or (new and self._list_licence(doc, first, orang, new[-1])) \
-                or (hits and self._each_place_share(doc, start, first, orang)) else None
+                or (hits and self._each_place_share(doc, first, orang)) else None
         return self._unsaid_counted(doc, hits, unsaid, licence, "worker.quota_orang")
 
-    def _each_place_share(self, doc: Doc, start: int, first: int, orang: int) -> bool:
-        """Whether "setiap"/"tiap", a place word and then a share verb stand in tokens
-        start..first ("Setiap desa mengusulkan antara 30 hingga 90 orang"), or "per" and a place
-        word right after "orang" at token `orang` ("antara 20 sampai 35 orang per desa")."""
-        if orang + 2 < len(doc) and doc[orang + 1].lower in self.each_words and doc[orang + 2].lower in self.place_words:
+    def _each_place_share(self, doc: Doc, first: int, orang: int) -> bool:
+        """Whether a share of each place stands right after "orang" at token `orang` ("antara 20
+        sampai 35 orang per desa"), or "setiap desa" and then a share verb before token `first`
+        in its sentence ("Setiap desa mengusulkan antara 30 hingga 90 orang")."""
+        if self._share_at(doc, orang + 1):
             return True
-        for k in range(start, first - 2):
-            if doc[k].lower in self.each_words and doc[k + 1].lower in self.place_words:
-                return any(doc[j].lower in self.share_verbs for j in range(k + 2, first))
-        return False
+        place = self._each_place_before(doc, first)
+        return place is not None and any(doc[j].lower in self.share_verbs for j in range(place + 1, first))
 
     def _unsaid_counted(self, doc: Doc, hits: list[Hit], unsaid: list[tuple[Reading, int]],
                         licence: Callable[[int, int, list[Hit]], float | None], rule: str) -> list[Hit]:
@@ -2920,7 +2917,7 @@ class WorkerCountReader:
         None), a share after a floor word counts when its sentence names workers uncounted
         ("iuran bagi pekerja rentan melalui Dana Desa 2025, minimal 10 orang per desa")."""
         n, k = len(doc), orang + 1
-        shared = k + 1 < n and doc[k].lower in self.share_openers and doc[k + 1].lower in self.share_places
+        shared = self._share_at(doc, k)
         k += 2 if shared else 0
         floor = first > 0 and doc[first - 1].lower in self.floors
         if k < n and not (doc[k].is_space or doc[k].lower in self.clause_breaks or doc[k].text in CLOSERS
@@ -2932,7 +2929,7 @@ class WorkerCountReader:
         if shared:
             near = first > 1 and doc[first - 1].orth == self.comma and doc[first - 2].idx < last.end
             return PER_PLACE_LICENCE if floor or near else None
-        return PER_PLACE_LICENCE if floor and self._each_place_before(doc, first - 1) else None
+        return PER_PLACE_LICENCE if floor and self._each_place_before(doc, first - 1) is not None else None
 
     def _uncounted_unit(self, doc: Doc, start: int, end: int, licensed: frozenset[str]) -> bool:
         """Whether tokens start..end name a worker unit with no number before it."""
@@ -2942,10 +2939,14 @@ class WorkerCountReader:
                 return True
         return False
 
-    def _each_place_before(self, doc: Doc, i: int) -> bool:
-        """Whether "setiap desa" (a share opener and a place) stands in the sentence before token i."""
-        return any(doc[j].lower in self.share_places and doc[j - 1].lower in self.share_openers
-                   for j in range(max(1, self._sentence_start(doc, i)), i))
+    def _share_at(self, doc: Doc, k: int) -> bool:
+        """Whether a share of each place ("per desa", "setiap nagari") opens at token k."""
+        return k + 1 < len(doc) and doc[k].lower in self.share_openers and doc[k + 1].lower in self.share_places
+
+    def _each_place_before(self, doc: Doc, i: int) -> int | None:
+        """The place's token of "setiap desa" (a share opener and a place) in the sentence before token i, if any."""
+        return next((j for j in range(max(1, self._sentence_start(doc, i)), i)
+                     if doc[j].lower in self.share_places and doc[j - 1].lower in self.share_openers), None)
 
     def _next_sentence_row(self, doc: Doc, first: int, orang: int, stop: Token, last: Hit) -> bool:
         """Whether the count from token `first` to "orang" (token `orang`) opens a row of the list
