@@ -66,6 +66,7 @@ _CAPITALISED_RUN = r"([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})"
 PEOPLE_LIST_WORDS = ("orang",)  # besides the people cues of cues.csv, a word opening a list of peoples
 # ("identitas orang Tehit, Imekko dan Maybrat"; alone, "orang Medan" may name the city's people)
 PEOPLE_LIST_CHARS = 80  # characters searched back for such a list
+LIST_LINKS = ("dan", "serta", "atau")  # the word before a list's last name (as people_list ends)
 BARE_RULES = frozenset({"region.alias", "region.bare_name", "region.canonical"})  # a name read without a cue
 LEVEL_PREFIX = re.compile(r"(?:provinsi|prov|kabupaten|kab|kota)\b")  # lower-cased: "Kabupaten Bone" is no bare name
 LOOSE_RULES = frozenset({"region.dateline", "region.bare_name"})  # names with no cue of their own
@@ -181,9 +182,8 @@ class RegionsExtractor:
         self.homonym_districts = data.homonym_districts()
         people_words = {cue.tokens[0] for cue in data.cues() if cue.type == "people"} | set(PEOPLE_LIST_WORDS)
         people = "|".join(map(re.escape, sorted(people_words)))
-        self.people_word = re.compile(rf"\b(?:{people})\s+[A-Z]")  # before a people's name
         self.people_list = re.compile(rf"\b(?:{people})\s+((?:[A-Z][\w'-]*\s*,\s*)*[A-Z][\w'-]*)"
-                                      r"\s*,?\s*(?:dan|serta|atau)\s+$")  # "orang Tehit, Imekko dan " before a name
+                                      rf"\s*,?\s*(?:{'|'.join(LIST_LINKS)})\s+$")  # "orang Tehit, Imekko dan " before a name
         self.column_levels = {cue.tokens: cue.level for cue in data.cues() if cue.type == "prefix" and cue.level}
         self.column_levels.update((cue.tokens, SUBREGION) for cue in data.cues() if cue.type == "subregion")
         self.capitals = data.capitals()
@@ -307,7 +307,7 @@ class RegionsExtractor:
             hits = [hit for hit in hits if columns.get(hit.start) != SUBREGION]
         if hits and context.outlet:
             hits = _drop_outlet_named(text, hits, context.outlet)
-        if hits and self.people_word.search(text):
+        if hits:
             hits = _drop_peoples_listed(text, hits, self.people_list)
         if hits and ("›" in text or "»" in text or " > " in text or " / " in text):  # "Home › Daerah › Kaur"
             hits = [hit for hit in hits if not BREADCRUMB.match(_line_of(text, hit.start).strip())]
@@ -1183,7 +1183,10 @@ def _drop_peoples_listed(text: str, hits: list[Hit], people_list: re.Pattern) ->
     kept = []
     for hit in hits:
         lo = max(0, hit.start - PEOPLE_LIST_CHARS)
-        m = people_list.search(text, lo, hit.start) if hit.rule in BARE_RULES else None
+        head = text[lo:hit.start]  # the list's last link word and a space must end it: tested first, as
+        # the search tries every position of the window
+        m = people_list.search(text, lo, hit.start) \
+            if hit.rule in BARE_RULES and head[-1:].isspace() and head.rstrip().endswith(LIST_LINKS) else None
         if m is None or all(m.start(1) + item.start() in starts for item in re.finditer(r"[A-Z][\w'-]*", m[1])):
             kept.append(hit)
     return kept
