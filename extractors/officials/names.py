@@ -146,8 +146,8 @@ class NameReader:
                     break  # "Budi Santoso St.": the degree ST; "St. Aminah": Sitti
                 words.append(j)
                 j += 1
-                if tok.lower in shortened and glued(j, ".") and j + 1 < n and toks[j + 1].name:
-                    j += 1  # "Andi Muh. Ilham"
+                if tok.lower in shortened and glued(j, ".") and j + 1 < n and (toks[j + 1].name or _letter(toks[j + 1].text)):
+                    j += 1  # "Andi Muh. Ilham", "Kgs. M. Rizal Effendi"
                 elif glued(j, "'") and ((toks.space(j) and j + 1 < n and toks[j + 1].name and j + 1 not in blocked)
                                         or (j + 1 < n and toks[j + 1].text == "," and not toks.space(j))):
                     j += 1  # a glottal stop ending a name word: "Yusuf Bura' Sampe Lolo", "Markus Sampe Bua'," (Toraja)
@@ -262,3 +262,8 @@ class NameReader:
                     or self.is_honorific(j) or before.lower in self.lex.stops):  # "Adapun Yamin Dukalang
                 return None  # selaku ...", "calon nomor urut 1 Ramli Nurhadi, yang juga ..."
         return _new_name(Name, (toks.text(start, k), start, k, k, k - start))
+
+
+def _letter(text: str) -> bool:
+    """One capital letter: an initial ("M" of "Kgs. M. Rizal")."""
+    return len(text) == 1 and text.isupper()
