@@ -278,7 +278,7 @@ class WorkerCountReader:
         self.enrolling, self.funding = strings.add("enrolling"), strings.add("funding")
         self.beneficiaries, self.health_words, self.needy = words("beneficiary"), words("health"), words("needy")
         self.legislatures, self.quota_words = words("legislature"), words("quota")
-        self.share_verbs = words("share_verb")
+        self.share_verbs, self.quota_receivers = words("share_verb"), words("quota_receive")
         self.schemes = words("scheme")
         self.earlier_times = frozenset(r["word"] for r in context if r["role"] == "earlier_time")
         self.additions, self.additions_end = words("addition"), words("addition_end")
@@ -2539,8 +2539,24 @@ class WorkerCountReader:
             quota = any(doc[k].lower in self.quota_words for k in range(self._sentence_start(doc, first), first))
             return QUOTA_LICENCE if quota or self._added(doc, first, orang + 1, hits) \
                 or (new and self._list_licence(doc, first, orang, new[-1])) \
-                or (hits and self._each_place_share(doc, first, orang)) else None
+                or (hits and self._each_place_share(doc, first, orang)) or self._received_quota(doc, first) else None
         return self._unsaid_counted(doc, hits, unsaid, licence, "worker.quota_orang")
+
+    def _received_quota(self, doc: Doc, first: int) -> bool:
+        """Whether the sentence of token `first` opens with a place's capitalised name and a
+        receiving verb right before it (approx words between), right after a sentence of its
+        paragraph naming a quota ("... kuota dari provinsi dibagikan ke 14 kabupaten/kota.
+        Kabupaten Sintang mendapat 3.000 orang")."""
+        start = self._sentence_start(doc, first)
+        verb = start
+        while verb < first and doc[verb].is_title:
+            verb += 1
+        if verb == start or verb == first or doc[verb].lower not in self.quota_receivers \
+                or any(doc[k].lower not in self.approx for k in range(verb + 1, first)):
+            return False
+        if start < 2 or doc[start - 1].lower not in self.sentence_ends:  # (a line break: another paragraph)
+            return False
+        return any(doc[k].lower in self.quota_words for k in range(self._sentence_start(doc, start - 1), start))
 
     def _each_place_share(self, doc: Doc, first: int, orang: int) -> bool:
         """Whether a share of each place stands right after "orang" at token `orang` ("antara 20
