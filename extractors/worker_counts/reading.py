@@ -631,7 +631,8 @@ class WorkerCountReader:
                 continue
             got = self._number(doc, k)
             if got is not None and not got[0].year:
-                unit = "penduduk bekerja" if doc[k].lower_.startswith("penduduk") else "warga"  # as the unit phrase
+                unit = _resident_unit(doc[k].lower_)
+                unit = "penduduk bekerja" if unit == "penduduk" else unit  # as the unit phrase
                 hits.extend(self._count(doc, got, k, k + 1, Noun("unit", unit, RESIDENT_CONFIDENCE, 1),
                                         "worker.working_residents"))
         return hits
@@ -663,7 +664,7 @@ class WorkerCountReader:
             if not (member or doc[end].lower in self.residents) \
                     or end + 1 < n and doc[end + 1].lower in self.needy or self._health_nearby(doc, end):
                 continue
-            unit = "anggota" if member else "warga"
+            unit = "anggota" if member else _resident_unit(doc[end].lower_)
             hits.extend(self._count(doc, got, end, end + 1, Noun("unit", unit, RESIDENT_CONFIDENCE, 1),
                                     "worker.enrolled_residents"))
         return hits
@@ -3048,6 +3049,11 @@ def _passed_over(noun: Noun, licensed: frozenset[str]) -> bool:
     """A context noun the article does not license, or an `enrolled` noun: it says nothing
     of a count near it."""
     return (noun.role in CONTEXT_ROLES and noun.role not in licensed) or noun.role == ENROLLED
+
+
+def _resident_unit(word: str) -> str:
+    """The unit of a count of residents: its resident word without "-nya" ("warganya": warga)."""
+    return word.removesuffix("nya")
 
 
 def _plain_orang(hit: Hit) -> bool:
