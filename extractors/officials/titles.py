@@ -488,7 +488,32 @@ class TitleReader:
                 return closed  # (", Kecamatan Sampoiniet, ...": the village's district follows its comma)
         if known is not None:
             return known
-        return None if local else self._closed_run(i)
+        if local:
+            return None
+        closed = self._closed_run(i)
+        return closed if closed is not None else self._name_named_elsewhere(i)
+
+    def _name_named_elsewhere(self, i: int) -> int | None:
+        """Where a place's run of capitalised words from token i ends and a name begins with no
+        comma between: at the first name of two words or more that the text also writes on its
+        own, after no capitalised word ("Kepala BPJS Ketenagakerjaan Kantor Cabang Pasir Pengaraian
+        Rina Marlina Sitompul ... Sementara itu, Rina Marlina Sitompul menyebut")."""
+        toks, n = self.toks, self.n
+        text = self.text if self.text is not None else toks.doc.text
+        for k in range(i + 1, min(n - 1, i + MAX_PLACE)):
+            if not toks[k - 1].cap or toks[k - 1].punct:
+                return None
+            if not (toks[k].name and toks[k + 1].name) or k in toks.blocked or k + 1 in toks.blocked:
+                continue
+            here, name = toks.offsets[k], toks.text(k, k + 2)
+            at = text.find(name)
+            while at >= 0:
+                before = text[max(0, at - 40):at].rstrip()
+                if at != here and not text[at + len(name):at + len(name) + 1].isalnum() \
+                        and (not before or not before[-1].isalpha() or before.split()[-1].islower()):
+                    return k
+                at = text.find(name, at + 1)
+        return None
 
     def _subregion_at(self, i: int) -> bool:
         return i < self.n and self.toks[i].lower in SUBREGION_WORDS
