@@ -191,6 +191,9 @@ class NameReader:
                 break
             elif tok.lower in particles and j + 1 < n and toks[j + 1].name and j + 1 not in blocked:
                 j += 1  # bin, van
+            elif tok.lower in particles and glued(j + 1, ".") and j + 2 < n and toks[j + 2].name \
+                    and j + 2 not in blocked:
+                j += 2  # "Tiurma br. Siregar"
             elif tok.lower in particles and glued(j + 1, "-") and not toks.space(j + 1) \
                     and j + 2 < n and toks[j + 2].name and j + 2 not in blocked:
                 j += 2  # al-Assad

@@ -212,15 +212,15 @@ def _fields(doc, m, after: Window, mb, before: Window | None, spelling, rules, m
 
 def _number_tail(doc: Doc, k: int, fields: dict, keywords: dict[str, str]) -> int:
     """A letter number's office code, which the tokenizer splits off the digits: "Nomor
-    500.15/412/Disnakertrans" -> number "500.15/412/Disnakertrans". Glued "/" + word tokens
+    500.15/412/Disnakertrans" -> number "500.15/412/Disnakertrans". Glued "/" or "-" + word tokens
     from token k join fields["number"], but not a keyword other than a "Tahun" before a year; a
     number ending in "/TAHUN" takes the year after it ("100.3.3.1/241/TAHUN 2025",
     "1987/XI/Tahun 2026"), and so does a number whose tail holds no year from a "Tahun" after
     it. Returns the token after them."""
     n, tail = len(doc), ""
-    while k + 1 < n and not doc[k - 1].whitespace_ and doc[k].text == "/" and not doc[k].whitespace_ \
+    while k + 1 < n and not doc[k - 1].whitespace_ and doc[k].text in "/-" and not doc[k].whitespace_ \
             and doc[k + 1].text.isalnum() and (doc[k + 1].lower_ not in keywords or _year_after(doc, k + 1)):
-        tail += "/" + doc[k + 1].text
+        tail += doc[k].text + doc[k + 1].text
         k += 2
     if tail:
         fields["number"], year = _split_number(fields["number"] + tail)
