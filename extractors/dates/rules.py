@@ -107,6 +107,12 @@ def month_forms() -> frozenset[str]:
     return frozenset(row["form"].lower() for row in read_csv(HERE / "months.csv"))
 
 
+@cache
+def weekday_forms() -> frozenset[str]:
+    """Every written form of a weekday's name, lower-case ("senin", "kamis", "monday")."""
+    return frozenset(row["form"].lower() for row in read_csv(HERE / "weekdays.csv"))
+
+
 def load(nlp: Language) -> Rules:
     word_class: dict[str, str] = {}
     months: dict[str, int] = {}

@@ -20,7 +20,7 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from extractors.common import Found, Hit
-from extractors.dates.rules import month_forms
+from extractors.dates.rules import month_forms, weekday_forms
 from extractors.numerals import is_year
 from extractors.regions import RegionRef, resolve as resolve_region
 
@@ -367,8 +367,9 @@ def _title(doc: Doc, k: int, rules: Rules, memo: Memo, heads: list) -> str | Non
             nxt = text(ahead.orth) if ahead is not None else ""
             if not (nxt[:1].isupper() or nxt.isdigit()):
                 break  # "tentang BPJS dan merujuk ...": the clause goes on, the title ended
-            if nxt.isdigit() and i + 2 < n and doc[i + 2].lower_ in month_forms():
-                break  # "... Minuman Tradisional Moke pada 2 Juni 2025": the day it was set, not the title
+            if nxt.isdigit() and i + 2 < n and doc[i + 2].lower_ in month_forms() or nxt.lower() in weekday_forms():
+                break  # "... Minuman Tradisional Moke pada 2 Juni 2025", "... bagi Pekerja Rentan pada Senin
+                # (12/1)": the day it was set, not the title
             if word & BREAKING and any(start == i + 1 for start, _, _ in heads):
                 break  # "... di Sumatera Utara dan Keputusan Kepala Daerah ...": a new citation
         elif token.text == "," and last == i - 1 and _list_goes_on(doc, i + 1, min(n, k + 1 + TITLE_MAX), title_word,
