@@ -186,14 +186,18 @@ def _drop_hits(found: dict[str, list[Hit]], kind: str, dropped) -> None:
 
 
 def _first_of_each(kind: str, hits: list[Hit]) -> list[Hit]:
-    """One hit per identity (the earliest mention, or the surest one at the same place)."""
+    """One hit per identity (the earliest mention, or the surest one at the same place; of an
+    official named with and without dots, the fuller form)."""
     identity, separator = _identity_of(kind), SEPARATED_BY.get(kind)
     ordered = sorted(hits, key=_CONFIDENCE, reverse=True)  # stable: the surest first at one place...
     ordered.sort(key=_START)  # ...once in text order
     if separator is None:
         best: dict[object, Hit] = {}
         for hit in ordered:
-            best.setdefault(identity(hit.fields), hit)
+            key = identity(hit.fields)
+            kept = best.setdefault(key, hit)
+            if kind == "official" and len(hit.fields["name"]) > len(kept.fields["name"]):
+                best[key] = hit  # one person written with and without dots: the fuller form
         return list(best.values())
     groups: dict[object, dict] = {}
     for hit in ordered:
@@ -210,6 +214,8 @@ def _first_of_each(kind: str, hits: list[Hit]) -> list[Hit]:
 def _identity_of(kind: str):
     """fields -> a kind's identity: the one field's value, or a tuple of several fields' values."""
     names = IDENTITY[kind]
+    if kind == "official":  # "Kms. Herry Firmansyah" and "Kms Herry Firmansyah": one person
+        return lambda fields: " ".join(fields["name"].replace(".", " ").split()).casefold()
     if len(names) == 1:
         name = names[0]
         return lambda fields: fields.get(name)

@@ -46,6 +46,15 @@ def test_one_fact_per_identity(engine):
     assert "Kustini" not in officials
 
 
+def test_one_official_when_a_name_is_written_with_and_without_dots(engine):
+    text = ("Kepala Dinas Tenaga Kerja dan Transmigrasi Sumsel Kms Herry Firmansyah memberi keterangan di Palembang.\n\n"
+            "UMP Sumsel 2026 diumumkan Kepala Dinas Tenaga Kerja dan Transmigrasi Sumsel Kms. Herry Firmansyah, S.H., "
+            "di Palembang, Rabu.")
+    officials = [f for f in engine.extract(article(text)).facts if f.kind == "official"]
+    assert [f.name for f in officials] == ["Kms. Herry Firmansyah"]
+    assert officials[0].text.endswith("Kms. Herry Firmansyah")
+
+
 def test_article_id_depends_on_identity_not_on_text(engine):
     a = engine.extract(article(TEXT, key="corpus/a.txt"))
     b = engine.extract(article(TEXT.replace("1.250", "1.300"), key="corpus/a.txt"))
