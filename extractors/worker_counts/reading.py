@@ -271,11 +271,12 @@ class WorkerCountReader:
         subsets = {role: [r["word"] for r in context if r["role"] == role] for role in SUBSET_ROLES}
         occupations = {role: [r["word"] for r in context if r["role"] == role] for role in ("occupation", "occupation_unit")}
         possessives = [r["word"] for r in context if r["role"] == "possessive"]
-        enrolling = {role: [r["word"] for r in context if r["role"] == role] for role in ("enrolling", "funding")}
+        enrolling = {role: [r["word"] for r in context if r["role"] == role] for role in ("enrolling", "funding", "enrolled_after")}
         self.matcher = build_phrase_matcher(nlp, {"anchor": sorted(anchors), **contexts, **subsets,
                                                   **occupations, "possessive": possessives, **enrolling})
         self.occupation, self.possessive = strings.add("occupation"), strings.add("possessive")
         self.enrolling, self.funding = strings.add("enrolling"), strings.add("funding")
+        self.enrolled_after = strings.add("enrolled_after")
         self.beneficiaries, self.health_words, self.needy = words("beneficiary"), words("health"), words("needy")
         self.legislatures, self.quota_words = words("legislature"), words("quota")
         self.share_verbs, self.quota_receivers = words("share_verb"), words("quota_receive")
@@ -310,9 +311,11 @@ class WorkerCountReader:
         possessed = [start for label, start, _ in matches if label == self.possessive]
         enrollers = [(end, label == self.funding) for label, start, end in matches
                      if label == self.enrolling or label == self.funding] if insurers else []
+        enrolled = [start for label, start, _ in matches if label == self.enrolled_after] if insurers else []
         for label, start, _ in in_text_order(matches):
             if start < done or label in roles or label in self.subset_labels \
-                    or label in (self.occupation, self.occupation_unit, self.possessive, self.enrolling, self.funding):
+                    or label in (self.occupation, self.occupation_unit, self.possessive, self.enrolling, self.funding,
+                                 self.enrolled_after):
                 continue
             if start:
                 prev = doc[start - 1]
@@ -353,6 +356,8 @@ class WorkerCountReader:
             hits.extend(self._possessed_counts(doc, possessed, licensed))
         if occupations:
             hits.extend(self._working_residents(doc, occupations))
+        if enrolled:
+            hits.extend(self._working_residents(doc, enrolled, "worker.enrolled_residents"))
         if enrollers:
             hits.extend(self._enrolled_residents(doc, enrollers, {hit.start for hit in hits}))
         if unsaid:
@@ -616,11 +621,14 @@ class WorkerCountReader:
         got, _ = self._number_from(doc, i)
         return got[0].value >= part if got is not None else not is_year(doc[i].text)
 
-    def _working_residents(self, doc: Doc, occupations: list[int]) -> list[Hit]:
+    def _working_residents(self, doc: Doc, occupations: list[int], rule: str = "worker.working_residents") -> list[Hit]:
         """"320 warganya bekerja sebagai nelayan", "146 warganya yang kini bekerja sebagai
         pemanen", "4.800 warga Sangihe bekerja sebagai nelayan", "delapan ribu warga NTT bekerja
         di Malaysia": residents counted (of a place named in capitals), then said to work (the
-        occupation phrase at each token of `occupations`), are workers."""
+        occupation phrase at each token of `occupations`), are workers. So are residents then
+        said to be enrolled (rule worker.enrolled_residents: "64 warga yang didaftarkan", "35
+        warga yang kami daftarkan"; the caller checks that the article names the insurer), but
+        not near a health scheme."""
         hits = []
         for at in occupations:
             k = at - 1
@@ -630,11 +638,12 @@ class WorkerCountReader:
             if k < 1 or doc[k].lower not in self.residents:
                 continue
             got = self._number(doc, k)
+            if rule == "worker.enrolled_residents" and self._health_nearby(doc, k):
+                continue
             if got is not None and not got[0].year:
                 unit = _resident_unit(doc[k].lower_)
                 unit = "penduduk bekerja" if unit == "penduduk" else unit  # as the unit phrase
-                hits.extend(self._count(doc, got, k, k + 1, Noun("unit", unit, RESIDENT_CONFIDENCE, 1),
-                                        "worker.working_residents"))
+                hits.extend(self._count(doc, got, k, k + 1, Noun("unit", unit, RESIDENT_CONFIDENCE, 1), rule))
         return hits
 
     def _enrolled_residents(self, doc: Doc, enrollers: list[tuple[int, bool]], counted: set[int]) -> list[Hit]:
