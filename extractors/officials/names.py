@@ -250,6 +250,9 @@ class NameReader:
             elif words and toks[j].text == "." and j > 0 and toks[j - 1].lower in self.lex.shortened \
                     and not toks.space(j - 1):
                 j -= 1  # "Andi Muh. Ilham", read backwards
+            elif words and toks[j].text == "." and j > 1 and toks[j - 1].lower in self.lex.inner_honorifics \
+                    and not toks.space(j - 1) and toks[j - 2].name and j - 2 not in blocked:
+                j -= 2  # "Abdul Latif Hi. Sangaji": a pilgrim's title inside the name, read backwards
             elif words and toks[j].text == "." and j > 1 and self._initial(j - 1) and not toks.space(j - 1) \
                     and not self.is_honorific(j - 1) and toks[j - 2].name and j - 2 not in blocked:
                 initials += 1
