@@ -37,11 +37,13 @@ from .unwrap import unwrap
 
 FURNITURE_CSV = Path(__file__).parent / "data" / "furniture.csv"
 # Line kinds in the order their patterns are tried: the first that matches a line decides.
-LINE_KINDS = ("drop_line", "drop_teaser", "drop_from_here", "drop_top", "drop_toast", "top_neighbor")
+LINE_KINDS = ("drop_line", "drop_teaser", "drop_from_here", "drop_widget", "drop_top", "drop_toast", "top_neighbor")
 TOP_KINDS = ("drop_top", "drop_toast", "top_neighbor")  # only apply before the first kept line
 TAIL_MIN_CHARS = 200  # article text that must precede a tail heading before the rest is cut
 TEASER_HEADLINE_MAX = 150
 TEASER_HEADLINES = 3  # linked headlines a "Baca juga" line may head, one a line
+WIDGET_HEADLINES = (2, 8)  # linked headlines a list widget set inside the article holds, fewest and most
+WIDGET_BODY_MIN = 150  # characters of the article paragraph that must follow them
 REPEAT_MIN_CHARS = 200  # a single repeated paragraph longer than this is dropped
 
 # --- characters ---------------------------------------------------------------
@@ -75,6 +77,7 @@ CELL_MAX_CHARS = 80
 _CELL_GAP = re.compile(r"(?<! )(?<!Rp)(?<!Rp\.)  +")  # not inside "Rp  32.000.000,00"
 _FIGURE_CELL = re.compile(r"(?:Rp\.? ?)?\d[\d.,]*%?")
 _HEADLINE_END = re.compile(r"""[.!?"']$""")
+_SENTENCE_END = re.compile(r"""[.!?]["']?$""")
 LINE_RULE_MAX_CHARS = 300  # longer lines are article text: line rules are not tried on them
 
 
@@ -236,7 +239,8 @@ def _aligned_cells(line: str, columns: list[tuple[int, int]]) -> list[str] | Non
     return cells
 
 
-_DROPPED_ANYWHERE = ("drop_line", "drop_teaser", "drop_from_here")
+_DROPPED_ANYWHERE = ("drop_line", "drop_teaser", "drop_from_here", "drop_widget")
+_TAIL_KINDS = ("drop_from_here", "drop_widget")
 
 
 def _drop_furniture(lines: list[str], rules: Furniture) -> list[str]:
@@ -245,10 +249,13 @@ def _drop_furniture(lines: list[str], rules: Furniture) -> list[str]:
     after_widget = False  # a leading widget was dropped, and only furniture since
     skip_headlines = 0  # teaser headlines that may still follow a "Baca juga" line
     top_kind, body_kind = rules.top.kind, rules.body.kind
+    resume = 0  # the line after a list widget set inside the article
     for i, line in enumerate(lines):
+        if i < resume:
+            continue
         if skip_headlines:
             skip_headlines -= 1
-            if _is_teaser_headline(line) and body_kind(line) != "drop_from_here":
+            if _is_teaser_headline(line) and body_kind(line) not in _TAIL_KINDS:
                 continue  # a tail heading is no headline: "Baca Juga: / <headline> / Tags: ..." cuts at "Tags"
             skip_headlines = 0
         if kept:
@@ -266,8 +273,10 @@ def _drop_furniture(lines: list[str], rules: Furniture) -> list[str]:
             kept_chars += len(line)
         elif kind == "drop_teaser":
             skip_headlines = TEASER_HEADLINES
-        elif kind == "drop_from_here" and kept_chars >= TAIL_MIN_CHARS:
-            break
+        elif kind in _TAIL_KINDS and kept_chars >= TAIL_MIN_CHARS:
+            resume = _widget_end(lines, i, body_kind) if kind == "drop_widget" else None
+            if resume is None:
+                break
     return kept
 
 
@@ -277,13 +286,26 @@ def _next_kind(lines: list[str], i: int, line_kind) -> str | None:
     skip_headlines = 0
     for line in lines[i + 1:]:
         kind = line_kind(line)
-        if skip_headlines and _is_teaser_headline(line) and kind != "drop_from_here":
+        if skip_headlines and _is_teaser_headline(line) and kind not in _TAIL_KINDS:
             skip_headlines -= 1
             continue
         if kind not in _DROPPED_ANYWHERE:
             return kind
         skip_headlines = TEASER_HEADLINES if kind == "drop_teaser" else 0
     return None
+
+
+def _widget_end(lines: list[str], i: int, line_kind) -> int | None:
+    """The line after a list widget whose heading is line i ("TERPOPULER", then "1. Dua Pekerja
+    Tertimbun ...", "2. ..."), when the article goes on after its headlines: the next line is a
+    paragraph of article text. None when no paragraph follows: the heading ends the article."""
+    j, fewest, most = i + 1, *WIDGET_HEADLINES
+    while j < len(lines) and j - i - 1 < most and _is_teaser_headline(lines[j]) and line_kind(lines[j]) is None:
+        j += 1
+    if j - i - 1 < fewest or j == len(lines):
+        return None
+    body = lines[j]
+    return j if len(body) >= WIDGET_BODY_MIN and _SENTENCE_END.search(body) and line_kind(body) is None else None
 
 
 def _is_teaser_headline(line: str) -> bool:

@@ -120,7 +120,7 @@ def _removed_by_cleaning(raw: str, span: str) -> list[str]:
         out.append(f"  its line matches {row.where} ({kind}): {row.fields['pattern']}")
     if not own:
         earlier = [(i, row, kind) for i in range(at) for row, kind in _furniture_rows(lines[i])
-                   if kind in ("drop_from_here", "drop_teaser")]
+                   if kind in ("drop_from_here", "drop_widget", "drop_teaser")]
         for i, row, kind in earlier[-3:]:
             out.append(f"  an earlier line ({i + 1}) matches {row.where} ({kind}); such a line can take the lines after it")
         if not earlier:

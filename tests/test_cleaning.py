@@ -73,7 +73,7 @@ def test_furniture_example_is_removed(row):
         assert matched, "the example does not match its own pattern"
         cleaned = clean_text(example)
         assert len(cleaned) < len(example) and matched.group(0).strip() not in cleaned
-    elif kind in ("drop_line", "drop_teaser", "drop_from_here"):
+    elif kind in ("drop_line", "drop_teaser", "drop_from_here", "drop_widget"):
         assert paragraphs(f"{BODY}\n{example}\n{BODY2}")[0] == BODY
         assert example.strip() not in paragraphs(f"{BODY}\n{example}\n{BODY2}")
     elif kind in ("drop_top", "drop_toast"):
@@ -136,6 +136,16 @@ def test_tail_heading_cuts_the_rest_only_after_enough_text():
     assert paragraphs(f"{BODY}\n{BODY2}\nBerita Terkait\n{teasers}") == [BODY, BODY2]
     short = paragraphs(f"Judul Pendek\nArtikel Terkait\n{BODY}")
     assert short == ["Judul Pendek", BODY]
+
+
+def test_a_list_widget_inside_the_article_goes_and_the_article_goes_on_after_it():
+    widget = ("TERPOPULER\n1. Dua Pekerja Tertimbun Longsor di Tambang Emas Poboya\n"
+              "2. Harga Cabai di Pasar Masomba Tembus Rp80 Ribu\n3. Jembatan di Donggala Putus Diterjang Banjir")
+    later = ("Manajer operasional perusahaan mengatakan, perusahaannya mempekerjakan 127 pekerja, termasuk "
+             "40 pekerja harian lepas, dan seluruhnya sudah didaftarkan sebagai peserta BPJS Ketenagakerjaan.")
+    assert paragraphs(f"{BODY}\n{BODY2}\n{widget}\n{later}\nEditor: Ilham\nFacebook Twitter WhatsApp") == [BODY, BODY2, later]
+    # at the article's end the same widget still cuts the rest: a short line after its headlines is no article text
+    assert paragraphs(f"{BODY}\n{BODY2}\n{widget}\nCopyright 2025 Metro Sulawesi.") == [BODY, BODY2]
 
 
 def test_a_release_contact_block_stays_with_its_heading_but_an_outlet_contact_footer_goes():
