@@ -146,7 +146,8 @@ class NameReader:
                     break  # "Budi Santoso St.": the degree ST; "St. Aminah": Sitti
                 words.append(j)
                 j += 1
-                if tok.lower in shortened and glued(j, ".") and j + 1 < n and (toks[j + 1].name or _letter(toks[j + 1].text)):
+                if tok.lower in shortened and glued(j, ".") and j + 1 < n \
+                        and (toks[j + 1].name or _letter(toks[j + 1].text)):
                     j += 1  # "Andi Muh. Ilham", "Kgs. M. Rizal Effendi"
                 elif glued(j, "'") and ((toks.space(j) and j + 1 < n and toks[j + 1].name and j + 1 not in blocked)
                                         or (j + 1 < n and toks[j + 1].text == "," and not toks.space(j))):

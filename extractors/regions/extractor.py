@@ -182,8 +182,8 @@ class RegionsExtractor:
         self.homonym_districts = data.homonym_districts()
         people_words = {cue.tokens[0] for cue in data.cues() if cue.type == "people"} | set(PEOPLE_LIST_WORDS)
         people = "|".join(map(re.escape, sorted(people_words)))
-        self.people_list = re.compile(rf"\b(?:{people})\s+((?:[A-Z][\w'-]*\s*,\s*)*[A-Z][\w'-]*)"
-                                      rf"\s*,?\s*(?:{'|'.join(LIST_LINKS)})\s+$")  # "orang Tehit, Imekko dan " before a name
+        links = "|".join(LIST_LINKS)  # "orang Tehit, Imekko dan " before a name
+        self.people_list = re.compile(rf"\b(?:{people})\s+((?:[A-Z][\w'-]*\s*,\s*)*[A-Z][\w'-]*)\s*,?\s*(?:{links})\s+$")
         self.column_levels = {cue.tokens: cue.level for cue in data.cues() if cue.type == "prefix" and cue.level}
         self.column_levels.update((cue.tokens, SUBREGION) for cue in data.cues() if cue.type == "subregion")
         self.capitals = data.capitals()

@@ -218,7 +218,7 @@ def _number_tail(doc: Doc, k: int, fields: dict, keywords: dict[str, str]) -> in
     "1987/XI/Tahun 2026"), and so does a number whose tail holds no year from a "Tahun" after
     it. Returns the token after them."""
     n, tail = len(doc), ""
-    while k + 1 < n and not doc[k - 1].whitespace_ and doc[k].text in "/-" and not doc[k].whitespace_ \
+    while k + 1 < n and not doc[k - 1].whitespace_ and doc[k].text in ("/", "-") and not doc[k].whitespace_ \
             and doc[k + 1].text.isalnum() and (doc[k + 1].lower_ not in keywords or _year_after(doc, k + 1)):
         tail += doc[k].text + doc[k + 1].text
         k += 2
@@ -367,7 +367,7 @@ def _title(doc: Doc, k: int, rules: Rules, memo: Memo, heads: list) -> str | Non
             nxt = text(ahead.orth) if ahead is not None else ""
             if not (nxt[:1].isupper() or nxt.isdigit()):
                 break  # "tentang BPJS dan merujuk ...": the clause goes on, the title ended
-            if nxt.isdigit() and i + 2 < n and doc[i + 2].lower_ in month_forms() or nxt.lower() in weekday_forms():
+            if (nxt.isdigit() and i + 2 < n and doc[i + 2].lower_ in month_forms()) or nxt.lower() in weekday_forms():
                 break  # "... Minuman Tradisional Moke pada 2 Juni 2025", "... bagi Pekerja Rentan pada Senin
                 # (12/1)": the day it was set, not the title
             if word & BREAKING and any(start == i + 1 for start, _, _ in heads):

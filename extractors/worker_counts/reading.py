@@ -271,7 +271,8 @@ class WorkerCountReader:
         subsets = {role: [r["word"] for r in context if r["role"] == role] for role in SUBSET_ROLES}
         occupations = {role: [r["word"] for r in context if r["role"] == role] for role in ("occupation", "occupation_unit")}
         possessives = [r["word"] for r in context if r["role"] == "possessive"]
-        enrolling = {role: [r["word"] for r in context if r["role"] == role] for role in ("enrolling", "funding", "enrolled_after")}
+        enrolling = {role: [r["word"] for r in context if r["role"] == role]
+                     for role in ("enrolling", "funding", "enrolled_after")}
         self.matcher = build_phrase_matcher(nlp, {"anchor": sorted(anchors), **contexts, **subsets,
                                                   **occupations, "possessive": possessives, **enrolling})
         self.occupation, self.possessive = strings.add("occupation"), strings.add("possessive")
@@ -638,9 +639,8 @@ class WorkerCountReader:
             if k < 1 or doc[k].lower not in self.residents:
                 continue
             got = self._number(doc, k)
-            if rule == "worker.enrolled_residents" and self._health_nearby(doc, k):
-                continue
-            if got is not None and not got[0].year:
+            if got is not None and not got[0].year \
+                    and not (rule == "worker.enrolled_residents" and self._health_nearby(doc, k)):
                 unit = _resident_unit(doc[k].lower_)
                 unit = "penduduk bekerja" if unit == "penduduk" else unit  # as the unit phrase
                 hits.extend(self._count(doc, got, k, k + 1, Noun("unit", unit, RESIDENT_CONFIDENCE, 1), rule))
