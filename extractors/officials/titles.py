@@ -505,7 +505,7 @@ class TitleReader:
                 return None
             if not (toks[k].name and toks[k + 1].name) or k in toks.blocked or k + 1 in toks.blocked:
                 continue
-            here, name = toks.offsets[k], toks.text(k, k + 2)
+            here, name = toks.idx(k), toks.text(k, k + 2)
             at = text.find(name)
             while at >= 0:
                 before = text[max(0, at - 40):at].rstrip()
