@@ -131,7 +131,7 @@ class DocReader:
         i = post_end + 1 if post_end < n and (bracketed or toks[post_end].text == ",") else post_end
         while i < n and toks[i].blank and "\n" not in toks[i].text:  # "Utara,\xa0Hassanudin"
             i += 1
-        unset = title.place in LOCAL_PLACES and i == post_end and not toks[i].honorific \
+        unset = title.place in LOCAL_PLACES and i == post_end < n and not toks[i].honorific \
             and not titles.opens_birth_name(i) and not named_as_place  # no comma: only a title or "I Wayan" tells where the place ends
         if unset and not (title.place == "district" and self._known_district(chunks[-1])
                           or title.place == "village" and self._known_village(chunks[-1])

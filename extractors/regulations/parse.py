@@ -38,6 +38,7 @@ NUMBER_LETTER = re.compile(r"^\d{1,4}[A-Za-z]$")
 NUMBER_SLASH_YEAR = re.compile(r"^(\d+[A-Za-z]?)/((?:19|20)\d\d)$")
 TRAILING_YEAR = re.compile(r"[/-]((?:19|20)\d\d)$")
 INNER_YEAR = re.compile(r"(?<=/)((?:19|20)\d\d)(?=/)")
+YEAR = re.compile(r"(?:19|20)\d\d")
 TITLE_JOINERS = ("-", "/", "&")  # may stand between two title words
 LIST_ENDS = ("dan", "serta")  # close a list of title items: "A, B, dan C"
 
@@ -367,9 +368,10 @@ def _title(doc: Doc, k: int, rules: Rules, memo: Memo, heads: list) -> str | Non
             nxt = text(ahead.orth) if ahead is not None else ""
             if not (nxt[:1].isupper() or nxt.isdigit()):
                 break  # "tentang BPJS dan merujuk ...": the clause goes on, the title ended
-            if (nxt.isdigit() and i + 2 < n and doc[i + 2].lower_ in month_forms()) or nxt.lower() in weekday_forms():
+            if (nxt.isdigit() and i + 2 < n and doc[i + 2].lower_ in month_forms()) or nxt.lower() in weekday_forms() \
+                    or (nxt.lower() in month_forms() and i + 2 < n and YEAR.fullmatch(doc[i + 2].text)):
                 break  # "... Minuman Tradisional Moke pada 2 Juni 2025", "... bagi Pekerja Rentan pada Senin
-                # (12/1)": the day it was set, not the title
+                # (12/1)", "... pada Oktober 2025": the day or month it was set, not the title
             if word & BREAKING and any(start == i + 1 for start, _, _ in heads):
                 break  # "... di Sumatera Utara dan Keputusan Kepala Daerah ...": a new citation
         elif token.text == "," and last == i - 1 and _list_goes_on(doc, i + 1, min(n, k + 1 + TITLE_MAX), title_word,
