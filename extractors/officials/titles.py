@@ -393,6 +393,19 @@ class TitleReader:
                 return self._end_told_by_article(i, j)
         return None
 
+    def _org_by_last_word(self, i: int) -> int | None:
+        """End of capitalised words from token i (no honorific, no tagged place) whose last word
+        names a kind of business (words.csv org_end: "Penida Cliff Resort", "Siberut Surf Lodge")
+        right before a comma; None otherwise."""
+        toks, n, j = self.toks, self.n, i
+        while j < n and j - i < MAX_ORG and j not in self.places and (
+                toks[j].cap and not toks[j].punct and not toks[j].honorific
+                or j > i and toks[j].text == "&" and j + 1 < n and toks[j + 1].cap):
+            j += 1
+        if j > i + 1 and j < n and toks[j].text == "," and toks[j - 1].lower in self.lex.org_end:
+            return j
+        return None
+
     def _listed_name_end(self, comma: int) -> int | None:
         """The "(" of a bracketed short form that closes a list inside an organisation's name
         after the comma at token `comma` ("Kimia, Energi dan Pertambangan (SP KEP)"): items of
@@ -768,6 +781,10 @@ class TitleReader:
                         return chunks, i, True
                     chunk.org = chunk.org or Organization(toks.text(i, end), frozenset(), "", "")
                     i = end
+                    continue
+                if chunk.org is None and (end := self._org_by_last_word(i)) is not None:
+                    chunk.org = Organization(toks.text(i, end), frozenset(), "", "")
+                    i = end  # "HR Manager Penida Cliff Resort, Ni Komang ...": a business its last word names
                     continue
                 end = self.acronym_org(i)
                 if end is not None:  # "Rektor UBB Prof. Hamdani", "Ketua BEM UBB, Rizky"
