@@ -201,6 +201,7 @@ class Lexicon:
         self.distributive = frozenset(words(w) for w in roles.get("distributive", ()))  # as tokens
         self.org_start = frozenset(roles.get("org_start", ()))
         self.org_end = frozenset(roles.get("org_end", ()))
+        self.memberships = frozenset(roles.get("membership", ()))
         self.companies = frozenset(roles.get("company", ()))
         self.led_by = frozenset(roles.get("led_by", ()))
         self.signature_marks = frozenset(roles.get("signature", ()))

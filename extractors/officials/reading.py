@@ -27,6 +27,7 @@ FORM_RULE = "official.form_fields"  # a form's "Nama : ..." line over its "Jabat
 LABEL_RULE = "official.title_colon_name"  # "Kepala BPS Provinsi Maluku Utara: Ridwan Hasan Umasugi"
 AUTHOR_RULE = "official.op_ed_author"  # the post in "Penulis adalah ...", the name in the byline "Oleh: ..."
 FOOTNOTE_MARKS = frozenset({"*", ")", "*)"})  # before "Penulis adalah" at a line start
+MEMBER = "Anggota"  # the post of a member (positions.csv), no post in a body of words.csv role membership
 PHONE = re.compile(r"\+?\d[\d-]{7,}\d")  # "0812-7788-2025", "081377881234"
 EMPHASIS = "*"  # a chat message's bold marker ("*Hj. Marlina Usman*")
 NO_NAMES: tuple[list[Name], str, float] = ([], "", 0.0)
@@ -85,6 +86,8 @@ class DocReader:
                 return [], end
         else:
             field_text = designated
+        if title.position == MEMBER and field_end == end and end < n and toks[end].lower in self.lex.memberships:
+            return [], end  # "anggota koperasi, La Ode Musa": a member of the cooperative, who holds no post
         if title.descriptive and field_end == end:  # "pengamat ketenagakerjaan Universitas X, ...":
             field_end = self._lowercase_field(end)  # the lower-case words are passed over
         chunks, post_end, unreadable = titles.chunks(field_end, title.place, self._after_apposition(first))
