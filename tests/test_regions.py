@@ -65,7 +65,7 @@ def test_rule_files_name_only_known_forms_and_codes():
     for office, _ in data.office_aliases().values():
         assert all(code in data.regions() and data.by_code(code).level == "province" for code in office.province_codes)
     assert {o.name for o, _ in data.office_aliases().values()} >= {"Sumbagut", "Sumbagsel", "Sumbagteng", "Sulama", "Banuspa"}
-    assert {c.type for c in data.cues()} == {"prefix", "office", "admin", "place", "subregion", "person", "people", "follow_ok"}
+    assert {c.type for c in data.cues()} == {"prefix", "office", "admin", "place", "subregion", "person", "people", "rank", "follow_ok"}
 
 
 # ---- lookup API ---------------------------------------------------------------------------------

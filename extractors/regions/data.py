@@ -41,7 +41,7 @@ class NameEntry:
 @dataclass(frozen=True, slots=True)
 class Cue:
     tokens: tuple[str, ...]  # lower-cased tokens, as the tokenizer splits them
-    type: str  # prefix | office | admin | place | subregion | person | people | follow_ok
+    type: str  # prefix | office | admin | place | subregion | person | people | rank | follow_ok
     level: str  # "" or a level
     rule: str
 

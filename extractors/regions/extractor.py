@@ -605,8 +605,8 @@ class RegionsExtractor:
         if start:
             prev = doc[start - 1]
             cue, cue_start = self._cue_at(doc, start, prev)  # the longest cue ending right before `start`
-            if cue is not None and (cue.type in ("subregion", "people") or (cue.type == "person" and _after_name(doc, cue_start))):
-                return None  # "Kecamatan Medan Johor"; "bahasa Banjar"; "Jubang anak Sanggau": a person's father
+            if cue is not None and (cue.type in ("subregion", "people", "rank") or (cue.type == "person" and _after_name(doc, cue_start))):
+                return None  # "Kecamatan Medan Johor"; "bahasa Banjar"; "AKBP Bima Sakti"; "Jubang anak Sanggau": a person's father
             if cue is None and start >= 2 and prev.is_title and (
                     outer := self._cue_at(doc, start - 1, doc[start - 2])[0]) is not None and outer.type == "subregion":
                 return None  # "Desa Larangan Badung": the last word of a village's name
@@ -675,7 +675,7 @@ class RegionsExtractor:
                         dateline = self._is_dateline(doc, n, start, end, prev)
                     else:  # as _is_dateline: only "Outlet.com, Medan" after a word
                         dateline = start >= 2 and prev.orth == self.comma_id and _after_outlet(doc, start, self.place_word_ids)
-                if not dateline and cue is None and (self._continues_name(doc, n, end, kept)
+                if not dateline and cue is None and ((self._continues_name(doc, n, end, kept) and not _after_acronym(doc, start))
                                                      or self._ends_district(doc, start, end)):
                     return None
                 rule = "region.dateline" if dateline else "region.bare_name"
@@ -687,7 +687,7 @@ class RegionsExtractor:
         if dateline:
             if len(plan.cities) == 1:
                 return self._hit(start_char, end_char, "region.dateline", plan.cities[0])
-        elif cue is None and self._continues_name(doc, n, end, kept):
+        elif cue is None and self._continues_name(doc, n, end, kept) and not _after_acronym(doc, start):
             return None
         return start_char, end_char, plan.refs
 
@@ -1045,6 +1045,20 @@ def _after_name(doc: Doc, i: int) -> bool:
     if before.text == "." and i >= 3 and len(doc[i - 3]) <= 3 and doc[i - 3].is_title:
         return True  # after an abbreviated title: "H. Mustari Daeng Bali"
     return not (before.is_space or before.text in ".!?\"“")
+
+
+def _after_acronym(doc: Doc, start: int) -> bool:
+    """Whether a name in title case at token `start` follows a body's short form in capitals,
+    bracketed or not: the body's regional branch, so a capitalised word after the name opens its
+    head's name ("Kepala DPMD Banyuasin Rita Kurniasih", "Ketua DPC SPN Karanganyar Suwarno",
+    "Serikat Buruh Perkebunan (SBP) Seluma Tarmizi"); ranks are cues of type rank."""
+    k = start - 1
+    if k >= 2 and doc[k].text == ")" and doc[k - 2].text == "(":
+        k -= 1
+    if k < 0 or not doc[start].is_title:
+        return False
+    short = doc[k].text
+    return len(short) >= 2 and short.isalpha() and short.isupper()
 
 
 def _web_address_after(doc: Doc, n: int, end: int) -> bool:
