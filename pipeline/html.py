@@ -29,6 +29,7 @@ from .html_dates import iso_datetime, outlet_dates, published_date, record_publi
 from .html_embedded import embedded_story
 from .html_meta import Outlet, css_xpath, json_ld_article, page_metadata, strip_site_suffix
 from .html_pages import continuation_pages, page_links
+from .html_tables import CELLS as _CELLS, HAS_BLOCK as _HAS_BLOCK, spread_merged_cells
 
 __all__ = ["PageContent", "read_page", "join_pages", "html_to_article_text", "html_to_story", "iso_datetime",
            "record_published", "strip_site_suffix"]
@@ -42,8 +43,6 @@ _WS = re.compile(r"\s+")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _TABLE_FIGURES = etree.XPath("//figure[.//table]")
 _LEAF_TAGS = frozenset({"div", "span", "font"})
-_HAS_BLOCK = etree.XPath("boolean(.//p | .//div | .//table | .//ul | .//ol | .//section | .//article)")
-_CELLS = ("td", "th")
 _DENSE_TAGS = etree.XPath("//div | //section | //article | //main | //td | //body")
 
 
@@ -142,6 +141,7 @@ def read_page(html: str, url: str | None = None) -> PageContent:
         etree.strip_elements(container, *rules.late_drop_tags, with_tail=False)
         _drop_junk(container, rules)
         _drop_credits(container, rules)
+        spread_merged_cells(container)
         text = "\n\n".join(filter(None, [_block_text(container, rules), *_lead_captions(container, rules)]))
     if len(text) * EMBEDDED_FACTOR < len(embedded):  # an app shell, or a teaser of the story its JSON holds
         text = embedded

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.cleaning import clean_text
+from pipeline.api import extract_text
 from pipeline.html import html_to_article_text, iso_datetime, strip_site_suffix
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
@@ -140,6 +141,21 @@ def test_a_data_tables_cells_are_set_apart_by_bars_and_a_layout_tables_are_not()
     assert text.split("\n\n")[3:] == ["No | Kecamatan | Jumlah Pekerja | Iuran (Rp)", "1 | Sipirok | 1.250 | 252.000.000",
                                        "Jumlah | 1.250 | 252.000.000",
                                        "Kolom kiri berisi paragraf yang cukup panjang.", "Kolom kanan juga."]
+
+
+def test_a_two_line_headers_merged_cells_are_spread_so_its_columns_line_up():
+    story = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = f"""<html><body><article><div class="entry-content">{story}
+      <table><thead><tr><th rowspan="2">Program</th><th colspan="2">Kapuas Hulu</th><th colspan="2">Melawi</th></tr>
+      <tr><th>Kasus</th><th>Nominal (Rp)</th><th>Kasus</th><th>Nominal (Rp)</th></tr></thead>
+      <tbody><tr><td>JKK</td><td>214</td><td>3.118.250.000</td><td>127</td><td>1.046.900.000</td></tr>
+      <tr><td>JKM</td><td>41</td><td>1.722.000.000</td><td>27</td><td>1.134.000.000</td></tr></tbody></table>
+    </div></article></body></html>"""
+    text, _ = html_to_article_text(html)
+    assert text.split("\n\n")[3:5] == ["Program | Kapuas Hulu | Kapuas Hulu | Melawi | Melawi",
+                                        "| Kasus | Nominal (Rp) | Kasus | Nominal (Rp)"]
+    amounts = {f.value_idr for f in extract_text(text) if f.kind == "amount"}
+    assert amounts >= {3118250000, 1046900000, 1722000000, 1134000000} and not amounts & {214, 127, 41, 27}
 
 
 @pytest.mark.parametrize("caption, kept", [

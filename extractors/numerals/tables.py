@@ -155,10 +155,18 @@ def _table(doc: Doc, lines: list[list[Cell]], title: Cell | None) -> list[PipeTa
     if any(len(row) > len(header) for row in rows):
         return []
     subheader = None
-    if len(rows[0]) == len(header) and any(doc[start].text == "(" for start, end in rows[0] if end > start) \
-            and not _holds_figure(doc, rows[0]):  # "| | (orang) | (orang) |" under "No | Wilayah | Kuota | Realisasi"
-        subheader, rows = rows[0], rows[1:]
+    if len(rows[0]) == len(header) and not _holds_figure(doc, rows[0]) and (
+            any(doc[start].text == "(" for start, end in rows[0] if end > start) or _spread(doc, header)):
+        subheader, rows = rows[0], rows[1:]  # "| | (orang) | (orang) |" under "No | Wilayah | Kuota | Realisasi";
+        # "| Kasus | Nominal (Rp) | Kasus | ..." under "Program | Barito Utara | Barito Utara | ..."
     return [PipeTable(header, rows, title, subheader)]
+
+
+def _spread(doc: Doc, header: list[Cell]) -> bool:
+    """Whether two neighbouring header cells say the same words: a merged cell spread over its
+    columns (pipeline.html_tables), whose line below names each column."""
+    words = [doc[start:end].text for start, end in header]
+    return any(a and a == b for a, b in zip(words, words[1:]))
 
 
 def _inside_outer_bars(lines: list[list[Cell]]) -> list[list[Cell]]:
