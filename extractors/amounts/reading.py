@@ -102,7 +102,8 @@ class AmountReader:
         return hits
 
     def _bracketed_money(self, doc: Doc, cell: tuple[int, int]) -> bool:
-        """Whether a money word stands in brackets in the cell's tokens: "(dalam rupiah)", "(Rp)"."""
+        """Whether a money word stands in brackets in the cell's tokens as the unit of figures
+        elsewhere ("(dalam rupiah)", "(Rp)"), not before a figure of its own ("(iuran Rp16.800/orang/bulan)")."""
         opened = False
         for k in range(*cell):
             text = doc[k].text
@@ -110,7 +111,7 @@ class AmountReader:
                 opened = True
             elif text == ")":
                 opened = False
-            elif opened and doc[k].lower in self.money_words:
+            elif opened and doc[k].lower in self.money_words and not (k + 1 < cell[1] and doc[k + 1].like_num):
                 return True
         return False
 
