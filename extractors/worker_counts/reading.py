@@ -2603,7 +2603,10 @@ class WorkerCountReader:
         ends right after "orang" (token `after`; not "tambahan 30 orang yang mengungsi"): more of
         the same people."""
         i = first - 1
-        while i > 0 and (doc[i].lower in self.approx or doc[i].lower in self.revisions):
+        if (length := _phrase_before(doc, first, self.range_words)) and first - length > 0 \
+                and doc[first - length - 1].like_num:
+            i = first - length - 2  # the high end of a range: "tambah lagi sekitar 3.000 sampai 4.000 orang"
+        while i > 0 and (doc[i].lower in self.approx or doc[i].lower in self.revisions or doc[i].lower in self.additions_end):
             i -= 1
         changed = doc[i].lower in self.changes and doc[i + 1].lower in self.revisions  # "naik menjadi"
         if doc[i].lower not in self.additions and not changed:
