@@ -230,8 +230,9 @@ class TitleReader:
         """End of a short capitalised parenthesis at token i: "(Nisel)", "(Kakanwil)", "(Sudin
         Gulkarmat) Jakarta Barat"; not of a bracketed name ("(Ir. Hendri Saputra)", "(Fransina
         Wambrauw)")."""
-        if i + 2 < self.n and self.toks[i + 1].honorific and self.toks[i + 2].text != ")":
-            return None  # a bracketed name; "(Irjen)" after "Inspektur Jenderal" is its short form
+        if i + 2 < self.n and self.toks[i + 1].honorific and not self.toks[i + 1].field and self.toks[i + 2].text != ")":
+            return None  # a bracketed name; "(Irjen)" after "Inspektur Jenderal" is its short form, and so
+            # is "(HI-Jamsos)" after "Hubungan Industrial dan Jaminan Sosial" ("HI" as written: a field word)
         close = self._paren_close(i)
         if close is None:
             return None

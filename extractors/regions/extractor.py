@@ -1051,14 +1051,16 @@ def _after_acronym(doc: Doc, start: int) -> bool:
     """Whether a name in title case at token `start` follows a body's short form in capitals,
     bracketed or not: the body's regional branch, so a capitalised word after the name opens its
     head's name ("Kepala DPMD Banyuasin Rita Kurniasih", "Ketua DPC SPN Karanganyar Suwarno",
-    "Serikat Buruh Perkebunan (SBP) Seluma Tarmizi"); ranks are cues of type rank."""
+    "Serikat Buruh Perkebunan (SBP) Seluma Tarmizi", "... (Disnakertrans) Gunungkidul Supardiyono");
+    ranks are cues of type rank."""
     k = start - 1
-    if k >= 2 and doc[k].text == ")" and doc[k - 2].text == "(":
+    bracketed = k >= 2 and doc[k].text == ")" and doc[k - 2].text == "("
+    if bracketed:
         k -= 1
     if k < 0 or not doc[start].is_title:
         return False
-    short = doc[k].text
-    return len(short) >= 2 and short.isalpha() and short.isupper()
+    short = doc[k].text  # in brackets after its full name, a short form may be written "(Disnakertrans)"
+    return len(short) >= 2 and short.isalpha() and (short.isupper() or bracketed and short[0].isupper())
 
 
 def _web_address_after(doc: Doc, n: int, end: int) -> bool:
