@@ -694,8 +694,10 @@ class TitleReader:
             i += 2  # "Kepala Disnaker-PMPTSP": the title's body merged with another, named by its first
         while i < n:
             el = element(i)
-            if el is not None and el[1] == "glue" and place == "village" and self.village(i) is not None:
-                el = None  # "Lurah Kota Wetan Dedi Kurniadi": a village's name, not "Kota" before a region
+            if el is not None and el[1] == "glue" and (place == "village" and (self.village(i) or 0) > i + 1
+                                                       or place == "district" and (self.district(i) or 0) > i + 1):
+                el = None  # "Lurah Kota Wetan Dedi Kurniadi", "Camat Kota Agung Zulhendra": a village's or a
+                # kecamatan's name, not "Kota" before a region
             chunk = chunks[-1]
             if el is not None:
                 end, kind, value = el
