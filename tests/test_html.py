@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cleaning import clean_text
 from pipeline.api import extract_text
+from pipeline.cleaning import clean_text
 from pipeline.html import html_to_article_text, iso_datetime, strip_site_suffix
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
