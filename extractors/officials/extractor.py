@@ -70,7 +70,7 @@ class OfficialsExtractor:
         titles, modifiers, led = self._titles(doc)
         if not titles and not led:
             return []
-        negators, tok = self.negator_ids, self.tok
+        negators, negator_pairs, tok = self.negator_ids, self.lex.negator_pairs, self.tok
         reader = lines = None  # the rules over this doc, built for the first title worth reading
         hits: list[Hit] = []
         consumed = 0
@@ -88,8 +88,9 @@ class OfficialsExtractor:
             lowercase = not tok(token.orth).cap
             if lowercase and not (title.needs_qualifier and first == start):
                 continue  # only a qualified post may be written in lower case: "ketua DPRD Gianyar, ..."
-            if first > 0 and (doc[first - 1].lower in negators or _after_abbreviated(doc, first, negators)):
-                # "calon Gubernur", "mantan Menteri", "Jl. Gubernur Suryo"
+            if first > 0 and (doc[first - 1].lower in negators or _after_abbreviated(doc, first, negators)
+                              or first > 1 and (doc[first - 2].lower_, doc[first - 1].lower_) in negator_pairs):
+                # "calon Gubernur", "mantan Menteri", "Jl. Gubernur Suryo", "Ruang Rapat Bupati"
                 consumed = end
                 continue
             if reader is None:
