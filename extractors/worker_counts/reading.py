@@ -50,7 +50,7 @@ SUBJECT_SKIPPED = frozenset({"classifier", "cue", "soft_cue"})  # noun roles pas
 LIST_MARKS = frozenset({".", ")"})  # after a list item's number: "1. Kabupaten Asahan", "2) Kota Medan"
 FUNDER_WORDS = 2  # capitalised words of who pays after an achieved verb ("yang dibiayai Dana Desa sekitar 3.600 orang")
 COMPARED_TIME_WORDS = 4  # words of the earlier time a compared number is given for ("tahun lalu")
-CHANGE_SIZE_WORDS = 4  # words of a change's size between its verb and the compared word ("naik hampir dua kali lipat dibanding")
+CHANGE_SIZE_WORDS = 5  # words of a change's size between its verb and the compared word ("naik lebih dari dua kali lipat dibanding")
 INTRO_FOLLOWERS = frozenset({"yang", ",", "adalah", "sebagai", "berikut"})  # after a table's introducing
 INTRO_CONJUNCTIONS = frozenset({"dan", "serta", "beserta"})  # subject: "jumlah pekerja rentan yang ..."
 CUE_ROLES = frozenset({"cue", "soft_cue"})  # nouns.csv roles that make a later "N orang" count
@@ -2803,6 +2803,8 @@ class WorkerCountReader:
             return REVISED_LICENCE if near and doc[i - 1].idx > last.end else None
         if doc[i].lower not in self.yangs:
             return None
+        if doc[i - 1].orth == self.comma:
+            i -= 1  # "dibanding tahun ini, yang baru menjangkau 9.600 orang"
         k = i - 1
         while k > i - 1 - COMPARED_TIME_WORDS and k > 2 and doc[k].lower not in self.compared:
             if not (doc[k].is_alpha or is_year(doc[k].text)) or self.nouns.at(doc, k) is not None:
@@ -2887,9 +2889,10 @@ class WorkerCountReader:
         return LIST_LICENCE if last.end > doc[self._sentence_before(doc, opener)].idx else 0.0
 
     def _partitive_licence(self, doc: Doc, comma: int) -> float | None:
-        """"Dari (sekitar) 98 ribu pekerja, baru 40.180 orang ...": the clause before the comma
-        opens with a partitive word and counts workers, so the "N orang" after it are some of
-        them. None when the clause is anything else."""
+        """"Dari (sekitar) 98 ribu pekerja, baru 40.180 orang ...", "Dari peserta BPU tersebut,
+        21.460 orang ...": the clause before the comma opens with a partitive word and counts
+        workers, or names them with a demonstrative, so the "N orang" after it are some of them.
+        None when the clause is anything else."""
         i, unit = comma - 1, None
         while i >= 0 and comma - i <= CONTEXT_WINDOW:
             tok = doc[i]
@@ -2901,7 +2904,8 @@ class WorkerCountReader:
             got = self.nouns.ending_at(doc, i, lower) if unit is None else None
             if got is not None:
                 noun, begin = got
-                if noun.role != "unit" or begin == 0 or not doc[begin - 1].like_num:
+                if noun.role != "unit" or begin == 0 or not (
+                        doc[begin - 1].like_num or i + 2 == comma and doc[i + 1].lower in self.demonstratives):
                     return None
                 unit, i = noun.confidence * PARTITIVE_FACTOR, begin
             i -= 1
