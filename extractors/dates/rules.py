@@ -27,8 +27,9 @@ from extractors.common import read_csv, read_jsonl
 
 HERE = Path(__file__).parent
 
-# A weather reading, a town's perhaps, on the line under a bare date line: the site's header
-# ("Kamis, 4 September 2025 / Medan 31°C / WASPADA.ID"), so the date is its widget.
+# A weather reading, a town's perhaps, after a date and a bar or on the line under a bare date
+# line: the site's header ("Jumat, 21 November 2025 | Bau-Bau 29°C Cerah", "Kamis, 4 September
+# 2025 / Medan 31°C / WASPADA.ID"), so the date is its widget.
 WEATHER = r"(?:[^\W\d][\w.\- ]{0,30}\s)?\d{1,2}(?:[.,]\d)?\s?°\s?C"
 MONTH_CLASS = {"id": "M", "abbr": "m", "en": "E"}
 WEEKDAY_CLASS = {"id": "W", "en": "V"}
@@ -197,7 +198,7 @@ def load(nlp: Language) -> Rules:
         post_meta_after=re.compile(rf"^(?:[|/\-–—·•](?:[^|/·•]*[|/·•])?)?\s*(?:[\d.,]+\s+(?:kali\s+)?)?(?:{meta})\b", re.IGNORECASE),
         published_label=re.compile(rf"^(?:(?:tanggal|tgl)\.?\s+)?(?:{labels})\b\s*(?:pada|tanggal|tgl|on)?\s*[:\-–—]?\s*$", re.IGNORECASE),
         time_after=re.compile(rf"^(?:[|,/\-–—·•]\s*)?(?:pukul\s+)?\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?\s*(?:{zones})?(?:[\s\]]|$)"),
-        widget_after=re.compile(rf"^[|·•]\s*(?:[^|·•\n]{{1,40}}[|·•]\s*)?(?:{widget})(?:\W|$)", re.IGNORECASE),
+        widget_after=re.compile(rf"^[|·•]\s*(?:[^|·•\n]{{1,40}}[|·•]\s*)?(?:{widget}|{WEATHER})(?:\W|$)", re.IGNORECASE),
         widget_line=re.compile(rf"^(?:(?i:{widget})|{site_headers}|{WEATHER})(?:\W|$)"),
         signed_date=re.compile(rf"^(?:(?P<at>(?:{signed})\s+di\s+[^,\n]{{1,40}}?)\s*,?\s+)?pada\s+tanggal\s*:?$", re.IGNORECASE),
         signed_at=re.compile(rf"^(?:{signed})\s+di\s", re.IGNORECASE),
