@@ -54,6 +54,7 @@ PLACE_NAME_WORDS = 3  # a place's name head and the capitalised words after it, 
 YEARLESS_LEAD = timedelta(days=31)  # a yearless date may lie this far after publication
 WEEKDAY_MISMATCH = 0.7  # confidence factor when the written weekday disagrees with the date
 HEADLINE_WORDS = 4  # words of a headline at least, above a bare date line that is the story's own
+HEADLINE_AGAIN_CHARS = 300  # characters after a bare date line in which the headline may come again (a page header's date)
 FIELD_SEPARATOR = re.compile(r"[|•]")  # between the fields of a meta line ("Kategori: ... | Diterbitkan: ...")
 LINE_LOOK = 8  # tokens walked to find a date's line start or end (label, "14:30 WIB")
 META_LOOK = 14  # tokens walked back to the start of a post's meta line ("Diposting oleh: Admin Diskominfo Papua Tengah |")
@@ -551,7 +552,9 @@ def _under_headline(doc: Doc, start: int) -> bool:
     address, "madiunkota.go.id") between, and any breadcrumb line ("Beranda / Berita /
     Komisi IX"), byline ("Oleh Maria Yasinta Ndolu") or the headline again (a page's own
     over a feed's title); the site's name may also stand over the headline ("Pemerintah
-    Kabupaten Natuna")."""
+    Kabupaten Natuna"). Not when the headline comes again in the lines below it: then the
+    date stands over the page's own headline, in the site's header ("Rabu, 4 Februari 2026 /
+    radarbanyumas.disway.id / Home > Banyumas / <headline>")."""
     lines = [line.strip() for line in doc.text[:doc[start].idx].split("\n") if line.strip()]
     if len(lines) > 1 and _outlet_name(lines[0]):
         lines = lines[1:]
@@ -559,6 +562,9 @@ def _under_headline(doc: Doc, start: int) -> bool:
                          and not BYLINE.match(line)]
     if not lines or len(lines) > 2 or len(lines[0].split()) < HEADLINE_WORDS or lines[0][-1] in ".!?":
         return False
+    at = doc[start].idx
+    if lines[0] in (line.strip() for line in doc.text[at:at + HEADLINE_AGAIN_CHARS].split("\n")[1:]):
+        return False  # the page's own headline below it: the date heads the page, not the story
     return len(lines) == 1 or "|" in lines[1] or WEB_ADDRESS.match(lines[1]) is not None or _outlet_name(lines[1])
 
 

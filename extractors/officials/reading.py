@@ -154,6 +154,8 @@ class DocReader:
             found, rule, confidence = ([named], LABEL_RULE, LABEL_CONFIDENCE) if named else NO_NAMES
         else:
             found, rule, confidence = self._names_after(i, chunks, field_text)
+            if i == post_end and len(found) == 1 and found[0].start == i and self._body_name_after_holder(first, found[0]):
+                found, post_end = [], found[0].next  # the words run on from the post: its body's own name
         if unset and title.place == "village" and found and not (
                 len(found) == 1 and (found[0].words >= 2 or self._lone_name(found[0]))):
             return [], post_end  # "Lurah Kalibaru Ahmad Fauzi", not "Kades Kalibaru Sari" (one word, a place's)
@@ -848,6 +850,24 @@ class DocReader:
                 return None
             j += 1
         return names.forward(j)
+
+    def _body_name_after_holder(self, first: int, run: Name) -> bool:
+        """Whether the capitalised words run on from the title phrase at token `first` with no
+        comma (`run`), then a comma and a lower-case word, while a name and a comma stand
+        before the post: the holder is named before it, the words are the body's own name
+        ("Sumarno, Ketua Gabungan Kelompok Tani (Gapoktan) Sido Makmur Bagia, mengatakan")."""
+        toks, k = self.toks, run.next
+        if not (k + 1 < self.n and toks[k].text == "," and toks[k + 1].text[:1].islower()
+                and first > 1 and toks[first - 1].text == ","):
+            return False
+        holder = self.names.backward(first - 1)
+        if holder is None or holder.start == 0:
+            return holder is not None
+        before = self.toks[holder.start - 1]  # the holder opens a sentence or a line
+        if before.text != ".":
+            return _breaks_line(before) or before.text in "!?\"“"
+        word = self.toks[holder.start - 2].text if holder.start > 1 else ""
+        return word[:1].islower() or word.isdigit() or word == ")"  # a sentence's end, not "Drs. H. A."
 
     def _name_before(self, first: int, post_end: int) -> tuple[Name, str] | None:
         """ "Budi Santoso, Kepala Dinas ..." / "Budi selaku Kepala ..." / "Budi (Bupati Nisel)",
