@@ -1696,9 +1696,13 @@ class WorkerCountReader:
             and not self._never_headed(doc, table, index)
 
     def _never_headed(self, doc: Doc, table: PipeTable, index: int) -> bool:
-        """Whether column `index`'s heading holds a noun never counted ("Jumlah Perusahaan")."""
-        return any((noun := self.nouns.at(doc, k)) is not None and noun.role == "never"
-                   for cell in table.heading(index) for k in range(*cell))
+        """Whether column `index`'s heading holds a noun never counted ("Jumlah Perusahaan"), or
+        counts places: a place word, perhaps after total words ("Jumlah Desa"; not "Dana Desa")."""
+        tokens = [k for cell in table.heading(index) for k in range(*cell)]
+        if any((noun := self.nouns.at(doc, k)) is not None and noun.role == "never" for k in tokens):
+            return True
+        words = [doc[k].lower for k in tokens if doc[k].is_alpha]
+        return bool(words) and words[-1] in self.place_words and all(w in self.total_words for w in words[:-1])
 
     def _summed_parts_of(self, doc: Doc, table: PipeTable, parts: list[int], whole: int, noun: Noun) -> list[Hit]:
         """The figures of columns `parts` and of worker column `whole`, in its unit, of each row
