@@ -8,6 +8,7 @@ from .titles import Chunk
 GOVERNMENT = {"province": "Pemprov", "regency": "Pemkab", "city": "Pemkot"}
 LEVEL_PREFIXES = ("Kabupaten ", "Kota ")
 BRANCH_LEVELS = frozenset({"regency", "city"})
+SHORTENED_LETTERS = 3  # letters of a name word cut short at least ("Abd." of Abdul, "Frans" of Fransiskus)
 
 
 def short_region(name: str) -> str:
@@ -96,8 +97,9 @@ def implied_unit(lex: Lexicon, org: Organization | None, areas: list[Hit], chunk
 
 def drop_short_mentions(hits: list[Hit]) -> list[Hit]:
     """Drop a hit whose name is only part of another official's name here ("Hilarius" vs
-    "Hilarius Duha"), or the same name with a word cut to its initial ("Dominggus N.
-    Tuhumury" vs "Dominggus Nikolas Tuhumury")."""
+    "Hilarius Duha"), or the same name with a word cut to its initial or its first letters
+    ("Dominggus N. Tuhumury" vs "Dominggus Nikolas Tuhumury", "Frans Openg" vs "Fransiskus
+    Xaverius Openg")."""
     if len(hits) < 2:
         return hits
     names = {h.fields["name"] for h in hits}
@@ -110,10 +112,16 @@ def drop_short_mentions(hits: list[Hit]) -> list[Hit]:
 
 
 def _abbreviates(short: set[str], full: set[str]) -> bool:
-    """Whether every word of `short` is in `full` or is the initial ("N.", "N") of a word of
-    `full` that `short` lacks, and at least one is such an initial."""
+    """Whether every word of `short` is in `full` or is the initial ("N.", "N") or the first
+    SHORTENED_LETTERS letters at least ("Frans", "Abd.") of a longer word of `full` that
+    `short` lacks, and at least one is such a shortening."""
     spelled = full - short
-    initials = short - full
-    return bool(initials) and all(
-        len(w.rstrip(".")) == 1 and any(f[0] == w[0] and len(f) > 1 for f in spelled) for w in initials
-    )
+    cut = short - full
+    return bool(cut) and all(_shortens(w.rstrip("."), spelled) for w in cut)
+
+
+def _shortens(word: str, spelled: set[str]) -> bool:
+    """Whether `word` is the initial or the first letters of one of the words `spelled`."""
+    if len(word) == 1:
+        return any(f[0] == word and len(f) > 1 for f in spelled)
+    return len(word) >= SHORTENED_LETTERS and any(f.startswith(word) and len(f) > len(word) for f in spelled)
