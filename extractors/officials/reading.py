@@ -36,6 +36,7 @@ MAX_PLACE_WORDS = 3  # capitalised words of the place after "di" between a post 
 MAX_ORG_WORDS = 8  # words of an organisation that opens a list line before its officer's title
 ORG_GLUE = frozenset({"&", "-", "dan"})  # lower-case or punctuation inside such an organisation's name
 MAX_NAME_WORDS = 5  # words of a name in capitals
+ACRONYM_TAIL_WORDS = 6  # capitalised words after a body's bracketed acronym, before the comma and its holder's name
 FORM_LINE_TOKENS = 30  # tokens of a form's name line at most
 LIST_NUMBER = re.compile(r"^\d{1,2}[.)]?$")  # a list item's number: "1", "1.", "2)"
 LABEL_CONFIDENCE = 0.8  # a name after a post and a colon, ending its line
@@ -365,6 +366,8 @@ class DocReader:
             i += 1  # a chat message's bold name: "Ketua DPRD Beltim *Hj. Marlina Usman, S.Sos*"
         i = self._after_distributive(i)
         first = names.forward(i)
+        if toks[i - 1].text == ")" and (first is None or first.next >= n or toks[first.next].text != ","):
+            first = self._name_after_acronym_tail(i) or first  # "Ketua Pansus (Pansus) III DPRK Aceh Utara, Tgk. X,"
         if first is None and toks[i - 1].text == "," and self._capitals_start(i) is not None:
             first = self._line_name(i)  # a document's list: "1. Wakil Bupati Boalemo, ARMAN KATILI, S.H.;"
         if first is not None and self._after_place_word(first):
@@ -404,6 +407,17 @@ class DocReader:
         if count > 1:
             rule, confidence = "official.titles_names_paired", 0.8
         return found, rule, confidence
+
+    def _name_after_acronym_tail(self, i: int) -> Name | None:
+        """After a body's bracketed acronym, up to ACRONYM_TAIL_WORDS capitalised words from token
+        i (its own name, number or place: "Tunas Harapan Kecamatan Tomilito", "III DPRK Aceh
+        Utara"), then the name set off by commas with a lower-case word after it (_apposed_name)."""
+        toks, n, k = self.toks, self.n, i
+        while k < n and k - i < ACRONYM_TAIL_WORDS and toks[k].cap and not toks[k].punct and not toks[k].honorific:
+            k += 1
+        if k == i or k >= n or toks[k].text != ",":
+            return None
+        return self._apposed_name(Name(toks.text(i, k), i, k, k, k - i))
 
     def _apposed_name(self, first: Name) -> Name | None:
         """The name set off by commas right after capitalised words that ran on from the post
