@@ -155,7 +155,8 @@ class DocReader:
             found, rule, confidence = ([named], LABEL_RULE, LABEL_CONFIDENCE) if named else NO_NAMES
         else:
             found, rule, confidence = self._names_after(i, chunks, field_text)
-            if i == post_end and len(found) == 1 and found[0].start == i and self._body_name_after_holder(first, found[0]):
+            if i == post_end and len(found) == 1 and found[0].start == i \
+                    and self._body_name_after_holder(first, found[0]):
                 found, post_end = [], found[0].next  # the words run on from the post: its body's own name
         if unset and title.place == "village" and found and not (
                 len(found) == 1 and (found[0].words >= 2 or self._lone_name(found[0]))):
@@ -367,7 +368,8 @@ class DocReader:
         i = self._after_distributive(i)
         first = names.forward(i)
         if toks[i - 1].text == ")" and (first is None or first.next >= n or toks[first.next].text != ","):
-            first = self._name_after_acronym_tail(i) or first  # "Ketua Pansus (Pansus) III DPRK Aceh Utara, Tgk. X,"
+            # "Ketua Panitia Khusus (Pansus) III DPRK Aceh Utara, Tgk. Zainal Abidin, dalam ..."
+            first = self._name_after_acronym_tail(i) or first
         if first is None and toks[i - 1].text == "," and self._capitals_start(i) is not None:
             first = self._line_name(i)  # a document's list: "1. Wakil Bupati Boalemo, ARMAN KATILI, S.H.;"
         if first is not None and self._after_place_word(first):
@@ -875,12 +877,14 @@ class DocReader:
                 and first > 1 and toks[first - 1].text == ","):
             return False
         holder = self.names.backward(first - 1)
-        if holder is None or holder.start == 0:
-            return holder is not None
-        before = self.toks[holder.start - 1]  # the holder opens a sentence or a line
+        if holder is None:
+            return False
+        if holder.start == 0:
+            return True
+        before = toks[holder.start - 1]  # the holder opens a sentence or a line
         if before.text != ".":
             return _breaks_line(before) or before.text in "!?\"“"
-        word = self.toks[holder.start - 2].text if holder.start > 1 else ""
+        word = toks[holder.start - 2].text if holder.start > 1 else ""
         return word[:1].islower() or word.isdigit() or word == ")"  # a sentence's end, not "Drs. H. A."
 
     def _name_before(self, first: int, post_end: int) -> tuple[Name, str] | None:
