@@ -53,6 +53,7 @@ COMPARED_TIME_WORDS = 4  # words of the earlier time a compared number is given 
 CHANGE_SIZE_WORDS = 5  # words of a change's size between its verb and the compared word ("naik lebih dari dua kali lipat dibanding")
 INTRO_FOLLOWERS = frozenset({"yang", ",", "adalah", "sebagai", "berikut"})  # after a table's introducing
 INTRO_CONJUNCTIONS = frozenset({"dan", "serta", "beserta"})  # subject: "jumlah pekerja rentan yang ..."
+OTHER_WORKERS = "pekerja"  # the unit of a table's column of other workers ("Lainnya") and of a total over it
 CUE_ROLES = frozenset({"cue", "soft_cue"})  # nouns.csv roles that make a later "N orang" count
 PEOPLE_ROLES = frozenset({"classifier", "recipient"})  # "Jumlah Penerima" heads a total of people
 PARTICIPANT_UNITS = frozenset({"peserta"})  # no occupation: see _occupation_starts_at
@@ -1644,20 +1645,32 @@ class WorkerCountReader:
         worker columns alone (two or more, no scale; after the label column and others:
         "Kecamatan | Jumlah Desa | Nelayan | Buruh Tani | Jumlah"), counts them all ("nelayan
         dan petani") in each row where it is the sum of the row's worker cells; other columns
-        may follow it ("| Jumlah Penerima | Nilai BLT (Rp)")."""
+        may follow it ("| Jumlah Penerima | Nilai BLT (Rp)"). A column of the others among them
+        ("Petani | Buruh Bangunan | Nelayan | Lainnya | Jumlah") counts workers too: it and the
+        total then count OTHER_WORKERS."""
         hits = []
         for last in range(3, len(table.header)):
             first = last
-            while first > 1 and units[first - 1][0] is not None and not units[first - 1][1]:
+            while first > 1 and (units[first - 1][0] is not None and not units[first - 1][1]
+                                 or self._others_column(doc, table, units, first - 1)):
                 first -= 1
-            workers = [noun for noun, _ in units[first:last]]
+            workers = [noun for noun, _ in units[first:last] if noun is not None]
             if len(workers) < 2:
                 continue
-            unit = " dan ".join(dict.fromkeys(noun.unit for noun in workers))
+            others = [index for index in range(first, last) if units[index][0] is None]
+            unit = OTHER_WORKERS if others else " dan ".join(dict.fromkeys(noun.unit for noun in workers))
             conf = round(min(noun.confidence for noun in workers) * TABLE_FACTOR, 3)
             for row, figures in self._summed_table_rows(doc, table, first, last):
                 hits.append(_cell_hit(doc, row[last], "worker.table_total", conf, figures[-1], unit))
+                hits += [_cell_hit(doc, row[index], "worker.table_total", conf, figures[index - first], OTHER_WORKERS)
+                         for index in others if figures[index - first] is not None]
         return hits
+
+    def _others_column(self, doc: Doc, table: PipeTable, units: list[tuple[Noun | None, list[str]]], index: int) -> bool:
+        """Whether column `index` is headed by an others word alone ("Lainnya", "Lain-lain")."""
+        words = [doc[k] for cell in table.heading(index) for k in range(*cell)]
+        return units[index][0] is None and not units[index][1] and bool(words) \
+            and all(t.lower in self.others or t.text == "-" for t in words)
 
     def _part_columns(self, doc: Doc, table: PipeTable, units: list[tuple[Noun | None, list[str]]]) -> list[Hit]:
         """"Kabupaten/Kota | APBD Provinsi | APBD Kab/Kota | Jumlah (pekerja)", "Daerah | Peserta
