@@ -365,9 +365,9 @@ class TitleReader:
             if self._glued_hyphen(j):
                 j += 3  # a doubled word: "Paguyuban Mama-Mama Pedagang Pasar Mopah"
                 continue
-            if tok.text == "'" and toks[j - 1].cap and not toks.space(j - 1) and j + 1 < n and toks[j + 1].cap:
-                j += 1  # a glottal stop ending a word of the name: "Kelompok Nelayan Sipakainge' Desa Pallime"
-                continue
+            if self._glottal_stop(j):
+                j += 1  # a glottal stop ending a word of the name: "Kelompok Nelayan Sipakainge' Desa Pallime",
+                continue  # "Kelompok Tani Kopi Sipakaboro Pangala', Simon ..."
             if tok.text == "," and (listed := self._listed_name_end(j)) is not None:
                 j, limit = listed, limit + listed - j  # a list its short form closes: "Serikat Pekerja
                 continue  # Kimia, Energi dan Pertambangan (SP KEP)"
@@ -393,6 +393,13 @@ class TitleReader:
             else:
                 return self._end_told_by_article(i, j)
         return None
+
+    def _glottal_stop(self, j: int) -> bool:
+        """Whether token j is an apostrophe that ends the capitalised word before it, a glottal
+        stop (Toraja, Bugis: "Sipakainge'", "Pangala'"), before a comma or another capitalised word."""
+        toks = self.toks
+        return toks[j].text == "'" and j > 0 and toks[j - 1].cap and not toks.space(j - 1) and j + 1 < self.n \
+            and (toks[j + 1].cap or toks[j + 1].text == ",")
 
     def _org_by_last_word(self, i: int) -> int | None:
         """End of capitalised words from token i (no honorific, no tagged place) whose last word
@@ -649,6 +656,9 @@ class TitleReader:
             if j > i and (tok.text == "," or (tok.cap and tok.lower in self.lex.honorifics) or self.element(j)
                           or self.name_in_paren(j) or (tok.blank and "\n" in tok.text) or self.opens_birth_name(j)):
                 return j
+            if j > i and self._glottal_stop(j):
+                j += 1  # "Kepala Lembang Pangala', Ne' Lai' Bombong" (Toraja)
+                continue
             paren = self.paren_end(j)
             if paren is None and tok.text in QUOTES:
                 paren = quoted_words_end(toks, n, j, QUOTED_NAME_WORDS)
