@@ -555,15 +555,15 @@ def _under_headline(doc: Doc, start: int) -> bool:
     Kabupaten Natuna"). Not when the headline comes again in the lines below it: then the
     date stands over the page's own headline, in the site's header ("Rabu, 4 Februari 2026 /
     radarbanyumas.disway.id / Home > Banyumas / <headline>")."""
-    lines = [line.strip() for line in doc.text[:doc[start].idx].split("\n") if line.strip()]
+    text, at = doc.text, doc[start].idx  # (doc.text builds the whole text: once)
+    lines = [line.strip() for line in text[:at].split("\n") if line.strip()]
     if len(lines) > 1 and _outlet_name(lines[0]):
         lines = lines[1:]
     lines = lines[:1] + [line for line in lines[1:] if not BREADCRUMB.match(line) and line != lines[0]
                          and not BYLINE.match(line)]
     if not lines or len(lines) > 2 or len(lines[0].split()) < HEADLINE_WORDS or lines[0][-1] in ".!?":
         return False
-    at = doc[start].idx
-    if lines[0] in (line.strip() for line in doc.text[at:at + HEADLINE_AGAIN_CHARS].split("\n")[1:]):
+    if lines[0] in (line.strip() for line in text[at:at + HEADLINE_AGAIN_CHARS].split("\n")[1:]):
         return False  # the page's own headline below it: the date heads the page, not the story
     return len(lines) == 1 or "|" in lines[1] or WEB_ADDRESS.match(lines[1]) is not None or _outlet_name(lines[1])
 

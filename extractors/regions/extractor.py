@@ -675,7 +675,7 @@ class RegionsExtractor:
                         dateline = self._is_dateline(doc, n, start, end, prev)
                     else:  # as _is_dateline: only "Outlet.com, Medan" after a word
                         dateline = start >= 2 and prev.orth == self.comma_id and _after_outlet(doc, start, self.place_word_ids)
-                if not dateline and cue is None and ((self._continues_name(doc, n, end, kept) and not _after_acronym(doc, start))
+                if not dateline and cue is None and (self._runs_on(doc, n, start, end, kept)
                                                      or self._ends_district(doc, start, end)):
                     return None
                 rule = "region.dateline" if dateline else "region.bare_name"
@@ -687,7 +687,7 @@ class RegionsExtractor:
         if dateline:
             if len(plan.cities) == 1:
                 return self._hit(start_char, end_char, "region.dateline", plan.cities[0])
-        elif cue is None and self._continues_name(doc, n, end, kept) and not _after_acronym(doc, start):
+        elif cue is None and self._runs_on(doc, n, start, end, kept):
             return None
         return start_char, end_char, plan.refs
 
@@ -738,6 +738,11 @@ class RegionsExtractor:
             j -= 1
             steps += 1
         return False
+
+    def _runs_on(self, doc: Doc, n: int, start: int, end: int, kept: list) -> bool:
+        """Whether the bare name at tokens start..end runs on into a longer name (_continues_name),
+        unless it is a body's branch after its short form, a person's name after it (_after_acronym)."""
+        return self._continues_name(doc, n, end, kept) and not _after_acronym(doc, start)
 
     def _continues_name(self, doc: Doc, n: int, end: int, kept: list) -> bool:
         """A capitalised word right after a bare name makes it part of a longer name ("Bima Arya"),
